@@ -1,0 +1,56 @@
+"""The library functions; the CLI is a thin layer over these."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ReferatError
+from .models import Meeting, Source
+from .read import Document, read_bytes, read_path
+from .read.text import read_text_bytes
+
+
+@dataclass(frozen=True)
+class ParseOptions:
+    pdf_backend: str = "pypdfium2"  # or "pdfplumber"
+    max_bytes: int | None = 200 * 1024 * 1024
+    max_pages: int | None = 5000
+
+
+DEFAULT_OPTIONS = ParseOptions()
+
+
+def parse_text(text: str, *, path: str = "<text>") -> Meeting:
+    """Parse minutes given as a string."""
+    data = text.encode("utf-8")
+    return _parse_document(read_text_bytes(data), data, path)
+
+
+def parse_bytes(data: bytes, *, path: str = "<bytes>", options: ParseOptions = DEFAULT_OPTIONS) -> Meeting:
+    """Parse the bytes of a text or PDF file (the format is sniffed, not taken from a name)."""
+    try:
+        doc = read_bytes(data, pdf_backend=options.pdf_backend, max_pages=options.max_pages)
+    except ReferatError as exc:
+        raise exc.with_path(path) from None
+    return _parse_document(doc, data, path)
+
+
+def parse_file(path: str | Path, *, options: ParseOptions = DEFAULT_OPTIONS) -> Meeting:
+    """Parse one file. Raises ReferatError (with the path) for anything wrong with the input."""
+    path = Path(path)
+    try:
+        doc, data = read_path(path, pdf_backend=options.pdf_backend, max_bytes=options.max_bytes,
+                              max_pages=options.max_pages)
+    except ReferatError as exc:
+        raise exc.with_path(str(path)) from None
+    return _parse_document(doc, data, str(path))
+
+
+def _parse_document(doc: Document, data: bytes, path: str) -> Meeting:
+    from .pipeline import build_meeting
+
+    source = Source(path=path, sha256=hashlib.sha256(data).hexdigest(), format=doc.format,  # type: ignore[arg-type]
+                    encoding=doc.encoding, pages=doc.pages, size=len(data))
+    return build_meeting(doc, source)

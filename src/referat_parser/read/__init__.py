@@ -1,0 +1,46 @@
+"""Read stage: bytes on disk -> Document. Only read/pdf*.py may import PDF libraries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import ReferatError
+from .document import Document, RawLine
+from .text import read_text_bytes
+
+__all__ = ["Document", "RawLine", "read_bytes", "read_path", "sniff_format"]
+
+PDF_MAGIC = b"%PDF-"
+
+
+def sniff_format(data: bytes) -> str:
+    """'pdf' when the bytes are a PDF (whatever the file is called), else 'text'."""
+    head = data[:1024].lstrip(b"\x00\t\r\n ")
+    return "pdf" if head.startswith(PDF_MAGIC) else "text"
+
+
+def read_bytes(data: bytes, *, pdf_backend: str = "pypdfium2", max_pages: int | None = None) -> Document:
+    if sniff_format(data) == "pdf":
+        from .pdf import read_pdf_bytes  # lazy: text parsing never pays for PDF libraries
+
+        return read_pdf_bytes(data, backend=pdf_backend, max_pages=max_pages)
+    return read_text_bytes(data)
+
+
+def read_path(path: Path, *, pdf_backend: str = "pypdfium2", max_bytes: int | None = None,
+              max_pages: int | None = None) -> tuple[Document, bytes]:
+    """Read one file; every failure is a ReferatError naming the problem."""
+    try:
+        if path.is_dir():
+            raise ReferatError("is_directory", "is a directory, not a file")
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise ReferatError("too_large", f"file is {size:,} bytes, over the limit of {max_bytes:,}")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReferatError("not_found", "no such file") from None
+    except PermissionError:
+        raise ReferatError("permission_denied", "permission denied") from None
+    except OSError as exc:
+        raise ReferatError("unreadable", f"cannot read file ({exc.strerror or exc})") from None
+    return read_bytes(data, pdf_backend=pdf_backend, max_pages=max_pages), data

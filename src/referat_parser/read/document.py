@@ -1,0 +1,25 @@
+"""The reader stage's output: a stream of raw lines, with typography where the format has it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class RawLine:
+    text: str
+    page: int | None = None  # 1-based
+    bold: bool | None = None
+    size: float | None = None  # font size in points
+    top: float | None = None  # distance from the top of the page in points
+
+
+@dataclass
+class Document:
+    lines: list[RawLine]
+    format: str  # "text" or "pdf"
+    encoding: str | None = None
+    pages: int | None = None
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (code, message)
+    # Tables found by a geometry-aware backend: (page, rows of cells).
+    tables: list[tuple[int, list[list[str | None]]]] = field(default_factory=list)
