@@ -2,11 +2,38 @@
 
 from __future__ import annotations
 
+# Every code the library raises, with what it means. The codes are stable: scripts match on them
+# (``_errors.jsonl``), so rename none; add new ones here and to docs/errors.md.
+CODES: dict[str, str] = {
+    "empty": "the file is empty or holds only whitespace",
+    "binary": "the file is binary data (NUL bytes, control characters, a known binary format), not text",
+    "unsupported_format": "a text format the parser cannot read (RTF)",
+    "bad_encoding": "the bytes cannot be decoded as text in any supported encoding",
+    "not_found": "no such file",
+    "is_directory": "a directory was given where a file was expected",
+    "permission_denied": "the file cannot be read: permission denied",
+    "unreadable": "the file cannot be read (I/O error, symlink loop, ...)",
+    "too_large": "the file is larger than ParseOptions.max_bytes",
+    "too_many_pages": "the PDF has more pages than ParseOptions.max_pages",
+    "timeout": "parsing the file took longer than the per-file timeout",
+}
+
+# Codes of warnings the text reader records in Document.warnings (copied into Meeting.warnings).
+WARNING_CODES: dict[str, str] = {
+    "legacy_encoding": "not UTF-8: decoded as cp1252 or latin-1",
+    "mixed_encoding": "mostly UTF-8, with single bytes read as cp1252",
+    "replaced_bytes": "invalid byte sequences replaced with U+FFFD",
+    "mojibake_repaired": "double-encoded UTF-8 ('Ã¦' for 'æ') repaired",
+    "utf16_no_bom": "UTF-16 without a byte-order mark, recognised by its NUL bytes",
+    "control_chars_removed": "stray control characters removed",
+    "html": "the file looks like an HTML page",
+}
+
 
 class ReferatError(Exception):
     """A problem with one input, reported to users as one line: ``PATH: message``.
 
-    ``code`` is a stable, machine-readable identifier (used in ``_errors.jsonl``).
+    ``code`` is a stable, machine-readable identifier (used in ``_errors.jsonl``); see CODES.
     """
 
     def __init__(self, code: str, message: str, path: str | None = None) -> None:
@@ -18,6 +45,18 @@ class ReferatError(Exception):
     def with_path(self, path: str) -> ReferatError:
         self.path = path
         return self
+
+    def to_dict(self) -> dict[str, str | None]:
+        """The error as a JSON-ready record: {path, code, message}."""
+        return {"path": self.path, "code": self.code, "message": self.message}
+
+    def __reduce__(self) -> tuple[type[ReferatError], tuple[str, str, str | None]]:
+        # Keep code and path when the error crosses a process boundary (parallel batches):
+        # the default pickling calls __init__ with the message alone and fails.
+        return (type(self), (self.code, self.message, self.path))
+
+    def __repr__(self) -> str:
+        return f"ReferatError({self.code!r}, {self.message!r}, path={self.path!r})"
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
