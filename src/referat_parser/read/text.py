@@ -42,14 +42,30 @@ _CONTINUATION = "".join(
 )
 _TO_BYTE = {ch: b for b, ch in zip(range(0x80, 0xC0), _CONTINUATION, strict=True)}
 _CONT_CLASS = "[" + re.escape(_CONTINUATION) + "]"
+_C1_UNDEFINED = {chr(b): bytes([b]) for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+
+
+def _c1_passthrough(error: UnicodeError) -> tuple[bytes, int]:
+    """Encode the five bytes cp1252 leaves undefined as themselves (as latin-1 decoders show them)."""
+    if isinstance(error, UnicodeEncodeError):
+        chunk = error.object[error.start:error.end]
+        if all(ch in _C1_UNDEFINED for ch in chunk):
+            return b"".join(_C1_UNDEFINED[ch] for ch in chunk), error.end
+    raise error
+
+
+codecs.register_error("referat-c1", _c1_passthrough)
 # Double-encoded UTF-8 read as cp1252/latin-1: "Ã¦" for "æ", "â€“" for "–". Only the lead bytes
 # of Latin-1 letters (C2, C3) and of general punctuation (E2) are repaired: a Danish text has no
 # other reason to put "Ã" or "Â" before a continuation character, while other leads (Ø, Å, é...)
 # are ordinary letters and would be "repaired" into nonsense.
 _MOJIBAKE = re.compile(f"[\u00c2\u00c3]{_CONT_CLASS}|\u00e2{_CONT_CLASS}{{2}}")
 
-# Characters a single non-UTF-8 byte may stand for in a mostly-UTF-8 file (mixed cp1252).
-_CP1252_PUNCT = set("€‚„…†‡‰‹›‘’“”•–—˜™§°½¼¾±×÷«»©®£¤¥")
+# Characters a single non-UTF-8 byte may stand for in a mostly-UTF-8 file (mixed cp1252): the
+# letters and punctuation of Western European text. Others ("Ã", "ÿ", "þ", symbols) are far more
+# likely damage, and become U+FFFD.
+_CP1252_TEXT = frozenset("ÀÁÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýŠšŽžŒœ"
+                         "€‚„…†‡‰‹›‘’“”•–—˜™§°½¼¾±×÷«»©®£¤¥\u00a0")
 _ESCAPED_RUN = re.compile("[\udc80-\udcff]+")
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 
@@ -173,7 +189,7 @@ def _decode_mixed(escaped: str, warnings: Warnings) -> str:
                 replaced += 1
             else:
                 ch = bytes([b]).decode("cp1252", errors="replace")
-                if (ch.isalpha() and ch not in "ÃÂ") or ch in _CP1252_PUNCT:
+                if ch in _CP1252_TEXT:
                     out.append(ch)
                     as_cp1252 += 1
                 else:
@@ -224,7 +240,7 @@ def _repair_mojibake(text: str, warnings: Warnings) -> str:
             # Unambiguous when the whole text re-encodes to valid UTF-8: every non-ASCII
             # character was part of a double-encoded sequence (this also undoes leads such as
             # "Ë" that only triple encoding produces).
-            text = text.encode("cp1252").decode("utf-8")
+            text = text.encode("cp1252", errors="referat-c1").decode("utf-8")
             repaired += hits
             continue
         except (UnicodeEncodeError, UnicodeDecodeError):
@@ -243,7 +259,8 @@ def _reject_binary(text: str) -> None:
     if not text:
         return
     bad = sum(1 for _ in _NON_TEXT.finditer(text))
-    if bad > BINARY_RATIO * len(text):
+    # A couple of bad characters in a short file are damage (reported later), not binary data.
+    if bad > BINARY_RATIO * len(text) and (bad >= 4 or bad > 0.3 * len(text)):
         share = round(100 * bad / len(text))
         raise ReferatError("binary", f"binary data, not text ({share}% control or undecodable characters)")
 
