@@ -1,0 +1,90 @@
+"""How parse time and peak memory grow with input size: they should grow linearly.
+
+    python bench/bench_scaling.py                 # 1x, 2x, 4x of 10 MB, plus a 2 MB line
+    python bench/bench_scaling.py --base-mb 2     # quicker
+
+Inputs are built by concatenating fixtures/*.txt until the size is reached. Time is measured
+without tracemalloc (it slows allocation-heavy code down several times); peak memory is
+measured in a second run with it. "per MB" columns make linear growth visible: they stay flat.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+from referat_parser import parse_text
+
+ROOT = Path(__file__).resolve().parent.parent
+MB = 1024 * 1024
+
+
+def corpus() -> str:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures").glob("*.txt"))]
+    if not texts:
+        sys.exit("no fixtures/*.txt to build inputs from")
+    return "\n".join(texts) + "\n"
+
+
+def grow(seed: str, size: int) -> str:
+    """``seed`` repeated (whole documents, as a batch concatenation would be) to ``size`` bytes."""
+    seed_bytes = len(seed.encode("utf-8"))
+    text = seed * (size // seed_bytes + 1)
+    # Cut on a line boundary near the target so every input ends cleanly.
+    cut = text.rfind("\n", 0, int(size * len(seed) / seed_bytes))
+    return text[: cut + 1]
+
+
+def single_line(seed: str, size: int) -> str:
+    """The fixtures as one line of ``size`` bytes (a file whose line breaks were lost)."""
+    flat = " ".join(seed.split()) + " "
+    text = flat * (size // len(flat.encode("utf-8")) + 1)
+    return text.encode("utf-8")[:size].decode("utf-8", errors="ignore").rstrip() + "\n"
+
+
+def measure(text: str, parse: Callable[[str], object] = parse_text) -> tuple[float, float]:
+    """(seconds, peak MiB of Python allocations) for one parse of ``text``."""
+    gc.collect()
+    start = time.perf_counter()
+    parse(text)
+    seconds = time.perf_counter() - start
+    gc.collect()
+    tracemalloc.start()
+    try:
+        parse(text)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return seconds, peak / MB
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--base-mb", type=float, default=10.0, help="size of the 1x input in MB (default 10)")
+    parser.add_argument("--line-mb", type=float, default=2.0, help="size of the single-line input in MB (default 2)")
+    args = parser.parse_args(argv)
+
+    seed = corpus()
+    rows: list[tuple[str, int, float, float]] = []
+    for factor in (1, 2, 4):
+        text = grow(seed, int(args.base_mb * factor * MB))
+        rows.append((f"{factor}x fixtures", len(text.encode("utf-8")), *measure(text)))
+        del text
+    for factor in (1, 2):
+        text = single_line(seed, int(args.line_mb * factor * MB))
+        rows.append((f"{factor}x one line", len(text.encode("utf-8")), *measure(text)))
+        del text
+
+    print(f"{'input':<14} {'size MB':>8} {'time s':>8} {'s per MB':>9} {'peak MiB':>9} {'peak/size':>10}")
+    for name, size, seconds, peak in rows:
+        mb = size / MB
+        print(f"{name:<14} {mb:8.1f} {seconds:8.2f} {seconds / mb:9.3f} {peak:9.1f} {peak / mb:10.1f}")
+
+
+if __name__ == "__main__":
+    main()
