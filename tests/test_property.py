@@ -1,0 +1,234 @@
+"""Property tests: random edits of the fixtures never make the parser raise, the output always
+validates against the schema, and every span stays inside the text.
+
+Budget: about 100 examples per property (``REFERAT_PROPERTY_EXAMPLES`` raises it for a longer
+local run), no deadline; the whole file should stay well under a minute.
+
+The cleaned text that spans index is not exposed on the model yet, so spans are checked against
+the input length (after NFC, which can lengthen a few characters) as an upper bound.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from referat_parser import Meeting, ReferatError, parse_text
+from referat_parser.read import read_bytes
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+TEXTS = {p.name: p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))}
+EXAMPLES = int(os.environ.get("REFERAT_PROPERTY_EXAMPLES", "100"))
+SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                                 HealthCheck.data_too_large])
+
+# Printed headings of agenda items (a sample of vocab/headings.toml and common item words).
+HEADINGS = ("Beslutning", "Indstilling", "Sagsfremstilling", "Sagens indhold", "Kompetence", "Beslutningstema",
+            "Bilag", "Økonomi", "Høring", "Resumé", "Baggrund", "Retligt grundlag", "Sagens opbygning",
+            "Økonomiske konsekvenser", "Beslutning i Byrådet", "Fraværende", "Lukket punkt", "Åbent punkt")
+
+
+# --- checking one output --------------------------------------------------------------------
+
+def spans(value: Any, where: str = "meeting") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every span in a dumped model, wherever it sits (items, sections, decisions, warnings...)."""
+    if isinstance(value, dict):
+        if "start" in value and "end" in value:
+            yield where, value
+        for key, item in value.items():
+            yield from spans(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from spans(item, f"{where}[{i}]")
+
+
+@cache
+def schema_validator() -> Any:
+    """A validator for the JSON Schema ``referat schema`` prints, or None without jsonschema."""
+    try:
+        import jsonschema
+    except ImportError:  # pragma: no cover - optional
+        return None
+    schema = Meeting.model_json_schema(by_alias=True)
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+def check_meeting(meeting: Meeting, text: str) -> None:
+    as_json = meeting.to_json()
+    again = Meeting.model_validate_json(as_json)
+    assert again == meeting
+    assert again.to_json() == as_json
+    validator = schema_validator()
+    if validator is not None:
+        validator.validate(meeting.model_dump(mode="json", by_alias=True))
+    bound = max(len(text), len(unicodedata.normalize("NFC", text)))
+    for where, span in spans(meeting.model_dump(mode="json", by_alias=True)):
+        assert 0 <= span["start"] <= span["end"] <= bound, f"{where}: {span} outside 0..{bound}"
+        if span.get("page") is not None:
+            assert span["page"] >= 1, f"{where}: page {span['page']}"
+    orders = [item.order for item in meeting.items]
+    assert orders == sorted(orders), f"item orders not increasing: {orders}"
+
+
+def check(text: str) -> None:
+    """parse_text either returns a valid meeting or rejects blank/binary input with a ReferatError."""
+    try:
+        meeting = parse_text(text)
+    except ReferatError as exc:
+        assert exc.code in ("empty", "binary"), f"unexpected {exc.code}: {exc}"
+        return
+    check_meeting(meeting, text)
+
+
+# --- edits of the fixtures ------------------------------------------------------------------
+
+def misspell(word: str, data: st.DataObject) -> str:
+    if not word:
+        return word
+    i = data.draw(st.integers(0, len(word) - 1), label="at")
+    kind = data.draw(st.sampled_from(["drop", "swap", "double", "case", "replace", "colon", "space", "ocr"]))
+    if kind == "drop":
+        return word[:i] + word[i + 1:]
+    if kind == "swap" and i + 1 < len(word):
+        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    if kind == "double":
+        return word[:i] + word[i] + word[i:]
+    if kind == "case":
+        return data.draw(st.sampled_from([word.upper(), word.lower(), word.title(), word.swapcase()]))
+    if kind == "replace":
+        return word[:i] + data.draw(st.sampled_from("aeiouæøåxz1l|")) + word[i + 1:]
+    if kind == "colon":
+        return word + data.draw(st.sampled_from([":", ".", " :", ":\t", " -"]))
+    if kind == "space":
+        return word[:i] + " " + word[i:]
+    if kind == "ocr":
+        return word.translate(str.maketrans({"l": "1", "o": "0", "i": "í", "ø": "o", "æ": "ae", "å": "aa"}))
+    return word
+
+
+@st.composite
+def edited(draw: st.DrawFn, ops: tuple[str, ...] = ("delete", "duplicate", "shuffle", "misspell",
+                                                    "insert", "heading", "blank")) -> str:
+    """A fixture with random line-level edits and random unicode, possibly truncated."""
+    data = draw(st.data())
+    name = draw(st.sampled_from(sorted(TEXTS)), label="fixture")
+    lines = TEXTS[name].splitlines()
+    for _ in range(draw(st.integers(0, 10), label="edits")):
+        op = draw(st.sampled_from(ops))
+        i = draw(st.integers(0, max(len(lines) - 1, 0)), label="line")
+        if not lines:
+            lines.append("")
+        if op == "delete":
+            del lines[i]
+        elif op == "duplicate":
+            lines.insert(i, lines[i])
+        elif op == "shuffle":
+            j = draw(st.integers(i, min(len(lines), i + 30)))
+            lines[i:j] = draw(st.permutations(lines[i:j]))
+        elif op == "misspell":
+            heading = next((k for k, line in enumerate(lines[i:], i) if line.strip().rstrip(":") in HEADINGS), i)
+            lines[heading] = misspell(lines[heading], data)
+        elif op == "insert":
+            k = draw(st.integers(0, len(lines[i])))
+            lines[i] = lines[i][:k] + draw(st.text(max_size=20), label="unicode") + lines[i][k:]
+        elif op == "heading":
+            lines.insert(i, misspell(draw(st.sampled_from(HEADINGS)), data))
+        elif op == "blank":
+            lines.insert(i, draw(st.sampled_from(["", " ", "\t", "\u00a0", "\f", "-", "_" * 40])))
+    text = "\n".join(lines)
+    if draw(st.booleans(), label="truncate"):
+        text = text[: draw(st.integers(0, len(text)), label="cut")]
+    return text
+
+
+def test_fixtures_parse_and_satisfy_the_properties():
+    for text in TEXTS.values():
+        check(text)
+
+
+@SETTINGS
+@given(edited())
+def test_random_edits_never_break_the_parser(text):
+    check(text)
+
+
+@SETTINGS
+@given(edited(ops=("delete", "duplicate", "shuffle")))
+def test_line_order_edits(text):
+    check(text)
+
+
+@SETTINGS
+@given(edited(ops=("misspell", "heading")))
+def test_misspelt_headings(text):
+    check(text)
+
+
+@SETTINGS
+@given(st.sampled_from(sorted(TEXTS)), st.data())
+def test_truncated_anywhere(name, data):
+    text = TEXTS[name]
+    cut = data.draw(st.integers(0, len(text)), label="cut")
+    check(text[:cut])
+    check(text[cut:])
+
+
+@SETTINGS
+@given(st.sampled_from(sorted(TEXTS)), st.text(min_size=1, max_size=200), st.data())
+def test_random_unicode_inserted(name, noise, data):
+    text = TEXTS[name]
+    at = data.draw(st.integers(0, len(text)), label="at")
+    check(text[:at] + noise + text[at:])
+
+
+@SETTINGS
+@given(st.sampled_from(sorted(TEXTS)), st.sampled_from(["\r\n", "\r", "\n\n", "\u2028", "\x0b", " \n"]))
+def test_other_line_breaks(name, newline):
+    check(TEXTS[name].replace("\n", newline))
+
+
+# --- the reader -----------------------------------------------------------------------------
+
+# Danish text without characters that a decoder could take for another encoding's bytes.
+DANISH = st.text(alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzæøåABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅé"
+                                          "0123456789 .,:;-()'\"\n"), min_size=1, max_size=300)
+
+
+@SETTINGS
+@given(DANISH, st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32", "cp1252", "latin-1"]))
+def test_reader_round_trips_danish_text_in_every_encoding(text, codec):
+    if not text.strip():
+        return
+    doc = read_bytes(text.encode(codec))
+    assert [line.text for line in doc.lines] == text.splitlines()
+
+
+@SETTINGS
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Co", "Cn"),
+                                      blacklist_characters="\ufffd\ufeffÃÂâ\u2028\u2029\x85"), min_size=1))
+def test_reader_leaves_clean_utf8_alone(text):
+    if not text.strip(" \u200b\u200c\u200d\u2060\u00ad\t\r\n") or not text.strip():
+        return
+    try:
+        doc = read_bytes(text.encode("utf-8"))
+    except ReferatError as exc:
+        assert exc.code in ("empty", "unsupported_format")
+        return
+    assert [line.text for line in doc.lines] == text.splitlines()
+    assert doc.warnings == []
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_fixtures_decode_without_warnings(name):
+    doc = read_bytes(TEXTS[name].encode("utf-8"))
+    assert doc.warnings == []
