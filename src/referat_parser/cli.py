@@ -1,31 +1,51 @@
-"""The `referat` command: arguments and terminal output only; the work is done in api.py."""
+"""The `referat` command: arguments and terminal output only; the work is done in library modules
+(api, batch, executors, show, table, validate) that Python users can call too.
+
+Start-up time matters (`referat --help` should take well under 150 ms), so this module imports
+only typer at the top; rich, pydantic and the PDF libraries are imported inside the commands.
+"""
 
 from __future__ import annotations
 
+import functools
+import os
+import signal
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from . import __version__
+if TYPE_CHECKING:
+    from .batch import Summary
+    from .worker import FileResult
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,  # plain click help: rich costs ~60 ms of start-up for every --help
+    pretty_exceptions_enable=False,
+    context_settings={"max_content_width": 100, "help_option_names": ["-h", "--help"]},
     help="Turn Danish municipal meeting minutes (text or PDF) into structured JSON.",
 )
 
-INPUT_SUFFIXES = {".txt", ".md", ".pdf"}
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _err(message: str) -> None:
     sys.stderr.write(f"referat: {message}\n")
+    sys.stderr.flush()
 
 
 def _version(value: bool) -> None:
     if value:
+        from . import __version__
+
         typer.echo(f"referat {__version__}")
         raise typer.Exit()
 
@@ -35,89 +55,463 @@ def _main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
 ) -> None:
-    """Turn Danish municipal meeting minutes (text or PDF) into structured JSON."""
+    """Turn Danish municipal meeting minutes (text or PDF) into structured JSON.
+
+    \b
+    Examples:
+      referat parse referat.txt                 # JSON to stdout
+      referat parse archive/ -o out             # a folder of minutes -> out/**/*.json
+      referat show out/2024/byraad.json --item 3
+      referat table out -o items.csv
+      referat validate out/
+    """
 
 
-def _expand(inputs: list[Path]) -> list[tuple[Path, Path]]:
-    """(file, path relative to its input root) for every input file; folders are searched recursively."""
-    found: list[tuple[Path, Path]] = []
-    for item in inputs:
-        if item.is_dir():
-            for path in sorted(item.rglob("*")):
-                if path.is_file() and path.suffix.lower() in INPUT_SUFFIXES:
-                    found.append((path, path.relative_to(item)))
+def _guarded(func: F) -> F:
+    """Report unexpected errors as one line (exit 1) instead of a traceback, unless --debug."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            _err("interrupted")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except Exception as exc:
+            from .batch import UsageError
+            from .errors import ReferatError
+
+            if kwargs.get("debug"):
+                raise
+            if isinstance(exc, UsageError):
+                _err(str(exc))
+                raise typer.Exit(EXIT_USAGE) from None
+            if isinstance(exc, ReferatError):
+                _err(str(exc))
+                raise typer.Exit(EXIT_FAILED) from None
+            if isinstance(exc, OSError):
+                where = f"{exc.filename}: " if exc.filename else ""
+                _err(f"{where}{exc.strerror or exc}")
+                raise typer.Exit(EXIT_FAILED) from None
+            _err(f"internal error ({type(exc).__name__}: {exc}); rerun with --debug")
+            raise typer.Exit(EXIT_FAILED) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM stops a batch like Ctrl-C does: cleanly, with exit status 130."""
+
+    def handler(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+# --- parse ----------------------------------------------------------------------------------
+
+class _Reporter:
+    """Progress on a terminal (rich bar), plain log lines otherwise, only errors with --quiet."""
+
+    def __init__(self, *, quiet: bool, tty: bool, debug: bool, log_files: bool) -> None:
+        self.quiet, self.tty, self.debug, self.log_files = quiet, tty, debug, log_files
+        self.progress: Any = None
+        self.task: Any = None
+        self.done_files = self.pages = 0
+
+    def planned(self, total: int, skipped: int, total_bytes: int) -> None:
+        if self.quiet:
+            return
+        if skipped:
+            self._say(f"{skipped} unchanged since the last run (use --force to redo them)")
+        if self.tty and total:
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
+
+            self.progress = Progress(
+                TextColumn("[bold]parsing"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+                TextColumn("{task.fields[pages]} pages"), TextColumn("{task.fields[rate]} files/s"),
+                TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                console=Console(stderr=True), transient=True)
+            self.task = self.progress.add_task("parse", total=total, pages=0, rate="-")
+            self.progress.start()
+
+    def _say(self, message: str) -> None:
+        if self.progress is not None:
+            self.progress.console.print(message, markup=False, highlight=False, soft_wrap=True)
         else:
-            found.append((item, Path(item.name)))
-    return found
+            sys.stderr.write(message + "\n")
+            sys.stderr.flush()
+
+    def done(self, result: FileResult) -> None:
+        self.done_files += 1
+        self.pages += result.pages
+        if not result.ok:
+            self._say(f"referat: {result.error_line()}")
+            if self.debug and result.traceback:
+                self._say(result.traceback.rstrip())
+        elif result.kind == "not_minutes":
+            lang = f" (language: {result.language})" if result.language and result.language != "da" else ""
+            self._say(f"referat: {result.source}: not recognised as minutes{lang}; "
+                      "writing kind 'not_minutes' with no items")
+        elif self.log_files and not self.quiet and self.progress is None:
+            self._say(f"{result.source} -> {result.target}" if result.target else result.source)
+        if self.progress is not None:
+            elapsed = self.progress.tasks[0].elapsed or 0.0
+            rate = f"{self.done_files / elapsed:.1f}" if elapsed > 0 else "-"
+            self.progress.update(self.task, advance=1, pages=self.pages, rate=rate)
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+            self.progress = None
+
+
+def _print_summary(summary: Summary, *, tty: bool) -> None:
+    if not tty:
+        sys.stderr.write(f"referat: {summary.line()}\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="referat parse", show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    table.add_row("files parsed", str(summary.parsed))
+    if summary.skipped:
+        table.add_row("unchanged (skipped)", str(summary.skipped))
+    table.add_row("items", str(summary.items))
+    for outcome, count in sorted(summary.outcomes.items()):
+        table.add_row(f"  decisions {outcome}", str(count))
+    table.add_row("warnings", str(summary.warnings))
+    if summary.not_minutes:
+        table.add_row("not minutes", str(summary.not_minutes))
+    table.add_row("failed", f"[red]{summary.failed}[/red]" if summary.failed else "0")
+    for code, count in sorted(summary.failures_by_code.items()):
+        table.add_row(f"  {code}", str(count))
+    if summary.errors_file:
+        table.add_row("errors in", str(summary.errors_file))
+    rate = f"{summary.parsed / summary.seconds:.1f} files/s" if summary.seconds and summary.parsed else ""
+    table.add_row("time", f"{summary.seconds:.1f} s {rate}".strip())
+    Console(stderr=True).print(table)
+
+
+def _options(**kw: Any) -> Any:
+    from .batch import BatchOptions, parse_size
+
+    return BatchOptions(
+        jobs=kw["jobs"], timeout=kw["timeout"] if kw["timeout"] and kw["timeout"] > 0 else None,
+        max_memory=parse_size(kw["max_memory"]) if kw["max_memory"] else None,
+        max_bytes=parse_size(kw["max_bytes"]) if kw["max_bytes"] else None,
+        max_pages=kw["max_pages"] or None, pdf_backend=kw["pdf_backend"], globs=kw["glob"] or (),
+        excludes=kw["exclude"] or (), force=kw["force"], scheduler=kw["scheduler"], inline=kw["inline"])
 
 
 @app.command()
+@_guarded
 def parse(
-    inputs: Annotated[list[Path], typer.Argument(help="Minutes files (.txt, .md, .pdf) or folders.")],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write one JSON file per input here.")] = None,
-    strict: Annotated[bool, typer.Option(help="Exit 1 when an input is not recognised as minutes.")] = False,
-    pdf_backend: Annotated[str, typer.Option(help="PDF text backend: pypdfium2 (fast) or pdfplumber.")] = "pypdfium2",
+    inputs: Annotated[list[Path], typer.Argument(help="Minutes files (.txt, .md, .pdf) or folders (searched "
+                                                      "recursively).", show_default=False, metavar="INPUT")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", metavar="DIR", help="Write one JSON file per input here, "
+                                             "mirroring the input folders.")] = None,
+    jsonl: Annotated[str | None, typer.Option(
+        "--jsonl", is_flag=False, flag_value="-", metavar="[FILE]",
+        help="Stream one meeting per line (JSON Lines) to FILE, or to stdout without FILE.")] = None,
+    glob: Annotated[list[str] | None, typer.Option(
+        "--glob", metavar="PATTERN", help="Only files matching this pattern in folders (repeatable; default *.txt *.md *.pdf).",
+        show_default=False)] = None,
+    exclude: Annotated[list[str] | None, typer.Option(
+        "--exclude", metavar="PATTERN", help="Skip files and folders matching this pattern (repeatable).", show_default=False)] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N", help="Parallel worker processes "
+                                             "[default: all cores].", show_default=False)] = None,
+    timeout: Annotated[float, typer.Option(metavar="SECONDS", help="Seconds one file may take (0: no limit).")] = 60.0,
+    max_memory: Annotated[str | None, typer.Option(
+        metavar="SIZE", help="Memory limit per worker (address space), e.g. 2G; a file that needs more fails.")] = None,
+    max_bytes: Annotated[str | None, typer.Option(metavar="SIZE", help="Skip (fail) files larger than this, e.g. 50M.")] = "200M",
+    max_pages: Annotated[int, typer.Option(metavar="N", help="Fail PDFs with more pages than this (0: no limit).")] = 5000,
+    force: Annotated[bool, typer.Option("--force", help="Parse every input, even if unchanged since the last "
+                                        "run.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when an input is not recognised as minutes.")] = False,
+    pdf_backend: Annotated[str, typer.Option(metavar="NAME", help="PDF text backend: pypdfium2 (fast) or pdfplumber.")] = "pypdfium2",
+    scheduler: Annotated[str | None, typer.Option(
+        metavar="ADDRESS", help="Run on a Dask cluster: tcp://HOST:PORT, or 'local' (needs pip install \"referat[dask]\").")] = None,
+    inline: Annotated[bool, typer.Option("--inline", help="Parse in this process, no worker processes "
+                                         "(no timeout or memory guard; for debugging).")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only print errors.")] = False,
-    debug: Annotated[bool, typer.Option(help="Show tracebacks for unexpected errors.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")] = False,
 ) -> None:
-    """Parse minutes into JSON: to stdout for one input, or one file per input with -o.
+    """Parse minutes into JSON: to stdout for one input, one file per input with -o, or JSON Lines.
 
-    [b]Examples[/b]
+    Folders are searched recursively; OUT mirrors their layout (IN/a/b.txt -> OUT/a/b.json), a file
+    input goes to OUT/<stem>.json. A re-run skips inputs unchanged since the last run
+    (OUT/_manifest.jsonl). Failures are listed in OUT/_errors.jsonl (file, code, message).
+    Exit status: 0 all parsed, 1 some failed, 2 usage error, 130 interrupted.
 
-      referat parse referat.txt
-
+    \b
+    Examples:
+      referat parse referat.txt > referat.json
       referat parse a.txt b.pdf archive/ -o out
+      referat parse archive/ -o out --jobs 4 --timeout 120 --max-memory 2G
+      referat parse archive/ -o out --glob '*.pdf' --exclude drafts
+      referat parse archive/ --jsonl meetings.jsonl
+      referat parse archive/ -o /shared/out --scheduler tcp://10.0.0.5:8786
     """
-    from .api import ParseOptions, parse_file
-    from .errors import ReferatError
-    from .output import write_atomic
+    from .batch import UsageError, run_batch
 
-    options = ParseOptions(pdf_backend=pdf_backend)
-    files = _expand(inputs)
-    if out is None and len(files) != 1:
-        _err("several inputs need an output folder: add -o DIR")
-        raise typer.Exit(2)
-    failed = not_minutes = 0
-    for path, rel in files:
-        try:
-            meeting = parse_file(path, options=options)
-        except ReferatError as exc:
-            _err(str(exc))
-            failed += 1
-            continue
-        except Exception as exc:  # a parser bug must not stop a batch
-            if debug:
-                raise
-            _err(f"{path}: internal error ({type(exc).__name__}: {exc}); rerun with --debug")
-            failed += 1
-            continue
-        if meeting.kind == "not_minutes":
-            not_minutes += 1
-            lang = f" (language: {meeting.language})" if meeting.language and meeting.language != "da" else ""
-            _err(f"{path}: not recognised as minutes{lang}; writing kind 'not_minutes' with no items")
-        text = meeting.to_json()
-        if out is None:
-            sys.stdout.write(text)
-        else:
-            target = out / rel.with_suffix(".json")
-            write_atomic(target, text)
-            if not quiet:
-                _err(f"{path} -> {target}")
-    if failed:
-        raise typer.Exit(1)
-    if strict and not_minutes:
-        raise typer.Exit(1)
+    options = _options(jobs=jobs, timeout=timeout, max_memory=max_memory, max_bytes=max_bytes,
+                       max_pages=max_pages, pdf_backend=pdf_backend, glob=glob, exclude=exclude, force=force,
+                       scheduler=scheduler, inline=inline)
+    if out is not None and jsonl is not None:
+        raise UsageError("use either -o DIR or --jsonl, not both")
+    single = len(inputs) == 1 and not inputs[0].is_dir()
+    if out is None and jsonl is None:
+        if not single:
+            raise UsageError("several inputs need an output folder (-o DIR) or --jsonl")
+        _parse_one_to_stdout(inputs[0], options, strict=strict, debug=debug)
+        return
+    tty = sys.stderr.isatty()
+    reporter = _Reporter(quiet=quiet, tty=tty, debug=debug, log_files=jsonl is None)
+    summary = None
+    try:
+        with _sigterm_as_interrupt(), _jsonl_stream(jsonl) as stream:
+            summary = run_batch(inputs, out, options, jsonl=stream, events=reporter)
+    except KeyboardInterrupt:
+        reporter.stop()
+        _err(f"interrupted after {reporter.done_files} files; outputs so far are complete, "
+             "run the same command again to continue")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    finally:
+        reporter.stop()
+    if not quiet:
+        _print_summary(summary, tty=tty)
+    if summary.failed:
+        raise typer.Exit(EXIT_FAILED)
+    if strict and summary.not_minutes:
+        raise typer.Exit(EXIT_FAILED)
 
+
+@contextmanager
+def _jsonl_stream(target: str | None) -> Iterator[Any]:
+    """stdout, or a file written under a temporary name and renamed when the run completes."""
+    if target is None:
+        yield None
+        return
+    if target == "-":
+        yield sys.stdout
+        return
+    import tempfile
+
+    path = Path(target)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        from .batch import UsageError
+
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            yield handle
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _parse_one_to_stdout(path: Path, options: Any, *, strict: bool, debug: bool) -> None:
+    from .batch import parse_to_text
+
+    result = parse_to_text(path, options)
+    if not result.ok:
+        _err(result.error_line())
+        if debug and result.traceback:
+            sys.stderr.write(result.traceback)
+        raise typer.Exit(EXIT_FAILED)
+    if result.kind == "not_minutes":
+        lang = f" (language: {result.language})" if result.language and result.language != "da" else ""
+        _err(f"{path}: not recognised as minutes{lang}; writing kind 'not_minutes' with no items")
+    sys.stdout.write(result.text or "")
+    if strict and result.kind == "not_minutes":
+        raise typer.Exit(EXIT_FAILED)
+
+
+# --- schema, validate -----------------------------------------------------------------------
 
 @app.command()
 def schema() -> None:
-    """Print the JSON Schema of the output."""
-    import json
+    """Print the JSON Schema of the output (also in src/referat_parser/schema/meeting.schema.json).
 
-    from .models import Meeting
+    \b
+    Examples:
+      referat schema > meeting.schema.json
+    """
+    from .validate import schema_text
 
-    sys.stdout.write(json.dumps(Meeting.model_json_schema(by_alias=True), indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.write(schema_text())
+
+
+@app.command()
+@_guarded
+def validate(
+    paths: Annotated[list[Path] | None, typer.Argument(help="JSON outputs, or folders of them.", metavar="JSON",
+                                                       show_default=False)] = None,
+    golden: Annotated[Path | None, typer.Option(metavar="DIR", help="Parse every input in DIR and compare with the expected "
+                                                "JSON beside it (NAME.txt -> NAME.txt.json).")] = None,
+    update: Annotated[bool, typer.Option("--update", help="With --golden: rewrite the expected files "
+                                         "instead of comparing.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only print problems.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")] = False,
+) -> None:
+    """Check JSON outputs against the output model, or golden fixtures against the parser.
+
+    Each invalid file is reported in one line; exit status 1 if any file is invalid or differs.
+
+    \b
+    Examples:
+      referat validate out/
+      referat validate out/a.json out/b.json
+      referat validate --golden fixtures           # diff parser output against fixtures/*.json
+      referat validate --golden fixtures --update  # regenerate them (review the diff!)
+    """
+    from .validate import check_golden, update_golden, validate_paths
+
+    if golden is not None:
+        if paths:
+            raise _usage("give either JSON files or --golden DIR, not both")
+        if update:
+            written = update_golden(golden)
+            for path in written:
+                sys.stderr.write(f"wrote {path}\n")
+            if not quiet:
+                _err(f"{len(written)} expected file(s) updated")
+            return
+        differences = check_golden(golden)
+        for difference in differences:
+            sys.stdout.write(difference.diff if difference.diff.endswith("\n") else difference.diff + "\n")
+        if differences:
+            _err(f"{len(differences)} golden file(s) differ; after review: referat validate --golden {golden} --update")
+            raise typer.Exit(EXIT_FAILED)
+        if not quiet:
+            _err(f"golden fixtures in {golden}: all match")
+        return
+    if update:
+        raise _usage("--update needs --golden DIR")
+    if not paths:
+        raise _usage("give JSON files or folders to validate, or --golden DIR")
+    checked = bad = 0
+    for problem in validate_paths(paths):
+        checked += 1
+        if problem is not None:
+            bad += 1
+            _err(problem)
+    if not checked:
+        raise _usage("no JSON files found")
+    if not quiet:
+        _err(f"{checked - bad} valid, {bad} invalid")
+    if bad:
+        raise typer.Exit(EXIT_FAILED)
+
+
+def _usage(message: str) -> Exception:
+    from .batch import UsageError
+
+    return UsageError(message)
+
+
+# --- show, table ----------------------------------------------------------------------------
+
+@app.command()
+@_guarded
+def show(
+    file: Annotated[Path, typer.Argument(help="A minutes file (.txt, .md, .pdf) or a JSON output.", metavar="FILE",
+                                         show_default=False)],
+    item: Annotated[str | None, typer.Option("--item", "-i", metavar="N", help="Show the sections of one item: its number "
+                                             "as printed (e.g. 3 or 12.1) or its position.")] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")] = False,
+) -> None:
+    """Show a meeting: header, participants and a table of items; or one item's sections.
+
+    \b
+    Examples:
+      referat show fixtures/000_825b12544cf79305.txt
+      referat show out/byraad-2024-05-02.json
+      referat show out/byraad-2024-05-02.json --item 4
+    """
+    from .show import ItemNotFound, load_meeting, render
+
+    meeting = load_meeting(file)
+    try:
+        render(meeting, item=item)
+    except ItemNotFound as exc:
+        _err(f"{file}: {exc}")
+        raise typer.Exit(EXIT_FAILED) from None
+
+
+class TableFormat(StrEnum):
+    csv = "csv"
+    parquet = "parquet"
+
+
+@app.command()
+@_guarded
+def table(
+    paths: Annotated[list[Path], typer.Argument(help="Output folders or JSON / JSON Lines files.", metavar="OUTPUT",
+                                                show_default=False)],
+    out: Annotated[Path | None, typer.Option("--out", "-o", metavar="FILE", help="File to write [default: CSV to stdout].",
+                                             show_default=False)] = None,
+    format: Annotated[TableFormat | None, typer.Option(
+        "--format", "-f", metavar="csv|parquet", help="csv or parquet [default: from the -o suffix, else csv].",
+        show_default=False)] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")] = False,
+) -> None:
+    """One row per agenda item, with its meeting's fields, as CSV or Parquet.
+
+    Columns: source_path, municipality, committee, date, item_order, item_number, title,
+    case_number, outcome, dissent_parties (joined with '; '), decision_text.
+    Parquet needs pip install "referat[parquet]".
+
+    \b
+    Examples:
+      referat table out > items.csv
+      referat table out -o items.csv
+      referat table out meetings.jsonl --format parquet -o items.parquet
+    """
+    from .table import write_table
+
+    fmt = format.value if format else ("parquet" if out is not None and out.suffix == ".parquet" else "csv")
+    if fmt == "parquet" and out is None:
+        raise _usage("parquet needs an output file: -o FILE.parquet")
+    count, problems = write_table(paths, out, fmt)
+    for problem in problems:
+        _err(problem)
+    if out is not None:
+        _err(f"{count} rows -> {out}")
+    if problems:
+        raise typer.Exit(EXIT_FAILED)
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except KeyboardInterrupt:
+        _err("interrupted")
+        sys.exit(EXIT_INTERRUPTED)
