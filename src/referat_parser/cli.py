@@ -29,7 +29,6 @@ app = typer.Typer(
     rich_markup_mode=None,  # plain click help: rich costs ~60 ms of start-up for every --help
     pretty_exceptions_enable=False,
     context_settings={"max_content_width": 100, "help_option_names": ["-h", "--help"]},
-    help="Turn Danish municipal meeting minutes (text or PDF) into structured JSON.",
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -258,7 +257,10 @@ def parse(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only print errors.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")] = False,
 ) -> None:
-    """Parse minutes into JSON: to stdout for one input, one file per input with -o, or JSON Lines.
+    """Parse minutes into JSON files, JSON Lines, or stdout.
+
+    One input without -o prints its JSON to stdout; -o DIR writes one JSON file per input;
+    --jsonl streams one meeting per line.
 
     Folders are searched recursively; OUT mirrors their layout (IN/a/b.txt -> OUT/a/b.json), a file
     input goes to OUT/<stem>.json. A re-run skips inputs unchanged since the last run
@@ -358,7 +360,9 @@ def _parse_one_to_stdout(path: Path, options: Any, *, strict: bool, debug: bool)
 
 @app.command()
 def schema() -> None:
-    """Print the JSON Schema of the output (also in src/referat_parser/schema/meeting.schema.json).
+    """Print the JSON Schema of the output.
+
+    The same schema is committed as src/referat_parser/schema/meeting.schema.json.
 
     \b
     Examples:

@@ -19,7 +19,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Protocol
@@ -51,7 +51,8 @@ class InlineExecutor:
 
 # --- process pool ---------------------------------------------------------------------------
 
-def _worker_main(conn: Connection, max_memory: int | None) -> None:
+def _worker_main(conn: Connection, max_memory: int | None,
+                 target: Callable[[Task], FileResult] = process_one) -> None:
     """Loop of one worker process: receive a task, send back its result, until told to stop."""
     # Ctrl-C goes to the whole process group; the parent decides what stops and cleans up.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -68,7 +69,12 @@ def _worker_main(conn: Connection, max_memory: int | None) -> None:
             return
         if task is None:
             return
-        result = process_one(task)
+        try:
+            result = target(task)
+        except MemoryError:
+            result = FileResult.failure(task, "out_of_memory", "out of memory (over the per-file memory limit)")
+        except BaseException as exc:  # process_one catches everything; a custom target may not
+            result = FileResult.failure(task, "internal_error", f"internal error ({type(exc).__name__}: {exc})")
         try:
             conn.send(result)
         except (BrokenPipeError, OSError):
@@ -85,9 +91,11 @@ class _Worker:
     deadline: float = 0.0
 
 
-def _context() -> Any:
+def _context(start_method: str | None = None) -> Any:
     """forkserver where available: fast to start workers (modules preloaded once) and safe to
     fork while the parent runs threads (the progress bar); spawn elsewhere."""
+    if start_method:
+        return mp.get_context(start_method)
     if sys.platform != "win32" and "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
         ctx.set_forkserver_preload(["referat_parser.api", "referat_parser.worker"])
@@ -99,16 +107,21 @@ class ProcessPool:
     """``jobs`` worker processes with per-file timeout, memory guard and crash isolation."""
 
     def __init__(self, jobs: int | None = None, *, timeout: float | None = 60.0,
-                 max_memory: int | None = None) -> None:
+                 max_memory: int | None = None, target: Callable[[Task], FileResult] = process_one,
+                 start_method: str | None = None) -> None:
+        """``target`` is the per-file function (a module-level function, as workers import it by
+        name); ``start_method`` a multiprocessing start method (default: forkserver, or spawn)."""
         self.jobs = max(1, jobs or os.cpu_count() or 1)
         self.timeout = timeout
         self.max_memory = max_memory
-        self._ctx = _context()
+        self.target = target
+        self._ctx = _context(start_method)
         self._workers: list[_Worker] = []
 
     def _start(self) -> _Worker:
         parent, child = self._ctx.Pipe()
-        process = self._ctx.Process(target=_worker_main, args=(child, self.max_memory), daemon=True)
+        process = self._ctx.Process(target=_worker_main, args=(child, self.max_memory, self.target),
+                                    daemon=True)
         process.start()
         child.close()
         worker = _Worker(process, parent)

@@ -2,11 +2,125 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from . import __version__
-from .models import Meeting, Source
+from .assemble import build_items, meeting_absences
+from .clean import Cleaned, clean
+from .extract.bodies import looks_like_body
+from .extract.header import extract_header
+from .extract.language import detect_language
+from .extract.municipality import find_municipality
+from .models import Meeting, Participant, Source, Span, TocEntry, Warning
 from .read import Document
+from .segment import Segmented, segment
 
 
 def build_meeting(doc: Document, source: Source) -> Meeting:
-    # Placeholder while the stages land; replaced by the real pipeline.
-    return Meeting(parser_version=__version__, source=source, kind="not_minutes")
+    cleaned = clean(doc)
+    return meeting_from_cleaned(cleaned, source, doc)
+
+
+def meeting_from_cleaned(cleaned: Cleaned, source: Source, doc: Document | None = None) -> Meeting:
+    seg = segment(cleaned)
+    lines = cleaned.lines
+    header = extract_header([line.text for line in lines[: seg.header_end]], cleaned.text)
+    meeting_date = header.date or _date_from_decisions(seg)
+    items = build_items(seg, meeting_date, doc.tables if doc else [])
+    committee = header.committee or _committee_fallback(items)
+    if meeting_date is None:
+        meeting_date = _date_from_statements(items)
+    participants = [Participant(name=p.name, party=p.party, role=p.role, present=p.present,
+                                substitute_for=p.substitute_for) for p in header.participants]
+    known = {p.name for p in participants}
+    for person in meeting_absences(seg):
+        if person.name not in known:
+            participants.append(Participant(name=person.name, party=person.party, present=False))
+            known.add(person.name)
+    language = detect_language(cleaned.text)
+    warnings = [Warning(code=code, message=message) for code, message in cleaned.warnings]
+    toc = [TocEntry(number=e.number, title=e.title, page=e.page) for e in seg.toc]
+    kind = _kind(items, toc, language)
+    if kind == "not_minutes":
+        items = []
+        if language in ("no", "sv"):
+            warnings.append(Warning(code="other_language", message=f"document is in '{language}', not Danish"))
+        else:
+            warnings.append(Warning(code="not_minutes", message="no agenda items with sections or decisions found"))
+    warnings.extend(_toc_warnings(toc, items))
+    return Meeting(
+        parser_version=__version__,
+        source=source,
+        kind=kind,
+        language=language,
+        municipality=find_municipality(cleaned.text),
+        committee=committee,
+        date=meeting_date,
+        start_time=header.start_time,
+        end_time=header.end_time,
+        location=header.location,
+        participants=participants,
+        toc=toc,
+        items=items,
+        warnings=warnings,
+    )
+
+
+def _kind(items, toc, language) -> str:
+    if language in ("no", "sv"):
+        return "not_minutes"
+    substantive = [item for item in items if item.decision is not None or len(item.sections) >= 2
+                   or (item.number is not None and item.sections)]
+    if not substantive:
+        return "not_minutes"
+    if len(items) == 1 and len([e for e in toc if e.number or e.page]) <= 1:
+        return "agenda_item"
+    return "minutes"
+
+
+def _date_from_decisions(seg: Segmented) -> str | None:
+    """The meeting date from decision headings of this meeting ("Beslutning i X den 11. august 2015")."""
+    dates: Counter[str] = Counter()
+    for item in seg.items:
+        for section in item.sections:
+            heading = section.heading
+            if heading.key == "decision" and heading.date and not heading.item_number \
+                    and not heading.printed.casefold().startswith("beslutning fra"):
+                dates[heading.date] += 1
+    return dates.most_common(1)[0][0] if dates else None
+
+
+def _date_from_statements(items) -> str | None:
+    import re
+
+    from .extract.dates import iter_dates
+
+    pattern = re.compile(r"\bdagsorden(?:en)?\s+(?:for|til)\s+[^.\n]{0,60}?\bden\s+", re.IGNORECASE)
+    for item in items[:2]:
+        for section in item.sections:
+            for match in pattern.finditer(section.text):
+                found = next(iter_dates(section.text[match.end(): match.end() + 30]), None)
+                if found and found[1] == 0:
+                    return found[0]
+    return None
+
+
+def _committee_fallback(items) -> str | None:
+    for item in items:
+        if item.competence and looks_like_body(item.competence):
+            return item.competence.strip(" .")
+        if item.decision and item.decision.body and looks_like_body(item.decision.body):
+            return item.decision.body
+    return None
+
+
+def _toc_warnings(toc: list[TocEntry], items) -> list[Warning]:
+    numbered = {e.number for e in toc if e.number}
+    if not numbered or not items:
+        return []
+    found = {item.number for item in items if item.number}
+    missing = sorted(found - numbered, key=lambda n: int(n))
+    if missing:
+        return [Warning(code="toc_mismatch", message=f"items {', '.join(missing)} are not in the table of contents",
+                        span=Span(start=0, end=0))]
+    return []

@@ -1,0 +1,248 @@
+"""Turn segmented item blocks into model Items: fields, sections, decision, consultations."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .extract.bodies import looks_like_body
+from .extract.dates import date_pattern, iter_dates
+from .extract.decisions import classify_outcome, find_dissents, find_votes, recommendations
+from .extract.people import (
+    PersonRef,
+    SubstituteRef,
+    absences_in_line,
+    is_attendance_line,
+    substitutes_in_line,
+)
+from .lineclass import BARE_CASE, Kind
+from .models import (
+    Consultation,
+    Decision,
+    Dissent,
+    Item,
+    Participant,
+    Person,
+    Section,
+    Span,
+    Table,
+    Votes,
+    VoteSide,
+)
+from .segment import ItemBlock, SectionBlock, Segmented
+
+_CASE_IN_TITLE = re.compile(r"^(?P<case>[A-ZÆØÅ]{1,4}\s?\d{1,5}/\d{2,4})\.?\s+(?P<title>\S.*)$")
+_DOC_NUMBER = re.compile(r"\bDok\.?\s*nr\.?\s*:?\s*(?P<value>[\w./-]+)", re.IGNORECASE)
+_PUBLIC_WORD = re.compile(r"(?<![\w])(?P<word>Åbent|Åben|Lukket)(?![\w])")
+
+
+def _body_date_line() -> re.Pattern[str]:
+    date = date_pattern()
+    return re.compile(rf"^(?P<body>[^\W\d][^,\n]{{2,100}}?)(?:\s*\([^)]*\))?\s*,\s*(?P<date>{date})\s*:?$"
+                      rf"|^(?P<date2>{date})\s+(?P<body2>[^\W\d].{{2,80}})$", re.IGNORECASE | re.VERBOSE)
+
+
+_BODY_DATE = _body_date_line()
+
+
+def _span(seg: Segmented, first: int, last: int) -> Span:
+    lines = seg.cleaned.lines
+    return Span(start=lines[first].start, end=lines[last].end, page=lines[first].page)
+
+
+@dataclass
+class _DecisionParts:
+    section: SectionBlock
+    text: str | None
+    body: str | None
+    date: str | None
+    absent: list[PersonRef] = field(default_factory=list)
+    substitutes: list[SubstituteRef] = field(default_factory=list)
+
+
+def _section_text(seg: Segmented, section: SectionBlock) -> str:
+    parts = [section.heading.glued_text] if section.heading.glued_text else []
+    parts.extend(seg.cleaned.lines[i].text for i in section.body)
+    return "\n".join(parts)
+
+
+def _decision_parts(seg: Segmented, section: SectionBlock) -> _DecisionParts:
+    lines = seg.cleaned.lines
+    texts = ([section.heading.glued_text] if section.heading.glued_text else []) + [lines[i].text for i in section.body]
+    body, date = section.heading.body, section.heading.date
+    kept: list[str] = []
+    absent: list[PersonRef] = []
+    substitutes: list[SubstituteRef] = []
+    names_follow = False
+    for position, text in enumerate(texts):
+        if position == 0 or (not kept and body is None):
+            match = _BODY_DATE.match(text)
+            if match and looks_like_body(match["body"] or match["body2"] or ""):
+                body = (match["body"] or match["body2"]).strip()
+                date = next(iter_dates(match["date"] or match["date2"]), (None,))[0]
+                continue
+        if names_follow:
+            names_follow = False
+            found = absences_in_line(f"Fraværende: {text}")
+            if (found and not re.search(r"[.!?]$", text.strip())) or (found and len(text.split()) <= 8):
+                absent.extend(found)
+                continue
+        if is_attendance_line(text):
+            found = absences_in_line(text)
+            if found:
+                absent.extend(found)
+            elif found == [] and text.rstrip().endswith(":"):
+                names_follow = True
+            substitutes.extend(substitutes_in_line(text))
+            continue
+        kept.append(text)
+    text = "\n".join(kept).strip() or None
+    return _DecisionParts(section, text, body, date, absent, substitutes)
+
+
+def _is_this_meeting(parts: _DecisionParts, meeting_date: str | None) -> bool:
+    heading = parts.section.heading
+    quoted = heading.printed.casefold().startswith("beslutning fra") or heading.item_number is not None
+    if meeting_date and parts.date:
+        return parts.date == meeting_date
+    return not quoted
+
+
+def _votes_model(seg_text: str) -> Votes | None:
+    found = find_votes(seg_text)
+    if found is None:
+        return None
+
+    def side(ref):
+        return VoteSide(count=ref.count, parties=ref.parties, names=ref.names) if ref else None
+
+    return Votes(for_=side(found.for_), against=side(found.against), abstain=side(found.abstain))
+
+
+def _decision_model(seg: Segmented, parts: _DecisionParts) -> Decision:
+    section = parts.section
+    last = section.body[-1] if section.body else section.line
+    text = parts.text
+    return Decision(
+        text=text,
+        outcome=classify_outcome(text),
+        body=parts.body,
+        date=parts.date,
+        absent=[Person(name=p.name, party=p.party) for p in _unique(parts.absent)],
+        substitutes=[Participant(name=s.name, party=s.party, role="stedfortræder", present=True,
+                                 substitute_for=s.substitute_for) for s in parts.substitutes],
+        dissents=[Dissent(name=d.name, party=d.party, text=d.text) for d in find_dissents(text or "")],
+        votes=_votes_model(text or ""),
+        span=_span(seg, section.line, last),
+    )
+
+
+def _unique(people: list[PersonRef]) -> list[PersonRef]:
+    seen = set()
+    result = []
+    for person in people:
+        if person.name not in seen:
+            seen.add(person.name)
+            result.append(person)
+    return result
+
+
+def build_items(seg: Segmented, meeting_date: str | None, tables: list[tuple[int, list[list[str | None]]]]) -> list[Item]:
+    items = []
+    for order, block in enumerate(seg.items):
+        items.append(_build_item(seg, block, order, meeting_date, tables))
+    return items
+
+
+def _build_item(seg: Segmented, block: ItemBlock, order: int, meeting_date: str | None, tables) -> Item:
+    lines = seg.cleaned.lines
+    title = block.title
+    case_number = document_number = competence = None
+    public = None
+    if title:
+        match = _CASE_IN_TITLE.match(title)
+        if match:
+            case_number, title = match["case"], match["title"]
+    for index in block.head:
+        info = seg.infos[index]
+        text = lines[index].text
+        if info.kind is Kind.PUBLIC:
+            public = info.public if public is None else public
+        if info.field == "case_number" and case_number is None:
+            case_number = info.value
+        elif info.field == "document_number" and document_number is None:
+            document_number = info.value
+        elif info.field == "competence" and competence is None:
+            competence = info.value
+        if info.kind is Kind.FIELD:
+            doc = _DOC_NUMBER.search(text)
+            if doc and document_number is None:
+                document_number = doc["value"]
+            word = _PUBLIC_WORD.search(text)
+            if word and public is None:
+                public = word["word"] != "Lukket"
+    sections: list[Section] = []
+    decisions: list[_DecisionParts] = []
+    recs: list[str] = []
+    attachments: list[str] = []
+    for section in block.sections:
+        text = _section_text(seg, section)
+        last = section.body[-1] if section.body else section.line
+        sections.append(Section(key=section.heading.key, heading=section.heading.printed, text=text,
+                                span=_span(seg, section.line, last)))
+        key = section.heading.key
+        if key == "decision":
+            decisions.append(_decision_parts(seg, section))
+        elif key == "recommendation":
+            recs.extend(recommendations(text))
+        elif key == "attachments":
+            for line in text.split("\n"):
+                line = line.strip(" •-")
+                if line and not BARE_CASE.match(line) and line not in attachments:
+                    attachments.append(line)
+        elif key == "competence" and competence is None and text:
+            competence = text.split("\n", 1)[0].strip()
+    decision, consultations = _choose_decision(seg, decisions, meeting_date)
+    first = block.start
+    last = max([block.start, *block.head, *(s.body[-1] if s.body else s.line for s in block.sections)])
+    span = _span(seg, first, last)
+    item_tables = [Table(page=page, rows=rows) for page, rows in tables
+                   if span.page is not None and lines[first].page is not None
+                   and lines[first].page <= page <= (lines[last].page or page)]
+    return Item(order=order, number=block.number, title=title, case_number=case_number,
+                document_number=document_number, public=public, competence=competence, sections=sections,
+                recommendations=recs, attachments=attachments, decision=decision, consultations=consultations,
+                tables=item_tables, span=span)
+
+
+def _choose_decision(seg: Segmented, decisions: list[_DecisionParts], meeting_date: str | None):
+    if not decisions:
+        return None, []
+    here = [parts for parts in decisions if _is_this_meeting(parts, meeting_date)]
+    chosen = here[-1] if here else None
+    if chosen is None and meeting_date is None:
+        chosen = decisions[-1]
+    consultations = []
+    for parts in decisions:
+        if parts is chosen:
+            continue
+        section = parts.section
+        last = section.body[-1] if section.body else section.line
+        consultations.append(Consultation(body=parts.body, date=parts.date, item_number=section.heading.item_number,
+                                          text=parts.text, outcome=classify_outcome(parts.text),
+                                          span=_span(seg, section.line, last)))
+    return (_decision_model(seg, chosen) if chosen else None), consultations
+
+
+def meeting_absences(seg: Segmented) -> list[PersonRef]:
+    """Absences recorded in attendance sections of items (e.g. Bornholm's 'Fraværende' section)."""
+    found: list[PersonRef] = []
+    lines = seg.cleaned.lines
+    for block in seg.items:
+        for section in block.sections:
+            if section.heading.key != "attendance":
+                continue
+            for index in section.body:
+                people = absences_in_line(f"Fraværende: {lines[index].text}")
+                found.extend(people or [])
+    return _unique(found)

@@ -1,0 +1,179 @@
+"""Clean stage: normalise characters, drop noise lines and running headers, rejoin broken paragraphs.
+
+The output is the *cleaned text* (lines joined by newlines) and its lines with their offsets;
+every span in the output model points into this text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from .read import Document
+from .vocabulary import fold, noise
+
+# Characters that look like spaces or are invisible; soft hyphens only mark possible breaks.
+_SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u3000\t"), " ")
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_TRANSLATE = {**_SPACE_LIKE, **_INVISIBLE}
+_MULTISPACE = re.compile(r" {2,}")
+_TERMINAL = tuple(".:;!?")
+# Words after which a line-end hyphen is a Danish compound ellipsis ("Beskæftigelses- og ...").
+_ELLIPSIS_FOLLOWERS = frozenset({"og", "eller", "samt", "til", "som", "men", "&", "henholdsvis", "contra"})
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass(slots=True)
+class Line:
+    text: str
+    start: int
+    end: int
+    page: int | None = None
+    bold: bool | None = None
+    size: float | None = None
+    indent: bool = False
+
+
+@dataclass(slots=True)
+class _Row:
+    text: str
+    page: int | None
+    bold: bool | None
+    size: float | None
+    indent: bool
+
+
+@dataclass
+class Cleaned:
+    text: str
+    lines: list[Line]
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+
+@cache
+def _noise_rules() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str] | None]:
+    data = noise()
+    lines = frozenset(fold(line) for line in data["lines"])
+    whole = re.compile("(?:" + "|".join(f"(?:{p})" for p in data["patterns"]) + r")\Z", re.IGNORECASE)
+    inline = re.compile("|".join(f"(?:{p})" for p in data["inline"]), re.IGNORECASE) if data["inline"] else None
+    return lines, whole, inline
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
+    return _MULTISPACE.sub(" ", text).strip()
+
+
+def is_noise(text: str) -> bool:
+    lines, whole, _ = _noise_rules()
+    return fold(text) in lines or whole.match(text) is not None
+
+
+def clean(doc: Document) -> Cleaned:
+    _, _, inline = _noise_rules()
+    raw: list[_Row] = []
+    for line in doc.lines:
+        indent = line.text[:1] in (" ", "\t", "\u00a0")
+        text = normalise(line.text)
+        if inline is not None and text:
+            text = normalise(inline.sub(" ", text))
+        if text and is_noise(text):
+            continue
+        raw.append(_Row(text, line.page, line.bold, line.size, indent))
+    raw = _drop_running_lines(raw)
+    merged = _rejoin(raw)
+    return _assemble(merged, list(doc.warnings))
+
+
+def _drop_running_lines(lines: list[_Row]) -> list[_Row]:
+    """Remove running headers/footers: the first or last lines of a page that recur, digits aside,
+    on at least half of the pages (and on three or more)."""
+    pages: dict[int, list[int]] = {}
+    for index, line in enumerate(lines):
+        if line.page is not None and line.text:
+            pages.setdefault(line.page, []).append(index)
+    if len(pages) < 3:
+        return lines
+    edge_counts: Counter[str] = Counter()
+    edges: dict[int, str] = {}
+    for indexes in pages.values():
+        seen = set()
+        for index in indexes[:2] + indexes[-2:]:
+            key = _DIGITS.sub("#", lines[index].text.casefold())
+            edges[index] = key
+            if key not in seen:
+                edge_counts[key] += 1
+                seen.add(key)
+    threshold = max(3, len(pages) // 2)
+    running = {key for key, count in edge_counts.items() if count >= threshold}
+    return [line for index, line in enumerate(lines) if edges.get(index) not in running]
+
+
+def _rejoin(lines: list[_Row]) -> list[_Row]:
+    """Join paragraphs broken by a page break or a hard wrap: a line that does not end a sentence,
+    followed (after blank lines at most) by one that starts in lower case."""
+    out: list[_Row] = []
+    blanks_since_text = 0
+    for line in lines:
+        if not line.text:
+            blanks_since_text += 1
+            out.append(line)
+            continue
+        previous = _last_text(out)
+        if previous is not None and _continues(out[previous], line, blanks_since_text):
+            prev = out[previous]
+            if prev.text.endswith("-") and _first_word(line.text) not in _ELLIPSIS_FOLLOWERS:
+                prev.text = prev.text[:-1] + line.text
+            else:
+                prev.text = f"{prev.text} {line.text}"
+            del out[previous + 1:]
+        else:
+            out.append(line)
+        blanks_since_text = 0
+    return out
+
+
+def _last_text(lines: list[_Row]) -> int | None:
+    for back in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
+        if lines[back].text:
+            return back
+    return None
+
+
+def _first_word(text: str) -> str:
+    return text.split(" ", 1)[0].casefold()
+
+
+def _continues(prev: _Row, line: _Row, blanks: int) -> bool:
+    first = line.text[0]
+    if not first.islower() or prev.text.endswith(_TERMINAL):
+        return False
+    if prev.bold != line.bold and prev.bold is not None:
+        return False
+    if blanks == 0:
+        # A hard-wrapped line; "at ..." lines are clauses of a recommendation list, kept apart.
+        return len(prev.text) >= 30 and not line.text.startswith(("at ", "- ", "• "))
+    # Broken by a page break or a blank line: only long prose lines continue.
+    return blanks <= 2 and ((len(prev.text) >= 40 and prev.text[-1].isalnum()) or prev.text.endswith((",", "-")))
+
+
+def _assemble(raw: list[_Row], warnings: list[tuple[str, str]]) -> Cleaned:
+    lines: list[Line] = []
+    parts: list[str] = []
+    offset = 0
+    previous_blank = True
+    for line in raw:
+        if not line.text:
+            if previous_blank:
+                continue  # collapse runs of blank lines
+            previous_blank = True
+        else:
+            previous_blank = False
+        end = offset + len(line.text)
+        lines.append(Line(line.text, offset, end, line.page, line.bold, line.size, line.indent))
+        parts.append(line.text)
+        offset = end + 1
+    return Cleaned("\n".join(parts), lines, warnings)

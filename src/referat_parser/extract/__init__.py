@@ -1,0 +1,1 @@
+"""Field extractors: small, pure functions from text to values (dates, people, decisions, ...)."""

@@ -1,0 +1,85 @@
+"""Dates and times as printed in Danish minutes -> ISO strings.
+
+"3. maj 2021", "Tirsdag d. 13. juni 2023 kl. 13:00", "13-06-2023", "13.06.2023", "15-maj-2002",
+"23. jun 2020", "Tirsdag, 27 august, 2019 - 16:00", "Onsdag, April 3, 2019 - 18:00", "2023-06-13".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from ..vocabulary import months
+
+
+@cache
+def date_regex() -> re.Pattern[str]:
+    names = "|".join(sorted(map(re.escape, months()), key=len, reverse=True))
+    return re.compile(
+        rf"""(?<![\w.])(?:
+            (?P<d1>\d{{1,2}})\.?[\s-]*(?P<mon1>{names})\.?[\s,-]*(?P<y1>\d{{4}})(?!\d)
+          | (?P<mon2>{names})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})(?!\d)
+          | (?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})(?![\d-])
+          | (?P<d4>\d{{1,2}})(?P<sep>[-./])(?P<m4>\d{{1,2}})(?P=sep)(?P<y4>\d{{4}}|\d{{2}})(?![\d-]|\.\d)
+        )""",
+        re.IGNORECASE | re.VERBOSE,
+    )
+
+
+@cache
+def date_pattern() -> str:
+    """The date regex without named groups, for embedding (several times) in larger patterns."""
+    plain = re.sub(r"\(\?P<\w+>", "(?:", date_regex().pattern)
+    return plain.replace("(?P=sep)", "[-./]")
+
+
+_TIME = re.compile(
+    r"(?:(?P<kl>\bkl\.?\s*)|(?<![\d.,/:-]))(?P<h>\d{1,2})[.:](?P<m>\d{2})(?::\d{2})?(?![\d]|[.,/]\d)"
+    r"|\bkl\.?\s*(?P<h2>\d{1,2})(?![\d.:,])",
+    re.IGNORECASE,
+)
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def iter_dates(text: str) -> Iterator[tuple[str, int, int]]:
+    """Every valid date in ``text`` as (ISO date, start, end)."""
+    table = months()
+    for match in date_regex().finditer(text):
+        g = match.groupdict()
+        if g["d1"]:
+            iso = _iso(int(g["y1"]), table[g["mon1"].casefold()], int(g["d1"]))
+        elif g["d2"]:
+            iso = _iso(int(g["y2"]), table[g["mon2"].casefold()], int(g["d2"]))
+        elif g["y3"]:
+            iso = _iso(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+        else:
+            iso = _iso(int(g["y4"]), int(g["m4"]), int(g["d4"]))
+        if iso:
+            yield iso, match.start(), match.end()
+
+
+def find_date(text: str) -> str | None:
+    return next((iso for iso, _, _ in iter_dates(text)), None)
+
+
+def iter_times(text: str) -> Iterator[tuple[str, int, int]]:
+    """Every clock time as ("HH:MM", start, end)."""
+    for match in _TIME.finditer(text):
+        hour = int(match["h"] or match["h2"])
+        minute = int(match["m"] or 0)
+        if hour < 24 and minute < 60:
+            yield f"{hour:02d}:{minute:02d}", match.start(), match.end()
+
+
+def find_time(text: str) -> str | None:
+    return next((t for t, _, _ in iter_times(text)), None)

@@ -1,0 +1,159 @@
+"""The meeting header: committee, date, start and end time, place, participants."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .bodies import find_bodies
+from .dates import iter_dates, iter_times
+from .people import (
+    ABSENCE_HEADING,
+    PARTICIPANT_LABEL,
+    ParticipantRef,
+    absences_in_line,
+    inline_participants,
+    participant_entry,
+    substitutes_in_line,
+)
+
+_COMMITTEE_LABEL = re.compile(r"^(?:Udvalg|Forum|Mødeforum|Organ|Møde\s+i)\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)
+_LOCATION_LABEL = re.compile(r"^(?:Mødested|Mødelokale|Sted|Lokale|Mødets\s+sted)\s*:?\s+(?P<value>\S.*)$", re.IGNORECASE)
+_TIME_LABEL = re.compile(r"\b(?:Mødetidspunkt|Tidspunkt|Mødetid|Starttidspunkt|Mødestart|Tid)\s*:", re.IGNORECASE)
+_END_WORDS = re.compile(r"\b(?:hævet|hæves|sluttede|slut|afsluttet|afsluttedes|ophørte|ophævet|sluttidspunkt)\b",
+                        re.IGNORECASE)
+_END_TIME = re.compile(r"\bMødet\s+(?:blev\s+)?(?:hævet|sluttede|afsluttet|afsluttedes|slut|ophævet)\b[^\n]{0,20}?"
+                       r"(?:kl\.?\s*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})", re.IGNORECASE)
+_AFTER_TIME_PLACE = re.compile(r"\bkl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*,?\s+(?:i|på)\s+(?P<place>[A-ZÆØÅ].+)$")
+_PLACE_WORDS = re.compile(r"\b(?:lokale|mødelokale|\w*salen|\w*sal|rådhus\w*|teams|skype|telefonmøde|virtuelt|online"
+                          r"|\d{4}\s+[A-ZÆØÅ]\w+)\b", re.IGNORECASE)
+
+
+@dataclass
+class Header:
+    committee: str | None = None
+    date: str | None = None
+    start_time: str | None = None
+    end_time: str | None = None
+    location: str | None = None
+    participants: list[ParticipantRef] = field(default_factory=list)
+
+
+def extract_header(lines: list[str], full_text: str) -> Header:
+    header = Header()
+    header.committee = _committee(lines)
+    date_line = None
+    for index, line in enumerate(lines):
+        found = next(iter_dates(line), None)
+        if found:
+            header.date, date_line = found[0], index
+            break
+    header.start_time = _start_time(lines)
+    match = _END_TIME.search(full_text)
+    if match and int(match["h"]) < 24 and int(match["m"]) < 60:
+        header.end_time = f"{int(match['h']):02d}:{match['m']}"
+    header.location = _location(lines, date_line)
+    header.participants = _participants(lines)
+    return header
+
+
+def _committee(lines: list[str]) -> str | None:
+    for line in lines:
+        match = _COMMITTEE_LABEL.match(line)
+        if match:
+            return match["value"].strip(" .")
+    for line in lines:
+        if PARTICIPANT_LABEL.match(line) or len(line) > 160:
+            continue
+        bodies = find_bodies(line)
+        if bodies:
+            return bodies[0][0]
+    return None
+
+
+def _start_time(lines: list[str]) -> str | None:
+    for line in lines:
+        if _END_WORDS.search(line):
+            continue
+        has_date = next(iter_dates(line), None) is not None
+        if has_date or _TIME_LABEL.search(line) or re.match(r"^\s*kl\.?\s*\d", line, re.IGNORECASE):
+            found = next(iter_times(line), None)
+            if found:
+                return found[0]
+    return None
+
+
+def _location(lines: list[str], date_line: int | None) -> str | None:
+    for line in lines:
+        match = _LOCATION_LABEL.match(line)
+        if match:
+            return match["value"].strip()
+    if date_line is None:
+        return None
+    match = _AFTER_TIME_PLACE.search(lines[date_line])
+    if match:
+        return match["place"].strip()
+    for line in lines[date_line + 1: date_line + 3]:
+        if not line or next(iter_dates(line), None):
+            continue
+        if _PLACE_WORDS.search(line) and len(line) < 120 and not line.endswith("."):
+            return re.sub(r"^(?:i|på)\s+", "", line).strip()
+    return None
+
+
+def _participants(lines: list[str]) -> list[ParticipantRef]:
+    people: list[ParticipantRef] = []
+    absent_mode = False
+    in_list = False
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        if not line:
+            continue
+        label = PARTICIPANT_LABEL.match(line)
+        if label:
+            in_list, absent_mode = True, False
+            rest = label["rest"].strip()
+            # Inline lists may wrap onto the next lines ("Mødedeltagere A, B, C" / "(Fravær), D").
+            while rest and index < len(lines) and lines[index] and (rest.endswith(",") or lines[index][:1] in "(" or
+                                                                  rest.rstrip().endswith(("(", "-"))
+                                                                  or (lines[index].split(" ", 1)[0].istitle()
+                                                                  and "," in lines[index] and "," in rest)):
+                rest = f"{rest} {lines[index]}"
+                index += 1
+            if rest:
+                people.extend(inline_participants(rest))
+            continue
+        if ABSENCE_HEADING.match(line):
+            in_list, absent_mode = True, True
+            continue
+        absent = absences_in_line(line)
+        substitutes = substitutes_in_line(line)
+        if absent is not None or substitutes:
+            in_list = absent is not None and not absent and line.rstrip().endswith(":")
+            absent_mode = in_list
+            for person in absent or []:
+                _mark_absent(people, person.name, person.party)
+            for sub in substitutes:
+                people.append(ParticipantRef(sub.name, sub.party, "stedfortræder", True, sub.substitute_for))
+            continue
+        if in_list:
+            entry = participant_entry(line)
+            if entry is None:
+                in_list = False
+                continue
+            if absent_mode:
+                _mark_absent(people, entry.name, entry.party)
+            else:
+                people.append(entry)
+    return people
+
+
+def _mark_absent(people: list[ParticipantRef], name: str, party: str | None) -> None:
+    for person in people:
+        if person.name == name:
+            person.present = False
+            person.party = person.party or party
+            return
+    people.append(ParticipantRef(name, party, None, False))

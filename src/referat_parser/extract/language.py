@@ -1,0 +1,21 @@
+"""Which language a document is in: Danish minutes vs Norwegian or Swedish municipal documents."""
+
+from __future__ import annotations
+
+import re
+
+from ..vocabulary import language_words
+
+_WORD = re.compile(r"[^\W\d_]+")
+MIN_HITS = 5
+
+
+def detect_language(text: str, sample: int = 20000) -> str | None:
+    """'da', 'no' or 'sv' from marker words in the first ``sample`` characters; None if unclear."""
+    words = [w.casefold() for w in _WORD.findall(text[:sample])]
+    markers = language_words()
+    scores = {lang: sum(1 for w in words if w in vocab) for lang, vocab in markers.items()}
+    best = max(scores, key=lambda lang: scores[lang])
+    if scores[best] < MIN_HITS:
+        return None
+    return best

@@ -1,0 +1,231 @@
+"""People in minutes: participant lists, absence, substitutes.
+
+Absence is read only where minutes record it for *this* meeting (the header, the decision of this
+meeting, an attendance section); absences quoted from another body's meeting are not absence here.
+Late arrival, leaving early and recusal ("inhabil") are not absence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UP = "A-ZÆØÅÄÖÜÉÈÁÓÍÚÇŞĞİ"
+_NAME_WORD = rf"(?:[{_UP}][\w'’]*(?:-[{_UP}]?[\w'’]+)*\.?|[{_UP}]\.)"
+NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|von|van|de|la|le|af|bin|el))*"
+PARTY = r"\(\s*(?P<party>[A-ZÆØÅ]{1,3})\s*\)"
+_PARTY_ANY = re.compile(r"\(\s*([A-ZÆØÅ]{1,3})\s*\)")
+_ROLE_WORDS = r"(?:Formand|Næstformand|Borgmester|Viceborgmester|1\. viceborgmester|2\. viceborgmester|Rådmand|Medlem)"
+
+_NAME_RE = re.compile(NAME)
+
+
+@dataclass
+class PersonRef:
+    name: str
+    party: str | None = None
+
+
+@dataclass
+class SubstituteRef:
+    name: str
+    party: str | None
+    substitute_for: str | None
+
+
+# --- names ---------------------------------------------------------------------------------------
+
+_NOT_NAMES = frozenset({"Ingen", "Intet", "Ingen fraværende", "Alle", "Alle til stede", "Fraværende", "Afbud",
+                        "Mødet", "Udvalget", "Byrådet", "Borgmesteren", "Formanden", "Stedfortræder"})
+
+
+def clean_name(text: str) -> str | None:
+    """The name at the start of ``text`` ('Britt Jensen (A), sag 129-138' -> 'Britt Jensen')."""
+    text = re.sub(rf"^[•·\-–*]\s*|^{_ROLE_WORDS}\s+", "", text.strip())
+    match = _NAME_RE.match(text)
+    if not match:
+        return None
+    name = match.group(0).rstrip(".")
+    # Trailing words that are not part of a name.
+    name = re.sub(r"\s+(?:Suppleant|Stedfortræder|Istedet|I stedet|Fraværende|Afbud|Sag|Sager|Punkt)\b.*$", "", name)
+    if name in _NOT_NAMES or " " not in name:
+        return None  # a person is recorded with at least a first and a last name
+    return name
+
+
+def party_of(text: str) -> str | None:
+    match = _PARTY_ANY.search(text)
+    return match.group(1) if match else None
+
+
+def split_names(text: str) -> list[PersonRef]:
+    """'Tina Højlund Pedersen (A), Torben Johansen (C)' / 'Jane Østergaard og Vibeke Gamst'."""
+    people = []
+    text = re.sub(r"\s+(?:mødte|deltog)\s+som\s+stedfortræder.*$", "", text.strip().rstrip("."))
+    for part in re.split(r"\s*(?:,|;|\s-\s|\s–\s|\bog\b|\s{2,}|•)\s*(?![^()]*\))", text):
+        part = part.strip(" .")
+        if not part or re.fullmatch(r"\(?[A-ZÆØÅ]{1,3}\)?|sag.*|punkt.*|pkt.*", part, re.IGNORECASE):
+            # A party in brackets split off from its name: attach it to the previous person.
+            letter = party_of(part) if part.startswith("(") else None
+            if letter and people and people[-1].party is None:
+                people[-1].party = letter
+            continue
+        name = clean_name(part)
+        if name:
+            people.append(PersonRef(name, party_of(part)))
+    return people
+
+
+# --- absence -------------------------------------------------------------------------------------
+
+ABSENCE_LABEL = re.compile(
+    r"^(?:Fraværende(?:\s+med\s+afbud)?|Fravær|Afbud|Ikke\s+til\s+stede|Ikke\s+mødt|Forfald|Meldt\s+afbud)"
+    r"(?P<scope>[^:]{0,80}?)\s*:\s*(?P<names>.*)$",
+    re.IGNORECASE,
+)
+ABSENCE_HEADING = re.compile(r"^(?:Fraværende(?:\s+med\s+afbud)?|Fravær|Afbud|Ikke til stede)\s*$", re.IGNORECASE)
+_AFBUD_FRA = re.compile(rf"\bAfbud\s+fra\s+(?P<names>{NAME}(?:\s*{PARTY})?(?:\s*(?:,|og)\s*{NAME}(?:\s*\([A-ZÆØÅ]{{1,3}}\))?)*)")
+_ABSENT_VERB = re.compile(
+    r"\b(?:var|er|blev)\s+fraværende\b|\bdeltog\s+ikke(?:\s+(?:i|på)\s+(?:mødet|behandlingen\s+af\s+(?:punktet|sagen|dette\s+punkt)))?\s*\.?$"
+    r"|\bvar\s+forhindret\s+i\s+at\s+deltage|\b(?:havde|har)\s+meldt\s+afbud|\bmeldte\s+afbud|\budeblev\s+uden\s+afbud"
+    r"|\bvar\s+ikke\s+til\s+stede|\bdeltog\s+ikke\s+i\s+mødet|\bdeltog\s+ikke\s+på\s+mødet",
+    re.IGNORECASE,
+)
+# Partial attendance and recusal: never absence.
+_NOT_ABSENCE = re.compile(
+    r"inhabil|under\s+punkt|i\s+behandlingen\s+af\s+punkt(?:erne)?\s+\d|fra\s+kl\.|til\s+kl\.|forlod|ankom|kom\s+kl"
+    r"|efter\s+punkt|fra\s+punkt|deltog\s+ikke\s+under|mødte\s+kl",
+    re.IGNORECASE,
+)
+_NONE_WORDS = re.compile(r"^(?:ingen|intet|-|—|–|alle\s+(?:var\s+)?til\s+stede)\.?$", re.IGNORECASE)
+
+
+def absences_in_line(text: str) -> list[PersonRef] | None:
+    """People a line records as absent; [] for an absence label with no names ('Fraværende:');
+    None when the line says nothing about absence."""
+    label = ABSENCE_LABEL.match(text)
+    if label:
+        names = label["names"].strip()
+        if not names or _NONE_WORDS.match(names):
+            return []
+        return split_names(_strip_substitute_tail(names))
+    if _NOT_ABSENCE.search(text):
+        return None
+    found: list[PersonRef] = []
+    for match in _AFBUD_FRA.finditer(text):
+        found.extend(split_names(_strip_substitute_tail(match["names"])))
+    if found:
+        return found
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        verb = _ABSENT_VERB.search(sentence)
+        if verb and not _NOT_ABSENCE.search(sentence):
+            subject = sentence[: verb.start()]
+            subject = re.sub(r"^\s*\d+\.\s*suppleant\s+", "", subject)
+            found.extend(split_names(subject))
+    return found or None
+
+
+def _strip_substitute_tail(text: str) -> str:
+    return re.split(r"\s*[.,]?\s*(?:stedfortræder|istedet|i stedet|suppleant|og\s+\S+\s+deltog)\b", text,
+                    maxsplit=1, flags=re.IGNORECASE)[0]
+
+
+def is_attendance_line(text: str) -> bool:
+    """Lines about who attended (absence, substitutes, recusal, arrivals): kept out of decision text."""
+    if ABSENCE_LABEL.match(text) or ABSENCE_HEADING.match(text):
+        return True
+    if re.match(r"^(?:Fremmøde(?:\s+og\s+inhabilitet)?|Deltagere|Mødedeltagere|Til stede|Inhabilitet)\s*:?", text,
+                re.IGNORECASE):
+        return True
+    if _AFBUD_FRA.search(text) or _ABSENT_VERB.search(text):
+        return True
+    return re.search(
+        r"\b(?:deltog|mødte)\s+(?:i\s+stedet|som\s+stedfortræder|som\s+suppleant)|\bindkaldt\s+som\s+(?:suppleant|stedfortræder)"
+        r"|\binhabil|\bdeltog\s+ikke\b|\bforlod\s+mødet|\bankom\s+kl|\bmødte\s+ikke\s+frem",
+        text, re.IGNORECASE) is not None
+
+
+# --- substitutes ---------------------------------------------------------------------------------
+
+_SUBSTITUTE_PATTERNS = [
+    re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[A-ZÆØÅ]{{1,3}})\))?\s*,?\s*(?:er\s+|var\s+|blev\s+)?(?:indkaldt\s+som\s+)?(?:suppleant|stedfortræder)\s+for\s+(?P<for>{NAME})", re.IGNORECASE),
+    re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[A-ZÆØÅ]{{1,3}})\))?\s+(?:deltog|mødte)\s+(?:i\s+stedet|som\s+stedfortræder|som\s+suppleant)"),
+    re.compile(rf"\b(?:Istedet|I\s+stedet)\s+mødte\s+(?P<sub>{NAME})", re.IGNORECASE),
+    re.compile(rf"\bstedfortræder\s+(?P<sub>{NAME})"),
+    re.compile(rf"afbud,?\s+og\s+(?P<sub>{NAME})\s+deltog\s+i\s+stedet", re.IGNORECASE),
+]
+
+
+def substitutes_in_line(text: str) -> list[SubstituteRef]:
+    found: list[SubstituteRef] = []
+    seen = set()
+    for pattern in _SUBSTITUTE_PATTERNS:
+        for match in pattern.finditer(text):
+            name = clean_name(match["sub"])
+            if not name or name in seen or re.search(r"ikke\s+indkaldt", text[max(0, match.start() - 5): match.end() + 20]):
+                continue
+            seen.add(name)
+            groups = match.groupdict()
+            target = clean_name(groups["for"]) if groups.get("for") else _absent_before(text, match.start())
+            found.append(SubstituteRef(name, groups.get("party"), target))
+    return found
+
+
+def _absent_before(text: str, position: int) -> str | None:
+    before = text[:position]
+    match = re.search(rf"(?:Afbud\s+fra\s+)?(?P<name>{NAME})\s*(?:\([A-ZÆØÅ]{{1,3}}\))?\s*(?:havde\s+meldt\s+afbud)?[\s,.]*(?:og\s+)?$",
+                      before)
+    return clean_name(match["name"]) if match else None
+
+
+# --- participant lists ---------------------------------------------------------------------------
+
+PARTICIPANT_LABEL = re.compile(
+    r"^(?:Mødedeltagere|Deltagere|Medlemmer|Til\s+stede|Tilstede|Fremmødte|Udvalgsmedlemmer|Deltagende)\b\s*:?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_ENTRY = re.compile(
+    rf"^(?:[•·\-–*]\s*)?(?:(?P<role>{_ROLE_WORDS})\s+)?(?P<name>{NAME})\s*,?\s*(?:\((?P<party>[A-ZÆØÅ]{{1,3}})\))?"
+    r"\s*(?:\((?P<mark>[^)]*)\))?\s*(?:,\s*(?P<rest>.*))?$"
+)
+
+
+@dataclass
+class ParticipantRef:
+    name: str
+    party: str | None
+    role: str | None
+    present: bool | None
+    substitute_for: str | None = None
+
+
+def participant_entry(text: str) -> ParticipantRef | None:
+    """One line of a participant list: '• Brian Nielsen (D)', 'Formand Erik Nielsen (A)',
+    'Birgitte Glifberg (A), Suppleant for Brian Møller (A)', 'Erling Larsen, (A)'."""
+    match = _ENTRY.match(text.strip())
+    if not match:
+        return None
+    name = clean_name(match["name"])
+    if not name:
+        return None
+    rest = match["rest"] or ""
+    substitute = re.match(rf"(?:suppleant|stedfortræder)\s+for\s+(?P<for>{NAME})", rest, re.IGNORECASE)
+    role = match["role"].casefold() if match["role"] else None
+    mark = (match["mark"] or "").casefold()
+    present = False if mark.startswith("fravær") or "afbud" in mark else None
+    if substitute:
+        return ParticipantRef(name, match["party"], "stedfortræder", True, clean_name(substitute["for"]))
+    return ParticipantRef(name, match["party"], role, present)
+
+
+def inline_participants(text: str) -> list[ParticipantRef]:
+    """'Brian Hornbek, Süleyman Yücel, Torben Johansen (Fravær), ...' on one (joined) line."""
+    people = []
+    for part in re.split(r",\s*(?![^()]*\))", text):
+        part = part.strip()
+        if not part:
+            continue
+        entry = participant_entry(part)
+        if entry:
+            people.append(entry)
+    return people

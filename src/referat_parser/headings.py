@@ -1,0 +1,138 @@
+"""Recognise section headings: a whole line that names a section, matched against vocab/headings.toml
+(exactly, then fuzzily with rapidfuzz for misspellings and OCR damage), plus decision headings
+that carry a body and a date ("Beslutning i Økonomiudvalget den 1. oktober 2018:",
+"Teknik- og Miljøudvalget, 10. september 2019, pkt. 65:").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz, process
+
+from .extract.bodies import looks_like_body
+from .extract.dates import date_pattern, iter_dates
+from .vocabulary import fold, headings
+
+MAX_HEADING_WORDS = 7
+FUZZY_CUTOFF = 88.0
+FUZZY_CUTOFF_BOLD = 80.0
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    key: str
+    printed: str  # as printed, without a trailing colon
+    glued_text: str = ""  # text glued to the heading by HTML extraction ("BeslutningGodkendt.")
+    body: str | None = None  # deciding body of a decision heading
+    date: str | None = None
+    item_number: str | None = None
+    dated: bool = False  # a decision heading naming a body or date (or a body/date line)
+
+
+_PKT = r"(?:,?\s*(?:pkt|punkt|sag)\.?\s*(?P<num>\d+))"
+
+
+@cache
+def _decision_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    date = date_pattern()
+    # "Beslutning i Økonomiudvalget den 1. oktober 2018:", "Beslutning Økonomiudvalget den 19-06-2018",
+    # "Beslutning fra Direktionen, 8. februar 2021, pkt. 6:", "Beslutning Byrådet den" (date lost).
+    with_word = re.compile(
+        rf"""^(?P<word>beslutning(?:sprotokol)?|afgørelse)
+             (?:\s+(?:i|fra|truffet\s+af|truffet\s+i|på\s+mødet\s+i|af))?
+             \s+(?P<body>[^\W\d][^:]*?)
+             (?:,?\s*(?:den|d\.)?\s*(?P<date>{date})?)?{_PKT}?\s*[:.]?\s*$""",
+        re.IGNORECASE | re.VERBOSE,
+    )
+    # A body/date/item line with no heading word: "Kultur- og Idrætsudvalget, 03-04-2019, pkt. 42".
+    bare = re.compile(
+        rf"^(?P<body>[^\W\d][^:]{{2,100}}?),\s*(?P<date>{date}){_PKT}\s*:?\s*$",
+        re.IGNORECASE | re.VERBOSE,
+    )
+    return with_word, bare
+
+
+# Words that begin a title, not a body: "Beslutning om budgetkontrol", "Beslutning vedr. ...".
+_TITLE_WORDS = frozenset({"om", "af", "vedr", "vedrørende", "til", "at", "for", "efter", "på", "ved", "og", "med",
+                          "omkring", "angående", "ang", "over", "mellem", "uden", "inden"})
+
+
+def _decision_heading(text: str) -> Heading | None:
+    with_word, bare = _decision_regexes()
+    stripped = text.strip()
+    if len(stripped) > 160:
+        return None
+    match = with_word.match(stripped)
+    if match:
+        body = match["body"].strip(" ,")
+        first = body.split(" ", 1)[0].casefold().rstrip(".")
+        ends_with_den = re.search(r"\b(?:den|d\.)\s*[:.]?$", stripped, re.IGNORECASE) is not None
+        if body.endswith((" den", " d.")):
+            body = body.rsplit(" ", 1)[0]
+        if first in _TITLE_WORDS or not body[:1].isupper():
+            return None
+        has_date = match["date"] is not None
+        if has_date or ends_with_den or match["num"] or looks_like_body(body):
+            printed = stripped.rstrip(" :")
+            date = next((iso for iso, _, _ in iter_dates(match["date"])), None) if has_date else None
+            return Heading("decision", printed, body=body, date=date, item_number=match["num"], dated=True)
+        return None
+    match = bare.match(stripped)
+    if (match and looks_like_body(match["body"])) or (match and match["num"]):
+        date = next((iso for iso, _, _ in iter_dates(match["date"])), None)
+        return Heading("decision", stripped.rstrip(" :"), body=match["body"].strip(), date=date,
+                       item_number=match["num"], dated=True)
+    return None
+
+
+@cache
+def _glued_prefixes() -> list[tuple[str, str]]:
+    """Vocabulary names as printed with a capital first letter, longest first, for glued headings."""
+    names = []
+    for folded, key in headings().exact.items():
+        if len(folded) >= 5:
+            names.append((folded[:1].upper() + folded[1:], key))
+    return sorted(names, key=lambda pair: -len(pair[0]))
+
+
+def match_heading(text: str, *, bold: bool | None = None) -> Heading | None:
+    """The heading this whole line is, or None. ``text`` is one cleaned line."""
+    if not text or len(text) > 160:
+        return None
+    vocab = headings()
+    folded = fold(text)
+    key = vocab.exact.get(folded)
+    if key is not None:
+        if key == "attendance" and text.rstrip().endswith(":"):
+            return None  # "Fraværende:" is an attendance field, not a section
+        return Heading(key, text.strip().rstrip(" :"))
+    if folded.startswith(("beslutning", "afgørelse")) or "," in text:
+        decision = _decision_heading(text)
+        if decision is not None:
+            return decision
+    words = folded.split()
+    if not words or len(words) > MAX_HEADING_WORDS or not text[:1].isupper():
+        return _glued(text)
+    if len(folded) >= 8 and not text.rstrip().endswith((".", ",", ";")):
+        cutoff = FUZZY_CUTOFF_BOLD if bold else FUZZY_CUTOFF
+        best = process.extractOne(folded, vocab.exact.keys(), scorer=fuzz.ratio, score_cutoff=cutoff)
+        if best is not None:
+            key = vocab.exact[best[0]]
+            if key != "attendance":
+                return Heading(key, text.strip().rstrip(" :"))
+    return _glued(text)
+
+
+def _glued(text: str) -> Heading | None:
+    """'BeslutningGodkendt.' -> Heading('decision', 'Beslutning', glued_text='Godkendt.')."""
+    if len(text) < 6 or not text[:1].isupper():
+        return None
+    for name, key in _glued_prefixes():
+        if text.startswith(name) and len(text) > len(name) and text[len(name)].isupper():
+            if key == "attendance":
+                return None
+            return Heading(key, name, glued_text=text[len(name):].strip())
+    return None

@@ -1,0 +1,358 @@
+"""Segment stage: find the meeting header, the table of contents and the agenda items, and split
+each item into sections by its headings.
+
+Two ways to find items, chosen per document:
+- numbered: item title lines ("Punkt 41: Title", "41. Title", "Sag nr. 130" after its title line);
+  numbered lists inside an item ("1. at ...", a restart at 1) and tables of contents are not items,
+  and an item printed twice ("Punkt 42: X" ... "42. X") is one item;
+- unnumbered: an item begins at an opening heading (Beslutningstema, Indstilling, Sagsfremstilling,
+  Resumé, ...) once the current item has had its decision, or when an opening heading repeats.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .clean import Cleaned
+from .extract.bodies import find_bodies
+from .extract.dates import iter_dates, iter_times
+from .headings import Heading
+from .lineclass import Info, Kind, classify
+from .vocabulary import fold, headings
+
+MAX_NUMBER_GAP = 25  # a jump larger than this between item numbers needs a strong title line
+LOOKAHEAD_LINES = 12  # how far an item title looks for the structure (heading, case number) of an item
+
+
+@dataclass
+class SectionBlock:
+    heading: Heading
+    line: int  # index of the heading line
+    body: list[int] = field(default_factory=list)  # indexes of content lines (blank lines excluded)
+
+
+@dataclass
+class ItemBlock:
+    start: int  # first line index
+    end: int  # one past the last line index
+    number: str | None = None
+    title: str | None = None
+    title_line: int | None = None
+    head: list[int] = field(default_factory=list)  # non-blank lines before the first heading
+    sections: list[SectionBlock] = field(default_factory=list)
+
+
+@dataclass
+class TocLine:
+    line: int
+    number: str | None
+    title: str
+    page: int | None
+
+
+@dataclass
+class Segmented:
+    cleaned: Cleaned
+    infos: list[Info]
+    header_end: int  # lines [0, header_end) are the meeting header
+    toc: list[TocLine]
+    items: list[ItemBlock]
+
+
+def segment(cleaned: Cleaned) -> Segmented:
+    lines = cleaned.lines
+    infos = [classify(line.text, line.bold) for line in lines]
+    toc = _find_toc(infos)
+    toc_lines = {entry.line for entry in toc}
+    starts = _numbered_starts(infos, lines, toc_lines)
+    if starts:
+        items = [_numbered_item(infos, lines, start, number, title, title_line)
+                 for start, number, title, title_line in starts]
+        for item, nxt in zip(items, [*items[1:], None], strict=True):
+            item.end = nxt.start if nxt else len(lines)
+        for item in items:
+            _fill_sections(item, infos, skip={item.title_line} | _repeat_lines(item, infos, lines))
+    else:
+        items = _unnumbered_items(infos, lines, toc_lines)
+    header_end = items[0].start if items else len(lines)
+    return Segmented(cleaned, infos, header_end, toc, items)
+
+
+# --- table of contents -------------------------------------------------------------------------
+
+def _find_toc(infos: list[Info]) -> list[TocLine]:
+    """Dot-leader lines, and runs of two or more numbered title lines with nothing between them
+    (a list of items before their bodies)."""
+    toc: list[TocLine] = []
+    run: list[int] = []
+
+    def flush() -> None:
+        numbers = [int(infos[i].number or 0) for i in run]
+        if len(run) >= 2 and len(set(numbers)) == len(numbers) and numbers == sorted(numbers):
+            toc.extend(TocLine(i, infos[i].number, infos[i].title or "", None) for i in run)
+        run.clear()
+
+    for index, info in enumerate(infos):
+        if info.kind is Kind.TOC and info.title is None:
+            continue  # "Indholdsfortegnelse"
+        if info.kind is Kind.TOC:
+            toc.append(TocLine(index, None, info.title or "", int(info.value or 0) or None))
+        elif info.kind is Kind.NUMBERED:
+            run.append(index)
+            continue
+        elif info.kind is Kind.BLANK or info.kind is Kind.PUBLIC:
+            continue
+        flush()
+    flush()
+    toc.sort(key=lambda entry: entry.line)
+    return toc
+
+
+# --- numbered items ----------------------------------------------------------------------------
+
+def _similar(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    fa, fb = fold(a), fold(b)
+    return fa == fb or fa.startswith(fb) or fb.startswith(fa)
+
+
+def _has_item_structure(infos: list[Info], start: int) -> bool:
+    """True when an item's structure (a heading, case number or open/closed marker) follows the line
+    at ``start`` before the next numbered line."""
+    seen = 0
+    for index in range(start + 1, len(infos)):
+        kind = infos[index].kind
+        if kind is Kind.BLANK:
+            continue
+        if kind in (Kind.HEADING, Kind.PUBLIC) or (kind is Kind.FIELD and infos[index].field in (
+                "case_number", "document_number", "competence")):
+            return True
+        if kind in (Kind.NUMBERED, Kind.NUMBER_ONLY):
+            return False
+        seen += 1
+        if seen >= LOOKAHEAD_LINES:
+            return False
+    return False
+
+
+def _title_before(infos: list[Info], lines, index: int) -> int | None:
+    """The title line printed before a bare "Sag nr. 130" line."""
+    for back in range(index - 1, max(-1, index - 4), -1):
+        info = infos[back]
+        if info.kind is Kind.BLANK:
+            continue
+        if info.kind is Kind.TEXT and is_title_like(lines[back].text):
+            return back
+        return None
+    return None
+
+
+def _numbered_starts(infos: list[Info], lines, toc_lines: set[int]) -> list[tuple[int, str, str | None, int]]:
+    """(start line, number, title, title line) of each numbered item."""
+    accepted: list[tuple[int, str, str | None, int]] = []
+    list_next: int | None = None  # the next number of a numbered list running inside an item
+    for index, info in enumerate(infos):
+        if info.kind is Kind.HEADING:
+            list_next = None
+            continue
+        if index in toc_lines or info.kind not in (Kind.NUMBERED, Kind.NUMBER_ONLY):
+            continue
+        number = int(info.number or 0)
+        title, title_line, start = info.title, index, index
+        if info.kind is Kind.NUMBER_ONLY:
+            before = _title_before(infos, lines, index)
+            if before is None:
+                continue
+            title, title_line, start = lines[before].text, before, before
+        if list_next is not None and number == list_next:
+            list_next += 1
+            continue
+        if not accepted:
+            if _has_item_structure(infos, index):
+                accepted.append((_pull_back(infos, start), str(number), title, title_line))
+            elif number == 1:
+                list_next = 2
+            continue
+        last_number = int(accepted[-1][1])
+        if number == last_number and _similar(title, accepted[-1][2]):
+            continue  # the same item printed again ("Punkt 42: X" ... "42. X")
+        if number > last_number and (number - last_number <= MAX_NUMBER_GAP or _has_item_structure(infos, index)):
+            if _has_item_structure(infos, index) or (number == last_number + 1 and is_title_like(title or "")):
+                accepted.append((_pull_back(infos, start), str(number), title, title_line))
+                list_next = None
+                continue
+        # Not an item: a numbered list inside the current item.
+        list_next = number + 1
+    return accepted
+
+
+def _pull_back(infos: list[Info], start: int) -> int:
+    """Include an "Åbent punkt" marker printed just before an item title."""
+    back = start - 1
+    while back >= 0 and infos[back].kind is Kind.BLANK:
+        back -= 1
+    if back >= 0 and infos[back].kind is Kind.PUBLIC and infos[back].field is None:
+        return back
+    return start
+
+
+def _numbered_item(infos, lines, start: int, number: str, title: str | None, title_line: int) -> ItemBlock:
+    return ItemBlock(start=start, end=start, number=number, title=title, title_line=title_line)
+
+
+def _repeat_lines(item: ItemBlock, infos: list[Info], lines) -> set[int]:
+    """Lines that print the item's number and title again ("Punkt 42: X" then "42. X")."""
+    repeats = set()
+    for index in range(item.start, item.end):
+        info = infos[index]
+        if index != item.title_line and info.kind in (Kind.NUMBERED, Kind.TEXT) and (
+                (info.kind is Kind.NUMBERED and info.number == item.number and _similar(info.title, item.title))
+                or (info.kind is Kind.TEXT and item.title and fold(lines[index].text) == fold(item.title))):
+            repeats.add(index)
+    return repeats
+
+
+def _fill_sections(item: ItemBlock, infos: list[Info], skip: set[int | None]) -> None:
+    current: SectionBlock | None = None
+    repeat_seen = False
+    for index in range(item.start, item.end):
+        info = infos[index]
+        if index in skip:
+            if index != item.title_line:
+                repeat_seen = True
+                # Headings with no text before the repeated title are running labels, not sections.
+                item.sections = [s for s in item.sections if s.body]
+                current = item.sections[-1] if item.sections else None
+            continue
+        if info.kind is Kind.BLANK:
+            continue
+        if info.kind is Kind.HEADING:
+            current = SectionBlock(info.heading, index)  # type: ignore[arg-type]
+            item.sections.append(current)
+            continue
+        if current is None or (repeat_seen and not item.sections):
+            item.head.append(index)
+        else:
+            current.body.append(index)
+
+
+# --- unnumbered items --------------------------------------------------------------------------
+
+_HEAD_FIELDS = ("case_number", "document_number", "case_worker")
+_GRID_TOKEN = re.compile(r"^(?:[A-ZÆØÅ]{2,4}|X|x|-)$")
+_LOCATION_WORDS = re.compile(r"\b(?:lokale|mødelokale|salen|sal|rådhus(?:et)?|teams|telefonmøde|\d{4}\s+[A-ZÆØÅ])",
+                             re.IGNORECASE)
+_HEADER_FILLER = frozenset({"referat", "dagsorden", "møde", "mødet", "fra", "i", "den", "d", "kl", "af", "for", "til",
+                            "-", "–", "•", "ordinært", "ekstraordinært", "beslutningsprotokol"})
+
+
+def is_title_like(text: str) -> bool:
+    """A line that could be an item title: short, capitalised, not a sentence or a header line."""
+    text = text.strip()
+    if not text or len(text) > 200 or not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“«"):
+        return False
+    if text.endswith((".", ",", ":", ";")) and not text.endswith((" (B).", " (O).", "..")):
+        return False
+    if _LOCATION_WORDS.search(text):
+        return False
+    return not is_meeting_line(text)
+
+
+def is_meeting_line(text: str) -> bool:
+    """'Byrådet 15. maj 2023', 'Referat - Kommunalbestyrelsen den 28. oktober 2014': a line that only
+    names a body, a date or a time."""
+    rest = text
+    for _, start, end in sorted([*iter_dates(text), *iter_times(text)], key=lambda t: -t[1]):
+        rest = rest[:start] + " " + rest[end:]
+    if rest == text:
+        return False
+    for _name, start, end in sorted(find_bodies(rest), key=lambda t: -t[1]):
+        rest = rest[:start] + " " + rest[end:]
+    words = [w for w in re.split(r"[\s,.:]+", rest.casefold()) if w]
+    return all(w in _HEADER_FILLER or w.isdigit() for w in words)
+
+
+def _unnumbered_items(infos: list[Info], lines, toc_lines: set[int]) -> list[ItemBlock]:
+    opening = headings().opening
+    items: list[ItemBlock] = []
+    current: ItemBlock | None = None
+    has_decision = False
+    keys: set[str] = set()
+    for index, info in enumerate(infos):
+        if info.kind is not Kind.HEADING or info.heading is None:
+            continue
+        heading = info.heading
+        if heading.key == "attendance" and current is None:
+            continue
+        new_item = current is None
+        if current is not None:
+            if heading.key in opening and (has_decision or heading.key in keys):
+                new_item = True
+            elif heading.key == "decision" and has_decision and not heading.item_number and keys - {"decision"}:
+                new_item = current.sections[-1].heading.key != "decision"
+        if new_item:
+            start = _walk_back(infos, lines, index, floor=current.sections[-1].line + 1 if current else 0)
+            if current is not None:
+                current.end = start
+            current = ItemBlock(start=start, end=len(lines))
+            items.append(current)
+            has_decision = False
+            keys = set()
+        if heading.key == "decision" and not heading.item_number and not _quoted_elsewhere(heading):
+            has_decision = True
+        keys.add(heading.key)
+        current.sections.append(SectionBlock(heading, index))  # type: ignore[union-attr]
+    for item in items:
+        sections, item.sections = item.sections, []
+        _assign_lines(item, infos, sections, toc_lines)
+        item.title_line = next((i for i in item.head if infos[i].kind is Kind.TEXT and is_title_like(lines[i].text)),
+                               None)
+        if item.title_line is not None:
+            item.title = lines[item.title_line].text
+            item.head.remove(item.title_line)
+    return items
+
+
+def _quoted_elsewhere(heading: Heading) -> bool:
+    return heading.dated and heading.body is not None and fold(heading.printed).startswith("beslutning fra")
+
+
+def _walk_back(infos: list[Info], lines, index: int, floor: int) -> int:
+    """Move an item's start back over its head: case-number fields, open/closed markers, routing
+    grids and one title line."""
+    start = index
+    title_taken = False
+    back = index - 1
+    while back >= floor:
+        info = infos[back]
+        text = lines[back].text
+        if info.kind is Kind.BLANK:
+            back -= 1
+            continue
+        if info.kind is Kind.PUBLIC or (info.kind is Kind.FIELD and info.field in _HEAD_FIELDS) or _GRID_TOKEN.match(text):
+            start = back
+        elif info.kind is Kind.TEXT and not title_taken and is_title_like(text):
+            title_taken = True
+            start = back
+        else:
+            break
+        back -= 1
+    return start
+
+
+def _assign_lines(item: ItemBlock, infos: list[Info], sections: list[SectionBlock], toc_lines: set[int]) -> None:
+    current: SectionBlock | None = None
+    by_line = {s.line: s for s in sections}
+    for index in range(item.start, item.end):
+        if index in by_line:
+            current = by_line[index]
+            item.sections.append(current)
+            continue
+        if infos[index].kind is Kind.BLANK or index in toc_lines:
+            continue
+        if current is None:
+            item.head.append(index)
+        else:
+            current.body.append(index)

@@ -1,0 +1,98 @@
+"""Load the vocabularies in vocab/*.toml (headings, outcomes, parties, ...) once, as plain data."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+def _load(name: str) -> dict[str, Any]:
+    with resources.files(__package__).joinpath("vocab", f"{name}.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def fold(text: str) -> str:
+    """The form vocabulary entries are compared in: case-folded, single spaces, no end punctuation."""
+    return " ".join(text.casefold().split()).strip(" :.;")
+
+
+@dataclass(frozen=True)
+class HeadingVocab:
+    exact: dict[str, str]  # folded name -> key
+    opening: frozenset[str]  # keys that open an item
+
+
+@cache
+def headings() -> HeadingVocab:
+    data = _load("headings")
+    exact: dict[str, str] = {}
+    opening = set()
+    for key, entry in data.items():
+        for name in entry["names"]:
+            exact[fold(name)] = key
+        if entry.get("opening"):
+            opening.add(key)
+    return HeadingVocab(exact, frozenset(opening))
+
+
+@cache
+def outcome_phrases() -> list[tuple[str, str]]:
+    """(phrase, class), longest phrases first so that a longer phrase wins a tie at one position."""
+    pairs = [(fold(p), cls) for cls, entry in _load("outcomes").items() for p in entry["phrases"]]
+    return sorted(pairs, key=lambda pair: -len(pair[0]))
+
+
+@cache
+def outcome_regex() -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(p) for p, _ in outcome_phrases())
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def parties() -> dict[str, str]:
+    """Printed party name (folded) -> letter."""
+    result: dict[str, str] = {}
+    for letter, entry in _load("parties").items():
+        for name in entry["names"]:
+            result[fold(name)] = letter
+    return result
+
+
+@cache
+def party_letters() -> frozenset[str]:
+    return frozenset(_load("parties"))
+
+
+@cache
+def municipalities() -> dict[str, str]:
+    """Printed form -> bare municipality name."""
+    result: dict[str, str] = {}
+    for entry in _load("municipalities")["municipality"]:
+        result[entry["name"]] = entry["name"]
+        for form in entry.get("forms", []):
+            result[form] = entry["name"]
+    return result
+
+
+@cache
+def noise() -> dict[str, Any]:
+    return _load("noise")
+
+
+@cache
+def body_suffixes() -> list[str]:
+    return sorted(_load("bodies")["suffixes"], key=len, reverse=True)
+
+
+@cache
+def months() -> dict[str, int]:
+    return dict(_load("calendar")["months"])
+
+
+@cache
+def language_words() -> dict[str, frozenset[str]]:
+    return {lang: frozenset(entry["words"]) for lang, entry in _load("language").items()}
