@@ -1,0 +1,290 @@
+"""Backend-independent half of the PDF reader: visual lines -> paragraph lines.
+
+A backend (pdf_pdfium.py, pdf_plumber.py) turns each page into ``VLine``s: one per printed line
+(or per table row), with geometry and font. This module, pure Python and free of PDF libraries,
+then
+
+1. drops running headers and footers (lines recurring at the same height on most pages, digits
+   normalised, and bare page numbers in the margins),
+2. puts the rows of detected tables in place of the text lines they cover,
+3. joins the wrapped lines of each paragraph, also across page breaks, undoing line-end
+   hyphenation but keeping Danish compound ellipsis ("Beskæftigelses- og ..."),
+
+so that the Document looks like the text inputs: one paragraph, heading or item title a line.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .document import RawLine
+
+# Words after which a line-end hyphen is a compound ellipsis and stays ("pris- og lønfremskrivning").
+ELLIPSIS_FOLLOWERS = frozenset({
+    "og", "eller", "samt", "til", "som", "men", "&", "henholdsvis", "hhv", "contra", "såvel", "end",
+    "and", "or", "/", "plus", "inkl", "ekskl", "mod", "mv",
+})
+# A line starting with one of these glyphs always starts a paragraph (a list item).
+_GLYPH_BULLET = re.compile(r"^[•▪◦●○■□✓➢]\s")
+# A dash or a number may start a list item, but also a wrapped line ("-9 mio. kr.", "31. marts"):
+# for these, geometry decides.
+_MAYBE_ITEM = re.compile(r"^(?:[-–—*]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
+_DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER = re.compile(r"^(?:side|page|s\.)?\s*\d{1,4}(?:\s*(?:af|/|of|ud af)\s*\d{1,4})?$", re.IGNORECASE)
+# A gap wider than this many font sizes between two words is a column (tab), not a space.
+TAB_GAP = 1.6
+# Share of the page height, at top and bottom, where running headers and footers live.
+MARGIN_ZONE = 0.15
+
+
+@dataclass(slots=True)
+class VLine:
+    """One printed line of a page, in top-down coordinates (points)."""
+
+    text: str
+    page: int  # 1-based
+    x0: float
+    x1: float
+    baseline: float  # distance of the baseline from the top of the page
+    size: float
+    bold: bool
+    first_word: float = 0.0  # width of the first word, for the "would it have fit" test
+    table: bool = False  # a table row: never joined with neighbours
+
+    @property
+    def top(self) -> float:
+        return self.baseline - self.size
+
+
+@dataclass
+class PageLines:
+    number: int  # 1-based
+    width: float
+    height: float
+    lines: list[VLine]
+    # Tables found on this page: (top, bottom, rows); rows replace the lines between top and bottom.
+    tables: list[tuple[float, float, float, float, list[list[str | None]]]] = field(default_factory=list)
+
+
+def is_bold_font(name: str | None) -> bool:
+    if not name:
+        return False
+    low = name.lower()
+    return any(mark in low for mark in ("bold", "black", "heavy", "semibold", "demi", ",bd", "-bd"))
+
+
+# --- 0. reading order -------------------------------------------------------------------------
+
+def merge_fragments(lines: list[VLine], tab_gap: float) -> list[VLine]:
+    """Order a page's lines top to bottom and merge pieces printed on the same baseline (a
+    bullet and its text, a table-of-contents title and its page number): a single text column
+    is assumed. A wide gap between pieces becomes a tab."""
+    if not lines:
+        return lines
+    ordered = sorted(lines, key=lambda ln: (ln.baseline, ln.x0))
+    out: list[VLine] = []
+    for line in ordered:
+        last = out[-1] if out else None
+        if (last is not None and not last.table and not line.table
+                and abs(line.baseline - last.baseline) <= 0.3 * min(line.size, last.size)
+                and line.x0 >= last.x1 - 0.5):
+            gap = line.x0 - last.x1
+            sep = "\t" if gap > tab_gap * max(line.size, last.size) else " "
+            last.text = f"{last.text}{sep}{line.text}"
+            last.x1 = line.x1
+            last.bold = last.bold and line.bold
+            continue
+        out.append(line)
+    return out
+
+
+# --- 1. running headers and footers ---------------------------------------------------------
+
+def _running_key(line: VLine) -> tuple[int, str]:
+    return round(line.baseline / 6), _DIGITS.sub("#", " ".join(line.text.split()).casefold())
+
+
+def drop_running_lines(pages: list[PageLines]) -> int:
+    """Remove headers/footers in place; returns how many lines were removed."""
+    counts: Counter[tuple[int, str]] = Counter()
+    for page in pages:
+        keys = {_running_key(line) for line in page.lines if _in_margin(line, page)}
+        counts.update(keys)
+    threshold = max(2, (len(pages) + 1) // 2)
+    running = {key for key, n in counts.items() if n >= threshold} if len(pages) >= 2 else set()
+    removed = 0
+    for page in pages:
+        keep = []
+        for line in page.lines:
+            if _in_margin(line, page) and (_running_key(line) in running
+                                           or _PAGE_NUMBER.match(line.text.strip())):
+                removed += 1
+                continue
+            keep.append(line)
+        page.lines = keep
+    return removed
+
+
+def _in_margin(line: VLine, page: PageLines) -> bool:
+    return line.baseline < page.height * MARGIN_ZONE or line.top > page.height * (1 - MARGIN_ZONE)
+
+
+# --- 2. tables --------------------------------------------------------------------------------
+
+def place_tables(page: PageLines) -> None:
+    """Replace the lines a table covers by one line per table row (cells joined by tabs)."""
+    if not page.tables:
+        return
+    lines = page.lines
+    for x0, top, x1, bottom, rows in page.tables:
+        inside = [i for i, ln in enumerate(lines)
+                  if top - 1 <= ln.baseline - ln.size * 0.3 <= bottom + 1 and ln.x1 >= x0 - 1 and ln.x0 <= x1 + 1]
+        at = inside[0] if inside else _insert_at(lines, top)
+        size = lines[inside[0]].size if inside else 0.0
+        row_lines = [VLine("\t".join(cell or "" for cell in row), page.number, x0, x1, top + size * (n + 1),
+                           size, False, table=True) for n, row in enumerate(rows)]
+        lines = [ln for i, ln in enumerate(lines) if i not in set(inside)]
+        lines[at:at] = row_lines
+    page.lines = lines
+
+
+def _insert_at(lines: list[VLine], top: float) -> int:
+    for i, line in enumerate(lines):
+        if line.baseline > top:
+            return i
+    return len(lines)
+
+
+def join_cell(text: str) -> str:
+    """Join the wrapped lines of a table cell the way paragraph lines are joined."""
+    parts = [p.strip() for p in text.split("\n") if p.strip()]
+    if not parts:
+        return ""
+    out = parts[0]
+    for part in parts[1:]:
+        out = join_text(out, part)
+    return out
+
+
+# --- 3. paragraphs ----------------------------------------------------------------------------
+
+def join_text(prev: str, cur: str) -> str:
+    """Join two wrapped lines: undo a line-end hyphen inside a word, keep it before og/eller
+    and before capitals and digits ("CO2-Konsekvensvurdering", "2020-2023")."""
+    if prev.endswith("-") and len(prev) >= 2 and prev[-2].isalnum():
+        word = cur.split(" ", 1)[0].rstrip(".,;:").casefold()
+        if word in ELLIPSIS_FOLLOWERS or cur[:1] in "&/(\"”“":
+            return f"{prev} {cur}"
+        if cur[:1].isupper() or cur[:1].isdigit() or prev[-2].isdigit():
+            return prev + cur
+        if cur[:1].isalpha():
+            return prev[:-1] + cur
+    return f"{prev} {cur}"
+
+
+@dataclass
+class _Metrics:
+    pitch: dict[float, float]  # font size -> usual distance between baselines within a paragraph
+    right: dict[int, float]  # page -> right edge of the text column
+    justified: set[tuple[float, bool]]  # styles (size, bold) set justified
+
+
+def _style(line: VLine) -> tuple[float, bool]:
+    return round(line.size, 1), line.bold
+
+
+def _metrics(pages: list[PageLines]) -> _Metrics:
+    deltas: dict[float, Counter[float]] = {}
+    right: dict[int, float] = {}
+    for page in pages:
+        body = [ln for ln in page.lines if not ln.table]
+        for a, b in itertools.pairwise(body):
+            if _style(a) == _style(b) and 0 < b.baseline - a.baseline < 3 * a.size:
+                deltas.setdefault(round(a.size, 1), Counter())[round(b.baseline - a.baseline, 1)] += 1
+        ends = sorted(ln.x1 for ln in body)
+        if ends:
+            right[page.number] = ends[int(0.95 * (len(ends) - 1))]
+    pitch = {size: counter.most_common(1)[0][0] for size, counter in deltas.items()}
+    # A style is justified when most of its lines that are followed by a line of the same
+    # paragraph (same style, one line pitch below) reach the right edge.
+    full: Counter[tuple[float, bool]] = Counter()
+    total: Counter[tuple[float, bool]] = Counter()
+    for page in pages:
+        edge = right.get(page.number)
+        body = [ln for ln in page.lines if not ln.table]
+        for a, b in itertools.pairwise(body):
+            key = _style(a)
+            if edge is not None and key == _style(b) and 0 < b.baseline - a.baseline <= pitch.get(key[0], 0) + 0.5:
+                total[key] += 1
+                full[key] += a.x1 >= edge - 1.5
+    justified = {key for key, n in total.items() if n >= 5 and full[key] >= 0.5 * n}
+    return _Metrics(pitch, right, justified)
+
+
+def _paragraph_ends(prev: VLine, cur: VLine, first: VLine, m: _Metrics) -> bool:
+    """True when ``cur`` cannot continue the paragraph whose first line is ``first`` and whose
+    last line so far is ``prev``."""
+    if prev.table or cur.table or "\t" in prev.text or "\t" in cur.text:
+        return True
+    if prev.bold != cur.bold or abs(prev.size - cur.size) > 0.3:
+        return True
+    if _GLYPH_BULLET.match(cur.text):
+        return True
+    if prev.page == cur.page:
+        gap = cur.baseline - prev.baseline
+        pitch = m.pitch.get(round(prev.size, 1), prev.size * 1.2)
+        if gap > pitch + max(1.5, 0.25 * prev.size) or gap < 0:
+            return True
+    # Indentation: continuation lines start at the paragraph's text edge (after a list marker,
+    # under the first line otherwise; a first-line indent is allowed).
+    if prev is first:
+        if _GLYPH_BULLET.match(first.text) or first.text.startswith(("- ", "– ")):
+            if cur.x0 <= first.x0 + 1:
+                return True
+        elif not _MAYBE_ITEM.match(first.text) and cur.x0 > first.x0 + 2:
+            return True
+    elif abs(cur.x0 - prev.x0) > 2:
+        return True
+    # Would the first word of this line have fit on the previous one? Then the previous line
+    # ended its paragraph (line breaking only wraps a word that does not fit).
+    right = m.right.get(prev.page, prev.x1)
+    if prev.x1 + 0.25 * prev.size + cur.first_word < right - 1.0:
+        return True
+    # Justified text: only the last line of a paragraph stops short of the right edge.
+    return _style(prev) in m.justified and prev.x1 < right - 2.0
+
+
+def paragraphs(pages: list[PageLines]) -> list[RawLine]:
+    m = _metrics(pages)
+    out: list[RawLine] = []
+    first: VLine | None = None
+    prev: VLine | None = None
+    for page in pages:
+        for line in page.lines:
+            text = line.text.strip()
+            if not text:
+                continue
+            if prev is not None and first is not None and not _paragraph_ends(prev, line, first, m):
+                out[-1].text = join_text(out[-1].text, text)
+            else:
+                out.append(RawLine(text, page=line.page, bold=line.bold, size=round(line.size, 1),
+                                   top=round(line.top, 1)))
+                first = line
+            prev = line
+    return out
+
+
+def build_lines(pages: list[PageLines]) -> tuple[list[RawLine], list[tuple[int, list[list[str | None]]]]]:
+    """All three steps; returns the paragraph lines and the tables (page, rows)."""
+    for page in pages:
+        page.lines = merge_fragments(page.lines, TAB_GAP)
+    drop_running_lines(pages)
+    tables: list[tuple[int, list[list[str | None]]]] = []
+    for page in pages:
+        for *_, rows in page.tables:
+            tables.append((page.number, rows))
+        place_tables(page)
+    return paragraphs(pages), tables
