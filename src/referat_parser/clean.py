@@ -21,9 +21,13 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), Non
 _TRANSLATE = {**_SPACE_LIKE, **_INVISIBLE}
 _MULTISPACE = re.compile(r" {2,}")
 _TERMINAL = tuple(".:;!?")
+# Abbreviations that end a line without ending its sentence ("... notatet vedr." / "den fremtidige ...").
+_ABBREVIATIONS = ("vedr.", "bl.a.", "pr.", "jf.", "ca.", "inkl.", "ekskl.", "evt.", "f.eks.", "mht.", "iht.", "ift.",
+                  "nr.", "stk.", "pkt.", "mv.", "m.fl.", "dvs.", "ang.", "tlf.")
 # Words after which a line-end hyphen is a Danish compound ellipsis ("Beskæftigelses- og ...").
 _ELLIPSIS_FOLLOWERS = frozenset({"og", "eller", "samt", "til", "som", "men", "&", "henholdsvis", "contra"})
 _DIGITS = re.compile(r"\d+")
+_OPEN_CLOSED_ENTRY = re.compile(r"^(?:åbent|åben|lukket)\s+(?:punkt\s+)?\d", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -149,7 +153,9 @@ def _first_word(text: str) -> str:
 
 def _continues(prev: _Row, line: _Row, blanks: int) -> bool:
     first = line.text[0]
-    if not first.islower() or prev.text.endswith(_TERMINAL):
+    if _OPEN_CLOSED_ENTRY.match(line.text):
+        return False  # "åbent 2 Title": an entry of a list of items, not a continuation
+    if not first.islower() or (prev.text.endswith(_TERMINAL) and not prev.text.endswith(_ABBREVIATIONS)):
         return False
     if prev.bold != line.bold and prev.bold is not None:
         return False
@@ -157,7 +163,8 @@ def _continues(prev: _Row, line: _Row, blanks: int) -> bool:
         # A hard-wrapped line; "at ..." lines are clauses of a recommendation list, kept apart.
         return len(prev.text) >= 30 and not line.text.startswith(("at ", "- ", "• "))
     # Broken by a page break or a blank line: only long prose lines continue.
-    return blanks <= 2 and ((len(prev.text) >= 40 and prev.text[-1].isalnum()) or prev.text.endswith((",", "-")))
+    prose = len(prev.text.split()) >= 8
+    return blanks <= 2 and prose and (prev.text[-1].isalnum() or prev.text.endswith((",", "-", *_ABBREVIATIONS)))
 
 
 def _assemble(raw: list[_Row], warnings: list[tuple[str, str]]) -> Cleaned:

@@ -32,6 +32,7 @@ class Heading:
     dated: bool = False  # a decision heading naming a body or date (or a body/date line)
 
 
+_LABEL_VALUE = re.compile(r":\s*\S")  # "Beslutningskompetence: KB" is a field, not a heading
 _PKT = r"(?:,?\s*(?:pkt|punkt|sag)\.?\s*(?P<num>\d+))"
 
 
@@ -114,12 +115,13 @@ def match_heading(text: str, *, bold: bool | None = None) -> Heading | None:
         if decision is not None:
             return decision
     words = folded.split()
-    if not words or len(words) > MAX_HEADING_WORDS or not text[:1].isupper():
+    if not words or len(words) > MAX_HEADING_WORDS or not text[:1].isupper() or _LABEL_VALUE.search(text):
         return _glued(text)
     if len(folded) >= 8 and not text.rstrip().endswith((".", ",", ";")):
         cutoff = FUZZY_CUTOFF_BOLD if bold else FUZZY_CUTOFF
         best = process.extractOne(folded, vocab.exact.keys(), scorer=fuzz.ratio, score_cutoff=cutoff)
-        if best is not None:
+        # Misspellings and OCR damage keep the length; a truncated or extended line is not a heading.
+        if best is not None and abs(len(best[0]) - len(folded)) <= 2:
             key = vocab.exact[best[0]]
             if key != "attendance":
                 return Heading(key, text.strip().rstrip(" :"))

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .clean import Cleaned
-from .extract.bodies import find_bodies
+from .extract.bodies import find_bodies, looks_like_body
 from .extract.dates import iter_dates, iter_times
 from .headings import Heading
 from .lineclass import Info, Kind, classify
@@ -67,6 +68,8 @@ def segment(cleaned: Cleaned) -> Segmented:
     toc_lines = {entry.line for entry in toc}
     starts = _numbered_starts(infos, lines, toc_lines)
     if starts:
+        # A "table of contents" after the first item is a numbered list inside an item.
+        toc = [entry for entry in toc if entry.line < starts[0][0]]
         items = [_numbered_item(infos, lines, start, number, title, title_line)
                  for start, number, title, title_line in starts]
         for item, nxt in zip(items, [*items[1:], None], strict=True):
@@ -89,7 +92,8 @@ def _find_toc(infos: list[Info]) -> list[TocLine]:
 
     def flush() -> None:
         numbers = [int(infos[i].number or 0) for i in run]
-        if len(run) >= 2 and len(set(numbers)) == len(numbers) and numbers == sorted(numbers):
+        steps = [b - a for a, b in pairwise(numbers)]
+        if len(run) >= 2 and steps and all(0 < step <= 5 for step in steps):
             toc.extend(TocLine(i, infos[i].number, infos[i].title or "", None) for i in run)
         run.clear()
 
@@ -99,6 +103,8 @@ def _find_toc(infos: list[Info]) -> list[TocLine]:
         if info.kind is Kind.TOC:
             toc.append(TocLine(index, None, info.title or "", int(info.value or 0) or None))
         elif info.kind is Kind.NUMBERED:
+            if run and not 0 < int(info.number or 0) - int(infos[run[-1]].number or 0) <= 5:
+                flush()  # the numbering starts again: the list before was complete
             run.append(index)
             continue
         elif info.kind is Kind.BLANK or info.kind is Kind.PUBLIC:
@@ -157,7 +163,7 @@ def _numbered_starts(infos: list[Info], lines, toc_lines: set[int]) -> list[tupl
         if info.kind is Kind.HEADING:
             list_next = None
             continue
-        if index in toc_lines or info.kind not in (Kind.NUMBERED, Kind.NUMBER_ONLY):
+        if info.kind not in (Kind.NUMBERED, Kind.NUMBER_ONLY) or (index in toc_lines and not accepted):
             continue
         number = int(info.number or 0)
         title, title_line, start = info.title, index, index
@@ -178,11 +184,12 @@ def _numbered_starts(infos: list[Info], lines, toc_lines: set[int]) -> list[tupl
         last_number = int(accepted[-1][1])
         if number == last_number and _similar(title, accepted[-1][2]):
             continue  # the same item printed again ("Punkt 42: X" ... "42. X")
-        if number > last_number and (number - last_number <= MAX_NUMBER_GAP or _has_item_structure(infos, index)):
-            if _has_item_structure(infos, index) or (number == last_number + 1 and is_title_like(title or "")):
-                accepted.append((_pull_back(infos, start), str(number), title, title_line))
-                list_next = None
-                continue
+        structured = _has_item_structure(infos, index)
+        near = number - last_number <= MAX_NUMBER_GAP
+        if number > last_number and (structured or (near and number == last_number + 1 and is_title_like(title or ""))):
+            accepted.append((_pull_back(infos, start), str(number), title, title_line))
+            list_next = None
+            continue
         # Not an item: a numbered list inside the current item.
         list_next = number + 1
     return accepted
@@ -245,7 +252,9 @@ _GRID_TOKEN = re.compile(r"^(?:[A-ZÆØÅ]{2,4}|X|x|-)$")
 _LOCATION_WORDS = re.compile(r"\b(?:lokale|mødelokale|salen|sal|rådhus(?:et)?|teams|telefonmøde|\d{4}\s+[A-ZÆØÅ])",
                              re.IGNORECASE)
 _HEADER_FILLER = frozenset({"referat", "dagsorden", "møde", "mødet", "fra", "i", "den", "d", "kl", "af", "for", "til",
-                            "-", "–", "•", "ordinært", "ekstraordinært", "beslutningsprotokol"})
+                            "-", "–", "•", "ordinært", "ekstraordinært", "beslutningsprotokol", "mandag", "tirsdag",
+                            "onsdag", "torsdag", "fredag", "lørdag", "søndag", "tillægsdagsorden", "referater",
+                            "dagsordener", "og"})
 
 
 def is_title_like(text: str) -> bool:
@@ -266,42 +275,48 @@ def is_meeting_line(text: str) -> bool:
     rest = text
     for _, start, end in sorted([*iter_dates(text), *iter_times(text)], key=lambda t: -t[1]):
         rest = rest[:start] + " " + rest[end:]
-    if rest == text:
-        return False
     for _name, start, end in sorted(find_bodies(rest), key=lambda t: -t[1]):
         rest = rest[:start] + " " + rest[end:]
     words = [w for w in re.split(r"[\s,.:]+", rest.casefold()) if w]
-    return all(w in _HEADER_FILLER or w.isdigit() for w in words)
+    return all(w in _HEADER_FILLER or w.isdigit() or looks_like_body(w.capitalize()) for w in words)
 
 
 def _unnumbered_items(infos: list[Info], lines, toc_lines: set[int]) -> list[ItemBlock]:
     opening = headings().opening
+    decision_last = _decision_ends_items(infos, opening)
     items: list[ItemBlock] = []
     current: ItemBlock | None = None
-    has_decision = False
+    has_decision = False  # the current item has had the decision of this meeting
+    opened = False  # ... and an opening section (Indstilling, Sagsfremstilling, ...) before it
+    marker = False  # an "Åben"/"Lukket" line since the current item's last heading
     keys: set[str] = set()
     for index, info in enumerate(infos):
+        if info.kind is Kind.PUBLIC and info.field is None and current is not None:
+            marker = True
         if info.kind is not Kind.HEADING or info.heading is None:
             continue
         heading = info.heading
         if heading.key == "attendance" and current is None:
             continue
-        new_item = current is None
-        if current is not None:
-            if heading.key in opening and (has_decision or heading.key in keys):
+        new_item = current is None or marker
+        if current is not None and not new_item:
+            if heading.key in opening and ((has_decision and (opened or decision_last)) or heading.key in keys):
                 new_item = True
             elif heading.key == "decision" and has_decision and not heading.item_number and keys - {"decision"}:
                 new_item = current.sections[-1].heading.key != "decision"
         if new_item:
-            start = _walk_back(infos, lines, index, floor=current.sections[-1].line + 1 if current else 0)
+            floor = current.sections[-1].line + 1 if current else 0
+            start = _walk_back(infos, lines, index, floor=floor, first=current is None)
             if current is not None:
                 current.end = start
             current = ItemBlock(start=start, end=len(lines))
             items.append(current)
-            has_decision = False
+            has_decision = opened = marker = False
             keys = set()
         if heading.key == "decision" and not heading.item_number and not _quoted_elsewhere(heading):
             has_decision = True
+        elif heading.key in opening and not has_decision:
+            opened = True
         keys.add(heading.key)
         current.sections.append(SectionBlock(heading, index))  # type: ignore[union-attr]
     for item in items:
@@ -315,16 +330,33 @@ def _unnumbered_items(infos: list[Info], lines, toc_lines: set[int]) -> list[Ite
     return items
 
 
+_NOT_BEFORE_DECISION = frozenset({"decision", "attachments", "background", "attendance"})
+
+
+def _decision_ends_items(infos: list[Info], opening: frozenset[str]) -> bool:
+    """True for layouts where an item's sections come first and its decision closes it (most
+    systems); False where the decision is printed first and the case follows (e.g. Aarhus).
+    Decided per document: do most decisions follow the sections of a case?"""
+    keys = [info.heading.key for info in infos if info.kind is Kind.HEADING and info.heading]
+    decisions = [i for i, key in enumerate(keys) if key == "decision"]
+    if not decisions:
+        return True
+    after_case = sum(1 for i in decisions if i > 0 and keys[i - 1] not in _NOT_BEFORE_DECISION)
+    return after_case * 2 >= len(decisions)
+
+
 def _quoted_elsewhere(heading: Heading) -> bool:
     return heading.dated and heading.body is not None and fold(heading.printed).startswith("beslutning fra")
 
 
-def _walk_back(infos: list[Info], lines, index: int, floor: int) -> int:
+def _walk_back(infos: list[Info], lines, index: int, floor: int, first: bool = False) -> int:
     """Move an item's start back over its head: case-number fields, open/closed markers, routing
-    grids and one title line."""
+    grids and one title line. The first item of a document may also have one paragraph between
+    its title and its first heading (a short description under the title)."""
     start = index
     title_taken = False
     back = index - 1
+    skipped_paragraph = not first
     while back >= floor:
         info = infos[back]
         text = lines[back].text
@@ -336,6 +368,12 @@ def _walk_back(infos: list[Info], lines, index: int, floor: int) -> int:
         elif info.kind is Kind.TEXT and not title_taken and is_title_like(text):
             title_taken = True
             start = back
+        elif info.kind is Kind.TEXT and not title_taken and not skipped_paragraph and not is_meeting_line(text):
+            skipped_paragraph = True
+            title = _title_before(infos, lines, back)
+            if title is not None and title >= floor:
+                return title
+            break
         else:
             break
         back -= 1
