@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
+from typer.core import TyperCommand
 
 if TYPE_CHECKING:
     from .batch import Summary
@@ -123,8 +124,8 @@ def _sigterm_as_interrupt() -> Iterator[None]:
 class _Reporter:
     """Progress on a terminal (rich bar), plain log lines otherwise, only errors with --quiet."""
 
-    def __init__(self, *, quiet: bool, tty: bool, debug: bool, log_files: bool) -> None:
-        self.quiet, self.tty, self.debug, self.log_files = quiet, tty, debug, log_files
+    def __init__(self, *, quiet: bool, tty: bool, debug: bool, log_files: bool, strict: bool = False) -> None:
+        self.quiet, self.tty, self.debug, self.log_files, self.strict = quiet, tty, debug, log_files, strict
         self.progress: Any = None
         self.task: Any = None
         self.done_files = self.pages = 0
@@ -167,7 +168,7 @@ class _Reporter:
             self._say(f"referat: {result.error_line()}")
             if self.debug and result.traceback:
                 self._say(result.traceback.rstrip())
-        elif result.kind == "not_minutes":
+        elif result.kind == "not_minutes" and (self.strict or not self.quiet):
             lang = f" (language: {result.language})" if result.language and result.language != "da" else ""
             self._say(f"referat: {result.source}: not recognised as minutes{lang}; "
                       "writing kind 'not_minutes' with no items")
@@ -224,7 +225,24 @@ def _options(**kw: Any) -> Any:
         excludes=kw["exclude"] or (), force=kw["force"], scheduler=kw["scheduler"], inline=kw["inline"])
 
 
-@app.command()
+class _OptionalValueCommand(TyperCommand):
+    """Lets ``--jsonl`` go without a value (click's optional-value options are not exposed by typer):
+    a bare ``--jsonl`` (last, or followed by another option) means stdout, as ``--jsonl -``."""
+
+    optional_value = ("--jsonl",)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        fixed: list[str] = []
+        for index, arg in enumerate(args):
+            fixed.append(arg)
+            if arg in self.optional_value:
+                following = args[index + 1] if index + 1 < len(args) else None
+                if following is None or (following.startswith("-") and following != "-"):
+                    fixed.append("-")
+        return super().parse_args(ctx, fixed)
+
+
+@app.command(cls=_OptionalValueCommand)
 @_guarded
 def parse(
     inputs: Annotated[list[Path], typer.Argument(help="Minutes files (.txt, .md, .pdf) or folders (searched "
@@ -232,7 +250,7 @@ def parse(
     out: Annotated[Path | None, typer.Option("--out", "-o", metavar="DIR", help="Write one JSON file per input here, "
                                              "mirroring the input folders.")] = None,
     jsonl: Annotated[str | None, typer.Option(
-        "--jsonl", is_flag=False, flag_value="-", metavar="[FILE]",
+        "--jsonl", metavar="[FILE]",
         help="Stream one meeting per line (JSON Lines) to FILE, or to stdout without FILE.")] = None,
     glob: Annotated[list[str] | None, typer.Option(
         "--glob", metavar="PATTERN", help="Only files matching this pattern in folders (repeatable; default *.txt *.md *.pdf).",
@@ -254,7 +272,8 @@ def parse(
         metavar="ADDRESS", help="Run on a Dask cluster: tcp://HOST:PORT, or 'local' (needs pip install \"referat[dask]\").")] = None,
     inline: Annotated[bool, typer.Option("--inline", help="Parse in this process, no worker processes "
                                          "(no timeout or memory guard; for debugging).")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only print errors.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only print errors (and, with --strict, inputs "
+                                        "that are not minutes).")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")] = False,
 ) -> None:
     """Parse minutes into JSON files, JSON Lines, or stdout.
@@ -287,10 +306,10 @@ def parse(
     if out is None and jsonl is None:
         if not single:
             raise UsageError("several inputs need an output folder (-o DIR) or --jsonl")
-        _parse_one_to_stdout(inputs[0], options, strict=strict, debug=debug)
+        _parse_one_to_stdout(inputs[0], options, strict=strict, quiet=quiet, debug=debug)
         return
     tty = sys.stderr.isatty()
-    reporter = _Reporter(quiet=quiet, tty=tty, debug=debug, log_files=jsonl is None)
+    reporter = _Reporter(quiet=quiet, tty=tty, debug=debug, log_files=jsonl is None, strict=strict)
     summary = None
     try:
         with _sigterm_as_interrupt(), _jsonl_stream(jsonl) as stream:
@@ -339,7 +358,7 @@ def _jsonl_stream(target: str | None) -> Iterator[Any]:
         raise
 
 
-def _parse_one_to_stdout(path: Path, options: Any, *, strict: bool, debug: bool) -> None:
+def _parse_one_to_stdout(path: Path, options: Any, *, strict: bool, quiet: bool, debug: bool) -> None:
     from .batch import parse_to_text
 
     result = parse_to_text(path, options)
@@ -348,7 +367,7 @@ def _parse_one_to_stdout(path: Path, options: Any, *, strict: bool, debug: bool)
         if debug and result.traceback:
             sys.stderr.write(result.traceback)
         raise typer.Exit(EXIT_FAILED)
-    if result.kind == "not_minutes":
+    if result.kind == "not_minutes" and (strict or not quiet):
         lang = f" (language: {result.language})" if result.language and result.language != "da" else ""
         _err(f"{path}: not recognised as minutes{lang}; writing kind 'not_minutes' with no items")
     sys.stdout.write(result.text or "")

@@ -20,15 +20,25 @@ def load_meeting(path: Path) -> Meeting:
     from .api import parse_file
     from .models import Meeting
 
-    if path.suffix.lower() == ".json":
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            from .errors import ReferatError
+    if path.suffix.lower() != ".json":
+        return parse_file(path)
+    from pydantic import ValidationError
 
-            raise ReferatError("not_found", "no such file", str(path)) from None
+    from .errors import ReferatError
+    from .validate import describe
+
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReferatError("not_found", "no such file", str(path)) from None
+    except PermissionError:
+        raise ReferatError("permission_denied", "permission denied", str(path)) from None
+    except OSError as exc:
+        raise ReferatError("unreadable", f"cannot read file ({exc.strerror or exc})", str(path)) from None
+    try:
         return Meeting.model_validate_json(data)
-    return parse_file(path)
+    except ValidationError as exc:
+        raise ReferatError("invalid_output", f"not a valid referat output: {describe(exc)}", str(path)) from None
 
 
 def find_item(meeting: Meeting, key: str) -> Item:

@@ -43,13 +43,18 @@ def validate_file(path: Path) -> str | None:
     try:
         Meeting.model_validate_json(data)
     except ValidationError as exc:
-        errors = exc.errors(include_url=False)
-        first = errors[0]
-        where = ".".join(str(part) for part in first["loc"]) or "(top level)"
-        more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
-        message = first["msg"].replace("\n", " ")
-        return f"{path}: invalid: {where}: {message}{more}"
+        return f"{path}: invalid: {describe(exc)}"
     return None
+
+
+def describe(exc: Exception) -> str:
+    """A pydantic ValidationError in one line: where the first problem is, what, and how many more."""
+    errors = exc.errors(include_url=False)  # type: ignore[attr-defined]
+    first = errors[0]
+    where = ".".join(str(part) for part in first["loc"]) or "(top level)"
+    more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
+    message = first["msg"].replace("\n", " ")
+    return f"{where}: {message}{more}"
 
 
 def validate_paths(paths: Sequence[Path]) -> Iterator[str | None]:
