@@ -1,0 +1,202 @@
+"""Benchmark of batch conversion (a script, not a test).
+
+    python bench/bench_batch.py                 # 2,000 documents; about 5 minutes on 2 cores
+    python bench/bench_batch.py --files 400 --small 100 --no-dask
+
+Builds an archive in a temporary folder from the fixtures: copies of fixtures/*.txt with small
+edits (years, dates and case numbers changed, a line added) spread over municipality/year
+folders, plus copies of fixtures/pdf/*.pdf (every tenth document) when that folder exists. Then:
+
+1. --jobs 1 and --jobs 2 on the whole archive (files/s, MB/s, speed-up; goal >= 1.8x);
+2. a re-run with nothing changed (goal <= 5% of the first run);
+3. peak memory, parent + all workers, for a small and the full archive (goal: flat);
+4. the same batch on a Dask LocalCluster (2 worker processes), if dask is installed.
+
+Every measured run is a fresh Python process (so start-up, imports and the worker pool are paid
+as a user pays them) that samples the RSS of itself and all its descendants every 20 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+
+YEAR = re.compile(r"\b(20[012]\d)\b")
+DATE = re.compile(r"\b(\d{1,2})\.(\s?)(januar|februar|marts|april|maj|juni|juli|august|september|oktober|"
+                  r"november|december)\b", re.IGNORECASE)
+NUMBER = re.compile(r"\b(\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-)(\d+)(-\d{2})\b")
+
+
+def vary(text: str, rng: random.Random, index: int) -> str:
+    """A plausible other meeting: other year and days, other case numbers, one extra line."""
+    year = rng.randrange(2010, 2026)
+    text = YEAR.sub(str(year), text)
+    text = DATE.sub(lambda m: f"{rng.randrange(1, 29)}.{m.group(2)}{m.group(3)}", text)
+    text = NUMBER.sub(lambda m: f"{m.group(1)}{rng.randrange(1, 999)}{m.group(3)}", text)
+    return text + f"\nBilag {index}: Notat af {rng.randrange(1, 28)}.{rng.randrange(1, 12)}.{year}\n"
+
+
+def build_archive(folder: Path, count: int, seed: int = 5) -> tuple[int, int]:
+    """``count`` documents under ``folder``; returns (files, bytes)."""
+    rng = random.Random(seed)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+    pdfs = sorted((FIXTURES / "pdf").glob("*.pdf")) if (FIXTURES / "pdf").is_dir() else []
+    total = 0
+    for i in range(count):
+        sub = folder / f"kommune{i % 20:02d}" / str(2010 + i % 15)
+        sub.mkdir(parents=True, exist_ok=True)
+        if pdfs and i % 10 == 9:
+            target = sub / f"referat_{i:05d}.pdf"
+            shutil.copy(pdfs[i // 10 % len(pdfs)], target)
+        else:
+            target = sub / f"referat_{i:05d}.txt"
+            target.write_text(vary(texts[i % len(texts)], rng, i), encoding="utf-8")
+        total += target.stat().st_size
+    return count, total
+
+
+# The measured run, in a fresh process: run_batch (or referat.executors.DaskExecutor) + RSS sampler.
+DRIVER = textwrap.dedent('''
+    import json, os, sys, threading, time
+    from pathlib import Path
+
+    def tree_rss(root):
+        children = {}
+        for pid in os.listdir("/proc"):
+            if pid.isdigit():
+                try:
+                    with open(f"/proc/{pid}/stat") as f:
+                        ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+                    children.setdefault(ppid, []).append(int(pid))
+                except (OSError, IndexError, ValueError):
+                    pass
+        total, todo = 0, [root]
+        while todo:
+            pid = todo.pop()
+            todo.extend(children.get(pid, []))
+            try:
+                with open(f"/proc/{pid}/status") as f:
+                    for line in f:
+                        if line.startswith("VmRSS:"):
+                            total += int(line.split()[1]) * 1024
+            except OSError:
+                pass
+        return total
+
+    peak = 0
+    stop = threading.Event()
+
+    def sample():
+        global peak
+        while not stop.is_set():
+            peak = max(peak, tree_rss(os.getpid()))
+            stop.wait(0.02)
+
+    threading.Thread(target=sample, daemon=True).start()
+    started = time.perf_counter()
+    archive, out, jobs, mode = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+    from referat_parser.batch import BatchOptions, run_batch
+    executor = None
+    if mode == "dask":
+        import distributed
+        from referat_parser.executors import DaskExecutor
+        cluster = distributed.LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                           dashboard_address=None)
+        client = distributed.Client(cluster)
+        ready = time.perf_counter() - started
+        executor = DaskExecutor(client, timeout=120)
+    else:
+        ready = 0.0
+    summary = run_batch([Path(archive)], Path(out), BatchOptions(jobs=jobs, timeout=120), executor=executor)
+    seconds = time.perf_counter() - started
+    if mode == "dask":
+        executor.close(); client.close(); cluster.close()
+    stop.set()
+    import resource
+    self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    print(json.dumps({"seconds": seconds, "startup": ready, "parsed": summary.parsed, "skipped": summary.skipped,
+                      "failed": summary.failed, "bytes": summary.bytes, "items": summary.items,
+                      "peak_tree_rss": peak, "maxrss_parent": self_rss, "maxrss_largest_child": child_rss,
+                      "failures": dict(summary.failures_by_code)}))
+''')
+
+
+def measure(archive: Path, out: Path, jobs: int, mode: str = "pool") -> dict[str, float]:
+    result = subprocess.run([sys.executable, "-c", DRIVER, str(archive), str(out), str(jobs), mode],
+                            capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"benchmark run failed:\n{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def mb(n: float) -> str:
+    return f"{n / 1e6:.1f} MB"
+
+
+def report(label: str, run: dict[str, float], files: int, size: int) -> None:
+    rate = files / run["seconds"]
+    print(f"{label:<34} {run['seconds']:7.1f} s  {rate:6.1f} files/s  {size / 1e6 / run['seconds']:5.2f} MB/s  "
+          f"parsed {run['parsed']:.0f} skipped {run['skipped']:.0f} failed {run['failed']:.0f}  "
+          f"peak RSS (parent+workers) {mb(run['peak_tree_rss'])}", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--files", type=int, default=2000)
+    parser.add_argument("--small", type=int, default=500)
+    parser.add_argument("--no-dask", action="store_true")
+    args = parser.parse_args()
+
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M')}")
+    with tempfile.TemporaryDirectory(prefix="referat-bench-") as tmp:
+        work = Path(tmp)
+        archive, small = work / "archive", work / "small"
+        files, size = build_archive(archive, args.files)
+        small_files, small_size = build_archive(small, args.small)
+        pdfs = len(list(archive.rglob("*.pdf")))
+        print(f"archive: {files} documents ({pdfs} PDF), {mb(size)}; small archive: {small_files} documents")
+
+        one = measure(archive, work / "out1", 1)
+        report("--jobs 1", one, files, size)
+        two = measure(archive, work / "out2", 2)
+        report("--jobs 2", two, files, size)
+        print(f"speed-up --jobs 2 / --jobs 1: {one['seconds'] / two['seconds']:.2f}x (goal >= 1.8x)")
+        again = measure(archive, work / "out2", 2)
+        report("re-run, nothing changed", again, files, size)
+        print(f"re-run / first run: {100 * again['seconds'] / two['seconds']:.1f}% (goal <= 5%)")
+        mem_small = measure(small, work / "out_small", 2)
+        report(f"--jobs 2, {small_files} files", mem_small, small_files, small_size)
+        print(f"peak RSS parent+workers: {mb(mem_small['peak_tree_rss'])} for {small_files} files, "
+              f"{mb(two['peak_tree_rss'])} for {files} files (goal: flat); parent alone (ru_maxrss) "
+              f"{mb(mem_small['maxrss_parent'])} vs {mb(two['maxrss_parent'])}")
+        if one["failures"] or two["failures"]:
+            print(f"failures by code: {two['failures']}")
+        if not args.no_dask:
+            try:
+                import distributed  # noqa: F401
+            except ImportError:
+                print('dask: not installed (pip install "referat[dask]"); skipped')
+            else:
+                dask = measure(archive, work / "out_dask", 2, "dask")
+                report("dask LocalCluster, 2 workers", dask, files, size)
+                per_task = (dask["seconds"] - dask["startup"] - two["seconds"]) / files * 1000
+                print(f"dask cluster start-up {dask['startup']:.2f} s; extra per task vs the process pool "
+                      f"{per_task:.2f} ms")
+
+
+if __name__ == "__main__":
+    main()
