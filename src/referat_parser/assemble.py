@@ -15,6 +15,7 @@ from .extract.people import (
     is_attendance_line,
     substitutes_in_line,
 )
+from .headings import Heading
 from .lineclass import BARE_CASE, Kind
 from .models import (
     Consultation,
@@ -202,6 +203,10 @@ def _build_item(seg: Segmented, block: ItemBlock, order: int, meeting_date: str 
                     attachments.append(line)
         elif key == "competence" and competence is None and text:
             competence = text.split("\n", 1)[0].strip()
+    if not block.sections and block.head:
+        protocol = _protocol_decision(seg, block)
+        if protocol is not None:
+            decisions.append(protocol)
     decision, consultations = _choose_decision(seg, decisions, meeting_date)
     first = block.start
     last = max([block.start, *block.head, *(s.body[-1] if s.body else s.line for s in block.sections)])
@@ -213,6 +218,17 @@ def _build_item(seg: Segmented, block: ItemBlock, order: int, meeting_date: str 
                 document_number=document_number, public=public, competence=competence, sections=sections,
                 recommendations=recs, attachments=attachments, decision=decision, consultations=consultations,
                 tables=item_tables, span=span)
+
+
+def _protocol_decision(seg: Segmented, block: ItemBlock) -> _DecisionParts | None:
+    """An item with no headings whose text states an outcome is its decision (decision protocols)."""
+    body = [i for i in block.head if seg.infos[i].kind is Kind.TEXT]
+    if not body:
+        return None
+    section = SectionBlock(Heading("decision", ""), body[0] - 1 if body[0] > block.start else body[0], body)
+    parts = _decision_parts(seg, section)
+    outcome = classify_outcome(parts.text)
+    return parts if outcome not in (None, "other") else None
 
 
 def _choose_decision(seg: Segmented, decisions: list[_DecisionParts], meeting_date: str | None):

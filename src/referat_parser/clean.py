@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .read import Document
-from .vocabulary import fold, noise
+from .vocabulary import fold, headings, noise
 
 # Characters that look like spaces or are invisible; soft hyphens only mark possible breaks.
 _SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u3000\t"), " ")
@@ -87,9 +87,43 @@ def clean(doc: Document) -> Cleaned:
         if text and is_noise(text):
             continue
         raw.append(_Row(text, line.page, line.bold, line.size, indent))
+    raw = _split_transcripts(raw)
     raw = _drop_running_lines(raw)
     merged = _rejoin(raw)
     return _assemble(merged, list(doc.warnings))
+
+
+TRANSCRIPT_LINE = 300  # characters; a page-per-line transcript has far longer lines
+MIN_TRANSCRIPT_SPLITS = 3
+
+
+@cache
+def _transcript_splitter() -> re.Pattern[str]:
+    """Where a one-line-per-page transcript (docplayer.dk) had its line breaks: before an inline
+    heading, an attendance label, an item number or a table-of-contents label."""
+    names = sorted({name[:1].upper() + name[1:] for name in headings().exact if len(name) >= 5}, key=len, reverse=True)
+    alternatives = "|".join(map(re.escape, names))
+    return re.compile(
+        rf"(?<=\s)(?:(?:{alternatives})(?=\s+[A-ZÆØÅ]|\s*$)|(?:Afbud|Fraværende|Fravær)\s*:|Sagsoversigt\b"
+        rf"|\d{{1,3}}\.\s+(?=[A-ZÆØÅ][a-zæøå]))"
+    )
+
+
+def _split_transcripts(rows: list[_Row]) -> list[_Row]:
+    out: list[_Row] = []
+    for row in rows:
+        if len(row.text) < TRANSCRIPT_LINE:
+            out.append(row)
+            continue
+        cuts = [m.start() for m in _transcript_splitter().finditer(row.text)]
+        if len(cuts) < MIN_TRANSCRIPT_SPLITS:
+            out.append(row)
+            continue
+        for start, end in zip([0, *cuts], [*cuts, len(row.text)], strict=True):
+            piece = row.text[start:end].strip()
+            if piece and not is_noise(piece):
+                out.append(_Row(piece, row.page, row.bold, row.size, False))
+    return out
 
 
 def _drop_running_lines(lines: list[_Row]) -> list[_Row]:

@@ -42,8 +42,8 @@ ITEM_RULES: list[tuple[re.Pattern[str], Kind]] = [
     (re.compile(rf"^(?:Punkt|Pkt)\.?\s*(?P<num>\d{{1,4}})\s+(?P<title>[{_UP}\"'“”«(].*)$"), Kind.NUMBERED),
     (re.compile(rf"^Nr\.?\s*(?P<num>\d{{1,4}})\s*[.:\-–]?\s*(?P<title>[{_UP}0-9].*)$"), Kind.NUMBERED),
     (re.compile(rf"^(?:[•·▪●■◦\-–]\s*)?(?P<num>\d{{1,4}})\s*(?:\.|:|\))\s*(?P<title>[{_UP}\"'“”«(].*)$"), Kind.NUMBERED),
-    (re.compile(rf"^(?:(?:åbent|åben|lukket)\s+(?:punkt\s+)?)?(?P<num>\d{{1,3}})\s+(?P<title>[{_UP}\"'“”«].*)$",
-                re.IGNORECASE), Kind.NUMBERED),
+    (re.compile(r"^(?i:åbent|åben|lukket)\s+(?:(?i:punkt)\s+)?(?P<num>\d{1,3})\s+(?P<title>\S.*)$"), Kind.NUMBERED),
+    (re.compile(rf"^(?P<num>\d{{1,3}})\s+(?P<title>[{_UP}\"'“”«].*)$"), Kind.NUMBERED),
     # "38Godkendelse af dagsorden": a page-transcript number glued to the title.
     (re.compile(rf"^(?P<num>\d{{1,3}})(?P<title>[{_UP}][a-zæøå]{{2,}}.*)$"), Kind.NUMBERED),
 ]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from . import __version__
 from .assemble import build_items, meeting_absences
 from .clean import Cleaned, clean
-from .extract.bodies import looks_like_body
+from .extract.bodies import find_bodies, looks_like_body
+from .extract.dates import iter_dates
 from .extract.header import extract_header
 from .extract.language import detect_language
 from .extract.municipality import find_municipality
@@ -27,7 +29,7 @@ def meeting_from_cleaned(cleaned: Cleaned, source: Source, doc: Document | None 
     header = extract_header([line.text for line in lines[: seg.header_end]], cleaned.text)
     meeting_date = header.date or _date_from_decisions(seg)
     items = build_items(seg, meeting_date, doc.tables if doc else [])
-    committee = header.committee or _committee_fallback(items)
+    committee = header.committee or _committee_fallback(items) or _committee_from_statements(cleaned.text)
     if meeting_date is None:
         meeting_date = _date_from_statements(items)
     participants = [Participant(name=p.name, party=p.party, role=p.role, present=p.present,
@@ -37,6 +39,7 @@ def meeting_from_cleaned(cleaned: Cleaned, source: Source, doc: Document | None 
         if person.name not in known:
             participants.append(Participant(name=person.name, party=person.party, present=False))
             known.add(person.name)
+    _canonical_absent_names(items, [p.name for p in participants])
     language = detect_language(cleaned.text)
     warnings = [Warning(code=code, message=message) for code, message in cleaned.warnings]
     toc = [TocEntry(number=e.number, title=e.title, page=e.page) for e in seg.toc]
@@ -69,8 +72,7 @@ def meeting_from_cleaned(cleaned: Cleaned, source: Source, doc: Document | None 
 def _kind(items, toc, language) -> str:
     if language in ("no", "sv"):
         return "not_minutes"
-    substantive = [item for item in items if item.decision is not None or len(item.sections) >= 2
-                   or (item.number is not None and item.sections)]
+    substantive = [item for item in items if item.decision is not None or item.sections or item.number is not None]
     if not substantive:
         return "not_minutes"
     if len(items) == 1 and len([e for e in toc if e.number or e.page]) <= 1:
@@ -91,10 +93,6 @@ def _date_from_decisions(seg: Segmented) -> str | None:
 
 
 def _date_from_statements(items) -> str | None:
-    import re
-
-    from .extract.dates import iter_dates
-
     pattern = re.compile(r"\bdagsorden(?:en)?\s+(?:for|til)\s+[^.\n]{0,60}?\bden\s+", re.IGNORECASE)
     for item in items[:2]:
         for section in item.sections:
@@ -112,6 +110,31 @@ def _committee_fallback(items) -> str | None:
         if item.decision and item.decision.body and looks_like_body(item.decision.body):
             return item.decision.body
     return None
+
+
+_MEETING_STATEMENT = re.compile(r"\b(?:dagens|dette|aftenens|nærværende)\s+møde\s+i\s+(?P<body>.{3,80})", re.IGNORECASE)
+
+
+def _committee_from_statements(text: str) -> str | None:
+    """'Godkendelse af dagsorden til dagens møde i Kommunalbestyrelsen.'"""
+    for match in _MEETING_STATEMENT.finditer(text[:20000]):
+        bodies = find_bodies(match["body"])
+        if bodies and bodies[0][1] == 0:
+            return bodies[0][0]
+    return None
+
+
+def _canonical_absent_names(items, known: list[str]) -> None:
+    """Transcripts lose the punctuation between names ('Anders Rohr Jørgensen Lars Boel (V) deltog som
+    stedfortræder'); a name that extends a participant's name by more words is that participant."""
+    for item in items:
+        if item.decision is None:
+            continue
+        for person in item.decision.absent:
+            if person.name not in known:
+                prefix = next((k for k in known if person.name.startswith(k + " ")), None)
+                if prefix:
+                    person.name = prefix
 
 
 def _toc_warnings(toc: list[TocEntry], items) -> list[Warning]:

@@ -77,7 +77,7 @@ def segment(cleaned: Cleaned) -> Segmented:
         for item in items:
             _fill_sections(item, infos, skip={item.title_line} | _repeat_lines(item, infos, lines))
     else:
-        items = _unnumbered_items(infos, lines, toc_lines)
+        items = _unnumbered_items(infos, lines, toc_lines) or _protocol_items(infos, lines, toc_lines)
     header_end = items[0].start if items else len(lines)
     return Segmented(cleaned, infos, header_end, toc, items)
 
@@ -245,11 +245,28 @@ def _fill_sections(item: ItemBlock, infos: list[Info], skip: set[int | None]) ->
             current.body.append(index)
 
 
+def _protocol_items(infos: list[Info], lines, toc_lines: set[int]) -> list[ItemBlock]:
+    """A decision protocol (beslutningsprotokol) prints numbered items with no section headings at
+    all: each numbered title line starts an item whose text is its decision."""
+    if any(info.kind is Kind.HEADING for info in infos):
+        return []
+    starts = [i for i, info in enumerate(infos) if info.kind is Kind.NUMBERED and i not in toc_lines
+              and is_title_like(info.title or "")]
+    items = []
+    for position, start in enumerate(starts):
+        end = starts[position + 1] if position + 1 < len(starts) else len(lines)
+        info = infos[start]
+        item = ItemBlock(start=start, end=end, number=info.number, title=info.title, title_line=start)
+        item.head = [i for i in range(start + 1, end) if infos[i].kind is not Kind.BLANK]
+        items.append(item)
+    return items
+
+
 # --- unnumbered items --------------------------------------------------------------------------
 
 _HEAD_FIELDS = ("case_number", "document_number", "case_worker")
 _GRID_TOKEN = re.compile(r"^(?:[A-ZÆØÅ]{2,4}|X|x|-)$")
-_LOCATION_WORDS = re.compile(r"\b(?:lokale|mødelokale|salen|sal|rådhus(?:et)?|teams|telefonmøde|\d{4}\s+[A-ZÆØÅ])",
+_LOCATION_WORDS = re.compile(r"\b(?:lokale|mødelokale|\w*salen|rådhus(?:et)?|teams|telefonmøde|\d{4}\s+[A-ZÆØÅ]\w+)\b",
                              re.IGNORECASE)
 _HEADER_FILLER = frozenset({"referat", "dagsorden", "møde", "mødet", "fra", "i", "den", "d", "kl", "af", "for", "til",
                             "-", "–", "•", "ordinært", "ekstraordinært", "beslutningsprotokol", "mandag", "tirsdag",
