@@ -24,7 +24,7 @@ UNMAPPED_ERROR = 0.3
 UNMAPPED_WARNING = 0.005
 
 # pdfium error codes (FPDF_GetLastError)
-_ERR_FILE, _ERR_FORMAT, _ERR_PASSWORD, _ERR_SECURITY = 2, 3, 4, 6
+_ERR_PASSWORD, _ERR_SECURITY = 4, 6
 
 
 def read_pdf_bytes(data: bytes, *, backend: str = "pypdfium2", max_pages: int | None = None) -> Document:
@@ -57,9 +57,9 @@ def _open(pdfium, data: bytes):  # type: ignore[no-untyped-def]
         code = getattr(exc, "err_code", None)
         if code in (_ERR_PASSWORD, _ERR_SECURITY):
             raise ReferatError("encrypted", "encrypted PDF: it needs a password to open") from None
-        if data.rstrip().endswith(b"%%EOF") or code == _ERR_FORMAT:
-            raise ReferatError("corrupt_pdf", "corrupt PDF: cannot be opened (damaged or not really a PDF)") from None
-        raise ReferatError("corrupt_pdf", "corrupt or truncated PDF: cannot be opened") from None
+        if b"%%EOF" not in data[-2048:]:
+            raise ReferatError("corrupt_pdf", "corrupt PDF: truncated (no end-of-file marker), cannot be opened") from None
+        raise ReferatError("corrupt_pdf", "corrupt PDF: cannot be opened (damaged, or not really a PDF)") from None
 
 
 def _extract(pdf, data: bytes, backend: str, count: int,  # type: ignore[no-untyped-def]
@@ -76,11 +76,16 @@ def _extract(pdf, data: bytes, backend: str, count: int,  # type: ignore[no-unty
     from . import pdf_pdfium
 
     pages, table_pages, stats = pdf_pdfium.extract(pdf, range(count))
+    if stats.damaged:
+        if len(stats.damaged) == count:
+            raise ReferatError("corrupt_pdf", "corrupt PDF: no page can be read")
+        warnings.append(("damaged_pages", f"{len(stats.damaged)} page(s) could not be read: "
+                                          + ", ".join(map(str, stats.damaged[:10]))))
     if table_pages:
         from . import pdf_plumber
 
         try:
-            found = pdf_plumber.tables_of(data, table_pages)
+            found = pdf_plumber.tables_of(pdf_pdfium.table_subset(pdf, table_pages), list(table_pages))
         except Exception as exc:  # tables are a bonus: a damaged file keeps its text
             warnings.append(("tables_skipped", f"tables not read ({type(exc).__name__})"))
         else:

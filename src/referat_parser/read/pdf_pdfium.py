@@ -6,18 +6,24 @@ gaps it filled with generated spaces. For each line we ask for the box of its fi
 character, the end of its first word, its font and size, and the boxes around generated spaces
 (to tell a word gap from a table-column gap).
 
-pdfium replaces a line-end hyphen by U+FFFE (FPDFText_GetText) / U+0002 (GetUnicode) and does
-*not* end the line there; both are turned back into "-" plus a line break.
+pdfium replaces a line-end hyphen by U+FFFE (FPDFText_GetText) and does *not* end the line
+there; it is turned back into "-" plus a line break. Glyphs without a Unicode value come out as
+control characters; they are counted (for the ``no_unicode`` check) and shown as U+FFFD.
 """
 
 from __future__ import annotations
 
 import ctypes
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from .pdf_layout import TAB_GAP, PageLines, VLine, is_bold_font
 
-_HYPHEN_MARKS = "\ufffe\x02"
+_HYPHEN_MARKS = "\ufffe"
+# Characters pdfium gives for glyphs it cannot map to Unicode (no ToUnicode map, custom encoding).
+_UNMAPPED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
+_LINE_END = re.compile("\r\n|[\r\n\ufffe]")
+_HAS_LIGATURE = re.compile("[\ufb00-\ufb04]")
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
 
 
@@ -25,6 +31,7 @@ _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\uf
 class PageStats:
     chars: int = 0  # non-space characters
     unmapped: int = 0  # characters without a Unicode value (no ToUnicode map)
+    damaged: list[int] = field(default_factory=list)  # 1-based pages that could not be read
 
 
 class PdfiumPage:
@@ -42,6 +49,7 @@ class PdfiumPage:
         self._font_cache: dict[bytes, bool] = {}
         self._namebuf = ctypes.create_string_buffer(256)
         self._flags = ctypes.c_int()
+        self._ligatures = False
 
     def box(self, index: int) -> tuple[float, float]:
         """(left, right) of one character's loose box (its advance, not its ink, so that line
@@ -79,20 +87,21 @@ class PdfiumPage:
 
     def lines(self, stats: PageStats) -> list[VLine]:
         text = self.text()
+        self._ligatures = _HAS_LIGATURE.search(text) is not None
         out: list[VLine] = []
         start = 0
-        n = len(text)
-        i = 0
-        while i <= n:
-            ch = text[i] if i < n else "\n"
-            if ch in "\r\n" or ch in _HYPHEN_MARKS:
-                end = i + 1 if ch in _HYPHEN_MARKS else i
-                if end > start:
-                    line = self._line(text, start, end, stats)
-                    if line is not None:
-                        out.append(line)
-                start = i + 1
-            i += 1
+        for match in _LINE_END.finditer(text):
+            # A hyphen mark ends the line and belongs to it; "\r\n" does not.
+            end = match.end() if match.group() == "\ufffe" else match.start()
+            if end > start:
+                line = self._line(text, start, end, stats)
+                if line is not None:
+                    out.append(line)
+            start = match.end()
+        if start < len(text):
+            line = self._line(text, start, len(text), stats)
+            if line is not None:
+                out.append(line)
         return out
 
     def _line(self, text: str, start: int, end: int, stats: PageStats) -> VLine | None:
@@ -115,68 +124,123 @@ class PdfiumPage:
         baseline = self.height - self.origin_y(s)
         visible = len(chunk) - chunk.count(" ")
         stats.chars += visible
-        if "\x00" in chunk or "\ufffd" in chunk:
-            stats.unmapped += chunk.count("\x00") + chunk.count("\ufffd")
-        elif raw.FPDFText_HasUnicodeMapError(tp, s):
-            stats.unmapped += visible
+        unmapped = len(_UNMAPPED.findall(chunk))
+        if unmapped:
+            stats.unmapped += unmapped
+            chunk = _UNMAPPED.sub("\ufffd", chunk)
         # Word gaps pdfium filled with a generated space: a wide one is a table column.
         first_space = chunk.find(" ")
         first_word = right - left
         if first_space > 0:
             first_word = self.box(s + first_space - 1)[1] - left
         pieces: list[str] | None = None
-        pos = first_space
+        # Only a line wider than its characters explain can hold a column gap: skip the rest.
+        pos = first_space if right - left > 0.6 * size * len(chunk) else -1
         cut = 0
         while pos > 0:
             k = s + pos
-            if raw.FPDFText_IsGenerated(tp, k):
-                gap = self.box(k + 1)[0] - self.box(k - 1)[1]
-                if gap > TAB_GAP * size:
-                    if pieces is None:
-                        pieces = []
-                    pieces.append(chunk[cut:pos].strip())
-                    cut = pos + 1
+            gap = self.box(k + 1)[0] - self.box(k)[0]
+            if gap > TAB_GAP * size:
+                if pieces is None:
+                    pieces = []
+                pieces.append(chunk[cut:pos].strip())
+                cut = pos + 1
             pos = chunk.find(" ", pos + 1)
         if pieces is not None:
             pieces.append(chunk[cut:].strip())
             chunk = "\t".join(pieces)
-        chunk = chunk.replace("\x00", "").translate(_LIGATURES)
+        if self._ligatures:
+            chunk = chunk.translate(_LIGATURES)
         bold = self.bold(s) and self.bold(e - 1)
         return VLine(chunk, self.number, left, right, baseline, size, bold, first_word)
 
 
-def count_rulings(raw, page) -> tuple[int, int]:  # type: ignore[no-untyped-def]
-    """(horizontal, vertical) ruling lines among the page's path objects: table candidates."""
-    horizontal = vertical = 0
-    n = raw.FPDFPage_CountObjects(page)
+Region = tuple[float, float, float, float]  # left, bottom, right, top (PDF coordinates)
+
+
+def ruled_region(raw, page) -> Region | None:  # type: ignore[no-untyped-def]
+    """The box around the page's table rulings, or None when the page has no ruled table: at
+    least two vertical and two horizontal rulings (path objects) crossing the same region. A
+    rule under a running header, or a box around a paragraph, is not a table."""
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     path = raw.FPDF_PAGEOBJ_PATH
-    for i in range(n):
+    horizontal: list[Region] = []
+    vertical: list[Region] = []
+    for i in range(raw.FPDFPage_CountObjects(page)):
         obj = raw.FPDFPage_GetObject(page, i)
         if raw.FPDFPageObj_GetType(obj) != path:
             continue
         raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
-        w, h = right.value - left.value, top.value - bottom.value
+        box = (left.value, bottom.value, right.value, top.value)
+        w, h = box[2] - box[0], box[3] - box[1]
         if h <= 3 and w >= 15:
-            horizontal += 1
+            horizontal.append(box)
         elif w <= 3 and h >= 8:
-            vertical += 1
-        elif w >= 15 and h >= 8:  # a rectangle: a cell or a box, four rulings' worth
-            horizontal += 2
-            vertical += 2
-    return horizontal, vertical
+            vertical.append(box)
+        elif w >= 15 and h >= 8:  # a rectangle (a cell): two rulings each way
+            horizontal += [box, box]
+            vertical += [box, box]
+    if len(vertical) < 2 or len(horizontal) < 2:
+        return None
+    y0, y1 = min(b[1] for b in vertical), max(b[3] for b in vertical)
+    x0, x1 = min(b[0] for b in vertical), max(b[2] for b in vertical)
+    crossing = [b for b in horizontal if y0 - 2 <= b[1] <= y1 + 2 and b[0] <= x1 and b[2] >= x0]
+    if len(crossing) < 2:
+        return None
+    return (min(x0, *(b[0] for b in crossing)), y0, max(x1, *(b[2] for b in crossing)), y1)
 
 
-def extract(pdf, pages: range) -> tuple[list[PageLines], list[int], PageStats]:  # type: ignore[no-untyped-def]
-    """Visual lines of the given pages (0-based), the 1-based pages that look like they hold a
-    ruled table, and character statistics."""
+def table_subset(pdf, regions: dict[int, Region]) -> bytes:  # type: ignore[no-untyped-def]
+    """A PDF of only the table pages (1-based numbers, in order), each stripped of the text
+    objects outside its ruled region: pdfplumber then parses a few hundred characters instead
+    of a whole document (opening a 200-page file costs it more than reading its tables)."""
+    import io
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    numbers = list(regions)
+    sub = pdfium.PdfDocument.new()
+    try:
+        sub.import_pages(pdf, [n - 1 for n in numbers])
+        left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+        for index, number in enumerate(numbers):
+            x0, y0, x1, y1 = regions[number]
+            page = sub[index]
+            try:
+                for i in range(raw.FPDFPage_CountObjects(page) - 1, -1, -1):
+                    obj = raw.FPDFPage_GetObject(page, i)
+                    if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_TEXT:
+                        continue
+                    raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+                    outside = right.value < x0 - 2 or left.value > x1 + 2 or top.value < y0 - 2 or bottom.value > y1 + 2
+                    if outside and raw.FPDFPage_RemoveObject(page, obj):
+                        raw.FPDFPageObj_Destroy(obj)
+                raw.FPDFPage_GenerateContent(page)
+            finally:
+                page.close()
+        buf = io.BytesIO()
+        sub.save(buf)
+    finally:
+        sub.close()
+    return buf.getvalue()
+
+
+def extract(pdf, pages: range) -> tuple[list[PageLines], dict[int, Region], PageStats]:  # type: ignore[no-untyped-def]
+    """Visual lines of the given pages (0-based), the ruled regions of pages that look like
+    they hold a table (by 1-based page), and character statistics."""
+    import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
     stats = PageStats()
     out: list[PageLines] = []
-    table_pages: list[int] = []
+    table_pages: dict[int, Region] = {}
     for index in pages:
-        page = pdf[index]
+        try:
+            page = pdf[index]
+        except pdfium.PdfiumError:  # a damaged page object: keep the rest of the document
+            stats.damaged.append(index + 1)
+            continue
         try:
             width, height = page.get_size()
             textpage = page.get_textpage()
@@ -185,9 +249,9 @@ def extract(pdf, pages: range) -> tuple[list[PageLines], list[int], PageStats]: 
                 lines = reader.lines(stats)
             finally:
                 textpage.close()
-            h, v = count_rulings(raw, page)
-            if h >= 2 and v >= 2:
-                table_pages.append(index + 1)
+            region = ruled_region(raw, page)
+            if region is not None:
+                table_pages[index + 1] = region
         finally:
             page.close()
         out.append(PageLines(index + 1, width, height, lines))

@@ -31,6 +31,7 @@ def _char_text(char: dict[str, Any], stats: PageStats) -> str:
         if match and match.group(1) in _KNOWN_CIDS:
             return _KNOWN_CIDS[match.group(1)]
         stats.unmapped += 1
+        return "\ufffd"
     return text
 
 
@@ -142,11 +143,12 @@ def extract(data: bytes, pages: range) -> tuple[list[PageLines], PageStats]:
 
 
 def tables_of(data: bytes, numbers: list[int]) -> dict[int, list[tuple[float, float, float, float, list[list[str | None]]]]]:
-    """Tables of the given 1-based pages (for the pdfium backend, which has no table finder)."""
+    """Tables of a PDF holding only the pages ``numbers`` (1-based page numbers of the original
+    document, in order), for the pdfium backend, which has no table finder."""
     found: dict[int, list[tuple[float, float, float, float, list[list[str | None]]]]] = {}
     with open_pdf(data) as pdf:
-        for number in numbers:
-            page = pdf.pages[number - 1]
+        for index, number in enumerate(numbers):
+            page = pdf.pages[index]
             try:
                 found[number] = tables(page)
             finally:
