@@ -134,13 +134,12 @@ class PdfiumPage:
         if first_space > 0:
             first_word = self.box(s + first_space - 1)[1] - left
         pieces: list[str] | None = None
-        # Only a line wider than its characters explain can hold a column gap: skip the rest.
-        pos = first_space if right - left > 0.6 * size * len(chunk) else -1
+        pos = first_space
         cut = 0
         while pos > 0:
             k = s + pos
-            gap = self.box(k + 1)[0] - self.box(k)[0]
-            if gap > TAB_GAP * size:
+            # A column gap has no space character in the file: pdfium generated one.
+            if raw.FPDFText_IsGenerated(tp, k) and self.box(k + 1)[0] - self.box(k)[0] > TAB_GAP * size:
                 if pieces is None:
                     pieces = []
                 pieces.append(chunk[cut:pos].strip())
