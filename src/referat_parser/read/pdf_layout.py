@@ -199,15 +199,34 @@ def _style(line: VLine) -> tuple[float, bool]:
 def _metrics(pages: list[PageLines]) -> _Metrics:
     deltas: dict[float, Counter[float]] = {}
     right: dict[int, float] = {}
+    clear: list[float] = []
     for page in pages:
         body = [ln for ln in page.lines if not ln.table]
         for a, b in itertools.pairwise(body):
             if _style(a) == _style(b) and 0 < b.baseline - a.baseline < 3 * a.size:
                 deltas.setdefault(round(a.size, 1), Counter())[round(b.baseline - a.baseline, 1)] += 1
-        ends = sorted(ln.x1 for ln in body)
+        ends = [ln.x1 for ln in body if "\t" not in ln.text]
         if ends:
-            right[page.number] = ends[int(0.95 * (len(ends) - 1))]
-    pitch = {size: counter.most_common(1)[0][0] for size, counter in deltas.items()}
+            edge = max(ends)
+            right[page.number] = edge
+            if sum(1 for x in ends if x >= edge - 2) >= 3:  # lines pile up at the edge: trust it
+                clear.append(edge)
+    # Where no page shows its right edge (short lines only), assume margins as wide as the left.
+    fallback = max(clear) if clear else None
+    for page in pages:
+        edge = right.get(page.number)
+        if edge is not None and (not clear or edge < (fallback or 0) - 2):
+            starts = [ln.x0 for ln in page.lines if not ln.table]
+            symmetric = page.width - min(starts) if starts else edge
+            right[page.number] = max(edge, fallback if fallback is not None else symmetric)
+    # Line pitch: the smallest common baseline distance (the most common one is the paragraph
+    # distance when most paragraphs are one line long).
+    pitch: dict[float, float] = {}
+    for size, counter in deltas.items():
+        common = [delta for delta, n in counter.items() if n >= 2 and delta >= 0.9 * size]
+        pitch[size] = min(common) if common else counter.most_common(1)[0][0]
+        if pitch[size] > 1.5 * size:  # no wrapped paragraph seen: that is paragraph spacing
+            pitch[size] = 1.25 * size
     # A style is justified when most of its lines that are followed by a line of the same
     # paragraph (same style, one line pitch below) reach the right edge.
     full: Counter[tuple[float, bool]] = Counter()

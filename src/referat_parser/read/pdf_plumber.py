@@ -69,7 +69,9 @@ def _line(cluster: list[tuple[float, float, dict[str, Any]]], number: int, stats
         if prev is not None:
             gap = float(char["x0"]) - float(prev["x1"])
             size = max(float(char["size"]), float(prev["size"]))
-            if gap > TAB_GAP * size:
+            # A gap holding a space character is a word space, however wide (justified text,
+            # Tw word spacing); pdfium's rule is the same (only generated spaces are columns).
+            if gap > TAB_GAP * size and parts[-1] != " ":
                 if parts and parts[-1] == " ":
                     parts.pop()
                 parts.append("\t")
