@@ -267,6 +267,9 @@ def _paragraph_ends(prev: VLine, cur: VLine, first: VLine, m: _Metrics) -> bool:
             return True
     elif abs(cur.x0 - prev.x0) > 2:
         return True
+    # A word broken by a hyphen continues on the next line, whatever the geometry says.
+    if prev.text.endswith("-") and prev.text[-2:-1].isalpha() and cur.text[:1].islower():
+        return False
     # Would the first word of this line have fit on the previous one? Then the previous line
     # ended its paragraph (line breaking only wraps a word that does not fit).
     right = m.right.get(prev.page, prev.x1)
