@@ -4,11 +4,13 @@ the problem with a stable code; huge and pathological inputs parse in linear tim
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
 import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,6 +20,9 @@ from referat_parser.errors import CODES
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEED = "\n".join(p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))) + "\n"
 SLOW = os.environ.get("REFERAT_SLOW_TESTS") == "1"
+# Sizes of the linear-time checks: SMALL and 4 * SMALL characters, each case within TIMEOUT.
+SMALL = 25_000
+TIMEOUT = 20.0
 
 
 def parse_error(path: Path, options: ParseOptions | None = None) -> ReferatError:
@@ -146,6 +151,8 @@ PATHOLOGICAL: dict[str, str] = {
     "fixtures": SEED,
     "one-line-fixtures": " ".join(SEED.split()) + " ",
     "letters-no-space": "abcdefghijklmnopqrstuvwxyzæøå",
+    "words-no-punctuation": "abc def ",
+    "names-no-punctuation": "Anders Andersen ",
     "spaces": " ",
     "blank-lines": "\n",
     "space-lines": " \t \n",
@@ -167,20 +174,43 @@ PATHOLOGICAL: dict[str, str] = {
 }
 
 
+def in_child(func: Callable[[], Any], timeout: float) -> Any:
+    """``func()`` run in a forked process; None when it takes longer than ``timeout`` (a quadratic
+    regex must fail the test, not hang the suite)."""
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+
+    def target() -> None:
+        send.send(func())
+        send.close()
+
+    child = ctx.Process(target=target, daemon=True)
+    child.start()
+    send.close()
+    try:
+        return receive.recv() if receive.poll(timeout) else None
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+
+
+def parse_or_empty(text: str) -> None:
+    try:
+        parse_text(text)
+    except ReferatError as exc:  # blank-only inputs are rejected; that is fine here
+        assert exc.code == "empty"
+
+
 @pytest.mark.parametrize("name", list(PATHOLOGICAL))
 def test_parse_time_is_linear(name):
     """Four times the input must take well under sixteen times as long (quadratic would)."""
     unit = PATHOLOGICAL[name]
-    small, large = grow(unit, 100_000) + "\n", grow(unit, 400_000) + "\n"
-
-    def run(text: str) -> None:
-        try:
-            parse_text(text)
-        except ReferatError as exc:  # blank-only inputs are rejected; that is fine here
-            assert exc.code == "empty"
-
-    t_small, t_large = best_time(lambda: run(small)), best_time(lambda: run(large))
-    assert t_large < 10.0, f"{name}: {t_large:.1f}s for 400 kB"
+    size = len(unit) if len(unit) > SMALL else SMALL  # whole documents, not a prefix of one
+    small, large = grow(unit, size) + "\n", grow(unit, 4 * size) + "\n"
+    times = in_child(lambda: [best_time(lambda t=t: parse_or_empty(t)) for t in (small, large)], TIMEOUT)
+    assert times is not None, f"{name}: {4 * size // 1000} kB did not parse within {TIMEOUT:.0f}s"
+    t_small, t_large = times
     # Linear: about 4x. Allow noise and fixed costs; quadratic would be about 16x.
     assert t_large <= max(8 * t_small, 0.05), f"{name}: {t_small:.3f}s -> {t_large:.3f}s for 4x the input"
 
@@ -188,15 +218,19 @@ def test_parse_time_is_linear(name):
 def test_two_megabyte_line_parses_quickly_in_bounded_memory():
     text = grow(" ".join(SEED.split()) + " ", 2 * 1024 * 1024) + "\n"
     assert "\n" not in text[:-1]
-    seconds = best_time(lambda: parse_text(text), repeat=1)
+    result = in_child(lambda: (best_time(lambda: parse_text(text), repeat=1), peak_mib(lambda: parse_text(text))),
+                      timeout=60)
+    assert result is not None, "a 2 MB line did not parse within 60s"
+    seconds, peak = result
     assert seconds < 20, f"{seconds:.1f}s for a 2 MB line"
-    peak = peak_mib(lambda: parse_text(text))
     assert peak < 60 * 2, f"peak {peak:.0f} MiB for a 2 MB line"
 
 
 def test_memory_grows_linearly():
     small, large = grow(SEED, 250_000), grow(SEED, 1_000_000)
-    p_small, p_large = peak_mib(lambda: parse_text(small)), peak_mib(lambda: parse_text(large))
+    peaks = in_child(lambda: (peak_mib(lambda: parse_text(small)), peak_mib(lambda: parse_text(large))), TIMEOUT * 3)
+    assert peaks is not None, f"1 MB of fixtures did not parse within {TIMEOUT * 3:.0f}s"
+    p_small, p_large = peaks
     assert p_large <= 6 * p_small + 1, f"peak {p_small:.1f} -> {p_large:.1f} MiB for 4x the input"
 
 
