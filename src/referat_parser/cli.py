@@ -214,13 +214,18 @@ def _print_summary(summary: Summary, *, tty: bool) -> None:
     Console(stderr=True).print(table)
 
 
+def _size(text: str | None) -> int | None:
+    from .batch import parse_size
+
+    return None if text is None or text.strip().lower() in ("", "0", "none") else parse_size(text)
+
+
 def _options(**kw: Any) -> Any:
-    from .batch import BatchOptions, parse_size
+    from .batch import BatchOptions
 
     return BatchOptions(
         jobs=kw["jobs"], timeout=kw["timeout"] if kw["timeout"] and kw["timeout"] > 0 else None,
-        max_memory=parse_size(kw["max_memory"]) if kw["max_memory"] else None,
-        max_bytes=parse_size(kw["max_bytes"]) if kw["max_bytes"] else None,
+        max_memory=_size(kw["max_memory"]), max_bytes=_size(kw["max_bytes"]),
         max_pages=kw["max_pages"] or None, pdf_backend=kw["pdf_backend"], globs=kw["glob"] or (),
         excludes=kw["exclude"] or (), force=kw["force"], scheduler=kw["scheduler"], inline=kw["inline"])
 
@@ -260,9 +265,11 @@ def parse(
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N", help="Parallel worker processes "
                                              "[default: all cores].", show_default=False)] = None,
     timeout: Annotated[float, typer.Option(metavar="SECONDS", help="Seconds one file may take (0: no limit).")] = 60.0,
-    max_memory: Annotated[str | None, typer.Option(
-        metavar="SIZE", help="Memory limit per worker (address space), e.g. 2G; a file that needs more fails.")] = None,
-    max_bytes: Annotated[str | None, typer.Option(metavar="SIZE", help="Skip (fail) files larger than this, e.g. 50M.")] = "200M",
+    max_memory: Annotated[str, typer.Option(
+        metavar="SIZE", help="Memory limit per worker (address space, RLIMIT_AS); a file that needs more "
+        "fails with out_of_memory (0: no limit).")] = "4G",
+    max_bytes: Annotated[str, typer.Option(metavar="SIZE", help="Fail files larger than this, e.g. 50M "
+                                           "(0: no limit).")] = "200M",
     max_pages: Annotated[int, typer.Option(metavar="N", help="Fail PDFs with more pages than this (0: no limit).")] = 5000,
     force: Annotated[bool, typer.Option("--force", help="Parse every input, even if unchanged since the last "
                                         "run.")] = False,
