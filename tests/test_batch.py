@@ -109,9 +109,10 @@ def test_unreadable_folder_is_reported_and_the_rest_found(tmp_path):
 def test_targets_mirror_the_tree_and_never_collide(tmp_path):
     files = [Input(Path("a/x.txt"), PurePosixPath("a/x.txt")), Input(Path("b/x.txt"), PurePosixPath("b/x.txt")),
              Input(Path("c/y.txt"), PurePosixPath("c/y.txt")), Input(Path("c/y.md"), PurePosixPath("c/y.md")),
-             Input(Path("y.txt"), PurePosixPath("y.txt")), Input(Path("other/y.txt"), PurePosixPath("y.txt"))]
+             Input(Path("y.txt"), PurePosixPath("y.txt")), Input(Path("other/y.txt"), PurePosixPath("y.txt")),
+             Input(Path("third/y.txt"), PurePosixPath("y.txt"))]
     targets = [t.relative_to(tmp_path).as_posix() for t in plan_targets(files, tmp_path)]
-    assert targets == ["a/x.json", "b/x.json", "c/y.txt.json", "c/y.md.json", "y.txt.json", "y.txt-2.json"]
+    assert targets == ["a/x.json", "b/x.json", "c/y.json", "c/y.md.json", "y.json", "y.txt.json", "y.txt-2.json"]
     assert len(set(targets)) == len(targets)
 
 

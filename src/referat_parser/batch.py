@@ -7,8 +7,9 @@
 * Discovery is recursive, follows symlinked folders once (symlink loops end), and reports
   unreadable folders as failures instead of stopping.
 * Each input ``ROOT/a/b.txt`` of a folder input is written to ``OUT/a/b.json``; a file input to
-  ``OUT/<stem>.json``. Two inputs that would land on the same output get ``<name>.<ext>.json``
-  (and a number if that still collides), so nothing is overwritten.
+  ``OUT/<stem>.json``. When several inputs would land on the same output, the first keeps it and
+  the others get ``<name>.<ext>.json`` (and a number if that still collides): nothing is
+  overwritten.
 * Incremental: ``OUT/_manifest.jsonl`` records path, size, mtime, sha256 and parser version of
   every output; a re-run skips inputs whose size and mtime are unchanged (and hashes only those
   whose size or mtime changed, skipping them too when the content is the same).
@@ -141,16 +142,19 @@ def plan_targets(files: Sequence[Input], out: Path) -> list[Path]:
     """The output file of each input: OUT/<rel>.json, with collisions resolved as the module says."""
     first = [PurePosixPath(f.rel).with_suffix(".json") for f in files]
     counts = Counter(first)
-    used: set[PurePosixPath] = {p for p in first if counts[p] == 1}
+    used: set[PurePosixPath] = set(first)
+    seen: set[PurePosixPath] = set()
     targets: list[Path] = []
     for f, rel in zip(files, first, strict=True):
-        if counts[rel] > 1:
+        if counts[rel] > 1 and rel in seen:  # the first keeps <stem>.json, so every stem has one
             rel = PurePosixPath(f.rel).with_name(f.rel.name + ".json")
             base, n = rel, 2
             while rel in used:
                 rel = base.with_name(f"{base.name[:-5]}-{n}.json")
                 n += 1
             used.add(rel)
+        else:
+            seen.add(rel)
         targets.append(out.joinpath(*rel.parts))
     return targets
 

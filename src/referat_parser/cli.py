@@ -356,6 +356,9 @@ def _jsonl_stream(target: str | None) -> Iterator[Any]:
 
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; the result is an ordinary file
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             yield handle
         os.replace(tmp, path)
