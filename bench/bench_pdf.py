@@ -11,8 +11,8 @@ number of pages. Reported, on one core, in one run:
 * the reader alone (``read_pdf_bytes``), pypdfium2 and pdfplumber backends,
 * bare pypdfium2 text extraction (``get_textpage().get_text_range()`` per page),
 * bare pdfplumber ``extract_text`` per page (closing each page),
-* peak memory of ``parse_file`` at 50 and at the full page count, each in a fresh process
-  (peak RSS from getrusage, and the Python-heap peak from tracemalloc).
+* peak memory of ``parse_file`` at 50 and at the full page count, both backends, each in a
+  fresh process (peak RSS from getrusage, and the Python-heap peak from tracemalloc).
 """
 
 from __future__ import annotations
@@ -83,20 +83,21 @@ def bare_plumber(path: Path) -> None:
             page.close()
 
 
-def child(path: Path) -> None:
+def child(path: Path, backend: str) -> None:
     """Run in a fresh process: parse once and print peak memory as JSON."""
-    from referat_parser.api import parse_file
+    from referat_parser.api import ParseOptions, parse_file
 
     tracemalloc.start()
-    meeting = parse_file(path)
+    meeting = parse_file(path, options=ParseOptions(pdf_backend=backend))
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"pages": meeting.source.pages, "rss_mb": rss_kb / 1024, "py_peak_mb": peak / 2**20}))
 
 
-def memory(path: Path) -> dict[str, float]:
-    out = subprocess.run([sys.executable, __file__, "--child", str(path)], check=True, capture_output=True, text=True)
+def memory(path: Path, backend: str) -> dict[str, float]:
+    out = subprocess.run([sys.executable, __file__, "--child", str(path), "--backend", backend],
+                         check=True, capture_output=True, text=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -106,9 +107,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--skip-plumber", action="store_true")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--backend", default="pypdfium2", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child)
+        child(args.child, args.backend)
         return
 
     from referat_parser.api import ParseOptions, parse_file
@@ -135,9 +137,12 @@ def main() -> None:
         bare = dict(rows)["bare pypdfium2 get_text_range"]
         print(f"\nparse_file / bare pypdfium2: {dict(rows)['parse_file (default: pypdfium2)'] / bare:.1f}x")
         print("\npeak memory of parse_file (fresh process each):")
-        for path in (small, big):
-            m = memory(path)
-            print(f"  {m['pages']:4d} pages: peak RSS {m['rss_mb']:6.1f} MB, Python heap peak {m['py_peak_mb']:6.1f} MB")
+        backends = ("pypdfium2",) if args.skip_plumber else ("pypdfium2", "pdfplumber")
+        for backend in backends:
+            for path in (small, big):
+                m = memory(path, backend)
+                print(f"  {backend:10s} {m['pages']:4d} pages: peak RSS {m['rss_mb']:6.1f} MB, "
+                      f"Python heap peak {m['py_peak_mb']:6.1f} MB")
 
 
 if __name__ == "__main__":

@@ -111,6 +111,36 @@ def test_budget_tables():
     assert attached == [rows for _, rows in doc.tables]
 
 
+def _unruled_table(c: canvas.Canvas) -> None:
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 720, "Budgettet fordeler sig således:")
+    rows = [("i 1.000 kr.", "Budget", "Regnskab"), ("Arbejdsmarked", "1.421.673", "1.430.681"),
+            ("Sprogcenter", "-1.272", "-1.272")]
+    for n, (label, budget, actual) in enumerate(rows):
+        y = 700 - 14 * n
+        c.drawString(72, y, label)
+        c.drawRightString(330, y, budget)
+        c.drawRightString(450, y, actual)
+    c.drawString(72, 640, "Indholdsfortegnelse.....")
+    c.drawRightString(450, 640, "3")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_table_without_rulings(backend):
+    """Columns without ruling lines: cells split at wide gaps, rows kept as tab-joined lines,
+    and the run of rows recorded as a table; a dotted contents line is not a table."""
+    doc = read_pdf_bytes(_pdf(_unruled_table), backend=backend)
+    assert [line.text for line in doc.lines] == [
+        "Budgettet fordeler sig således:",
+        "i 1.000 kr.\tBudget\tRegnskab",
+        "Arbejdsmarked\t1.421.673\t1.430.681",
+        "Sprogcenter\t-1.272\t-1.272",
+        "Indholdsfortegnelse.....\t3",
+    ]
+    assert doc.tables == [(1, [["i 1.000 kr.", "Budget", "Regnskab"], ["Arbejdsmarked", "1.421.673", "1.430.681"],
+                               ["Sprogcenter", "-1.272", "-1.272"]])]
+
+
 # --- the parse ---------------------------------------------------------------------------------
 
 # clean._drop_running_lines treats any line that recurs at page edges on half the pages as a running

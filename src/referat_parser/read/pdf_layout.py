@@ -299,14 +299,44 @@ def paragraphs(pages: list[PageLines]) -> list[RawLine]:
     return out
 
 
+_LEADER = re.compile(r"(?:\.{3,}|…)\s*$")
+
+
+def column_tables(page: PageLines) -> list[tuple[float, list[list[str | None]]]]:
+    """Tables without rulings: two or more consecutive lines split by column gaps (tabs) into
+    the same number of cells. A table of contents (dot leaders) is not a table."""
+    found: list[tuple[float, list[list[str | None]]]] = []
+    run: list[VLine] = []
+
+    def flush() -> None:
+        if len(run) >= 2:
+            found.append((run[0].top, [list(ln.text.split("\t")) for ln in run]))
+        run.clear()
+
+    for line in page.lines:
+        cells = line.text.split("\t")
+        if line.table or len(cells) < 2 or any(_LEADER.search(cell) for cell in cells):
+            flush()
+        elif run and len(cells) != run[-1].text.count("\t") + 1:
+            flush()
+            run.append(line)
+        else:
+            run.append(line)
+    flush()
+    return found
+
+
 def build_lines(pages: list[PageLines]) -> tuple[list[RawLine], list[tuple[int, list[list[str | None]]]]]:
-    """All three steps; returns the paragraph lines and the tables (page, rows)."""
+    """All the steps; returns the paragraph lines and the tables (page, rows), ruled or not,
+    in reading order. Table rows stay in the lines too, cells joined by tabs, as in text files."""
     for page in pages:
         page.lines = merge_fragments(page.lines, TAB_GAP)
     drop_running_lines(pages)
-    tables: list[tuple[int, list[list[str | None]]]] = []
+    tables: list[tuple[int, float, list[list[str | None]]]] = []
     for page in pages:
-        for *_, rows in page.tables:
-            tables.append((page.number, rows))
+        for _, top, _, _, rows in page.tables:
+            tables.append((page.number, top, rows))
         place_tables(page)
-    return paragraphs(pages), tables
+        tables.extend((page.number, top, rows) for top, rows in column_tables(page))
+    tables.sort(key=lambda t: (t[0], t[1]))
+    return paragraphs(pages), [(number, rows) for number, _, rows in tables]
