@@ -15,8 +15,15 @@ CODES: dict[str, str] = {
     "unreadable": "the file cannot be read (I/O error, symlink loop, ...)",
     "too_large": "the file is larger than ParseOptions.max_bytes",
     "too_many_pages": "the PDF has more pages than ParseOptions.max_pages",
-    "timeout": "parsing the file took longer than the per-file timeout",
+    "corrupt_pdf": "the PDF is truncated or damaged and cannot be opened",
+    "encrypted": "the PDF is encrypted with a user password",
+    "no_text": "the PDF has no text layer (scanned pages; needs OCR)",
+    "no_unicode": "the PDF's fonts have no Unicode map, so its text cannot be extracted",
+    "bad_option": "an invalid option value (such as an unknown PDF backend)",
+    "invalid_output": "a file given to `referat show`/`validate` is not a valid referat output",
 }
+# A batch adds its own codes (timeout, out_of_memory, worker_crashed, internal_error,
+# write_error): see worker.BATCH_CODES.
 
 # Codes of warnings the text reader records in Document.warnings (copied into Meeting.warnings).
 WARNING_CODES: dict[str, str] = {
