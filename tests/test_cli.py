@@ -242,7 +242,8 @@ def test_output_equal_to_an_input_is_refused(archive: Path):
 
 
 @pytest.mark.parametrize("args,message", [
-    (["parse", "a.txt", "b.txt"], "several inputs need an output folder"),
+    (["parse", "a.txt", "b.txt"], "a folder or several inputs need an output folder"),
+    (["parse", "."], "a folder or several inputs need an output folder"),
     (["parse", "a.txt", "--max-memory", "lots", "-o", "{out}"], "not a size"),
     (["parse", "a.txt", "-o", "{out}", "--jsonl"], "either -o DIR or --jsonl"),
     (["validate"], "give JSON files or folders"),

@@ -312,7 +312,7 @@ def parse(
     single = len(inputs) == 1 and not inputs[0].is_dir()
     if out is None and jsonl is None:
         if not single:
-            raise UsageError("several inputs need an output folder (-o DIR) or --jsonl")
+            raise UsageError("a folder or several inputs need an output folder (-o DIR) or --jsonl")
         _parse_one_to_stdout(inputs[0], options, strict=strict, quiet=quiet, debug=debug)
         return
     tty = sys.stderr.isatty()
