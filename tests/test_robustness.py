@@ -113,6 +113,21 @@ def test_max_bytes_none_means_no_limit(tmp_path: Path):
     assert parse_file(path, options=ParseOptions(max_bytes=None)).source.format == "text"
 
 
+def test_max_pages_rejects_a_longer_pdf(tmp_path: Path):
+    pytest.importorskip("referat_parser.read.pdf", reason="the PDF reader has not landed yet")
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    path = tmp_path / "three.pdf"
+    c = canvas.Canvas(str(path))
+    for page in range(3):
+        for n, line in enumerate(SEED.splitlines()[page * 40:(page + 1) * 40]):
+            c.drawString(40, 800 - 14 * n, line[:90])
+        c.showPage()
+    c.save()
+    error = parse_error(path, ParseOptions(max_pages=2))
+    assert error.code == "too_many_pages"
+    assert parse_file(path, options=ParseOptions(max_pages=3)).source.pages == 3
+
+
 def test_default_limits_are_set():
     options = ParseOptions()
     assert options.max_bytes is not None and options.max_bytes >= 40 * 1024 * 1024
