@@ -19,7 +19,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
 from referat_parser.api import ParseOptions, parse_file
-from referat_parser.errors import ReferatError
+from referat_parser.errors import CODES, ReferatError
 from referat_parser.read.pdf import NO_TEXT, read_pdf_bytes
 from referat_parser.read.pdf_layout import join_text
 
@@ -222,6 +222,7 @@ def _code(path: Path, **options) -> str:  # type: ignore[no-untyped-def]
         parse_file(path, options=ParseOptions(**options))
     assert info.value.path == str(path)
     assert "\n" not in str(info.value)
+    assert info.value.code in CODES
     return info.value.code
 
 

@@ -3,7 +3,7 @@
 Cost is kept to a handful of ctypes calls per printed line (not per character): the whole page
 text comes from one ``FPDFText_GetText``; pdfium already marks line ends ("\\r\\n") and the word
 gaps it filled with generated spaces. For each line we ask for the box of its first and last
-character, the end of its first word, its font and size, and the boxes around generated spaces
+character, the end of its first word, its font and size, and the rectangles of its text objects
 (to tell a word gap from a table-column gap).
 
 pdfium replaces a line-end hyphen by U+FFFE (FPDFText_GetText) and does *not* end the line
@@ -46,6 +46,7 @@ class PdfiumPage:
         self._rect = raw.FS_RECTF()
         self._x = ctypes.c_double()
         self._y = ctypes.c_double()
+        self._l, self._t, self._r, self._b = (ctypes.c_double() for _ in range(4))
         self._font_cache: dict[bytes, bool] = {}
         self._namebuf = ctypes.create_string_buffer(256)
         self._flags = ctypes.c_int()
@@ -72,6 +73,32 @@ class PdfiumPage:
             known = is_bold_font(name.decode("latin-1")) or bool(self._flags.value & (1 << 18))
             self._font_cache[name] = known
         return known
+
+    def _column_gaps(self, s: int, e: int, size: float, chunk: str) -> list[int]:
+        """Positions in ``chunk`` of the spaces that stand for a column gap (a tab).
+
+        pdfium's rectangles for a character range break where the text object changes; a gap
+        wider than TAB_GAP font sizes between two of them is a column. Its position is the
+        space before the character found at the right-hand rectangle's left edge. Two calls for
+        a line drawn as one text object; one per word when words are drawn separately."""
+        raw = self.raw
+        tp = self.tp
+        n = raw.FPDFText_CountRects(tp, s, e - s)
+        if n <= 1:
+            return []
+        left, top, right, bottom = self._l, self._t, self._r, self._b
+        found: list[int] = []
+        prev_right: float | None = None
+        limit = TAB_GAP * size
+        for i in range(n):
+            raw.FPDFText_GetRect(tp, i, left, top, right, bottom)
+            if prev_right is not None and left.value - prev_right > limit:
+                k = raw.FPDFText_GetCharIndexAtPos(tp, left.value + 0.5, (top.value + bottom.value) / 2, 1.0, 1.0)
+                pos = k - s - 1
+                if 0 < pos < len(chunk) and chunk[pos] == " ":
+                    found.append(pos)
+            prev_right = right.value
+        return found
 
     def text(self) -> str:
         raw = self.raw
@@ -134,23 +161,18 @@ class PdfiumPage:
         if first_space > 0:
             first_word = self.box(s + first_space - 1)[1] - left
         pieces: list[str] | None = None
-        pos = first_space
         cut = 0
-        while pos > 0:
-            k = s + pos
-            # A column gap has no space character in the file: pdfium generated one.
-            if raw.FPDFText_IsGenerated(tp, k) and self.box(k + 1)[0] - self.box(k)[0] > TAB_GAP * size:
-                if pieces is None:
-                    pieces = []
-                pieces.append(chunk[cut:pos].strip())
-                cut = pos + 1
-            pos = chunk.find(" ", pos + 1)
+        for pos in self._column_gaps(s, e, size, chunk):
+            if pieces is None:
+                pieces = []
+            pieces.append(chunk[cut:pos].strip())
+            cut = pos + 1
         if pieces is not None:
             pieces.append(chunk[cut:].strip())
             chunk = "\t".join(pieces)
         if self._ligatures:
             chunk = chunk.translate(_LIGATURES)
-        bold = self.bold(s) and self.bold(e - 1)
+        bold = self.bold(s) and (e - 1 == s or self.bold(e - 1))
         return VLine(chunk, self.number, left, right, baseline, size, bold, first_word)
 
 
