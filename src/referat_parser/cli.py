@@ -91,6 +91,9 @@ def _guarded(func: F) -> F:
             if isinstance(exc, ReferatError):
                 _err(str(exc))
                 raise typer.Exit(EXIT_FAILED) from None
+            if type(exc).__name__ == "WorkerStartError":
+                _err(str(exc))
+                raise typer.Exit(EXIT_FAILED) from None
             if isinstance(exc, OSError):
                 where = f"{exc.filename}: " if exc.filename else ""
                 _err(f"{where}{exc.strerror or exc}")

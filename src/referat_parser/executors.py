@@ -62,6 +62,10 @@ def _worker_main(conn: Connection, max_memory: int | None,
 
         with contextlib.suppress(ValueError, OSError):
             resource.setrlimit(resource.RLIMIT_AS, (max_memory, max_memory))
+    try:
+        conn.send(_READY)
+    except (BrokenPipeError, OSError):
+        return
     while True:
         try:
             task = conn.recv()
@@ -81,6 +85,14 @@ def _worker_main(conn: Connection, max_memory: int | None,
             return
         if result.code == "out_of_memory":
             return  # a worker that ran out of memory may be in a bad state: the parent starts a new one
+
+
+_READY = "ready"
+STARTUP_TIMEOUT = 120.0  # seconds a new worker may take to import the parser
+
+
+class WorkerStartError(RuntimeError):
+    """Worker processes die before they are ready: the batch cannot run at all."""
 
 
 @dataclass
@@ -124,6 +136,20 @@ class ProcessPool:
                                     daemon=True)
         process.start()
         child.close()
+        # Wait for the worker's hello, so a worker that cannot even start (say, a script that runs
+        # a batch on import without an `if __name__ == "__main__":` guard) stops the batch with a
+        # clear message instead of failing every file as "worker_crashed".
+        ready = False
+        with contextlib.suppress(EOFError, OSError):
+            ready = parent.poll(STARTUP_TIMEOUT) and parent.recv() == _READY
+        if not ready:
+            if process.is_alive():
+                process.kill()
+            process.join(timeout=5)
+            parent.close()
+            raise WorkerStartError(
+                f"a worker process could not start (exit status {process.exitcode}); when calling the batch "
+                "from a script, put the call under `if __name__ == \"__main__\":`")
         worker = _Worker(process, parent)
         self._workers.append(worker)
         return worker
