@@ -48,7 +48,9 @@ ITEM_RULES: list[tuple[re.Pattern[str], Kind]] = [
     (re.compile(rf"^(?P<num>\d{{1,3}})(?P<title>[{_UP}][a-zæøå]{{2,}}.*)$"), Kind.NUMBERED),
 ]
 
-_NUMBER_ONLY = re.compile(r"^(?:Sag|Sags|Punkt|Pkt)\.?\s*(?:nr\.?|nummer)?\s*(?P<num>\d{1,4})\s*:?$", re.IGNORECASE)
+# "Sag nr. 130" (Rødovre) follows its title line; "Punkt 5" alone precedes it.
+_NUMBER_ONLY = re.compile(r"^(?P<word>Sag|Sags|Punkt|Pkt|Dagsordenspunkt)\.?\s*(?:nr\.?|nummer)?\s*(?P<num>\d{1,4})\s*:?$",
+                          re.IGNORECASE)
 _NEXT_LABEL = re.compile(r"\s+(?=[A-ZÆØÅ][\w.]+(?: [\w.]+)?:)")
 _TOC_MARK = re.compile(r"^(?:indhold|indholdsfortegnelse|indholdsliste|sagsoversigt|oversigt over sager|sager)\s*:?$",
                        re.IGNORECASE)
@@ -94,7 +96,8 @@ def classify(text: str, bold: bool | None = None) -> Info:
                     value=case)
     match = _NUMBER_ONLY.match(text)
     if match:
-        return Info(Kind.NUMBER_ONLY, number=str(int(match["num"])))
+        side = "before" if match["word"].casefold().startswith("sag") else "after"
+        return Info(Kind.NUMBER_ONLY, number=str(int(match["num"])), value=side)
     for name, pattern in FIELD_RULES:
         match = pattern.match(text)
         if match:

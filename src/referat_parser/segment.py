@@ -155,6 +155,16 @@ def _title_before(infos: list[Info], lines, index: int) -> int | None:
     return None
 
 
+def _title_after(infos: list[Info], lines, index: int) -> int | None:
+    """The title line printed after a bare "Punkt 5" line."""
+    for ahead in range(index + 1, min(len(infos), index + 4)):
+        info = infos[ahead]
+        if info.kind is Kind.BLANK:
+            continue
+        return ahead if info.kind is Kind.TEXT and is_title_like(lines[ahead].text) else None
+    return None
+
+
 def _numbered_starts(infos: list[Info], lines, toc_lines: set[int]) -> list[tuple[int, str, str | None, int]]:
     """(start line, number, title, title line) of each numbered item."""
     accepted: list[tuple[int, str, str | None, int]] = []
@@ -168,10 +178,14 @@ def _numbered_starts(infos: list[Info], lines, toc_lines: set[int]) -> list[tupl
         number = int(info.number or 0)
         title, title_line, start = info.title, index, index
         if info.kind is Kind.NUMBER_ONLY:
-            before = _title_before(infos, lines, index)
-            if before is None:
-                continue
-            title, title_line, start = lines[before].text, before, before
+            if info.value == "before":
+                found = _title_before(infos, lines, index)
+                if found is None:
+                    continue
+                title, title_line, start = lines[found].text, found, found
+            else:
+                found = _title_after(infos, lines, index)
+                title, title_line = (lines[found].text, found) if found is not None else (None, index)
         if list_next is not None and number == list_next:
             list_next += 1
             continue

@@ -69,9 +69,11 @@ _DISSENT_RULES = [
     # "Liste F og Ø stemte imod", "A, F og Ø stemte imod"
     re.compile(rf"(?:\bListe(?:rne)?\s+)?(?<![\w(])(?P<parties>{_LETTER}(?:\s*(?:,|og|\+)\s*{_LETTER})*)\s+(?:{_AGAINST}|{_NOT_SUPPORT})"),
 ]
-_VOTE_LIST = re.compile(r"\b(?P<side>For|Imod|Undlod\s+at\s+stemme|Hverken\s+for\s+eller\s+imod|Undlod)\s*(?:stemte)?\s*:\s*(?P<list>[^\n]*)",
-                        re.IGNORECASE)
-_VOTE_COUNT = re.compile(r"(?P<for>\d+)\s+stemmer?\s+(?:for\s+)?(?:imod|mod)\s+(?P<against>\d+)", re.IGNORECASE)
+_VOTE_LIST = re.compile(r"\b(?:(?P<side>For|Imod)\s+stemte\s*:?|(?P<side2>For|Imod|Undlod\s+at\s+stemme|Hverken\s+for\s+eller\s+imod|Undlod)\s*:)"
+                        r"\s*(?P<list>[^\n]*)", re.IGNORECASE)
+_VOTE_COUNT = re.compile(r"(?P<for>\d+)\s+stemmer?\s+(?:for\s+)?(?:imod|mod)\s+(?P<against>\d+)(?!\s*(?:stemmer\s+)?imod)"
+                         r"|(?P<for2>\d+)\s+stemmer?\s+for\s*(?:,|og)\s*(?P<against2>\d+)\s+(?:stemmer\s+)?imod",
+                         re.IGNORECASE)
 
 
 @dataclass
@@ -106,11 +108,17 @@ def _party_names_against(sentence: str) -> list[str]:
     """Party names instead of letters: 'Enhedslisten stemte imod', 'Venstre kan ikke støtte ...'."""
     found = []
     folded = sentence.casefold()
+    verbs = rf"(?:{_AGAINST}|{_NOT_SUPPORT}|ikke\s+kan\s+støtte|ikke\s+kunne\s+støtte)"
     for name, letter in sorted(parties().items(), key=lambda pair: -len(pair[0])):
-        if len(name) < 3:
-            continue
-        pattern = rf"(?<![\w]){re.escape(name)}(?![\w])[^.]*?(?:{_AGAINST}|{_NOT_SUPPORT}|ikke\s+kan\s+støtte|ikke\s+kunne\s+støtte)"
-        if re.search(pattern, folded, re.IGNORECASE) and letter not in found:
+        if len(name) <= 3:
+            # Abbreviations ("SF", "DF", "LA") only in capitals, as printed.
+            printed = name.upper()
+            pattern = rf"(?<![\w]){re.escape(printed)}(?![\w])[^.]{{0,200}}?{verbs}"
+            hit = re.search(pattern, sentence)
+        else:
+            pattern = rf"(?<![\w]){re.escape(name)}(?![\w])[^.]{{0,200}}?{verbs}"
+            hit = re.search(pattern, folded, re.IGNORECASE)
+        if hit and letter not in found:
             found.append(letter)
             folded = folded.replace(name, " ")
     return found
@@ -141,7 +149,7 @@ def find_dissents(text: str) -> list[DissentRef]:
         for letter in _party_names_against(sentence):
             add(None, letter, sentence)
     for match in _VOTE_LIST.finditer(text):
-        if match["side"].casefold() == "imod":
+        if (match["side"] or match["side2"]).casefold() == "imod":
             for letter in _letters(match["list"]):
                 add(None, letter, match.group(0))
     # One dissent per party unless names were printed.
@@ -161,7 +169,7 @@ def find_votes(text: str) -> VotesRef | None:
     votes = VotesRef()
     found = False
     for match in _VOTE_LIST.finditer(text):
-        side = match["side"].casefold()
+        side = (match["side"] or match["side2"]).casefold()
         entry = VoteSideRef(parties=_letters(match["list"]))
         count = re.match(r"\s*(\d+)", match["list"])
         if count:
@@ -177,8 +185,8 @@ def find_votes(text: str) -> VotesRef | None:
     if count:
         votes.for_ = votes.for_ or VoteSideRef()
         votes.against = votes.against or VoteSideRef()
-        votes.for_.count = votes.for_.count or int(count["for"])
-        votes.against.count = votes.against.count or int(count["against"])
+        votes.for_.count = votes.for_.count or int(count["for"] or count["for2"])
+        votes.against.count = votes.against.count or int(count["against"] or count["against2"])
         found = True
     for match in re.finditer(rf"(?P<count>\d+)\s+medlem(?:mer)?\s*\((?P<parties>[^)]*)\)\s*(?P<verb>anbefaler|stemte\s+for|stemmer\s+for|{_AGAINST}|undlod)",
                              text, re.IGNORECASE):
@@ -220,13 +228,13 @@ def recommendations(text: str) -> list[str]:
             continue
         match = _AT_LINE.match(line)
         if match:
-            clauses.append(match["clause"].strip())
+            clauses.append(_tidy_clause(match["clause"]))
             continue
         inline = _INLINE_AT.search(line)
         if inline:
             rest = inline["clause"].strip()
             parts = re.split(r"[,;]?\s+(?:og\s+)?at\s+", rest)
-            clauses.extend(p.strip() for p in parts if p.strip())
+            clauses.extend(_tidy_clause(p) for p in parts if p.strip())
             after_intro = False
             continue
         if re.search(r"\b(?:indstiller|indstilles|foreslår)\b.*\bat\s*:?$|\b(?:indstiller|indstilles)[,:]?\s*$", line, re.IGNORECASE):
@@ -234,5 +242,9 @@ def recommendations(text: str) -> list[str]:
             continue
         bullet = _BULLET.match(line)
         if bullet and after_intro:
-            clauses.append(bullet["clause"].strip())
+            clauses.append(_tidy_clause(bullet["clause"]))
     return clauses
+
+
+def _tidy_clause(clause: str) -> str:
+    return re.sub(r"[\s,;]+(?:og|samt)?$", "", clause.strip()).strip()

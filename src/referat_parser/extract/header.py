@@ -19,7 +19,8 @@ from .people import (
 
 _COMMITTEE_LABEL = re.compile(r"^(?:Udvalg|Forum|Mødeforum|Organ|Møde\s+i)\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)
 _LOCATION_LABEL = re.compile(r"^(?:Mødested|Mødelokale|Sted|Lokale|Mødets\s+sted)\s*:?\s+(?P<value>\S.*)$", re.IGNORECASE)
-_TIME_LABEL = re.compile(r"\b(?:Mødetidspunkt|Tidspunkt|Mødetid|Starttidspunkt|Mødestart|Tid)\s*:", re.IGNORECASE)
+_TIME_LABEL = re.compile(r"\b(?:Mødetidspunkt|Tidspunkt|Mødetid|Starttidspunkt|Mødestart|Tid|Klokken)\s*:"
+                         r"|\bMødet\s+(?:startede|begyndte|påbegyndtes|blev\s+påbegyndt|åbnet)\b", re.IGNORECASE)
 _END_WORDS = re.compile(r"\b(?:hævet|hæves|sluttede|slut|afsluttet|afsluttedes|ophørte|ophævet|sluttidspunkt)\b",
                         re.IGNORECASE)
 _END_TIME = re.compile(r"\bMødet\s+(?:blev\s+)?(?:hævet|sluttede|afsluttet|afsluttedes|slut|ophævet)\b[^\n]{0,20}?"

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 _UP = "A-ZÆØÅÄÖÜÉÈÁÓÍÚÇŞĞİ"
 _NAME_WORD = rf"(?:[{_UP}][\w'’]*(?:-[{_UP}]?[\w'’]+)*\.?|[{_UP}]\.)"
-NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|von|van|de|la|le|af|bin|el))*"
+# At most six words: a bound keeps unanchored searches linear on long lines of capitalised words.
+NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|von|van|de|la|le|af|bin|el)){{0,5}}"
 PARTY = r"\(\s*(?P<party>[A-ZÆØÅ]{1,3})\s*\)"
 _PARTY_ANY = re.compile(r"\(\s*([A-ZÆØÅ]{1,3})\s*\)")
 _ROLE_WORDS = r"(?:Formand|Næstformand|Borgmester|Viceborgmester|1\. viceborgmester|2\. viceborgmester|Rådmand|Medlem)"
@@ -62,7 +63,7 @@ def split_names(text: str) -> list[PersonRef]:
     """'Tina Højlund Pedersen (A), Torben Johansen (C)' / 'Jane Østergaard og Vibeke Gamst'."""
     people = []
     text = re.sub(r"\s+(?:mødte|deltog)\s+som\s+stedfortræder.*$", "", text.strip().rstrip("."))
-    for part in re.split(r"\s*(?:,|;|\s-\s|\s–\s|\bog\b|\s{2,}|•)\s*(?![^()]*\))", text):
+    for part in re.split(r"\s*(?:,|;|\s-\s|\s–\s|\bog\b|\s{2,}|•)\s*(?![^()]{0,60}\))", text):
         part = part.strip(" .")
         if not part or re.fullmatch(r"\(?[A-ZÆØÅ]{1,3}\)?|sag.*|punkt.*|pkt.*", part, re.IGNORECASE):
             # A party in brackets split off from its name: attach it to the previous person.
@@ -79,7 +80,8 @@ def split_names(text: str) -> list[PersonRef]:
 # --- absence -------------------------------------------------------------------------------------
 
 ABSENCE_LABEL = re.compile(
-    r"^(?:Fraværende(?:\s+med\s+afbud)?|Fravær|Afbud|Ikke\s+til\s+stede|Ikke\s+mødt|Forfald|Meldt\s+afbud)"
+    r"^(?:Fraværende(?:\s+med\s+afbud)?|Fravær|Afbud|Ikke\s+til\s+stede|Ikke\s+mødt|Forfald|Meldt\s+afbud"
+    r"|Meddelt\s+forfald|Fraværende\s+uden\s+afbud)"
     r"(?P<scope>[^:]{0,80}?)\s*:\s*(?P<names>.*)$",
     re.IGNORECASE,
 )
@@ -108,7 +110,8 @@ def absences_in_line(text: str) -> list[PersonRef] | None:
         names = label["names"].strip()
         if not names or _NONE_WORDS.match(names):
             return []
-        return split_names(_strip_substitute_tail(names))
+        substitutes = {s.name for s in substitutes_in_line(names)}
+        return [p for p in split_names(_strip_substitute_tail(names)) if p.name not in substitutes]
     if _NOT_ABSENCE.search(text):
         return None
     found: list[PersonRef] = []
@@ -147,12 +150,14 @@ def is_attendance_line(text: str) -> bool:
 
 # --- substitutes ---------------------------------------------------------------------------------
 
+# Keywords are case-insensitive in scoped groups only: an IGNORECASE name pattern would start a
+# match at every lower-case letter and make the search quadratic.
 _SUBSTITUTE_PATTERNS = [
-    re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[A-ZÆØÅ]{{1,3}})\))?\s*,?\s*(?:er\s+|var\s+|blev\s+)?(?:indkaldt\s+som\s+)?(?:suppleant|stedfortræder)\s+for\s+(?P<for>{NAME})", re.IGNORECASE),
+    re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[A-ZÆØÅ]{{1,3}})\))?\s*,?\s*(?i:(?:er\s+|var\s+|blev\s+)?(?:indkaldt\s+som\s+)?(?:suppleant|stedfortræder)\s+for)\s+(?P<for>{NAME})"),
     re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[A-ZÆØÅ]{{1,3}})\))?\s+(?:deltog|mødte)\s+(?:i\s+stedet|som\s+stedfortræder|som\s+suppleant)"),
-    re.compile(rf"\b(?:Istedet|I\s+stedet)\s+mødte\s+(?P<sub>{NAME})", re.IGNORECASE),
+    re.compile(rf"\b(?i:istedet|i\s+stedet)\s+(?i:mødte)\s+(?P<sub>{NAME})"),
     re.compile(rf"\bstedfortræder\s+(?P<sub>{NAME})"),
-    re.compile(rf"afbud,?\s+og\s+(?P<sub>{NAME})\s+deltog\s+i\s+stedet", re.IGNORECASE),
+    re.compile(rf"(?i:afbud),?\s+og\s+(?P<sub>{NAME})\s+deltog\s+i\s+stedet"),
 ]
 
 
@@ -173,7 +178,7 @@ def substitutes_in_line(text: str) -> list[SubstituteRef]:
 
 def _absent_before(text: str, position: int) -> str | None:
     before = text[:position]
-    match = re.search(rf"(?:Afbud\s+fra\s+)?(?P<name>{NAME})\s*(?:\([A-ZÆØÅ]{{1,3}}\))?\s*(?:havde\s+meldt\s+afbud)?[\s,.]*(?:og\s+)?$",
+    match = re.search(rf"(?:Afbud\s+fra\s+)?(?P<name>{NAME})\s*(?:\([A-ZÆØÅ]{{1,3}}\))?\s*(?:havde\s+meldt\s+afbud)?[\s,.–-]*(?:og\s+)?$",
                       before)
     return clean_name(match["name"]) if match else None
 
@@ -221,7 +226,7 @@ def participant_entry(text: str) -> ParticipantRef | None:
 def inline_participants(text: str) -> list[ParticipantRef]:
     """'Brian Hornbek, Süleyman Yücel, Torben Johansen (Fravær), ...' on one (joined) line."""
     people = []
-    for part in re.split(r",\s*(?![^()]*\))", text):
+    for part in re.split(r",\s*(?![^()]{0,60}\))", text):
         part = part.strip()
         if not part:
             continue

@@ -1,0 +1,49 @@
+"""Dates and times in every form seen in minutes."""
+
+import pytest
+
+from referat_parser.extract.dates import find_date, find_time, iter_times
+
+DATES = [
+    ("3. maj 2021", "2021-05-03"),
+    ("Tirsdag d. 13. juni 2023 kl. 13:00", "2023-06-13"),
+    ("13-06-2023", "2023-06-13"),
+    ("13.06.2023", "2023-06-13"),
+    ("13.06.23", "2023-06-13"),
+    ("den 11. august 2015:", "2015-08-11"),
+    ("Onsdag, April 3, 2019 - 18:00", "2019-04-03"),
+    ("Tirsdag, 27 august, 2019 - 16:00", "2019-08-27"),
+    ("04-06-2020 09:00:00", "2020-06-04"),
+    ("Onsdag den 15-maj-2002", "2002-05-15"),
+    ("23. jun 2020", "2020-06-23"),
+    ("1. sept. 2021", "2021-09-01"),
+    ("2023-06-13", "2023-06-13"),
+]
+
+
+@pytest.mark.parametrize(("text", "iso"), DATES)
+def test_dates(text, iso):
+    assert find_date(text) == iso
+
+
+@pytest.mark.parametrize("text", ["00.22.04-G01-1-18", "15.00.00-G01-39-18S", "pr. 31/5 2018", "32.13.2020", "30. februar 2021"])
+def test_not_dates(text):
+    assert find_date(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("Referat • 3. maj 2021 kl. 15.30", "15:30"),
+        ("Mødetidspunkt: Kl. 18:00", "18:00"),
+        ("04-06-2020 09:00:00", "09:00"),
+        ("Mødetidspunkt: 9:30-11:00", "09:30"),
+        ("kl. 18", "18:00"),
+    ],
+)
+def test_times(text, time):
+    assert find_time(text) == time
+
+
+def test_a_date_is_not_a_time():
+    assert list(iter_times("Beskæftigelsesudvalget, 13.06.2023")) == []

@@ -1,0 +1,91 @@
+"""Outcome classes, dissent, votes and recommendations."""
+
+import pytest
+
+from referat_parser.extract.decisions import classify_outcome, find_dissents, find_votes, recommendations
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("Godkendt.", "approved"),
+        ("Tiltrådt.", "approved"),
+        ("Indstillingen er tiltrådt.", "approved"),
+        ("Godkendt med den tilføjelse, at sag 430 bliver udsat.", "approved"),
+        ("Til efterretning.", "noted"),
+        ("Orienteringen blev taget til efterretning.", "noted"),
+        ("Til orientering.", "noted"),
+        ("Drøftet.", "discussed"),
+        ("Drøftet og taget til efterretning.", "discussed"),
+        ("Anbefales.", "recommended"),
+        ("Indstilles godkendt.", "recommended"),
+        ("Det indstilles, at\n• regnskabet godkendes.", "recommended"),
+        ("Ikke godkendt.", "rejected"),
+        ("Forslaget blev forkastet.", "rejected"),
+        ("Udsat.", "postponed"),
+        ("Fremsendes til Byrådet.", "other"),
+        ("Ingen.", "other"),
+        ("Intet.", "other"),
+        ("Som grundlag for budgetdrøftelserne ønsker udvalget en status.", "other"),
+        ("1. MED inviteres til mødet.\n2. Til efterretning.\n3. Til efterretning.", "other"),
+        ("Supplerende oplysninger blev forelagt.\n1. Dagsorden godkendt.", "approved"),
+        ("Brev til regionen er afsendt.\nHjemmesiden ajourføres for medlemmer, der er bevilget orlov, herunder vederlag.", "other"),
+    ],
+)
+def test_outcome(text, outcome):
+    assert classify_outcome(text) == outcome
+
+
+def test_no_text_no_outcome():
+    assert classify_outcome(None) is None
+    assert classify_outcome("  ") is None
+
+
+def parties(text):
+    return sorted(d.party for d in find_dissents(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Godkendt.\nGitha Nelander (D) kunne ikke støtte udvalgets beslutning.", ["D"]),
+        ("Thomas Clausen (Ø) kan ikke tilslutte sig udvalgets bemærkninger.", ["Ø"]),
+        ("Imod stemte: Ø.", ["Ø"]),
+        ("(O) stemte imod.", ["O"]),
+        ("1 medlem (O) stemmer imod, da han ikke kan gå ind for planen.", ["O"]),
+        ("Imod: 6 (Anne Hansen (B), Bo Berg (C))", ["B", "C"]),
+        ("Liste F og Ø stemte imod.", ["F", "Ø"]),
+        ("Enhedslisten stemte imod.", ["Ø"]),
+        ("For stemte: A, B og V.", []),
+        ("Karen Holm (V) undlod at stemme.", []),
+        ("Keld Hvalsø tog forbehold.", []),
+    ],
+)
+def test_dissent(text, expected):
+    assert parties(text) == expected
+
+
+def test_dissent_keeps_name_and_reason():
+    [dissent] = find_dissents("Githa Nelander (D) kunne ikke støtte beslutningen, da indsatserne er unødvendige.")
+    assert dissent.name == "Githa Nelander"
+    assert "unødvendige" in dissent.text
+
+
+def test_votes_as_structure():
+    votes = find_votes("Indstillingen blev godkendt med 43 stemmer imod 5.\nFor stemte: A, B, C og V.\nImod stemte: Ø.")
+    assert votes.for_.count == 43 and votes.for_.parties == ["A", "B", "C", "V"]
+    assert votes.against.count == 5 and votes.against.parties == ["Ø"]
+    votes = find_votes("6 medlemmer (V+A+C+N) anbefaler indstillingen.\n1 medlem (O) stemmer imod.")
+    assert (votes.for_.count, votes.for_.parties) == (6, ["V", "A", "C", "N"])
+    assert (votes.against.count, votes.against.parties) == (1, ["O"])
+    votes = find_votes("Karen Holm (V) undlod at stemme.")
+    assert votes.abstain.names == ["Karen Holm"]
+    assert find_votes("Godkendt.") is None
+
+
+def test_recommendations():
+    assert recommendations("Administrationen indstiller, at budgetkontrollen godkendes.") == ["budgetkontrollen godkendes."]
+    text = "Direktionen indstiller,\n1. at der gives en bevilling, og\n2. at pengene frigives."
+    assert recommendations(text) == ["der gives en bevilling", "pengene frigives."]
+    text = "Kommunaldirektøren indstiller, at\n• beretningen tages til efterretning.\n• regnskabet godkendes."
+    assert recommendations(text) == ["beretningen tages til efterretning.", "regnskabet godkendes."]
