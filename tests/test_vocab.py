@@ -1,0 +1,135 @@
+"""The vocabularies in src/referat_parser/vocab/: they load, have no conflicting entries, and every
+entry does its job in a small snippet (so a new entry that another rule shadows fails here)."""
+
+import re
+import tomllib
+from importlib import resources
+
+import pytest
+
+from referat_parser import parse_text
+from referat_parser.clean import _noise_rules, is_noise
+from referat_parser.extract.bodies import looks_like_body
+from referat_parser.extract.dates import find_date
+from referat_parser.extract.decisions import classify_outcome, find_dissents
+from referat_parser.extract.language import detect_language
+from referat_parser.extract.municipality import find_municipality
+from referat_parser.vocabulary import fold
+
+VOCAB = resources.files("referat_parser").joinpath("vocab")
+
+
+def load(name):
+    with VOCAB.joinpath(f"{name}.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@pytest.mark.parametrize("name", ["headings", "outcomes", "parties", "municipalities", "noise", "bodies", "calendar",
+                                  "language"])
+def test_vocabulary_loads(name):
+    assert load(name)
+
+
+def duplicates(pairs):
+    seen, clashes = {}, []
+    for value, owner in pairs:
+        if value in seen and seen[value] != owner:
+            clashes.append((value, seen[value], owner))
+        seen.setdefault(value, owner)
+    return clashes
+
+
+def test_no_conflicts():
+    headings = load("headings")
+    assert duplicates((fold(n), key) for key, e in headings.items() for n in e["names"]) == []
+    outcomes = load("outcomes")
+    assert duplicates((fold(p), cls) for cls, e in outcomes.items() for p in e["phrases"]) == []
+    parties = load("parties")
+    assert duplicates((fold(n), letter) for letter, e in parties.items() for n in e["names"]) == []
+    # A party name must not be another party's letter ("S" is Slesvigsk Parti).
+    assert [n for letter, e in parties.items() for n in e["names"] if n in parties and n != letter] == []
+    towns = load("municipalities")["municipality"]
+    assert len(towns) == 98
+    assert duplicates((form, t["name"]) for t in towns for form in [t["name"], *t.get("forms", [])]) == []
+    heading_names = {fold(n) for e in headings.values() for n in e["names"]}
+    assert [line for line in load("noise")["lines"] if fold(line) in heading_names] == []
+
+
+HEADINGS = [(key, name) for key, entry in load("headings").items() for name in entry["names"]]
+
+
+@pytest.mark.parametrize(("key", "name"), HEADINGS, ids=[n for _, n in HEADINGS])
+def test_every_heading_is_recognised_in_an_item(key, name):
+    body = "Anders Hansen (A)" if key == "attendance" else "Tekst til afsnittet."
+    for printed in (name, name.upper()):
+        meeting = parse_text(f"7. Et punkt på dagsordenen\n{printed}\n{body}\nBeslutning\nGodkendt.\n")
+        sections = meeting.items[0].sections
+        assert (sections[0].key, sections[0].heading) == (key, printed)
+
+
+OUTCOMES = [(cls, phrase) for cls, entry in load("outcomes").items() for phrase in entry["phrases"]]
+
+
+@pytest.mark.parametrize(("cls", "phrase"), OUTCOMES, ids=[p for _, p in OUTCOMES])
+def test_every_outcome_phrase_classifies(cls, phrase):
+    assert classify_outcome(phrase[:1].upper() + phrase[1:] + ".") == cls
+
+
+PARTIES = [(letter, name) for letter, entry in load("parties").items() for name in entry["names"]]
+
+
+@pytest.mark.parametrize(("letter", "name"), PARTIES, ids=[n for _, n in PARTIES])
+def test_every_party_name_maps_to_its_letter(letter, name):
+    assert [d.party for d in find_dissents(f"{name} stemte imod.")] == [letter]
+
+
+TOWNS = [(t["name"], form) for t in load("municipalities")["municipality"] for form in [t["name"], *t.get("forms", [])]]
+
+
+@pytest.mark.parametrize(("name", "form"), TOWNS, ids=[f for _, f in TOWNS])
+def test_every_municipality_is_found(name, form):
+    assert find_municipality(f"Sagen behandles af {form} Kommune i foråret.") == name
+    assert find_municipality(f"Mødet holdes i {form} og omegn.") is None  # a bare place name is not enough
+
+
+def test_every_noise_line_is_dropped():
+    for line in load("noise")["lines"]:
+        assert is_noise(line), line
+        assert is_noise(line.upper()), line
+
+
+NOISE_SAMPLES = ["Side 3 af 22", "Page 2 of 9", "- 4 -", "3/22", "12", "Vi bruger cookies til statistik og analyse.",
+                 "Denne side bruger cookies for at forbedre oplevelsen", 'Download "Referat fra byrådet"']
+
+
+def test_every_noise_pattern_is_exercised():
+    patterns = [re.compile(p + r"\Z", re.IGNORECASE) for p in load("noise")["patterns"]]
+    for pattern in patterns:
+        assert any(pattern.match(sample) for sample in NOISE_SAMPLES), pattern.pattern
+    assert all(is_noise(sample) for sample in NOISE_SAMPLES)
+    assert not is_noise("Godkendt.")
+
+
+def test_every_inline_noise_pattern_is_removed():
+    _, _, inline = _noise_rules()
+    samples = ["application/pdf icon bilag_1_-_forslag.pdf", "Klik her for at folde ud", "Kopier link til punktet - Print"]
+    for pattern in load("noise")["inline"]:
+        assert any(re.fullmatch(pattern, s, re.IGNORECASE) for s in samples), pattern
+    assert inline.sub("", "Titel application/pdf icon a.pdfapplication/pdf icon b.pdf").strip() == "Titel"
+
+
+@pytest.mark.parametrize("suffix", load("bodies")["suffixes"])
+def test_every_body_suffix_names_a_body(suffix):
+    assert looks_like_body(suffix.capitalize())
+    assert looks_like_body("Kultur- og " + suffix.capitalize())
+
+
+@pytest.mark.parametrize(("name", "month"), list(load("calendar")["months"].items()))
+def test_every_month_name_parses(name, month):
+    assert find_date(f"3. {name} 2021") == f"2021-{month:02d}-03"
+
+
+@pytest.mark.parametrize("language", ["da", "no", "sv"])
+def test_language_markers(language):
+    words = load("language")[language]["words"]
+    assert detect_language(" ".join(words * 2)) == language
