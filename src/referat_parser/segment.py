@@ -282,6 +282,7 @@ _HEAD_FIELDS = ("case_number", "document_number", "case_worker")
 _GRID_TOKEN = re.compile(r"^(?:[A-ZÆØÅ]{2,4}|X|x|-)$")
 _LOCATION_WORDS = re.compile(r"\b(?:lokale|mødelokale|\w*salen|rådhus(?:et)?|teams|telefonmøde|\d{4}\s+[A-ZÆØÅ]\w+)\b",
                              re.IGNORECASE)
+_FILE_NAME = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|txt|jpe?g|png)\s*(?:\(\d+\s*[kKmM]?B\))?$", re.IGNORECASE)
 _HEADER_FILLER = frozenset({"referat", "dagsorden", "møde", "mødet", "fra", "i", "den", "d", "kl", "af", "for", "til",
                             "-", "–", "•", "ordinært", "ekstraordinært", "beslutningsprotokol", "mandag", "tirsdag",
                             "onsdag", "torsdag", "fredag", "lørdag", "søndag", "tillægsdagsorden", "referater",
@@ -295,7 +296,7 @@ def is_title_like(text: str) -> bool:
         return False
     if text.endswith((".", ",", ":", ";")) and not text.endswith((" (B).", " (O).", "..")):
         return False
-    if _LOCATION_WORDS.search(text):
+    if _LOCATION_WORDS.search(text) or _FILE_NAME.search(text):
         return False
     return not is_meeting_line(text)
 

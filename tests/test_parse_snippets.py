@@ -1,0 +1,153 @@
+"""Whole-document patterns, each shown by a short snippet written for the test."""
+
+from referat_parser import parse_text
+
+NUMBERED = """Referat
+Økonomiudvalget
+Mødedato: 7. december 2021
+Mødetidspunkt: 16:00
+Mødested: Udvalgsværelset, Rådhuset
+Deltagere: Anne Hansen (A), Bo Jensen (V), Carl Nielsen (C)
+Afbud: Dorte Madsen (Ø)
+
+Punkt 1. Godkendelse af dagsorden
+Sagsnr.: 21-012345
+Indstilling
+Direktionen indstiller, at dagsordenen godkendes.
+Beslutning
+Godkendt.
+
+Punkt 2. Anlægsbevilling til ny skole
+Sagsnr.: 21-054321
+Indstilling
+Direktionen indstiller,
+1. at der gives en anlægsbevilling på 10 mio. kr.,
+2. at rådighedsbeløbet frigives.
+Sagsfremstilling
+Roskilde Kommune har behov for flere pladser.
+1. Første etape
+2. Anden etape
+3. Tredje etape
+Beslutning
+Anbefales over for Kommunalbestyrelsen.
+Bo Jensen (V) stemte imod.
+"""
+
+
+def test_numbered_minutes_header_and_items():
+    meeting = parse_text(NUMBERED)
+    assert meeting.kind == "minutes"
+    assert (meeting.committee, meeting.date, meeting.start_time, meeting.location) == (
+        "Økonomiudvalget", "2021-12-07", "16:00", "Udvalgsværelset, Rådhuset")
+    assert meeting.municipality == "Roskilde"
+    assert [(p.name, p.party, p.present) for p in meeting.participants][-1] == ("Dorte Madsen", "Ø", False)
+    # the numbered list inside item 2 is not a list of items
+    assert [(i.number, i.title, i.case_number) for i in meeting.items] == [
+        ("1", "Godkendelse af dagsorden", "21-012345"), ("2", "Anlægsbevilling til ny skole", "21-054321")]
+    second = meeting.items[1]
+    assert second.recommendations == ["der gives en anlægsbevilling på 10 mio. kr.", "rådighedsbeløbet frigives."]
+    assert second.decision.outcome == "recommended"
+    assert [(d.name, d.party) for d in second.decision.dissents] == [("Bo Jensen", "V")]
+
+
+HISTORY = """Kommunalbestyrelsen
+Referat fra mødet torsdag den 3. marts 2022 kl. 19.00 i Byrådssalen
+Mødet hævet kl. 21.35
+
+1. Lokalplan 123 - endelig vedtagelse
+Sagsfremstilling
+Forslaget har været i høring.
+Teknik- og Miljøudvalget, 14. februar 2022, pkt. 12:
+Anbefales.
+Beslutning i Kommunalbestyrelsen den 3. marts 2022
+Fraværende: Hans Olsen (F)
+Vedtaget med 19 stemmer for og 4 imod.
+Imod stemte: Ø og F.
+"""
+
+
+def test_decision_history_and_this_meetings_decision():
+    meeting = parse_text(HISTORY)
+    assert (meeting.start_time, meeting.end_time, meeting.location) == ("19:00", "21:35", "Byrådssalen")
+    item = meeting.items[0]
+    [earlier] = item.consultations
+    assert (earlier.body, earlier.date, earlier.item_number, earlier.outcome) == (
+        "Teknik- og Miljøudvalget", "2022-02-14", "12", "recommended")
+    decision = item.decision
+    assert (decision.body, decision.date, decision.outcome) == ("Kommunalbestyrelsen", "2022-03-03", "approved")
+    assert decision.text.startswith("Vedtaget")  # the absence line is not decision text
+    assert [a.name for a in decision.absent] == ["Hans Olsen"]
+    assert sorted(d.party for d in decision.dissents) == ["F", "Ø"]
+    assert (decision.votes.for_.count, decision.votes.against.count) == (19, 4)
+
+
+UNNUMBERED = """Social- og Sundhedsudvalget
+Referat • 3. maj 2021 kl. 15.30
+Beslutningstema
+Status på projektet.
+Indstilling
+Direktionen indstiller, at orienteringen tages til efterretning.
+Beslutning i Social- og Sundhedsudvalget den 03-05-2021
+Orienteringen blev taget til efterretning.
+Bilag
+Notat om projektet.pdf
+Indstilling
+Direktionen indstiller, at budgettet godkendes.
+Beslutning i Social- og Sundhedsudvalget den 03-05-2021
+Godkendt.
+"""
+
+
+def test_items_without_number_or_title_end_after_their_decision():
+    meeting = parse_text(UNNUMBERED)
+    assert meeting.kind == "minutes"
+    assert [[s.key for s in i.sections] for i in meeting.items] == [
+        ["theme", "recommendation", "decision", "attachments"], ["recommendation", "decision"]]
+    assert meeting.items[0].attachments == ["Notat om projektet.pdf"]  # a file name is not the next title
+    assert [i.decision.outcome for i in meeting.items] == ["noted", "approved"]
+
+
+def test_single_item_is_an_agenda_item():
+    meeting = parse_text("7. Vejnavne (B)\nSagsnr.: 330-2015-51128\nIndstilling\nAt navnene godkendes.\n")
+    assert meeting.kind == "agenda_item"
+    assert meeting.items[0].decision is None
+
+
+def test_text_that_is_not_minutes():
+    meeting = parse_text("# Nytænkning\n\nEn præsentation om beskæftigelse.\n\n- Flere i job\n- Færre på ydelse\n")
+    assert meeting.kind == "not_minutes" and meeting.items == []
+    assert meeting.warnings[-1].code == "not_minutes"
+
+
+def test_norwegian_and_swedish_documents_are_not_minutes():
+    norwegian = ("Møtebok for kommunestyret\nSaksframlegg\nKommunedirektørens innstilling: Kommunestyret vedtar "
+                 "budsjettet.\nVedtak: Forslaget ble enstemmig vedtatt, og saken ble ikke utsatt.\n")
+    swedish = ("Protokoll fört vid sammanträde med kommunstyrelsen\nBeslut: Kommunstyrelsen beslutar att godkänna "
+               "förslaget och att ärendet ska återrapporteras till nämnden. Protokollet är inte justerat.\n")
+    assert (parse_text(norwegian).kind, parse_text(norwegian).language) == ("not_minutes", "no")
+    assert (parse_text(swedish).kind, parse_text(swedish).language) == ("not_minutes", "sv")
+
+
+def test_table_of_contents_is_not_items_and_repeated_titles_merge():
+    text = ("Indholdsfortegnelse\nGodkendelse af dagsorden..... 3\nBudget..... 5\n\n"
+            "Punkt 1: Godkendelse af dagsorden\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n"
+            "Punkt 2: Budget\nBilag\nBudgetnotat\n2. Budget\nBeslutning\nDrøftet.\n")
+    meeting = parse_text(text)
+    assert [e.title for e in meeting.toc] == ["Godkendelse af dagsorden", "Budget"]
+    assert [(i.number, [s.heading for s in i.sections]) for i in meeting.items] == [
+        ("1", ["Beslutning"]), ("2", ["Bilag", "Beslutning"])]
+
+
+def test_paragraph_broken_by_a_page_break_is_rejoined():
+    text = ("1. Budget\nSagsfremstilling\nDet forventede underskud skyldes primært flere udgifter til senior- og\n\n"
+            "førtidspensioner.\nBeslutning\nGodkendt.\n")
+    section = parse_text(text).items[0].sections[0]
+    assert "senior- og førtidspensioner." in section.text
+
+
+def test_spans_point_into_the_cleaned_text():
+    meeting = parse_text(NUMBERED)
+    for item in meeting.items:
+        assert 0 <= item.span.start < item.span.end
+        for section in item.sections:
+            assert item.span.start <= section.span.start <= section.span.end <= item.span.end
