@@ -1,15 +1,16 @@
 """referat: Danish municipal meeting minutes -> structured, validated JSON.
 
-    >>> from referat_parser import parse_text
-    >>> meeting = parse_text(open("referat.txt", encoding="utf-8").read())
+    >>> from referat_parser import parse_file
+    >>> meeting = parse_file("referat.txt")
     >>> meeting.items[0].decision.outcome
+    'approved'
+
+The public names are imported lazily, so ``referat --help`` does not pay for pydantic.
 """
 
 from __future__ import annotations
 
-from .api import ParseOptions, parse_bytes, parse_file, parse_text
-from .errors import ReferatError
-from .models import SCHEMA_VERSION, Meeting
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
@@ -23,3 +24,28 @@ __all__ = [
     "parse_file",
     "parse_text",
 ]
+
+_LAZY = {
+    "ParseOptions": "api",
+    "parse_bytes": "api",
+    "parse_file": "api",
+    "parse_text": "api",
+    "ReferatError": "errors",
+    "SCHEMA_VERSION": "models",
+    "Meeting": "models",
+}
+
+if TYPE_CHECKING:
+    from .api import ParseOptions, parse_bytes, parse_file, parse_text
+    from .errors import ReferatError
+    from .models import SCHEMA_VERSION, Meeting
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from importlib import import_module
+
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -66,8 +66,13 @@ def _noise_rules() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str] | N
     return lines, whole, inline
 
 
+_SPECIAL = re.compile("[" + "".join(map(chr, _TRANSLATE)) + "]")
+
+
 def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
+    text = unicodedata.normalize("NFC", text)
+    if _SPECIAL.search(text):  # translate() with a dict is slow; most lines need nothing
+        text = text.translate(_TRANSLATE)
     return _MULTISPACE.sub(" ", text).strip()
 
 

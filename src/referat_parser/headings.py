@@ -90,13 +90,11 @@ def _decision_heading(text: str) -> Heading | None:
 
 
 @cache
-def _glued_prefixes() -> list[tuple[str, str]]:
-    """Vocabulary names as printed with a capital first letter, longest first, for glued headings."""
-    names = []
-    for folded, key in headings().exact.items():
-        if len(folded) >= 5:
-            names.append((folded[:1].upper() + folded[1:], key))
-    return sorted(names, key=lambda pair: -len(pair[0]))
+def _glued_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Vocabulary names as printed with a capital first letter, followed directly by a capital."""
+    names = {folded[:1].upper() + folded[1:]: key for folded, key in headings().exact.items() if len(folded) >= 5}
+    alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return re.compile(rf"(?P<name>{alternatives})(?=[A-ZÆØÅ])"), names
 
 
 def match_heading(text: str, *, bold: bool | None = None) -> Heading | None:
@@ -132,9 +130,8 @@ def _glued(text: str) -> Heading | None:
     """'BeslutningGodkendt.' -> Heading('decision', 'Beslutning', glued_text='Godkendt.')."""
     if len(text) < 6 or not text[:1].isupper():
         return None
-    for name, key in _glued_prefixes():
-        if text.startswith(name) and len(text) > len(name) and text[len(name)].isupper():
-            if key == "attendance":
-                return None
-            return Heading(key, name, glued_text=text[len(name):].strip())
-    return None
+    regex, keys = _glued_regex()
+    match = regex.match(text)
+    if match is None or keys[match["name"]] == "attendance":
+        return None
+    return Heading(keys[match["name"]], match["name"], glued_text=text[match.end():].strip())

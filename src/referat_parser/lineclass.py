@@ -75,15 +75,22 @@ BARE_CASE = re.compile(
 )
 
 
+# Cheap first tests, so that most prose lines skip most of the rules.
+_LEADER_HINT = re.compile(r"\.{3}|…|_{3}|(?:\. ){3}")
+_FIELD_INITIALS = frozenset("SsJjAaDdKkØøBb")
+_ITEM_HINT = re.compile(r"[\d•·▪●■◦\-–]|(?:Punkt|Pkt|Nr|åben|lukket)", re.IGNORECASE)
+
+
 def classify(text: str, bold: bool | None = None) -> Info:
     if not text:
         return Info(Kind.BLANK)
     heading = match_heading(text, bold=bold)
     if heading is not None:
         return Info(Kind.HEADING, heading=heading)
+    first = text[0]
     if _TOC_MARK.match(text):
         return Info(Kind.TOC)
-    match = _TOC_LEADER.match(text)
+    match = _TOC_LEADER.match(text) if _LEADER_HINT.search(text) else None
     if match:
         return Info(Kind.TOC, title=match["title"].strip(" ."), value=match["page"])
     match = _PUBLIC.match(text)
@@ -98,14 +105,16 @@ def classify(text: str, bold: bool | None = None) -> Info:
     if match:
         side = "before" if match["word"].casefold().startswith("sag") else "after"
         return Info(Kind.NUMBER_ONLY, number=str(int(match["num"])), value=side)
-    for name, pattern in FIELD_RULES:
+    for name, pattern in FIELD_RULES if first in _FIELD_INITIALS else ():
         match = pattern.match(text)
         if match:
             # "Sagsnr.: 00.22.04-I00-1-19 Sagsbehandler: Charlotte Sørensen" holds two fields.
             value = _NEXT_LABEL.split(match["value"].strip(), maxsplit=1)[0]
             return Info(Kind.FIELD, field=name, value=value)
-    if BARE_CASE.match(text):
+    if len(text) <= 40 and BARE_CASE.match(text):
         return Info(Kind.FIELD, field="case_number", value=text)
+    if not _ITEM_HINT.match(text):
+        return Info(Kind.TEXT)
     for pattern, kind in ITEM_RULES:
         match = pattern.match(text)
         if match and _plausible_title(match.groupdict().get("title")):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..vocabulary import fold, outcome_phrases, outcome_regex, parties
 from .people import NAME, clean_name
@@ -104,23 +105,25 @@ def _letters(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+@cache
+def _party_name_regex() -> re.Pattern[str]:
+    """Any party name followed (within the clause) by a verb of dissent. Names are matched
+    case-insensitively, abbreviations ("SF", "DF", "LA") only in capitals, as printed."""
+    verbs = rf"(?:{_AGAINST}|{_NOT_SUPPORT}|ikke\s+kan\s+støtte|ikke\s+kunne\s+støtte)"
+    names = sorted(parties(), key=len, reverse=True)
+    long_names = "|".join(re.escape(n) for n in names if len(n) > 3)
+    short_names = "|".join(re.escape(n.upper()) for n in names if len(n) <= 3)
+    return re.compile(rf"(?<![\w])(?P<name>(?i:{long_names})|{short_names})(?![\w])(?=[^.]{{0,200}}?{verbs})")
+
+
 def _party_names_against(sentence: str) -> list[str]:
     """Party names instead of letters: 'Enhedslisten stemte imod', 'Venstre kan ikke støtte ...'."""
+    table = parties()
     found = []
-    folded = sentence.casefold()
-    verbs = rf"(?:{_AGAINST}|{_NOT_SUPPORT}|ikke\s+kan\s+støtte|ikke\s+kunne\s+støtte)"
-    for name, letter in sorted(parties().items(), key=lambda pair: -len(pair[0])):
-        if len(name) <= 3:
-            # Abbreviations ("SF", "DF", "LA") only in capitals, as printed.
-            printed = name.upper()
-            pattern = rf"(?<![\w]){re.escape(printed)}(?![\w])[^.]{{0,200}}?{verbs}"
-            hit = re.search(pattern, sentence)
-        else:
-            pattern = rf"(?<![\w]){re.escape(name)}(?![\w])[^.]{{0,200}}?{verbs}"
-            hit = re.search(pattern, folded, re.IGNORECASE)
-        if hit and letter not in found:
+    for match in _party_name_regex().finditer(sentence):
+        letter = table[fold(match["name"])]
+        if letter not in found:
             found.append(letter)
-            folded = folded.replace(name, " ")
     return found
 
 

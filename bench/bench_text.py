@@ -1,0 +1,85 @@
+"""Text parsing throughput and start-up time (a script, not a test).
+
+    python bench/bench_text.py            # ~10 MB concatenation of the seed fixtures
+    python bench/bench_text.py --mb 40
+
+Reports, in one run on the same text:
+- MB/s of ``parse_text`` (the whole pipeline: clean, segment, extract, pydantic model);
+- MB/s of a bare scan of the same text with a 40-name heading regex, the ceiling we compare to;
+- whole-process wall time of ``referat --help`` and of ``referat parse`` on one seed (median of 5).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+
+
+def corpus(megabytes: float) -> str:
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+    unit = "\n\n".join(seeds)
+    copies = max(1, int(megabytes * 1024 * 1024 / len(unit.encode("utf-8"))))
+    return "\n\n".join([unit] * copies)
+
+
+def heading_regex() -> re.Pattern[str]:
+    from referat_parser.vocabulary import headings
+
+    names = sorted(headings().exact, key=len, reverse=True)[:40]
+    return re.compile(r"^(?:" + "|".join(map(re.escape, names)) + r")\s*:?\s*$", re.IGNORECASE | re.MULTILINE)
+
+
+def timed(func, repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def process_time(args: list[str], repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(args, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--mb", type=float, default=10.0, help="size of the concatenated input in MB")
+    args = parser.parse_args()
+
+    from referat_parser import parse_text
+
+    text = corpus(args.mb)
+    size = len(text.encode("utf-8")) / 1024 / 1024
+    parse_text(text[:50000])  # warm caches (vocabularies, compiled patterns)
+
+    regex = heading_regex()
+    scan = timed(lambda: sum(1 for _ in regex.finditer(text)))
+    parse = timed(lambda: parse_text(text), repeat=1)
+    print(f"input: {size:.1f} MB ({len(text.splitlines()):,} lines)")
+    print(f"bare heading-regex scan: {size / scan:8.1f} MB/s")
+    print(f"parse_text (pipeline):   {size / parse:8.1f} MB/s  ({100 * scan / parse:.1f} % of the scan)")
+
+    referat = [shutil.which("referat") or "referat"]
+    seed = str(FIXTURES / "003_f9388b16bac5857a.txt")
+    print(f"python -c pass:          {1000 * process_time([sys.executable, '-c', 'pass']):6.0f} ms")
+    print(f"referat --help:          {1000 * process_time([*referat, '--help']):6.0f} ms")
+    print(f"referat parse one seed:  {1000 * process_time([*referat, 'parse', seed]):6.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
