@@ -7,12 +7,12 @@ only typer at the top; rich, pydantic and the PDF libraries are imported inside 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -91,6 +91,10 @@ def _guarded(func: F) -> F:
             if isinstance(exc, ReferatError):
                 _err(str(exc))
                 raise typer.Exit(EXIT_FAILED) from None
+            if isinstance(exc, BrokenPipeError):  # `referat ... | head`: stop quietly, like other tools
+                with contextlib.suppress(OSError, ValueError):
+                    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                raise typer.Exit(EXIT_FAILED) from None
             if type(exc).__name__ == "WorkerStartError":
                 _err(str(exc))
                 raise typer.Exit(EXIT_FAILED) from None
@@ -104,7 +108,7 @@ def _guarded(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@contextmanager
+@contextlib.contextmanager
 def _sigterm_as_interrupt() -> Iterator[None]:
     """SIGTERM stops a batch like Ctrl-C does: cleanly, with exit status 130."""
 
@@ -339,7 +343,7 @@ def parse(
         raise typer.Exit(EXIT_FAILED)
 
 
-@contextmanager
+@contextlib.contextmanager
 def _jsonl_stream(target: str | None) -> Iterator[Any]:
     """stdout, or a file written under a temporary name and renamed when the run completes."""
     if target is None:
