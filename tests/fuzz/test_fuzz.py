@@ -8,6 +8,10 @@ so hypothesis's shrinking leaves the minimal reproducer), and the test fails.
     python -m pytest tests/fuzz                               # CI budget (~200 examples each)
     REFERAT_FUZZ_EXAMPLES=20000 python -m pytest tests/fuzz   # a longer run
 
+A native crash (a segfault in a PDF library) cannot be caught: the PDF fuzz target writes its
+input to ``regressions/pending-native-crash.bin`` first and removes it after the parse, so a
+file left behind is the input that killed the process.
+
 File kinds: ``.bin`` is replayed with parse_bytes, ``.txt`` (UTF-8, surrogates passed through)
 with parse_text.
 """
@@ -89,6 +93,7 @@ RUNNERS: dict[str, Callable[[bytes], None]] = {
 # --- strategies -----------------------------------------------------------------------------
 
 SEEDS = [p.read_bytes() for p in sorted(FIXTURES.glob("*.txt"))]
+PDF_SEEDS = [p.read_bytes() for p in sorted((FIXTURES / "pdf").glob("*.pdf"))]
 
 # Pieces of minutes, so random text reaches deep into the parser rather than stopping at
 # "not minutes".
@@ -134,6 +139,31 @@ def mutated_seed(draw: st.DrawFn) -> bytes:
         other = draw(st.sampled_from(SEEDS))
         i, j = draw(st.integers(0, len(data))), draw(st.integers(0, len(other)))
         data = data[:i] + other[j:]
+    return bytes(data)
+
+
+@st.composite
+def mutated_pdf(draw: st.DrawFn) -> bytes:
+    """A fixture PDF with byte-level damage: flips, a cut, a zeroed or duplicated range."""
+    data = bytearray(draw(st.sampled_from(PDF_SEEDS)))
+    for _ in range(draw(st.integers(1, 3))):
+        kind = draw(st.sampled_from(["flip", "cut", "zero", "duplicate", "xref"]))
+        i = draw(st.integers(0, len(data) - 1))
+        j = draw(st.integers(i, min(len(data), i + 4096)))
+        if kind == "flip":
+            data[i] ^= 1 << draw(st.integers(0, 7))
+        elif kind == "cut":
+            del data[i:]
+        elif kind == "zero":
+            data[i:j] = bytes(j - i)
+        elif kind == "duplicate":
+            data[j:j] = data[i:j]
+        elif kind == "xref":  # damage the cross-reference table, which readers must then rebuild
+            at = data.rfind(b"xref")
+            if at >= 0:
+                data[at:at + 40] = bytes(draw(st.binary(min_size=40, max_size=40)))
+        if not data:
+            data = bytearray(b"%PDF-")
     return bytes(data)
 
 
@@ -186,6 +216,18 @@ def test_fuzz_reader_raises_only_referat_errors(data):
 def test_fuzz_pdf_like_bytes(data):
     pytest.importorskip("referat_parser.read.pdf", reason="the PDF reader has not landed yet")
     run_bytes(b"%PDF-1.4\n" + data)
+
+
+@settings(FUZZ, max_examples=max(EXAMPLES // 4, 10))
+@given(mutated_pdf())
+def test_fuzz_damaged_pdfs(data):
+    pytest.importorskip("referat_parser.read.pdf", reason="the PDF reader has not landed yet")
+    # A native crash (segfault in a PDF library) kills the test process before anything can be
+    # saved, so the input is written first and removed once it parsed.
+    pending = REGRESSIONS / "pending-native-crash.bin"
+    pending.write_bytes(data)
+    run_bytes(data)
+    pending.unlink()
 
 
 @pytest.mark.xfail(reason="api.parse_text encodes with strict UTF-8: a str with a lone surrogate "
