@@ -73,3 +73,15 @@ def test_glued_heading():
     heading = match_heading("BeslutningGodkendt.")
     assert (heading.key, heading.printed, heading.glued_text) == ("decision", "Beslutning", "Godkendt.")
     assert match_heading("MødestedRådssalen") is None  # not a section heading
+
+
+def test_decision_with_its_text_on_the_heading_line():
+    heading = match_heading("Beslutning: Godkendt.")
+    assert (heading.key, heading.printed, heading.glued_text) == ("decision", "Beslutning", "Godkendt.")
+    dated = match_heading("Beslutning i Byrådet den 3. maj 2021: Godkendt.")
+    assert (dated.body, dated.date, dated.glued_text) == ("Byrådet", "2021-05-03", "Godkendt.")
+
+
+def test_body_genitive_decision_heading():
+    heading = match_heading("Økonomiudvalgets beslutning den 7. december 2021")
+    assert (heading.key, heading.body, heading.date) == ("decision", "Økonomiudvalget", "2021-12-07")

@@ -56,6 +56,13 @@ def _decision_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return with_word, bare
 
 
+@cache
+def _body_genitive() -> re.Pattern[str]:
+    """'Økonomiudvalgets beslutning den 7. december 2021' -> body 'Økonomiudvalget'."""
+    return re.compile(rf"^(?P<body>[^\W\d].{{2,80}}?)s\s+beslutning(?:\s+(?:den|d\.)?\s*(?P<date>{date_pattern()}))?\s*:?$",
+                      re.IGNORECASE | re.VERBOSE)
+
+
 # Words that begin a title, not a body: "Beslutning om budgetkontrol", "Beslutning vedr. ...".
 _TITLE_WORDS = frozenset({"om", "af", "vedr", "vedrørende", "til", "at", "for", "efter", "på", "ved", "og", "med",
                           "omkring", "angående", "ang", "over", "mellem", "uden", "inden"})
@@ -81,6 +88,10 @@ def _decision_heading(text: str) -> Heading | None:
             date = next((iso for iso, _, _ in iter_dates(match["date"])), None) if has_date else None
             return Heading("decision", printed, body=body, date=date, item_number=match["num"], dated=True)
         return None
+    match = _body_genitive().match(stripped)
+    if match and looks_like_body(match["body"]):
+        date = next((iso for iso, _, _ in iter_dates(match["date"])), None) if match["date"] else None
+        return Heading("decision", stripped.rstrip(" :"), body=match["body"], date=date, dated=True)
     match = bare.match(stripped)
     if (match and looks_like_body(match["body"])) or (match and match["num"]):
         date = next((iso for iso, _, _ in iter_dates(match["date"])), None)
@@ -99,7 +110,13 @@ def _glued_regex() -> tuple[re.Pattern[str], dict[str, str]]:
 
 def match_heading(text: str, *, bold: bool | None = None) -> Heading | None:
     """The heading this whole line is, or None. ``text`` is one cleaned line."""
-    if not text or len(text) > 160:
+    if not text:
+        return None
+    if ":" in text[:170]:
+        inline = _decision_with_text(text)
+        if inline is not None:
+            return inline
+    if len(text) > 160:
         return None
     vocab = headings()
     folded = fold(text)
@@ -108,7 +125,7 @@ def match_heading(text: str, *, bold: bool | None = None) -> Heading | None:
         if key == "attendance" and text.rstrip().endswith(":"):
             return None  # "Fraværende:" is an attendance field, not a section
         return Heading(key, text.strip().rstrip(" :"))
-    if folded.startswith(("beslutning", "afgørelse")) or "," in text:
+    if folded.startswith(("beslutning", "afgørelse")) or "," in text or " beslutning" in folded:
         decision = _decision_heading(text)
         if decision is not None:
             return decision
@@ -124,6 +141,23 @@ def match_heading(text: str, *, bold: bool | None = None) -> Heading | None:
             if key != "attendance":
                 return Heading(key, text.strip().rstrip(" :"))
     return _glued(text)
+
+
+def _decision_with_text(text: str) -> Heading | None:
+    """'Beslutning: Godkendt.' or 'Beslutning i Byrådet den 3. maj 2021: Godkendt.': a decision heading
+    with its text on the same line. Other 'Label: value' lines stay fields."""
+    head, _, rest = text.partition(":")
+    rest = rest.strip()
+    if not rest or not head[:1].isupper():
+        return None
+    if headings().exact.get(fold(head)) == "decision":
+        return Heading("decision", head.strip(), glued_text=rest)
+    if fold(head).startswith(("beslutning", "afgørelse")) or head.casefold().endswith("beslutning"):
+        decision = _decision_heading(head)
+        if decision is not None and decision.item_number is None:
+            return Heading("decision", decision.printed, glued_text=rest, body=decision.body, date=decision.date,
+                           dated=True)
+    return None
 
 
 def _glued(text: str) -> Heading | None:
