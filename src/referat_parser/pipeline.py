@@ -135,6 +135,11 @@ def _canonical_absent_names(items, known: list[str]) -> None:
                 prefix = next((k for k in known if person.name.startswith(k + " ")), None)
                 if prefix:
                     person.name = prefix
+        for substitute in item.decision.substitutes:
+            prefix = next((k for k in known if substitute.name.startswith(k + " ")), None)
+            if prefix:  # 'Anders Rohr Jørgensen Lars Boel (V) deltog som stedfortræder'
+                substitute.name = substitute.name[len(prefix) + 1:]
+                substitute.substitute_for = substitute.substitute_for or prefix
 
 
 def _toc_warnings(toc: list[TocEntry], items) -> list[Warning]:

@@ -236,7 +236,8 @@ def recommendations(text: str) -> list[str]:
         inline = _INLINE_AT.search(line)
         if inline:
             rest = inline["clause"].strip()
-            parts = re.split(r"[,;]?\s+(?:og\s+)?at\s+", rest)
+            # "at X, og at Y" are two clauses; "at udvalget beslutter, at ..." is one.
+            parts = re.split(r"(?:;|,?\s+og|,?\s+samt)\s+at\s+", rest)
             clauses.extend(_tidy_clause(p) for p in parts if p.strip())
             after_intro = False
             continue

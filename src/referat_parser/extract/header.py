@@ -30,6 +30,9 @@ _PLACE_WORDS = re.compile(r"\b(?:lokale|mødelokale|\w*salen|\w*sal|rådhus\w*|t
                           r"|\d{4}\s+[A-ZÆØÅ]\w+)\b", re.IGNORECASE)
 
 
+_LIST_ENTRY = re.compile(r"^(?:(?:åbent|åben|lukket)\s+)?\d{1,3}[.:)]?\s+\S", re.IGNORECASE)
+
+
 @dataclass
 class Header:
     committee: str | None = None
@@ -112,6 +115,9 @@ def _participants(lines: list[str]) -> list[ParticipantRef]:
         index += 1
         if not line:
             continue
+        if _LIST_ENTRY.match(line):
+            in_list = False
+            continue  # an agenda list ("åbent 20 Indkaldelse af stedfortræder for ...") is not attendance
         label = PARTICIPANT_LABEL.match(line)
         if label:
             in_list, absent_mode = True, False

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 _UP = "A-ZÆØÅÄÖÜÉÈÁÓÍÚÇŞĞİ"
 _NAME_WORD = rf"(?:[{_UP}][\w'’]*(?:-[{_UP}]?[\w'’]+)*\.?|[{_UP}]\.)"
 # At most six words: a bound keeps unanchored searches linear on long lines of capitalised words.
-NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|von|van|de|la|le|af|bin|el)){{0,5}}"
+NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|von|van|de|la|le|bin|el)){{0,5}}"
 PARTY = r"\(\s*(?P<party>[A-ZÆØÅ]{1,3})\s*\)"
 _PARTY_ANY = re.compile(r"\(\s*([A-ZÆØÅ]{1,3})\s*\)")
 _ROLE_WORDS = r"(?:Formand|Næstformand|Borgmester|Viceborgmester|1\. viceborgmester|2\. viceborgmester|Rådmand|Medlem)"
