@@ -4,8 +4,11 @@ validates against the schema, and every span stays inside the text.
 Budget: about 100 examples per property (``REFERAT_PROPERTY_EXAMPLES`` raises it for a longer
 local run), no deadline; the whole file should stay well under a minute.
 
-The cleaned text that spans index is not exposed on the model yet, so spans are checked against
-the input length (after NFC, which can lengthen a few characters) as an upper bound.
+The cleaned text that spans index is not exposed on the model (or the public API) yet: spans are
+checked against the input length (after NFC, which can lengthen a few characters) as an upper
+bound, and, while the internal ``clean.clean`` exists, against the cleaned text itself: inside it,
+headings printed at the start of their section's span, sections and decisions inside their item,
+items in order without overlap.
 """
 
 from __future__ import annotations
@@ -63,6 +66,37 @@ def schema_validator() -> Any:
     return cls(schema)
 
 
+def cleaned_text(text: str) -> str | None:
+    """The text spans index, from the parser's internal clean stage (None if it moved)."""
+    try:
+        from referat_parser.clean import clean
+        from referat_parser.read.text import read_text_bytes
+
+        return clean(read_text_bytes(text.encode("utf-8"))).text
+    except (ImportError, AttributeError):  # pragma: no cover - internal API changed
+        return None
+
+
+def check_spans_in_cleaned_text(meeting: Meeting, cleaned: str) -> None:
+    for where, span in spans(meeting.model_dump(mode="json", by_alias=True)):
+        assert span["end"] <= len(cleaned), f"{where}: {span} beyond the cleaned text ({len(cleaned)})"
+    previous_end = 0
+    for item in meeting.items:
+        s = item.span
+        assert s.start >= previous_end, f"item {item.order} starts at {s.start}, before the last ended ({previous_end})"
+        previous_end = s.end
+        for section in item.sections:
+            assert s.start <= section.span.start <= section.span.end <= s.end, \
+                f"item {item.order}: section {section.key} {section.span} outside the item {s}"
+            assert cleaned[section.span.start:].startswith(section.heading), \
+                f"item {item.order}: heading {section.heading!r} not at {section.span.start}: " \
+                f"{cleaned[section.span.start:section.span.start + 40]!r}"
+        blocks = [("decision", item.decision.span)] if item.decision else []
+        blocks += [("consultation", c.span) for c in item.consultations]
+        for name, span in blocks:
+            assert s.start <= span.start <= span.end <= s.end, f"item {item.order}: {name} {span} outside the item {s}"
+
+
 def check_meeting(meeting: Meeting, text: str) -> None:
     as_json = meeting.to_json()
     again = Meeting.model_validate_json(as_json)
@@ -78,6 +112,9 @@ def check_meeting(meeting: Meeting, text: str) -> None:
             assert span["page"] >= 1, f"{where}: page {span['page']}"
     orders = [item.order for item in meeting.items]
     assert orders == sorted(orders), f"item orders not increasing: {orders}"
+    cleaned = cleaned_text(text)
+    if cleaned is not None:
+        check_spans_in_cleaned_text(meeting, cleaned)
 
 
 def check(text: str) -> None:
