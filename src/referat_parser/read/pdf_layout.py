@@ -69,6 +69,12 @@ class PageLines:
     tables: list[tuple[float, float, float, float, list[list[str | None]]]] = field(default_factory=list)
 
 
+def justified_gaps(gaps: list[float]) -> bool:
+    """True when a line's word gaps are all the same width (two or more of them): a justified
+    line stretched over a few long words, not table columns, however wide the gaps."""
+    return len(gaps) >= 2 and max(gaps) - min(gaps) <= 1.0
+
+
 def is_bold_font(name: str | None) -> bool:
     if not name:
         return False

@@ -17,7 +17,7 @@ import ctypes
 import re
 from dataclasses import dataclass, field
 
-from .pdf_layout import TAB_GAP, PageLines, VLine, is_bold_font
+from .pdf_layout import TAB_GAP, PageLines, VLine, is_bold_font, justified_gaps
 
 _HYPHEN_MARKS = "\ufffe"
 # Characters pdfium gives for glyphs it cannot map to Unicode (no ToUnicode map, custom encoding).
@@ -87,17 +87,25 @@ class PdfiumPage:
         if n <= 1:
             return []
         left, top, right, bottom = self._l, self._t, self._r, self._b
-        found: list[int] = []
+        wide: list[tuple[float, float]] = []  # (x, y) of the right-hand side of each wide gap
+        gaps: list[float] = []
         prev_right: float | None = None
         limit = TAB_GAP * size
         for i in range(n):
             raw.FPDFText_GetRect(tp, i, left, top, right, bottom)
-            if prev_right is not None and left.value - prev_right > limit:
-                k = raw.FPDFText_GetCharIndexAtPos(tp, left.value + 0.5, (top.value + bottom.value) / 2, 1.0, 1.0)
-                pos = k - s - 1
-                if 0 < pos < len(chunk) and chunk[pos] == " ":
-                    found.append(pos)
+            if prev_right is not None:
+                gap = left.value - prev_right
+                gaps.append(gap)
+                if gap > limit:
+                    wide.append((left.value + 0.5, (top.value + bottom.value) / 2))
             prev_right = right.value
+        if not wide or justified_gaps(gaps):
+            return []
+        found: list[int] = []
+        for x, y in wide:
+            pos = raw.FPDFText_GetCharIndexAtPos(tp, x, y, 1.0, 1.0) - s - 1
+            if 0 < pos < len(chunk) and chunk[pos] == " ":
+                found.append(pos)
         return found
 
     def text(self) -> str:

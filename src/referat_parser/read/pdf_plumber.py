@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .pdf_layout import TAB_GAP, PageLines, VLine, is_bold_font, join_cell
+from .pdf_layout import TAB_GAP, PageLines, VLine, is_bold_font, join_cell, justified_gaps
 from .pdf_pdfium import PageStats
 
 # A gap wider than this share of the font size between two characters is a word space.
@@ -60,6 +60,7 @@ def _line(cluster: list[tuple[float, float, dict[str, Any]]], number: int, stats
     prev: dict[str, Any] | None = None
     first_word_end: float | None = None
     visible: list[dict[str, Any]] = []
+    gaps: list[float] = []  # widths of the word gaps with no space character in them
     for _, _, char in cluster:
         text = _char_text(char, stats)
         if not text.strip():
@@ -70,10 +71,10 @@ def _line(cluster: list[tuple[float, float, dict[str, Any]]], number: int, stats
             gap = float(char["x0"]) - float(prev["x1"])
             size = max(float(char["size"]), float(prev["size"]))
             # A gap holding a space character is a word space, however wide (justified text,
-            # Tw word spacing); pdfium's rule is the same (only generated spaces are columns).
+            # Tw word spacing); pdfium's rule is the same (only separate text objects are columns).
+            if parts[-1] != " " and gap > SPACE_GAP * size:
+                gaps.append(gap)
             if gap > TAB_GAP * size and parts[-1] != " ":
-                if parts and parts[-1] == " ":
-                    parts.pop()
                 parts.append("\t")
             elif gap > SPACE_GAP * size and parts and parts[-1] not in (" ", "\t"):
                 parts.append(" ")
@@ -84,6 +85,8 @@ def _line(cluster: list[tuple[float, float, dict[str, Any]]], number: int, stats
         prev = char
     if not visible:
         return None
+    if "\t" in parts and justified_gaps(gaps):
+        parts = [" " if part == "\t" else part for part in parts]
     text = "".join(parts).strip(" ").translate(_LIGATURES)
     stats.chars += len(visible)
     first, last = visible[0], visible[-1]
