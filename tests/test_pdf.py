@@ -209,6 +209,45 @@ def test_hyphen_and_bullet_traps(backend):
     assert doc.warnings == []
 
 
+def _pdfium_written() -> bytes:
+    """A PDF written by pdfium itself (a third producer): one text object per printed line."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    doc = pdfium.PdfDocument.new()
+    page = doc.new_page(595, 842)
+    lines = [("Helvetica-Bold", 12, "Punkt 7: Budgetopfølgning for Beskæftigelses- og Integrationsudvalget", 20),
+             ("Helvetica-Bold", 10, "Beslutning", 20),
+             ("Helvetica", 10, "Udvalget godkendte indstillingen. Økonomien på området er præget af store udsving, og udvik-", 14),
+             ("Helvetica", 10, "lingen følges tæt – også i forhold til pris- og lønfremskrivning.", 14)]
+    y = 780.0
+    for font, size, text, step in lines:
+        obj = raw.FPDFPageObj_NewTextObj(doc, font.encode(), size)
+        encoded = (text + "\x00").encode("utf-16-le")
+        buffer = ctypes.create_string_buffer(encoded, len(encoded))
+        raw.FPDFText_SetText(obj, ctypes.cast(buffer, ctypes.POINTER(raw.FPDF_WCHAR)))
+        raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, 57, y)
+        raw.FPDFPage_InsertObject(page, obj)
+        y -= step
+    raw.FPDFPage_GenerateContent(page)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_other_producer(backend):
+    doc = read_pdf_bytes(_pdfium_written(), backend=backend)
+    assert [(line.text, line.bold, line.size) for line in doc.lines] == [
+        ("Punkt 7: Budgetopfølgning for Beskæftigelses- og Integrationsudvalget", True, 12.0),
+        ("Beslutning", True, 10.0),
+        ("Udvalget godkendte indstillingen. Økonomien på området er præget af store udsving, og udviklingen "
+         "følges tæt – også i forhold til pris- og lønfremskrivning.", False, 10.0),
+    ]
+
+
 # --- errors ------------------------------------------------------------------------------------
 
 def _write(tmp_path: Path, name: str, data: bytes) -> Path:
