@@ -151,3 +151,10 @@ def test_spans_point_into_the_cleaned_text():
         assert 0 <= item.span.start < item.span.end
         for section in item.sections:
             assert item.span.start <= section.span.start <= section.span.end <= item.span.end
+
+
+def test_committee_prefers_the_meeting_line_over_site_navigation():
+    text = ("Hjem Politik Byrådet Udvalg\nBørne- og Ungeudvalget 3. maj 2021\nMødetidspunkt 16:00\n"
+            "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n")
+    meeting = parse_text(text)
+    assert (meeting.committee, meeting.date, meeting.start_time) == ("Børne- og Ungeudvalget", "2021-05-03", "16:00")

@@ -19,7 +19,7 @@ from .people import (
 
 _COMMITTEE_LABEL = re.compile(r"^(?:Udvalg|Forum|Mødeforum|Organ|Møde\s+i)\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)
 _LOCATION_LABEL = re.compile(r"^(?:Mødested|Mødelokale|Sted|Lokale|Mødets\s+sted)\s*:?\s+(?P<value>\S.*)$", re.IGNORECASE)
-_TIME_LABEL = re.compile(r"\b(?:Mødetidspunkt|Tidspunkt|Mødetid|Starttidspunkt|Mødestart|Tid|Klokken)\s*:"
+_TIME_LABEL = re.compile(r"\b(?:Mødetidspunkt|Tidspunkt|Mødetid|Starttidspunkt|Mødestart|Klokken)\b\s*:?|\bTid\s*:"
                          r"|\bMødet\s+(?:startede|begyndte|påbegyndtes|blev\s+påbegyndt|åbnet)\b", re.IGNORECASE)
 _END_WORDS = re.compile(r"\b(?:hævet|hæves|sluttede|slut|afsluttet|afsluttedes|ophørte|ophævet|sluttidspunkt)\b",
                         re.IGNORECASE)
@@ -66,12 +66,16 @@ def _committee(lines: list[str]) -> str | None:
         match = _COMMITTEE_LABEL.match(line)
         if match:
             return match["value"].strip(" .")
-    for line in lines:
-        if PARTICIPANT_LABEL.match(line) or len(line) > 160:
-            continue
-        bodies = find_bodies(line)
-        if bodies:
-            return bodies[0][0]
+    # Prefer a line that names only the body (and the date), such as "Byrådet 15. maj 2023", over
+    # site navigation and prose that mention bodies in passing.
+    from ..segment import is_meeting_line
+
+    candidates = [line for line in lines if not PARTICIPANT_LABEL.match(line) and len(line) <= 160]
+    for wanted in (is_meeting_line, None):
+        for line in candidates:
+            bodies = find_bodies(line)
+            if bodies and (wanted is None or wanted(line)):
+                return bodies[0][0]
     return None
 
 
