@@ -68,19 +68,15 @@ def _extract(pdf, data: bytes, backend: str, count: int,  # type: ignore[no-unty
         from . import pdf_plumber
 
         try:
-            return pdf_plumber.extract(data, range(count))
-        except ReferatError:
-            raise
+            pages, stats = pdf_plumber.extract(data, range(count))
         except Exception as exc:  # pdfminer raises many types on damaged files
             raise ReferatError("corrupt_pdf", f"corrupt PDF: pdfplumber cannot read it ({type(exc).__name__})") from None
+        _check_damaged(stats, count, warnings)
+        return pages, stats
     from . import pdf_pdfium
 
     pages, table_pages, stats = pdf_pdfium.extract(pdf, range(count))
-    if stats.damaged:
-        if len(stats.damaged) == count:
-            raise ReferatError("corrupt_pdf", "corrupt PDF: no page can be read")
-        warnings.append(("damaged_pages", f"{len(stats.damaged)} page(s) could not be read: "
-                                          + ", ".join(map(str, stats.damaged[:10]))))
+    _check_damaged(stats, count, warnings)
     if table_pages:
         from . import pdf_plumber
 
@@ -92,6 +88,14 @@ def _extract(pdf, data: bytes, backend: str, count: int,  # type: ignore[no-unty
             for page in pages:
                 page.tables = found.get(page.number, [])
     return pages, stats
+
+
+def _check_damaged(stats: PageStats, count: int, warnings: list[tuple[str, str]]) -> None:
+    if stats.damaged:
+        if len(stats.damaged) == count:
+            raise ReferatError("corrupt_pdf", "corrupt PDF: no page can be read")
+        shown = ", ".join(map(str, stats.damaged[:10])) + (" ..." if len(stats.damaged) > 10 else "")
+        warnings.append(("damaged_pages", f"{len(stats.damaged)} page(s) could not be read: {shown}"))
 
 
 def _check_text(stats: PageStats, pages: list[PageLines], warnings: list[tuple[str, str]]) -> None:

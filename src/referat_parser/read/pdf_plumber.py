@@ -140,8 +140,13 @@ def extract(data: bytes, pages: range) -> tuple[list[PageLines], PageStats]:
             page = pdf.pages[index]
             try:
                 lines = page_lines(page, index + 1, stats)
-                found = tables(page) if has_rulings(page) else []
+                try:
+                    found = tables(page) if has_rulings(page) else []
+                except Exception:  # tables are a bonus: keep the page's text
+                    found = []
                 out.append(PageLines(index + 1, float(page.width), float(page.height), lines, found))
+            except Exception:  # pdfminer raises many types on a damaged page: keep the others
+                stats.damaged.append(index + 1)
             finally:
                 page.close()
     return out, stats
