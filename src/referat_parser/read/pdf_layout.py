@@ -4,9 +4,11 @@ A backend (pdf_pdfium.py, pdf_plumber.py) turns each page into ``VLine``s: one p
 (or per table row), with geometry and font. This module, pure Python and free of PDF libraries,
 then
 
+0. orders each page's lines top to bottom, merging pieces printed on one baseline,
 1. drops running headers and footers (lines recurring at the same height on most pages, digits
    normalised, and bare page numbers in the margins),
-2. puts the rows of detected tables in place of the text lines they cover,
+2. puts the rows of ruled tables in place of the text lines they cover, and records those and
+   runs of tab-separated lines (tables without rulings) as tables,
 3. joins the wrapped lines of each paragraph, also across page breaks, undoing line-end
    hyphenation but keeping Danish compound ellipsis ("Beskæftigelses- og ..."),
 
@@ -15,6 +17,7 @@ so that the Document looks like the text inputs: one paragraph, heading or item 
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
@@ -65,7 +68,7 @@ class PageLines:
     width: float
     height: float
     lines: list[VLine]
-    # Tables found on this page: (top, bottom, rows); rows replace the lines between top and bottom.
+    # Ruled tables of this page: (x0, top, x1, bottom, rows); the rows replace the lines inside.
     tables: list[tuple[float, float, float, float, list[list[str | None]]]] = field(default_factory=list)
 
 
@@ -109,26 +112,39 @@ def merge_fragments(lines: list[VLine], tab_gap: float) -> list[VLine]:
 
 # --- 1. running headers and footers ---------------------------------------------------------
 
-def _running_key(line: VLine) -> tuple[int, str]:
-    return round(line.baseline / 6), _DIGITS.sub("#", " ".join(line.text.split()).casefold())
+def _running_text(line: VLine) -> str:
+    return _DIGITS.sub("#", " ".join(line.text.split()).casefold())
 
 
-def drop_running_lines(pages: list[PageLines]) -> int:
-    """Remove headers/footers in place; returns how many lines were removed."""
-    counts: Counter[tuple[int, str]] = Counter()
+def drop_running_lines(pages: list[PageLines], tolerance: float = 4.0) -> int:
+    """Remove headers/footers in place; returns how many lines were removed.
+
+    A running line is one in the top or bottom margin whose text (digits normalised) recurs
+    within ``tolerance`` points of the same height on at least half the pages (two or more)."""
+    seen: dict[str, list[tuple[int, float]]] = {}
     for page in pages:
-        keys = {_running_key(line) for line in page.lines if _in_margin(line, page)}
-        counts.update(keys)
+        for line in page.lines:
+            if _in_margin(line, page):
+                seen.setdefault(_running_text(line), []).append((page.number, line.baseline))
     threshold = max(2, (len(pages) + 1) // 2)
-    running = {key for key, n in counts.items() if n >= threshold} if len(pages) >= 2 else set()
+    running: dict[str, list[float]] = {}  # text -> the heights at which it runs
+    for text, places in seen.items():
+        if len({number for number, _ in places}) < threshold:
+            continue
+        heights = sorted(height for _, height in places)
+        for height in sorted(set(heights)):
+            # Lines of this text within the tolerance of this height (sorted: two bisections).
+            if bisect.bisect_right(heights, height + tolerance) - bisect.bisect_left(heights, height - tolerance) >= threshold:
+                running.setdefault(text, []).append(height)
     removed = 0
     for page in pages:
         keep = []
         for line in page.lines:
-            if _in_margin(line, page) and (_running_key(line) in running
-                                           or _PAGE_NUMBER.match(line.text.strip())):
-                removed += 1
-                continue
+            if _in_margin(line, page):
+                heights = running.get(_running_text(line), ())
+                if any(abs(line.baseline - h) <= tolerance for h in heights) or _PAGE_NUMBER.match(line.text.strip()):
+                    removed += 1
+                    continue
             keep.append(line)
         page.lines = keep
     return removed
@@ -152,7 +168,8 @@ def place_tables(page: PageLines) -> None:
         size = lines[inside[0]].size if inside else 0.0
         row_lines = [VLine("\t".join(cell or "" for cell in row), page.number, x0, x1, top + size * (n + 1),
                            size, False, table=True) for n, row in enumerate(rows)]
-        lines = [ln for i, ln in enumerate(lines) if i not in set(inside)]
+        covered = set(inside)
+        lines = [ln for i, ln in enumerate(lines) if i not in covered]
         lines[at:at] = row_lines
     page.lines = lines
 
