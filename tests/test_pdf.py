@@ -141,6 +141,25 @@ def test_table_without_rulings(backend):
                                ["Sprogcenter", "-1.272", "-1.272"]])]
 
 
+def test_running_lines_matched_by_height_and_text():
+    from referat_parser.read.pdf_layout import PageLines, VLine, drop_running_lines
+
+    def page(number: int, header_at: float, extra: list[tuple[str, float]]) -> PageLines:
+        lines = [VLine("Referat · Økonomiudvalget", number, 57, 200, header_at, 8, False),
+                 *(VLine(text, number, 57, 300, at, 10, True) for text, at in extra),
+                 VLine("Brødtekst midt på siden.", number, 57, 300, 400, 10, False),
+                 VLine(f"Side {number} af 3", number, 280, 320, 800, 8, False)]
+        return PageLines(number, 595, 842, lines)
+
+    # The header jitters by 3.5 points; "Beslutning" sits in the top margin of two pages, but
+    # 40 points apart: content, not a running header.
+    pages = [page(1, 40.0, [("Beslutning", 80)]), page(2, 43.5, [("Beslutning", 120)]), page(3, 41.0, [])]
+    assert drop_running_lines(pages) == 6
+    assert [[ln.text for ln in p.lines] for p in pages] == [
+        ["Beslutning", "Brødtekst midt på siden."], ["Beslutning", "Brødtekst midt på siden."],
+        ["Brødtekst midt på siden."]]
+
+
 # --- the parse ---------------------------------------------------------------------------------
 
 # clean._drop_running_lines treats any line that recurs at page edges on half the pages as a running
