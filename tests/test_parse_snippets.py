@@ -158,3 +158,23 @@ def test_committee_prefers_the_meeting_line_over_site_navigation():
             "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n")
     meeting = parse_text(text)
     assert (meeting.committee, meeting.date, meeting.start_time) == ("Børne- og Ungeudvalget", "2021-05-03", "16:00")
+
+
+def test_consecutively_numbered_items_with_unknown_headings():
+    text = ("Referat\n\n1. Godkendelse af dagsorden\nKonklusion\nGodkendt.\n\n"
+            "2. Budget 2024\nKonklusion\nTaget til efterretning.\n")
+    meeting = parse_text(text)
+    assert [(i.number, i.title, i.decision.outcome) for i in meeting.items] == [
+        ("1", "Godkendelse af dagsorden", "approved"), ("2", "Budget 2024", "noted")]
+
+
+def test_decision_protocol_without_headings():
+    text = ("BESLUTNINGSPROTOKOL\nfra Ordinært møde torsdag den 5. februar 2004\n"
+            "Nr. 28 BR 40/04. Aftale om salg\nIndstillingen blev godkendt med\n43 stemmer imod 5.\n"
+            "For stemte: A, B og V.\nImod stemte: Ø.\n")
+    meeting = parse_text(text)
+    assert meeting.kind == "agenda_item" and meeting.date == "2004-02-05"
+    [item] = meeting.items
+    assert (item.number, item.title, item.case_number) == ("28", "Aftale om salg", "BR 40/04")
+    assert item.decision.outcome == "approved"
+    assert [d.party for d in item.decision.dissents] == ["Ø"]

@@ -260,18 +260,24 @@ def _fill_sections(item: ItemBlock, infos: list[Info], skip: set[int | None]) ->
 
 
 def _protocol_items(infos: list[Info], lines, toc_lines: set[int]) -> list[ItemBlock]:
-    """A decision protocol (beslutningsprotokol) prints numbered items with no section headings at
-    all: each numbered title line starts an item whose text is its decision."""
-    if any(info.kind is Kind.HEADING for info in infos):
+    """Numbered items whose sections the vocabulary does not know: a decision protocol
+    (beslutningsprotokol) with no headings at all, or a run of consecutively numbered titles
+    (1, 2, 3, ...). An item without sections takes its decision from its text (assemble.py)."""
+    candidates = [i for i, info in enumerate(infos) if info.kind is Kind.NUMBERED and i not in toc_lines
+                  and is_title_like(info.title or "")]
+    chain: list[int] = []
+    for index in candidates:
+        if not chain or int(infos[index].number or 0) == int(infos[chain[-1]].number or 0) + 1:
+            chain.append(index)
+    no_headings = not any(info.kind is Kind.HEADING for info in infos)
+    if not chain or (len(chain) < 2 and not no_headings):
         return []
-    starts = [i for i, info in enumerate(infos) if info.kind is Kind.NUMBERED and i not in toc_lines
-              and is_title_like(info.title or "")]
     items = []
-    for position, start in enumerate(starts):
-        end = starts[position + 1] if position + 1 < len(starts) else len(lines)
+    for position, start in enumerate(chain):
         info = infos[start]
-        item = ItemBlock(start=start, end=end, number=info.number, title=info.title, title_line=start)
-        item.head = [i for i in range(start + 1, end) if infos[i].kind is not Kind.BLANK]
+        item = ItemBlock(start=start, end=chain[position + 1] if position + 1 < len(chain) else len(lines),
+                         number=info.number, title=info.title, title_line=start)
+        _fill_sections(item, infos, skip={start})
         items.append(item)
     return items
 
