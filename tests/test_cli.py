@@ -468,3 +468,46 @@ def test_cli_import_stays_light():
             "'pdfplumber', 'distributed', 'dask', 'pyarrow', 'rapidfuzz') if m in sys.modules)))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert result.stdout.strip() == ""
+
+
+# Permission problems simulated, so they are tested when the suite runs as root (CI) too.
+
+def test_unreadable_folder_and_file_simulated(monkeypatch, archive: Path, tmp_path: Path):
+    import referat_parser.batch as batch
+
+    real_scandir = os.scandir
+    locked_folder, locked_file = archive / "a", archive / "b" / "referat.txt"
+
+    def scandir(path):  # type: ignore[no-untyped-def]
+        if Path(path) == locked_folder:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    real_read_bytes = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self == locked_file:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(batch.os, "scandir", scandir)
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    out = tmp_path / "out"
+    result = run("parse", archive, "-o", out, "--inline")
+    assert result.exit_code == 1
+    assert f"referat: {locked_folder}: permission denied" in lines(result.stderr)
+    assert f"referat: {locked_file}: permission denied" in lines(result.stderr)
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.json")) == ["top.json"]
+    codes = sorted(e["code"] for e in map(json.loads, (out / "_errors.jsonl").read_text(encoding="utf-8").splitlines()))
+    assert codes == ["permission_denied", "permission_denied"]
+    assert_no_traceback(result)
+
+
+def test_output_folder_not_writable_simulated(monkeypatch, tmp_path: Path):
+    import referat_parser.batch as batch
+
+    out = tmp_path / "out"
+    monkeypatch.setattr(batch.os, "access", lambda path, mode: Path(path) != out)
+    result = run("parse", SAMPLES[0], "-o", out)
+    assert result.exit_code == 2
+    assert lines(result.stderr) == [f"referat: cannot write to output folder {out}: permission denied"]
