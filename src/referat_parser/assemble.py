@@ -9,6 +9,7 @@ from .extract.bodies import looks_like_body
 from .extract.dates import date_pattern, iter_dates
 from .extract.decisions import classify_outcome, find_dissents, find_votes, recommendations
 from .extract.people import (
+    ABSENCE_LABEL,
     PersonRef,
     SubstituteRef,
     absences_in_line,
@@ -251,7 +252,9 @@ def _choose_decision(seg: Segmented, decisions: list[_DecisionParts], meeting_da
 
 
 def meeting_absences(seg: Segmented) -> list[PersonRef]:
-    """Absences recorded in attendance sections of items (e.g. Bornholm's 'Fraværende' section)."""
+    """Absences recorded in attendance sections of items (e.g. Bornholm's 'Fraværende' section) and
+    in an item's head, before its first section ('Fraværende:' with the names on the next line).
+    Sections are not read: absences quoted there belong to other bodies' meetings."""
     found: list[PersonRef] = []
     lines = seg.cleaned.lines
     for block in seg.items:
@@ -261,4 +264,15 @@ def meeting_absences(seg: Segmented) -> list[PersonRef]:
             for index in section.body:
                 people = absences_in_line(f"Fraværende: {lines[index].text}")
                 found.extend(people or [])
+        names_follow = False
+        for index in block.head:
+            text = lines[index].text
+            if names_follow:
+                names_follow = False
+                found.extend(absences_in_line(f"Fraværende: {text}") or [])
+                continue
+            people = absences_in_line(text) if ABSENCE_LABEL.match(text) else None
+            if people == [] and text.rstrip().endswith(":"):
+                names_follow = True
+            found.extend(people or [])
     return _unique(found)
