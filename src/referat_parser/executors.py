@@ -174,14 +174,14 @@ class ProcessPool:
                 # Hand a task to every idle worker, starting workers up to `jobs`.
                 while not exhausted:
                     idle = next((w for w in self._workers if w.task is None), None)
-                    if idle is None and len(self._workers) < self.jobs:
-                        idle = self._start()
-                    if idle is None:
+                    if idle is None and len(self._workers) >= self.jobs:
                         break
                     task = next(todo, None)
                     if task is None:
                         exhausted = True
                         break
+                    if idle is None:  # start workers only for work there is
+                        idle = self._start()
                     idle.task = task
                     idle.deadline = time.monotonic() + self.timeout if self.timeout else float("inf")
                     try:
