@@ -511,3 +511,29 @@ def test_output_folder_not_writable_simulated(monkeypatch, tmp_path: Path):
     result = run("parse", SAMPLES[0], "-o", out)
     assert result.exit_code == 2
     assert lines(result.stderr) == [f"referat: cannot write to output folder {out}: permission denied"]
+
+
+def test_terminal_progress_and_summary_table(capsys):
+    """The TTY path: a progress bar while files finish, error lines above it, a summary table."""
+    from referat_parser.batch import Summary
+    from referat_parser.cli import _print_summary, _Reporter
+    from referat_parser.worker import FileResult
+
+    reporter = _Reporter(quiet=False, tty=True, debug=False, log_files=True)
+    reporter.planned(2, 1, 1000)
+    good = FileResult(source="a.txt", target="out/a.json", ok=True, pages=3, items=2, kind="minutes",
+                      outcomes={"approved": 2})
+    bad = FileResult(source="b.txt", code="empty", message="the file is empty")
+    reporter.done(good)
+    reporter.done(bad)
+    reporter.stop()
+    summary = Summary(total=3, skipped=1)
+    summary.add(good)
+    summary.add(bad)
+    _print_summary(summary, tty=True)
+    err = capsys.readouterr().err
+    assert "1 unchanged since the last run" in err
+    assert "referat: b.txt: the file is empty" in err
+    for text in ("files parsed", "decisions approved", "unchanged (skipped)", "empty"):
+        assert text in err
+    assert (reporter.done_files, reporter.pages) == (2, 3)
