@@ -76,19 +76,34 @@ def normalise(text: str) -> str:
     return _MULTISPACE.sub(" ", text).strip()
 
 
+def _normalise_all(texts: list[str]) -> list[str]:
+    """normalise() for many lines at once: one pass of each C-level operation over the joined text."""
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:
+        return [normalise(text) for text in texts]
+    joined = unicodedata.normalize("NFC", joined)
+    if _SPECIAL.search(joined):
+        joined = joined.translate(_TRANSLATE)
+    return [line.strip() for line in _MULTISPACE.sub(" ", joined).split("\n")]
+
+
+NOISE_LINE_MAX = 100  # characters; every whole-line noise entry is shorter
+
+
 def is_noise(text: str) -> bool:
     lines, whole, _ = _noise_rules()
-    return fold(text) in lines or whole.match(text) is not None
+    return (len(text) <= NOISE_LINE_MAX and fold(text) in lines) or whole.match(text) is not None
 
 
 def clean(doc: Document) -> Cleaned:
     _, _, inline = _noise_rules()
     raw: list[_Row] = []
-    for line in doc.lines:
+    for line, text in zip(doc.lines, _normalise_all([line.text for line in doc.lines]), strict=True):
         indent = line.text[:1] in (" ", "\t", "\u00a0")
-        text = normalise(line.text)
         if inline is not None and text:
-            text = normalise(inline.sub(" ", text))
+            replaced, count = inline.subn(" ", text)
+            if count:
+                text = normalise(replaced)
         if text and is_noise(text):
             continue
         raw.append(_Row(text, line.page, line.bold, line.size, indent))
