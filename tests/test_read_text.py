@@ -158,6 +158,19 @@ def test_real_pdf_named_txt_is_read_as_pdf(tmp_path: Path):
     assert meeting.source.format == "pdf"
 
 
+@pytest.mark.parametrize("junk", [codecs.BOM_UTF8, b"HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\n\r\n"])
+def test_pdf_behind_junk_is_not_parsed_as_text(junk):
+    pdf = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+    with pytest.raises(ReferatError, match=f"{len(junk)} byte") as info:
+        read_text_bytes(junk + pdf)
+    assert info.value.code == "corrupt_pdf"
+
+
+def test_minutes_that_mention_pdf_are_text():
+    doc = read_bytes(b"Referat\nBilag: budget.pdf (%PDF-1.4 fil)\nBeslutning\nGodkendt.\n")
+    assert lines(doc)[1] == "Bilag: budget.pdf (%PDF-1.4 fil)"
+
+
 def test_text_named_pdf_is_parsed_as_text(tmp_path: Path):
     path = tmp_path / "referat.pdf"
     path.write_text(SAMPLE, encoding="utf-8")

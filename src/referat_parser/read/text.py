@@ -98,7 +98,18 @@ def decode(data: bytes) -> tuple[str, str, Warnings]:
     return _tidy(text, warnings), encoding, warnings
 
 
+def _reject_misplaced_pdf(data: bytes) -> None:
+    """A PDF whose header is not at the start (a byte-order mark or an HTTP header added by a
+    download) is not text: parsing its syntax as minutes would give nonsense. PDF readers accept
+    the header anywhere in the first 1024 bytes; the sniffer in read/__init__.py does not yet."""
+    at = data.find(b"%PDF-", 0, 1024)
+    if at > 0 and (b"%%EOF" in data[-2048:] or b" obj" in data[:65536]):
+        raise ReferatError("corrupt_pdf", f"a PDF with {at} byte(s) of other data before its %PDF- header; "
+                                          "remove them (a download may have added them)")
+
+
 def _decode(data: bytes, warnings: Warnings) -> tuple[str, str]:
+    _reject_misplaced_pdf(data)
     for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be")):
         # Checked before UTF-16: the UTF-32 LE mark begins with the UTF-16 LE one.
         if data.startswith(bom) and len(data) % 4 == 0:
