@@ -105,7 +105,8 @@ def items_table(meeting: Meeting) -> Any:
     table.add_column("dissent")
     for item in meeting.items:
         outcome = item.decision.outcome if item.decision is not None else None
-        table.add_row(_dash(item.number), _dash(item.title), _dash(outcome), _dash(", ".join(dissent_parties(item))))
+        number = item.number or f"({item.order + 1})"  # the position when no number was printed
+        table.add_row(number, _dash(item.title), _dash(outcome), _dash(", ".join(dissent_parties(item))))
     return table
 
 
