@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .extract.bodies import looks_like_body
 from .extract.dates import date_pattern, iter_dates
-from .extract.decisions import classify_outcome, find_dissents, find_votes, recommendations
+from .extract.decisions import VoteSideRef, classify_outcome, find_dissents, find_votes, recommendations
 from .extract.people import (
     ABSENCE_LABEL,
     PersonRef,
@@ -98,8 +98,7 @@ def _decision_parts(seg: Segmented, section: SectionBlock) -> _DecisionParts:
             substitutes.extend(substitutes_in_line(text))
             continue
         kept.append(text)
-    text = "\n".join(kept).strip() or None
-    return _DecisionParts(section, text, body, date, absent, substitutes)
+    return _DecisionParts(section, "\n".join(kept).strip() or None, body, date, absent, substitutes)
 
 
 def _is_this_meeting(parts: _DecisionParts, meeting_date: str | None) -> bool:
@@ -115,10 +114,10 @@ def _votes_model(seg_text: str) -> Votes | None:
     if found is None:
         return None
 
-    def side(ref):
+    def side(ref: VoteSideRef | None) -> VoteSide | None:
         return VoteSide(count=ref.count, parties=ref.parties, names=ref.names) if ref else None
 
-    return Votes(for_=side(found.for_), against=side(found.against), abstain=side(found.abstain))
+    return Votes(**{"for": side(found.for_)}, against=side(found.against), abstain=side(found.abstain))
 
 
 def _decision_model(seg: Segmented, parts: _DecisionParts) -> Decision:
@@ -156,7 +155,8 @@ def build_items(seg: Segmented, meeting_date: str | None, tables: list[tuple[int
     return items
 
 
-def _build_item(seg: Segmented, block: ItemBlock, order: int, meeting_date: str | None, tables) -> Item:
+def _build_item(seg: Segmented, block: ItemBlock, order: int, meeting_date: str | None,
+                tables: list[tuple[int, list[list[str | None]]]]) -> Item:
     lines = seg.cleaned.lines
     title = block.title
     case_number = document_number = competence = None
@@ -212,9 +212,9 @@ def _build_item(seg: Segmented, block: ItemBlock, order: int, meeting_date: str 
     first = block.start
     last = max([block.start, *block.head, *(s.body[-1] if s.body else s.line for s in block.sections)])
     span = _span(seg, first, last)
+    first_page, last_page = lines[first].page, lines[last].page or lines[first].page
     item_tables = [Table(page=page, rows=rows) for page, rows in tables
-                   if span.page is not None and lines[first].page is not None
-                   and lines[first].page <= page <= (lines[last].page or page)]
+                   if first_page is not None and last_page is not None and first_page <= page <= last_page]
     return Item(order=order, number=block.number, title=title, case_number=case_number,
                 document_number=document_number, public=public, competence=competence, sections=sections,
                 recommendations=recs, attachments=attachments, decision=decision, consultations=consultations,
@@ -232,7 +232,8 @@ def _protocol_decision(seg: Segmented, block: ItemBlock) -> _DecisionParts | Non
     return parts if outcome not in (None, "other") else None
 
 
-def _choose_decision(seg: Segmented, decisions: list[_DecisionParts], meeting_date: str | None):
+def _choose_decision(seg: Segmented, decisions: list[_DecisionParts],
+                     meeting_date: str | None) -> tuple[Decision | None, list[Consultation]]:
     if not decisions:
         return None, []
     here = [parts for parts in decisions if _is_this_meeting(parts, meeting_date)]

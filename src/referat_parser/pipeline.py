@@ -13,7 +13,7 @@ from .extract.dates import iter_dates
 from .extract.header import extract_header
 from .extract.language import detect_language
 from .extract.municipality import find_municipality
-from .models import Meeting, Participant, Source, Span, TocEntry, Warning
+from .models import Item, Kind, Meeting, Participant, Source, Span, TocEntry, Warning
 from .read import Document
 from .segment import Segmented, segment
 
@@ -37,7 +37,7 @@ def meeting_from_cleaned(cleaned: Cleaned, source: Source, doc: Document | None 
     known = {p.name for p in participants}
     for person in meeting_absences(seg):
         if person.name not in known:
-            participants.append(Participant(name=person.name, party=person.party, present=False))
+            participants.append(Participant(name=person.name, party=person.party, role=None, present=False))
             known.add(person.name)
     _canonical_absent_names(items, [p.name for p in participants])
     language = detect_language(cleaned.text)
@@ -69,7 +69,7 @@ def meeting_from_cleaned(cleaned: Cleaned, source: Source, doc: Document | None 
     )
 
 
-def _kind(items, toc, language) -> str:
+def _kind(items: list[Item], toc: list[TocEntry], language: str | None) -> Kind:
     if language in ("no", "sv"):
         return "not_minutes"
     substantive = [item for item in items if item.decision is not None or item.sections or item.number is not None]
@@ -92,7 +92,7 @@ def _date_from_decisions(seg: Segmented) -> str | None:
     return dates.most_common(1)[0][0] if dates else None
 
 
-def _date_from_statements(items) -> str | None:
+def _date_from_statements(items: list[Item]) -> str | None:
     pattern = re.compile(r"\bdagsorden(?:en)?\s+(?:for|til)\s+[^.\n]{0,60}?\bden\s+", re.IGNORECASE)
     for item in items[:2]:
         for section in item.sections:
@@ -103,7 +103,7 @@ def _date_from_statements(items) -> str | None:
     return None
 
 
-def _committee_fallback(items) -> str | None:
+def _committee_fallback(items: list[Item]) -> str | None:
     for item in items:
         if item.competence and looks_like_body(item.competence):
             return item.competence.strip(" .")
@@ -124,7 +124,7 @@ def _committee_from_statements(text: str) -> str | None:
     return None
 
 
-def _canonical_absent_names(items, known: list[str]) -> None:
+def _canonical_absent_names(items: list[Item], known: list[str]) -> None:
     """Transcripts lose the punctuation between names ('Anders Rohr Jørgensen Lars Boel (V) deltog som
     stedfortræder'); a name that extends a participant's name by more words is that participant."""
     for item in items:
@@ -142,7 +142,7 @@ def _canonical_absent_names(items, known: list[str]) -> None:
                 substitute.substitute_for = substitute.substitute_for or prefix
 
 
-def _toc_warnings(toc: list[TocEntry], items) -> list[Warning]:
+def _toc_warnings(toc: list[TocEntry], items: list[Item]) -> list[Warning]:
     numbered = {e.number for e in toc if e.number}
     if not numbered or not items:
         return []

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .clean import Cleaned
+from .clean import Cleaned, Line
 from .extract.bodies import find_bodies, looks_like_body
 from .extract.dates import iter_dates, iter_times
 from .headings import Heading
@@ -143,7 +143,7 @@ def _has_item_structure(infos: list[Info], start: int) -> bool:
     return False
 
 
-def _title_before(infos: list[Info], lines, index: int) -> int | None:
+def _title_before(infos: list[Info], lines: list[Line], index: int) -> int | None:
     """The title line printed before a bare "Sag nr. 130" line."""
     for back in range(index - 1, max(-1, index - 4), -1):
         info = infos[back]
@@ -155,7 +155,7 @@ def _title_before(infos: list[Info], lines, index: int) -> int | None:
     return None
 
 
-def _title_after(infos: list[Info], lines, index: int) -> int | None:
+def _title_after(infos: list[Info], lines: list[Line], index: int) -> int | None:
     """The title line printed after a bare "Punkt 5" line."""
     for ahead in range(index + 1, min(len(infos), index + 4)):
         info = infos[ahead]
@@ -165,7 +165,7 @@ def _title_after(infos: list[Info], lines, index: int) -> int | None:
     return None
 
 
-def _numbered_starts(infos: list[Info], lines, toc_lines: set[int]) -> list[tuple[int, str, str | None, int]]:
+def _numbered_starts(infos: list[Info], lines: list[Line], toc_lines: set[int]) -> list[tuple[int, str, str | None, int]]:
     """(start line, number, title, title line) of each numbered item."""
     accepted: list[tuple[int, str, str | None, int]] = []
     list_next: int | None = None  # the next number of a numbered list running inside an item
@@ -219,11 +219,11 @@ def _pull_back(infos: list[Info], start: int) -> int:
     return start
 
 
-def _numbered_item(infos, lines, start: int, number: str, title: str | None, title_line: int) -> ItemBlock:
+def _numbered_item(infos: list[Info], lines: list[Line], start: int, number: str, title: str | None, title_line: int) -> ItemBlock:
     return ItemBlock(start=start, end=start, number=number, title=title, title_line=title_line)
 
 
-def _repeat_lines(item: ItemBlock, infos: list[Info], lines) -> set[int]:
+def _repeat_lines(item: ItemBlock, infos: list[Info], lines: list[Line]) -> set[int]:
     """Lines that print the item's number and title again ("Punkt 42: X" then "42. X")."""
     repeats = set()
     for index in range(item.start, item.end):
@@ -259,7 +259,7 @@ def _fill_sections(item: ItemBlock, infos: list[Info], skip: set[int | None]) ->
             current.body.append(index)
 
 
-def _protocol_items(infos: list[Info], lines, toc_lines: set[int]) -> list[ItemBlock]:
+def _protocol_items(infos: list[Info], lines: list[Line], toc_lines: set[int]) -> list[ItemBlock]:
     """Numbered items whose sections the vocabulary does not know: a decision protocol
     (beslutningsprotokol) with no headings at all, or a run of consecutively numbered titles
     (1, 2, 3, ...). An item without sections takes its decision from its text (assemble.py)."""
@@ -319,7 +319,7 @@ def is_meeting_line(text: str) -> bool:
     return all(w in _HEADER_FILLER or w.isdigit() or looks_like_body(w.capitalize()) for w in words)
 
 
-def _unnumbered_items(infos: list[Info], lines, toc_lines: set[int]) -> list[ItemBlock]:
+def _unnumbered_items(infos: list[Info], lines: list[Line], toc_lines: set[int]) -> list[ItemBlock]:
     opening = headings().opening
     decision_last = _decision_ends_items(infos, opening)
     items: list[ItemBlock] = []
@@ -387,7 +387,7 @@ def _quoted_elsewhere(heading: Heading) -> bool:
     return heading.dated and heading.body is not None and fold(heading.printed).startswith("beslutning fra")
 
 
-def _walk_back(infos: list[Info], lines, index: int, floor: int, first: bool = False) -> int:
+def _walk_back(infos: list[Info], lines: list[Line], index: int, floor: int, first: bool = False) -> int:
     """Move an item's start back over its head: case-number fields, open/closed markers, routing
     grids and one title line. The first item of a document may also have one paragraph between
     its title and its first heading (a short description under the title)."""

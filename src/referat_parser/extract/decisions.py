@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import cast
 
+from ..models import Outcome
 from ..vocabulary import fold, outcome_phrases, outcome_regex, parties
 from .people import NAME, clean_name
 
@@ -22,15 +24,15 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
-def _first_outcome(sentence: str) -> tuple[str, int] | None:
+def _first_outcome(sentence: str) -> tuple[Outcome, int] | None:
     table = dict(outcome_phrases())
     match = outcome_regex().search(sentence)
     if match is None:
         return None
-    return table[fold(match.group(0))], match.start()
+    return cast(Outcome, table[fold(match.group(0))]), match.start()
 
 
-def classify_outcome(text: str | None) -> str | None:
+def classify_outcome(text: str | None) -> Outcome | None:
     """The outcome class of a decision text; the first outcome stated counts.
 
     The first sentence decides when it states an outcome anywhere; otherwise a decision that is an

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from ..vocabulary import municipalities
 
@@ -16,7 +17,7 @@ _OWN_WORD = re.compile(rf"(?<=\s){_OWN}(?![\w])")
 _WORDS_BEFORE = re.compile(r"([\w-]+)\s+(?:([\w-]+)\s+)?$")
 
 
-def _own_mentions(text: str):
+def _own_mentions(text: str) -> Iterator[tuple[str, int]]:
     """(municipality, position) for each 'X Kommune'-like mention. Searching for the few own-form
     words first and looking up the words before them is far faster than a 100-name alternation."""
     table = municipalities()

@@ -61,7 +61,7 @@ def party_of(text: str) -> str | None:
 
 def split_names(text: str) -> list[PersonRef]:
     """'Tina Højlund Pedersen (A), Torben Johansen (C)' / 'Jane Østergaard og Vibeke Gamst'."""
-    people = []
+    people: list[PersonRef] = []
     text = re.sub(r"\s+(?:mødte|deltog)\s+som\s+stedfortræder.*$", "", text.strip().rstrip("."))
     for part in re.split(r"\s*(?:,|;|\s-\s|\s–\s|\bog\b|\s{2,}|•)\s*(?![^()]{0,60}\))", text):
         part = part.strip(" .")
