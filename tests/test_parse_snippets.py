@@ -187,3 +187,10 @@ def test_absence_label_in_an_item_head_with_names_on_the_next_line():
     meeting = parse_text(text)
     absent = [p.name for p in meeting.participants if p.present is False]
     assert absent == ["Carsten Scheibye", "Lotte Helms"]
+
+
+def test_table_of_contents_is_cross_checked():
+    text = ("Indholdsfortegnelse\nGodkendelse af dagsorden..... 3\n\nPunkt 1: Godkendelse af dagsorden\n"
+            "Beslutning\nGodkendt.\nPunkt 2: Budget\nBeslutning\nDrøftet.\n")
+    [warning] = [w for w in parse_text(text).warnings if w.code == "toc_mismatch"]
+    assert "Budget" in warning.message

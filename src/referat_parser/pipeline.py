@@ -13,9 +13,10 @@ from .extract.dates import iter_dates
 from .extract.header import extract_header
 from .extract.language import detect_language
 from .extract.municipality import find_municipality
-from .models import Item, Kind, Meeting, Participant, Source, Span, TocEntry, Warning
+from .models import Item, Kind, Meeting, Participant, Source, TocEntry, Warning
 from .read import Document
 from .segment import Segmented, segment
+from .vocabulary import fold
 
 
 def build_meeting(doc: Document, source: Source) -> Meeting:
@@ -143,12 +144,21 @@ def _canonical_absent_names(items: list[Item], known: list[str]) -> None:
 
 
 def _toc_warnings(toc: list[TocEntry], items: list[Item]) -> list[Warning]:
-    numbered = {e.number for e in toc if e.number}
-    if not numbered or not items:
+    """Cross-check the table of contents against the items found: by number where the contents
+    print numbers, else by title. Excerpts often stop early, so only items missing from the
+    contents are reported, and contents entries without an item only when the document has items
+    after them."""
+    if not toc or not items:
         return []
-    found = {item.number for item in items if item.number}
-    missing = sorted(found - numbered, key=lambda n: int(n))
-    if missing:
-        return [Warning(code="toc_mismatch", message=f"items {', '.join(missing)} are not in the table of contents",
-                        span=Span(start=0, end=0))]
-    return []
+    if any(entry.number for entry in toc):
+        listed = {entry.number for entry in toc if entry.number}
+        missing = [item.number for item in items if item.number and item.number not in listed]
+    else:
+        titles = [fold(entry.title) for entry in toc]
+        missing = [item.title for item in items
+                   if item.title and not any(t.startswith(fold(item.title)) or fold(item.title).startswith(t)
+                                             for t in titles)]
+    if not missing:
+        return []
+    names = ", ".join(str(m) for m in missing[:10])
+    return [Warning(code="toc_mismatch", message=f"{len(missing)} item(s) not in the table of contents: {names}")]
