@@ -81,7 +81,8 @@ def _extract(pdf, data: bytes, backend: str, count: int,  # type: ignore[no-unty
         from . import pdf_plumber
 
         try:
-            found = pdf_plumber.tables_of(pdf_pdfium.table_subset(pdf, table_pages), list(table_pages))
+            grids = pdf_plumber.grids_of(pdf_pdfium.table_subset(pdf, list(table_pages)), list(table_pages))
+            found = pdf_pdfium.fill_tables(pdf, grids)
         except Exception as exc:  # tables are a bonus: a damaged file keeps its text
             warnings.append(("tables_skipped", f"tables not read ({type(exc).__name__})"))
         else:

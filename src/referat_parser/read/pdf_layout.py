@@ -52,7 +52,7 @@ class VLine:
     x0: float
     x1: float
     baseline: float  # distance of the baseline from the top of the page
-    size: float
+    size: float  # font size in points, rounded to 0.1 by the backends (a style key)
     bold: bool
     first_word: float = 0.0  # width of the first word, for the "would it have fit" test
     table: bool = False  # a table row: never joined with neighbours
@@ -216,7 +216,7 @@ class _Metrics:
 
 
 def _style(line: VLine) -> tuple[float, bool]:
-    return round(line.size, 1), line.bold
+    return line.size, line.bold
 
 
 def _metrics(pages: list[PageLines]) -> _Metrics:
@@ -227,7 +227,7 @@ def _metrics(pages: list[PageLines]) -> _Metrics:
         body = [ln for ln in page.lines if not ln.table]
         for a, b in itertools.pairwise(body):
             if _style(a) == _style(b) and 0 < b.baseline - a.baseline < 3 * a.size:
-                deltas.setdefault(round(a.size, 1), Counter())[round(b.baseline - a.baseline, 1)] += 1
+                deltas.setdefault(a.size, Counter())[round(b.baseline - a.baseline, 1)] += 1
         ends = [ln.x1 for ln in body if "\t" not in ln.text]
         if ends:
             edge = max(ends)
@@ -277,7 +277,7 @@ def _paragraph_ends(prev: VLine, cur: VLine, first: VLine, m: _Metrics) -> bool:
         return True
     if prev.page == cur.page:
         gap = cur.baseline - prev.baseline
-        pitch = m.pitch.get(round(prev.size, 1), prev.size * 1.2)
+        pitch = m.pitch.get(prev.size, prev.size * 1.2)
         if gap > pitch + max(1.5, 0.25 * prev.size) or gap < 0:
             return True
     # Indentation: continuation lines start at the paragraph's text edge (after a list marker,
@@ -315,7 +315,7 @@ def paragraphs(pages: list[PageLines]) -> list[RawLine]:
             if prev is not None and first is not None and not _paragraph_ends(prev, line, first, m):
                 out[-1].text = join_text(out[-1].text, text)
             else:
-                out.append(RawLine(text, page=line.page, bold=line.bold, size=round(line.size, 1),
+                out.append(RawLine(text, page=line.page, bold=line.bold, size=line.size,
                                    top=round(line.top, 1)))
                 first = line
             prev = line

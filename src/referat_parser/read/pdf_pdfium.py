@@ -17,7 +17,7 @@ import ctypes
 import re
 from dataclasses import dataclass, field
 
-from .pdf_layout import TAB_GAP, PageLines, VLine, is_bold_font, justified_gaps
+from .pdf_layout import TAB_GAP, PageLines, VLine, is_bold_font, join_cell, justified_gaps
 
 _HYPHEN_MARKS = "\ufffe"
 # Characters pdfium gives for glyphs it cannot map to Unicode (no ToUnicode map, custom encoding).
@@ -83,6 +83,8 @@ class PdfiumPage:
         a line drawn as one text object; one per word when words are drawn separately."""
         raw = self.raw
         tp = self.tp
+        if " " not in chunk:
+            return []
         n = raw.FPDFText_CountRects(tp, s, e - s)
         if n <= 1:
             return []
@@ -155,7 +157,7 @@ class PdfiumPage:
             chunk = chunk[:-1] + "-"
         left = self.box(s)[0]
         right = self.box(e - 1)[1]
-        size = raw.FPDFText_GetFontSize(tp, s)
+        size = round(raw.FPDFText_GetFontSize(tp, s), 1)
         baseline = self.height - self.origin_y(s)
         visible = len(chunk) - chunk.count(" ")
         stats.chars += visible
@@ -219,31 +221,24 @@ def ruled_region(raw, page) -> Region | None:  # type: ignore[no-untyped-def]
     return (min(x0, *(b[0] for b in crossing)), y0, max(x1, *(b[2] for b in crossing)), y1)
 
 
-def table_subset(pdf, regions: dict[int, Region]) -> bytes:  # type: ignore[no-untyped-def]
-    """A PDF of only the table pages (1-based numbers, in order), each stripped of the text
-    objects outside its ruled region: pdfplumber then parses a few hundred characters instead
-    of a whole document (opening a 200-page file costs it more than reading its tables)."""
+def table_subset(pdf, numbers: list[int]) -> bytes:  # type: ignore[no-untyped-def]
+    """A PDF of only the given pages (1-based, in order) with their text objects removed:
+    pdfplumber finds the table grids from the rulings alone, without parsing fonts and text
+    (which cost it more than the rest of the reader); the cell text comes from pdfium."""
     import io
 
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
-    numbers = list(regions)
     sub = pdfium.PdfDocument.new()
     try:
         sub.import_pages(pdf, [n - 1 for n in numbers])
-        left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-        for index, number in enumerate(numbers):
-            x0, y0, x1, y1 = regions[number]
+        for index in range(len(numbers)):
             page = sub[index]
             try:
                 for i in range(raw.FPDFPage_CountObjects(page) - 1, -1, -1):
                     obj = raw.FPDFPage_GetObject(page, i)
-                    if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_TEXT:
-                        continue
-                    raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
-                    outside = right.value < x0 - 2 or left.value > x1 + 2 or top.value < y0 - 2 or bottom.value > y1 + 2
-                    if outside and raw.FPDFPage_RemoveObject(page, obj):
+                    if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_TEXT and raw.FPDFPage_RemoveObject(page, obj):
                         raw.FPDFPageObj_Destroy(obj)
                 raw.FPDFPage_GenerateContent(page)
             finally:
@@ -253,6 +248,54 @@ def table_subset(pdf, regions: dict[int, Region]) -> bytes:  # type: ignore[no-u
     finally:
         sub.close()
     return buf.getvalue()
+
+
+Cell = tuple[float, float, float, float]  # x0, top, x1, bottom (top-down, as pdfplumber)
+Grid = tuple[float, float, float, float, list[list[Cell | None]]]  # table box, rows of cells
+
+
+def fill_tables(pdf, grids: dict[int, list[Grid]]) -> dict[int, list[tuple[float, float, float, float, list[list[str | None]]]]]:  # type: ignore[no-untyped-def]
+    """The text of every cell of the given table grids (by 1-based page), read with pdfium;
+    wrapped cell lines are joined like paragraph lines."""
+    import pypdfium2.raw as raw
+
+    filled: dict[int, list[tuple[float, float, float, float, list[list[str | None]]]]] = {}
+    for number, tables in grids.items():
+        if not tables:
+            filled[number] = []
+            continue
+        page = pdf[number - 1]
+        try:
+            height = page.get_size()[1]
+            textpage = page.get_textpage()
+            try:
+                out = []
+                for x0, top, x1, bottom, rows in tables:
+                    cells = [[_cell_text(raw, textpage, cell, height) if cell is not None else None for cell in row]
+                             for row in rows]
+                    cells = [row for row in cells if any(row)]
+                    if len(cells) >= 2 and max(len(row) for row in cells) >= 2:
+                        out.append((x0, top, x1, bottom, cells))
+                filled[number] = out
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+    return filled
+
+
+def _cell_text(raw, textpage, cell: Cell, height: float) -> str:  # type: ignore[no-untyped-def]
+    x0, top, x1, bottom = cell
+    args = (textpage, x0, height - top, x1, height - bottom)
+    n = raw.FPDFText_GetBoundedText(*args, None, 0)
+    if n <= 0:
+        return ""
+    buf = (ctypes.c_ushort * (n + 1))()
+    n = raw.FPDFText_GetBoundedText(*args, buf, n + 1)
+    text = bytes(buf)[: max(0, n) * 2].decode("utf-16-le", errors="replace").rstrip("\x00")
+    # Line ends ("\r\n") and hyphen marks (U+0002 here, U+FFFE in GetText) become line breaks.
+    text = text.replace("\r\n", "\n").replace("\x02", "-\n").replace("\ufffe", "-\n")
+    return join_cell(_UNMAPPED.sub("\ufffd", text))
 
 
 def extract(pdf, pages: range) -> tuple[list[PageLines], dict[int, Region], PageStats]:  # type: ignore[no-untyped-def]

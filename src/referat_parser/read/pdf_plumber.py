@@ -94,7 +94,7 @@ def _line(cluster: list[tuple[float, float, dict[str, Any]]], number: int, stats
     baseline = cluster[0][0]
     bold = is_bold_font(first.get("fontname")) and is_bold_font(last.get("fontname"))
     first_word = (first_word_end if first_word_end is not None else x1) - x0
-    return VLine(text, number, x0, x1, baseline, float(first["size"]), bold, first_word)
+    return VLine(text, number, x0, x1, baseline, round(float(first["size"]), 1), bold, first_word)
 
 
 def has_rulings(page: Any) -> bool:
@@ -152,15 +152,22 @@ def extract(data: bytes, pages: range) -> tuple[list[PageLines], PageStats]:
     return out, stats
 
 
-def tables_of(data: bytes, numbers: list[int]) -> dict[int, list[tuple[float, float, float, float, list[list[str | None]]]]]:
-    """Tables of a PDF holding only the pages ``numbers`` (1-based page numbers of the original
-    document, in order), for the pdfium backend, which has no table finder."""
-    found: dict[int, list[tuple[float, float, float, float, list[list[str | None]]]]] = {}
+def grids_of(data: bytes, numbers: list[int]) -> dict[int, list[tuple[float, float, float, float, list[list[tuple[float, float, float, float] | None]]]]]:
+    """Table grids (box, rows of cell boxes; None for a merged cell) of a PDF holding only the
+    pages ``numbers`` (1-based numbers in the original document, in order), for the pdfium
+    backend, which reads the cell text itself."""
+    found: dict[int, list[tuple[float, float, float, float, list[list[tuple[float, float, float, float] | None]]]]] = {}
     with open_pdf(data) as pdf:
         for index, number in enumerate(numbers):
             page = pdf.pages[index]
             try:
-                found[number] = tables(page)
+                grids = []
+                for table in page.find_tables():
+                    x0, top, x1, bottom = (float(v) for v in table.bbox)
+                    rows = [[tuple(float(v) for v in cell) if cell is not None else None for cell in row.cells]
+                            for row in table.rows]
+                    grids.append((x0, top, x1, bottom, rows))
+                found[number] = grids  # type: ignore[assignment]
             finally:
                 page.close()
     return found
