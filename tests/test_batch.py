@@ -337,3 +337,16 @@ def test_a_script_without_main_guard_gets_a_clear_error(tmp_path):
     result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
     assert result.returncode != 0
     assert "WorkerStartError" in result.stderr and '__name__ == "__main__"' in result.stderr
+
+
+def test_single_file_in_process_keeps_the_timeout(tmp_path, monkeypatch):
+    import time
+
+    from referat_parser import api
+    from referat_parser.batch import BatchOptions, parse_to_text
+
+    source = tmp_path / "slow.txt"
+    source.write_text("Beslutning\nGodkendt.\n", encoding="utf-8")
+    monkeypatch.setattr(api, "parse_file", lambda *a, **k: time.sleep(5))
+    result = parse_to_text(source, BatchOptions(timeout=0.2))
+    assert (result.ok, result.code) == (False, "timeout")

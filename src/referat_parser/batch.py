@@ -450,15 +450,55 @@ def parse_to_text(path: Path, options: BatchOptions | None = None) -> FileResult
     parse_options = ParseOptions(pdf_backend=options.pdf_backend, max_bytes=options.max_bytes,
                                  max_pages=options.max_pages)
     task = Task(source=str(path), target=None, mode="text", options=parse_options)
-    executor = make_executor(options) if not options.inline else None
-    if executor is None:
+    if options.inline or not options.scheduler:
+        # One file needs no pool: the same guards (timeout, memory limit) apply in this process,
+        # which exits afterwards, and a worker's start-up (~1 s) is saved.
         from .worker import process_one
 
-        return process_one(task)
+        with _guards(None if options.inline else options.timeout, None if options.inline else options.max_memory):
+            try:
+                return process_one(task)
+            except _Timeout:
+                return FileResult.failure(task, "timeout", f"took longer than {options.timeout:g} s (--timeout)")
+    executor = make_executor(options)
     try:
         return next(iter(executor.run([task])))
     finally:
         executor.close()
+
+
+class _Timeout(BaseException):
+    """Raised by SIGALRM; a BaseException so that the parser's own handlers do not catch it."""
+
+
+@contextlib.contextmanager
+def _guards(timeout: float | None, max_memory: int | None) -> Iterator[None]:
+    """Per-file limits for parsing in this process: an address-space limit and a SIGALRM timer
+    (main thread only). Both are restored afterwards."""
+    import resource
+    import signal
+    import threading
+
+    previous_limit = resource.getrlimit(resource.RLIMIT_AS)
+    if max_memory:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_AS, (max_memory, previous_limit[1]))
+    timer = timeout and threading.current_thread() is threading.main_thread()
+
+    def alarm(_signum: int, _frame: object) -> None:
+        raise _Timeout
+
+    previous_handler = signal.signal(signal.SIGALRM, alarm) if timer else None
+    if timer:
+        signal.setitimer(signal.ITIMER_REAL, float(timeout))  # type: ignore[arg-type]
+    try:
+        yield
+    finally:
+        if timer:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous_handler)
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_AS, previous_limit)
 
 
 def parse_size(text: str) -> int:
