@@ -141,7 +141,7 @@ def drop_running_lines(pages: list[PageLines], tolerance: float = 4.0) -> int:
         keep = []
         for line in page.lines:
             if _in_margin(line, page):
-                heights = running.get(_running_text(line), ())
+                heights = running.get(_running_text(line), [])
                 if any(abs(line.baseline - h) <= tolerance for h in heights) or _PAGE_NUMBER.match(line.text.strip()):
                     removed += 1
                     continue
@@ -237,11 +237,11 @@ def _metrics(pages: list[PageLines]) -> _Metrics:
     # Where no page shows its right edge (short lines only), assume margins as wide as the left.
     fallback = max(clear) if clear else None
     for page in pages:
-        edge = right.get(page.number)
-        if edge is not None and (not clear or edge < (fallback or 0) - 2):
+        found = right.get(page.number)
+        if found is not None and (not clear or found < (fallback or 0) - 2):
             starts = [ln.x0 for ln in page.lines if not ln.table]
-            symmetric = page.width - min(starts) if starts else edge
-            right[page.number] = max(edge, fallback if fallback is not None else symmetric)
+            symmetric = page.width - min(starts) if starts else found
+            right[page.number] = max(found, fallback if fallback is not None else symmetric)
     # Line pitch: the smallest common baseline distance (the most common one is the paragraph
     # distance when most paragraphs are one line long).
     pitch: dict[float, float] = {}
@@ -255,13 +255,13 @@ def _metrics(pages: list[PageLines]) -> _Metrics:
     full: Counter[tuple[float, bool]] = Counter()
     total: Counter[tuple[float, bool]] = Counter()
     for page in pages:
-        edge = right.get(page.number)
+        page_edge = right.get(page.number)
         body = [ln for ln in page.lines if not ln.table]
         for a, b in itertools.pairwise(body):
             key = _style(a)
-            if edge is not None and key == _style(b) and 0 < b.baseline - a.baseline <= pitch.get(key[0], 0) + 0.5:
+            if page_edge is not None and key == _style(b) and 0 < b.baseline - a.baseline <= pitch.get(key[0], 0) + 0.5:
                 total[key] += 1
-                full[key] += a.x1 >= edge - 1.5
+                full[key] += a.x1 >= page_edge - 1.5
     justified = {key for key, n in total.items() if n >= 5 and full[key] >= 0.5 * n}
     return _Metrics(pitch, right, justified)
 
