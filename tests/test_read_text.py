@@ -14,6 +14,7 @@ import pytest
 from referat_parser import ReferatError, parse_bytes, parse_file, parse_text
 from referat_parser.errors import CODES, WARNING_CODES
 from referat_parser.read import Document, read_bytes, sniff_format
+from referat_parser.read import text as read_text_module
 from referat_parser.read.text import read_text_bytes
 
 SAMPLE = "Økonomiudvalget\nBeslutning\nGodkendt. Udvalget bemærker, at æøå – “citat” koster 5 €.\n"
@@ -208,6 +209,17 @@ def test_utf16_without_bom_is_recognised(codec):
     doc = read_bytes(SAMPLE.encode(codec))
     assert lines(doc) == SAMPLE.splitlines()
     assert codes(doc) == ["utf16_no_bom"]
+
+
+def test_nul_pattern_of_binary_data_is_not_taken_for_utf16():
+    import random
+
+    rng = random.Random(16)
+    # 16-bit values, half of them small: the NUL pattern of UTF-16-LE; the others decode to CJK and such.
+    data = b"".join(bytes([rng.randrange(0x30, 0x7F), rng.choice([0, rng.randrange(0x30, 0xD0)])])
+                    for _ in range(4000))
+    assert read_text_module._sniff_utf16(data) == "utf-16-le"
+    assert error_code(data) == "binary"
 
 
 def test_truncated_utf16_is_replaced_with_a_warning():

@@ -67,6 +67,8 @@ _MOJIBAKE = re.compile(f"[\u00c2\u00c3]{_CONT_CLASS}|\u00e2{_CONT_CLASS}{{2}}")
 _CP1252_TEXT = frozenset("ÀÁÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýŠšŽžŒœ"
                          "€‚„…†‡‰‹›‘’“”•–—˜™§°½¼¾±×÷«»©®£¤¥\u00a0")
 _ESCAPED_RUN = re.compile("[\udc80-\udcff]+")
+# Outside Latin script, general punctuation and the euro sign (for checking BOM-less UTF-16).
+_NOT_LATIN = re.compile("[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f\u20ac]")
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 
 # Known binary formats, for a message that tells the user what they actually have.
@@ -124,8 +126,14 @@ def _decode(data: bytes, warnings: Warnings) -> tuple[str, str]:
             raise ReferatError("binary", f"binary data, not text: this is {what}")
     wide = _sniff_utf16(data)
     if wide:
+        text = _decode_wide(data, wide, warnings)
+        # Without a BOM only the NUL pattern says "UTF-16"; binary data with many small 16-bit
+        # values has it too, and decodes to arbitrary code points. Latin text it must be.
+        sample = text[:20000]
+        if len(_NOT_LATIN.findall(sample)) > 0.1 * len(sample):
+            raise ReferatError("binary", "binary data, not text (NUL bytes found)")
         warnings.append(("utf16_no_bom", f"no byte-order mark; decoded as {wide.upper()} from its NUL pattern"))
-        return _decode_wide(data, wide, warnings), wide
+        return text, wide
     if b"\x00" in data[:NUL_WINDOW]:
         raise ReferatError("binary", "binary data, not text (NUL bytes found)")
     try:
