@@ -14,6 +14,7 @@ items in order without overlap.
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
@@ -263,6 +264,49 @@ def test_reader_leaves_clean_utf8_alone(text):
         return
     assert [line.text for line in doc.lines] == text.splitlines()
     assert doc.warnings == []
+
+
+BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+
+@st.composite
+def awkward_bytes(draw: st.DrawFn) -> bytes:
+    """Text in some encoding, then damaged: bytes inserted, a cut, parts in another encoding."""
+    text = draw(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=300))
+    parts = [text.encode(draw(st.sampled_from(["utf-8", "utf-8", "cp1252", "latin-1", "utf-16"])), errors="replace")]
+    if draw(st.booleans()):
+        parts.append(draw(DANISH).encode(draw(st.sampled_from(["utf-8", "cp1252"]))))
+    data = b"".join(parts)
+    if draw(st.booleans()):
+        at = draw(st.integers(0, len(data)))
+        data = data[:at] + draw(st.binary(max_size=8)) + data[at:]
+    if draw(st.booleans()):
+        data = data[: draw(st.integers(0, len(data)))]
+    return data
+
+
+@SETTINGS
+@given(st.one_of(awkward_bytes(), st.binary(max_size=600)))
+def test_reader_is_never_silent(data):
+    """Whatever the bytes: no control characters or BOMs come out, every U+FFFD the reader made is
+    counted in a warning, and bytes that are not UTF-8 (and have no BOM) always give a warning."""
+    if data.lstrip(b"\x00\t\r\n ").startswith(b"%PDF-"):
+        return
+    try:
+        doc = read_bytes(data)
+    except ReferatError as exc:
+        assert exc.code in ("empty", "binary", "unsupported_format", "corrupt_pdf")
+        return
+    text = "\n".join(line.text for line in doc.lines)
+    codes = [code for code, _ in doc.warnings]
+    assert not re.search("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff]", text), repr(text)
+    if text.count("\ufffd") > data.count(b"\xef\xbf\xbd"):
+        assert "replaced_bytes" in codes, (data, doc.warnings)
+    if not data.startswith(BOMS):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            assert doc.warnings, data
 
 
 @pytest.mark.parametrize("name", sorted(TEXTS))
