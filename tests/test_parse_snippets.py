@@ -194,3 +194,69 @@ def test_table_of_contents_is_cross_checked():
             "Beslutning\nGodkendt.\nPunkt 2: Budget\nBeslutning\nDrøftet.\n")
     [warning] = [w for w in parse_text(text).warnings if w.code == "toc_mismatch"]
     assert "Budget" in warning.message
+
+
+HEADER_VARIANTS = """Børne- og Skoleudvalgets ordinære møde
+Dato: 12. marts 2019
+Start kl.: 15:00
+Slut kl.: 17:30
+Mødelokale 1, Rådhuset, Torvet 2
+Deltagere
+Anne Hansen (A), Bo Jensen (V), Carl Nielsen (C)
+Martin Holm (V) havde forfald; i stedet deltog Jens Ravn (V).
+
+Åbent punkt
+1. Godkendelse af dagsorden
+Beslutning
+Godkendt.
+Mødet sluttet kl. 17.30
+
+Lukket punkt
+2. Køb af ejendom
+"""
+
+
+def test_header_variants_and_an_item_with_only_a_title():
+    meeting = parse_text(HEADER_VARIANTS)
+    assert (meeting.committee, meeting.start_time, meeting.end_time, meeting.location) == (
+        "Børne- og Skoleudvalget", "15:00", "17:30", "Mødelokale 1, Rådhuset, Torvet 2")
+    people = {p.name: p for p in meeting.participants}
+    assert set(people) >= {"Anne Hansen", "Bo Jensen", "Carl Nielsen"}
+    assert people["Martin Holm"].present is False
+    assert (people["Jens Ravn"].role, people["Jens Ravn"].substitute_for) == ("stedfortræder", "Martin Holm")
+    # the closed item prints only its title: it has no body to parse
+    assert [i.number for i in meeting.items] == ["1"]
+    assert meeting.items[0].decision.text == "Godkendt."  # the meeting's end is not decision text
+
+
+def test_roll_call_minority_dissents():
+    text = ("Pkt. 13 Udbud af rengøring\nBeslutning i Kommunalbestyrelsen den 29-01-2013:\n"
+            "Ændringsforslag fra Enhedslisten om at hjemtage rengøringen:\nFor stemte: Ø og F (4)\n"
+            "Imod stemte: V, A, O og C (25)\nÆndringsforslaget blev forkastet.\n"
+            "Herefter blev indstillingen godkendt med 25 stemmer mod 4.\n")
+    decision = parse_text(text).items[0].decision
+    assert sorted(d.party for d in decision.dissents) == ["F", "Ø"]
+    assert (decision.votes.for_.count, decision.votes.against.count) == (4, 25)
+    text = "1. Salg af grund\nBeslutning\nVedtaget med 27 stemmer mod 2 (V og O stemte imod).\n"
+    assert sorted(d.party for d in parse_text(text).items[0].decision.dissents) == ["O", "V"]
+
+
+def test_decision_first_layout_after_an_attendance_section():
+    text = ("Kultur- og Fritidsudvalget - Referat\nFraværende\nLene Kristensen havde meldt afbud.\n\n"
+            "Tilskud til musikfestival\nBeslutning\nGodkendt.\nSagsfremstilling\nFestivalen er aflyst.\n"
+            "Indstilling\nKultur og Fritid indstiller, at tilskuddet ikke kræves tilbage.\n\n"
+            "Genåbning af idrætshaller\nBeslutning\nTaget til efterretning.\nSagsfremstilling\nHallerne genåbnes.\n")
+    meeting = parse_text(text)
+    assert [(i.title, [s.key for s in i.sections]) for i in meeting.items] == [
+        ("Tilskud til musikfestival", ["decision", "presentation", "recommendation"]),
+        ("Genåbning af idrætshaller", ["decision", "presentation"])]
+
+
+def test_running_header_between_page_markers_in_text():
+    page = "Frederikshavn Kommune Byrådet - 27. maj 2020"
+    text = (f"Byrådet\n41. Godkendelse af dagsorden\nBeslutning Byrådet den 27-05-2020\nGodkendt.\nSide 1 af 2\n"
+            f"{page}\n42. Meddelelser\nBeslutning Byrådet den 27-05-2020\nIngen.\nSide 2 af 2\n{page}\n"
+            "Underskriftsblad\nBirgit S. Hansen\n")
+    meeting = parse_text(text)
+    assert [i.decision.text for i in meeting.items] == ["Godkendt.", "Ingen."]
+    assert [s.heading for s in meeting.items[-1].sections] == ["Beslutning Byrådet den 27-05-2020"]

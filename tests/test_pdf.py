@@ -162,16 +162,8 @@ def test_running_lines_matched_by_height_and_text():
 
 # --- the parse ---------------------------------------------------------------------------------
 
-# clean._drop_running_lines treats any line that recurs at page edges on half the pages as a running
-# header; in 002 that is the decision heading "Beslutning i ... den 03-05-2021" (the PDF reader
-# already removes headers by position). Needs a change in clean.py, which this test waits for.
-_CLEAN_DROPS_HEADINGS = pytest.mark.xfail(reason="clean stage drops recurring decision headings of paged input",
-                                          strict=False)
-
-
 @pytest.mark.parametrize("backend", BACKENDS)
-@pytest.mark.parametrize("stem", [pytest.param(s, marks=_CLEAN_DROPS_HEADINGS) if s.startswith("002") else s
-                                  for s in STEMS])
+@pytest.mark.parametrize("stem", STEMS)
 def test_parse_matches_text(stem, backend):
     text = parse_file(FIXTURES / f"{stem}.txt")
     pdf = parse_file(FIXTURES / "pdf" / f"{stem}.pdf", options=ParseOptions(pdf_backend=backend))

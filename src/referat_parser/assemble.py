@@ -188,6 +188,8 @@ def _build_item(seg: Segmented, block: ItemBlock, order: int, meeting_date: str 
     recs: list[str] = []
     attachments: list[str] = []
     for section in block.sections:
+        if section.heading.key == "signatures":
+            continue  # the signature page closes the document; it is no section of the item
         text = _section_text(seg, section)
         last = section.body[-1] if section.body else section.line
         sections.append(Section(key=section.heading.key, heading=section.heading.printed, text=text,

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
+from .headings import match_heading
 from .read import Document
 from .vocabulary import fold, headings, noise
 
@@ -98,6 +99,10 @@ def is_noise(text: str) -> bool:
 def clean(doc: Document) -> Cleaned:
     _, _, inline = _noise_rules()
     raw: list[_Row] = []
+    # Text converted from PDF without form feeds still prints "Side 3 af 12": where no page is
+    # known, those markers delimit the sheets on which running headers are looked for.
+    paged = any(line.page is not None for line in doc.lines)
+    sheet, sheets = 1, []
     for line, text in zip(doc.lines, _normalise_all([line.text for line in doc.lines]), strict=True):
         indent = line.text[:1] in (" ", "\t", "\u00a0")
         if inline is not None and text:
@@ -105,10 +110,14 @@ def clean(doc: Document) -> Cleaned:
             if count:
                 text = normalise(replaced)
         if text and is_noise(text):
+            if not paged and _PAGE_MARKER.match(text):
+                sheet += 1
             continue
         raw.append(_Row(text, line.page, line.bold, line.size, indent))
+        sheets.append(sheet)
     raw = _split_transcripts(raw)
-    raw = _drop_running_lines(raw)
+    if doc.format != "pdf":  # the PDF reader removes running lines by their position on the page
+        raw = _drop_running_lines(raw, sheets if sheet > 1 else None)
     merged = _rejoin(raw)
     return _assemble(merged, list(doc.warnings))
 
@@ -146,14 +155,22 @@ def _split_transcripts(rows: list[_Row]) -> list[_Row]:
     return out
 
 
-def _drop_running_lines(lines: list[_Row]) -> list[_Row]:
+_ITEM_START = re.compile(r"^(?:[•·\-–]\s*)?(?:punkt|pkt|nr|sag)?\.?\s*\d{1,4}\s*[.:)]?\s+\S", re.IGNORECASE)
+_PAGE_MARKER = re.compile(r"^(?:side|page)\s+\d{1,4}\s*(?:af|of|/)\s*\d{1,4}$", re.IGNORECASE)
+
+
+def _drop_running_lines(lines: list[_Row], sheets: list[int] | None = None) -> list[_Row]:
     """Remove running headers/footers: the first or last lines of a page that recur, digits aside,
-    on at least half of the pages (and on three or more)."""
+    on at least half of the pages (and on three or more). ``sheets`` gives pages found from
+    "Side N af M" markers in text without page information; there two recurrences suffice for a
+    line of some length that is not a heading."""
     pages: dict[int, list[int]] = {}
     for index, line in enumerate(lines):
-        if line.page is not None and line.text:
-            pages.setdefault(line.page, []).append(index)
-    if len(pages) < 3:
+        page = sheets[index] if sheets else line.page
+        if page is not None and line.text:
+            pages.setdefault(page, []).append(index)
+    minimum = 2 if sheets else 3
+    if len(pages) < minimum:
         return lines
     edge_counts: Counter[str] = Counter()
     edges: dict[int, str] = {}
@@ -165,8 +182,13 @@ def _drop_running_lines(lines: list[_Row]) -> list[_Row]:
             if key not in seen:
                 edge_counts[key] += 1
                 seen.add(key)
-    threshold = max(3, len(pages) // 2)
+    threshold = max(minimum, len(pages) // 2)
     running = {key for key, count in edge_counts.items() if count >= threshold}
+    # Headings and item titles recur at page edges by nature ("Beslutning i Byrådet den ..."): never running.
+    structural = {edges[i] for i in edges if match_heading(lines[i].text) or _ITEM_START.match(lines[i].text)}
+    running -= structural
+    if sheets:
+        running = {key for key in running if len(key) >= 15}
     return [line for index, line in enumerate(lines) if edges.get(index) not in running]
 
 

@@ -76,6 +76,8 @@ def segment(cleaned: Cleaned) -> Segmented:
             item.end = nxt.start if nxt else len(lines)
         for item in items:
             _fill_sections(item, infos, skip={item.title_line} | _repeat_lines(item, infos, lines))
+        # A title with nothing after it (a closed item, or an excerpt that stops) has no body to parse.
+        items = [item for item in items if item.sections or any(i > (item.title_line or 0) for i in item.head)]
     else:
         items = _unnumbered_items(infos, lines, toc_lines) or _protocol_items(infos, lines, toc_lines)
     header_end = items[0].start if items else len(lines)
@@ -313,7 +315,7 @@ def is_meeting_line(text: str) -> bool:
     rest = text
     for _, start, end in sorted([*iter_dates(text), *iter_times(text)], key=lambda t: -t[1]):
         rest = rest[:start] + " " + rest[end:]
-    for _name, start, end in sorted(find_bodies(rest), key=lambda t: -t[1]):
+    for _name, start, end in sorted(find_bodies(rest, genitive=False), key=lambda t: -t[1]):
         rest = rest[:start] + " " + rest[end:]
     words = [w for w in re.split(r"[\s,.:]+", rest.casefold()) if w]
     return all(w in _HEADER_FILLER or w.isdigit() or looks_like_body(w.capitalize()) for w in words)
@@ -321,7 +323,7 @@ def is_meeting_line(text: str) -> bool:
 
 def _unnumbered_items(infos: list[Info], lines: list[Line], toc_lines: set[int]) -> list[ItemBlock]:
     opening = headings().opening
-    decision_last = _decision_ends_items(infos, opening)
+    decision_last = _decision_ends_items(infos, lines)
     items: list[ItemBlock] = []
     current: ItemBlock | None = None
     has_decision = False  # the current item has had the decision of this meeting
@@ -368,19 +370,20 @@ def _unnumbered_items(infos: list[Info], lines: list[Line], toc_lines: set[int])
     return items
 
 
-_NOT_BEFORE_DECISION = frozenset({"decision", "attachments", "background", "attendance"})
-
-
-def _decision_ends_items(infos: list[Info], opening: frozenset[str]) -> bool:
+def _decision_ends_items(infos: list[Info], lines: list[Line]) -> bool:
     """True for layouts where an item's sections come first and its decision closes it (most
-    systems); False where the decision is printed first and the case follows (e.g. Aarhus).
-    Decided per document: do most decisions follow the sections of a case?"""
-    keys = [info.heading.key for info in infos if info.kind is Kind.HEADING and info.heading]
-    decisions = [i for i, key in enumerate(keys) if key == "decision"]
-    if not decisions:
+    systems); False where each item opens with its title and then its decision, the case following
+    (e.g. Aarhus). Decided per document: does the first heading of the document and do most later
+    decision headings come right after a title line?"""
+    headings_at = [i for i, info in enumerate(infos)
+                   if info.kind is Kind.HEADING and info.heading and info.heading.key != "attendance"]
+    if not headings_at or infos[headings_at[0]].heading.key != "decision":  # type: ignore[union-attr]
         return True
-    after_case = sum(1 for i in decisions if i > 0 and keys[i - 1] not in _NOT_BEFORE_DECISION)
-    return after_case * 2 >= len(decisions)
+    later = [i for i in headings_at[1:] if infos[i].heading.key == "decision"]  # type: ignore[union-attr]
+    if not later:
+        return True
+    after_title = sum(1 for i in later if _title_before(infos, lines, i) is not None)
+    return after_title * 2 < len(later)
 
 
 def _quoted_elsewhere(heading: Heading) -> bool:

@@ -19,10 +19,10 @@ def body_regex() -> re.Pattern[str]:
     # "Plan- og Boligudvalget"; an optional municipality in front ("Odense Byråd"); "Udvalget for X og Y".
     return re.compile(
         rf"""(?<![\w-])(?:
-            (?:(?:{towns})s?\s+)?
+            Udvalget\s+for\s+{_WORD}(?:(?:,\s+|\s+og\s+){_WORD})*
+          | (?:(?:{towns})s?\s+)?
             (?:{_WORD}-,?\s+(?:(?:og|&)\s+)?)*
-            (?:[{_UPPER}][\w]*?)?(?i:{suffixes})
-          | Udvalget\s+for\s+{_WORD}(?:(?:,\s+|\s+og\s+){_WORD})*
+            (?:[{_UPPER}][\w]*?)?(?i:{suffixes})(?P<genitive>s)?
         )(?![\w])""",
         re.VERBOSE,
     )
@@ -32,11 +32,14 @@ def _is_body_case(name: str) -> bool:
     return name[:1].isupper()
 
 
-def find_bodies(text: str) -> list[tuple[str, int, int]]:
-    """Every capitalised body name in ``text`` as (name, start, end)."""
+def find_bodies(text: str, genitive: bool = True) -> list[tuple[str, int, int]]:
+    """Every capitalised body name in ``text`` as (name, start, end); with ``genitive``, also
+    genitive forms ("Børne- og Skoleudvalgets møde"), named without the s."""
     found = []
     for match in body_regex().finditer(text):
-        name = match.group(0)
+        if match["genitive"] and not genitive:
+            continue
+        name = match.group(0)[:-1] if match["genitive"] else match.group(0)  # "Økonomiudvalgets" -> "...udvalget"
         if _is_body_case(name):
             found.append((name, match.start(), match.end()))
     return found
@@ -46,4 +49,4 @@ def looks_like_body(text: str) -> bool:
     """True when ``text`` (stripped of a trailing comma or remark in brackets) is a body name."""
     text = re.sub(r"\s*\([^)]*\)\s*$", "", text.strip(" ,.:"))
     match = body_regex().fullmatch(text)
-    return match is not None and _is_body_case(text)
+    return match is not None and not match["genitive"] and _is_body_case(text)

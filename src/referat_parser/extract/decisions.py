@@ -70,10 +70,11 @@ _DISSENT_RULES = [
     # "(O) stemte imod"
     re.compile(rf"\((?P<parties>{_LETTER}{{1,2}}(?:\s*[+,]\s*{_LETTER}{{1,2}})*)\)\s*(?:{_AGAINST}|{_NOT_SUPPORT})"),
     # "Liste F og Ø stemte imod", "A, F og Ø stemte imod"
-    re.compile(rf"(?:\bListe(?:rne)?\s+)?(?<![\w(])(?P<parties>{_LETTER}(?:\s*(?:,|og|\+)\s*{_LETTER})*)\s+(?:{_AGAINST}|{_NOT_SUPPORT})"),
+    re.compile(rf"(?:\bListe(?:rne)?\s+)?(?<![\w])(?P<parties>{_LETTER}(?:\s*(?:,|og|\+)\s*{_LETTER})*)\s+(?:{_AGAINST}|{_NOT_SUPPORT})"),
 ]
-_VOTE_LIST = re.compile(r"\b(?:(?P<side>For|Imod)\s+stemte\s*:?|(?P<side2>For|Imod|Undlod\s+at\s+stemme|Hverken\s+for\s+eller\s+imod|Undlod)\s*:)"
-                        r"\s*(?P<list>[^\n]*)", re.IGNORECASE)
+_VOTE_LIST = re.compile(r"\b(?:(?P<side>For|Imod)\s+(?:(?:ændrings)?forslaget\s+|indstillingen\s+)?stemte\s*:?"
+                        r"|(?P<side2>For|Imod|Undlod\s+at\s+stemme|Hverken\s+for\s+eller\s+imod|Undlod)\s*:)"
+                        r"\s*(?P<list>[^\n.]*(?:\.(?=\S)[^\n.]*)*)", re.IGNORECASE)
 _VOTE_COUNT = re.compile(r"(?P<for>\d+)\s+stemmer?\s+(?:for\s+)?(?:imod|mod)\s+(?P<against>\d+)(?!\s*(?:stemmer\s+)?imod)"
                          r"|(?P<for2>\d+)\s+stemmer?\s+for\s*(?:,|og)\s*(?P<against2>\d+)\s+(?:stemmer\s+)?imod",
                          re.IGNORECASE)
@@ -153,8 +154,15 @@ def find_dissents(text: str) -> list[DissentRef]:
                             add(None, letter, sentence)
         for letter in _party_names_against(sentence):
             add(None, letter, sentence)
+    # In a roll-call the losing side dissents: the minority where counts are printed (so a fallen
+    # amendment's supporters dissent), else those who voted against.
+    votes = find_votes(text)
+    losing = "imod"
+    if votes and votes.for_ and votes.against and votes.for_.count is not None and votes.against.count is not None \
+            and votes.for_.count < votes.against.count:
+        losing = "for"
     for match in _VOTE_LIST.finditer(text):
-        if (match["side"] or match["side2"]).casefold() == "imod":
+        if (match["side"] or match["side2"]).casefold() == losing:
             for letter in _letters(match["list"]):
                 add(None, letter, match.group(0))
     # One dissent per party unless names were printed.
@@ -176,7 +184,7 @@ def find_votes(text: str) -> VotesRef | None:
     for match in _VOTE_LIST.finditer(text):
         side = (match["side"] or match["side2"]).casefold()
         entry = VoteSideRef(parties=_letters(match["list"]))
-        count = re.match(r"\s*(\d+)", match["list"])
+        count = re.match(r"\s*(\d+)", match["list"]) or re.search(r"\((\d+)\)", match["list"])
         if count:
             entry.count = int(count.group(1))
         if side == "for":

@@ -18,13 +18,18 @@ from .people import (
 )
 
 _COMMITTEE_LABEL = re.compile(r"^(?:Udvalg|Forum|Mødeforum|Organ|Møde\s+i)\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)
-_LOCATION_LABEL = re.compile(r"^(?:Mødested|Mødelokale|Sted|Lokale|Mødets\s+sted)\s*:?\s+(?P<value>\S.*)$", re.IGNORECASE)
-_TIME_LABEL = re.compile(r"\b(?:Mødetidspunkt|Tidspunkt|Mødetid|Starttidspunkt|Mødestart|Klokken)\b\s*:?|\bTid\s*:"
+# "Mødested X" may omit the colon; "Mødelokale 1, Rådhuset" is itself the place.
+_LOCATION_LABEL = re.compile(r"^(?:Mødested\s*:?|(?:Mødelokale|Sted|Lokale|Lokation|Mødets\s+sted)\s*:)\s*(?P<value>\S.*)$",
+                             re.IGNORECASE)
+_TIME_LABEL = re.compile(r"\b(?:Mødetidspunkt|Tidspunkt|Mødetid|Starttidspunkt|Mødestart|Klokken)\b\s*:?|\b(?:Tid|Start(?:\s*kl\.?)?)\s*:"
                          r"|\bMødet\s+(?:startede|begyndte|påbegyndtes|blev\s+påbegyndt|åbnet)\b", re.IGNORECASE)
-_END_WORDS = re.compile(r"\b(?:hævet|hæves|sluttede|slut|afsluttet|afsluttedes|ophørte|ophævet|sluttidspunkt)\b",
+_END_WORDS = re.compile(r"\b(?:hævet|hæves|sluttede|sluttet|slut|afsluttet|afsluttedes|ophørte|ophævet|sluttidspunkt)\b",
                         re.IGNORECASE)
-_END_TIME = re.compile(r"\bMødet\s+(?:blev\s+)?(?:hævet|sluttede|afsluttet|afsluttedes|slut|ophævet)\b[^\n]{0,20}?"
-                       r"(?:kl\.?\s*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})", re.IGNORECASE)
+_END_TIME = re.compile(r"(?:\bMødet\s+(?:blev\s+)?(?:hævet|sluttede|sluttet|afsluttet|afsluttedes|slut|ophævet)\b"
+                       r"|^\s*(?:Slut(?:\s*kl\.?)?|Sluttidspunkt|Mødeslut)\s*:)[^\n]{0,20}?"
+                       r"(?:kl\.?\s*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})", re.IGNORECASE | re.MULTILINE)
+# "Mødetidspunkt: 9:30-11:00", "kl. 15:00 - 17:30": the end of a time range.
+_TIME_RANGE_END = re.compile(r"\d{1,2}[.:]\d{2}\s*[-–]\s*(?:kl\.?\s*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})")
 _AFTER_TIME_PLACE = re.compile(r"\bkl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*,?\s+(?:i|på)\s+(?P<place>[A-ZÆØÅ].+)$")
 _PLACE_WORDS = re.compile(r"\b(?:lokale|mødelokale|\w*salen|\w*sal|rådhus\w*|teams|skype|telefonmøde|virtuelt|online"
                           r"|\d{4}\s+[A-ZÆØÅ]\w+)\b", re.IGNORECASE)
@@ -53,12 +58,21 @@ def extract_header(lines: list[str], full_text: str) -> Header:
             header.date, date_line = found[0], index
             break
     header.start_time = _start_time(lines)
-    match = _END_TIME.search(full_text)
+    match = _END_TIME.search(full_text) or _time_range_end(lines)
     if match and int(match["h"]) < 24 and int(match["m"]) < 60:
         header.end_time = f"{int(match['h']):02d}:{match['m']}"
     header.location = _location(lines, date_line)
     header.participants = _participants(lines)
     return header
+
+
+def _time_range_end(lines: list[str]) -> re.Match[str] | None:
+    for line in lines:
+        if next(iter_dates(line), None) or _TIME_LABEL.search(line):
+            match = _TIME_RANGE_END.search(line)
+            if match:
+                return match
+    return None
 
 
 def _committee(lines: list[str]) -> str | None:
@@ -101,8 +115,8 @@ def _location(lines: list[str], date_line: int | None) -> str | None:
     match = _AFTER_TIME_PLACE.search(lines[date_line])
     if match:
         return match["place"].strip()
-    for line in lines[date_line + 1: date_line + 3]:
-        if not line or next(iter_dates(line), None):
+    for line in lines[date_line + 1: date_line + 5]:
+        if not line or next(iter_dates(line), None) or next(iter_times(line), None) or PARTICIPANT_LABEL.match(line):
             continue
         if _PLACE_WORDS.search(line) and len(line) < 120 and not line.endswith("."):
             return re.sub(r"^(?:i|på)\s+", "", line).strip()
@@ -150,6 +164,11 @@ def _participants(lines: list[str]) -> list[ParticipantRef]:
                 people.append(ParticipantRef(sub.name, sub.party, "stedfortræder", True, sub.substitute_for))
             continue
         if in_list:
+            entries = inline_participants(line) if "," in line else []
+            if len(entries) > 1:  # one line holding the whole list
+                for entry in entries:
+                    (_mark_absent(people, entry.name, entry.party) if absent_mode else people.append(entry))
+                continue
             entry = participant_entry(line)
             if entry is None:
                 in_list = False

@@ -90,12 +90,13 @@ _AFBUD_FRA = re.compile(rf"\bAfbud\s+fra\s+(?P<names>{NAME}(?:\s*{PARTY})?(?:\s*
 _ABSENT_VERB = re.compile(
     r"\b(?:var|er|blev)\s+fraværende\b|\bdeltog\s+ikke(?:\s+(?:i|på)\s+(?:mødet|behandlingen\s+af\s+(?:punktet|sagen|dette\s+punkt)))?\s*\.?$"
     r"|\bvar\s+forhindret\s+i\s+at\s+deltage|\b(?:havde|har)\s+meldt\s+afbud|\bmeldte\s+afbud|\budeblev\s+uden\s+afbud"
-    r"|\bvar\s+ikke\s+til\s+stede|\bdeltog\s+ikke\s+i\s+mødet|\bdeltog\s+ikke\s+på\s+mødet",
+    r"|\bvar\s+ikke\s+til\s+stede|\bdeltog\s+ikke\s+i\s+mødet|\bdeltog\s+ikke\s+på\s+mødet"
+    r"|\b(?:havde|har|meldte)\s+forfald|\bdeltog\s+ikke\s+i\s+behandlingen\s+af\s+(?:punkt|pkt)\.?(?:\s*\d+\s*\.?)?$",
     re.IGNORECASE,
 )
 # Partial attendance and recusal: never absence.
 _NOT_ABSENCE = re.compile(
-    r"inhabil|under\s+punkt|i\s+behandlingen\s+af\s+punkt(?:erne)?\s+\d|fra\s+kl\.|til\s+kl\.|forlod|ankom|kom\s+kl"
+    r"inhabil|under\s+punkt|i\s+behandlingen\s+af\s+punkterne\s+\d|fra\s+kl\.|til\s+kl\.|forlod|ankom|kom\s+kl"
     r"|efter\s+punkt|fra\s+punkt|deltog\s+ikke\s+under|mødte\s+kl",
     re.IGNORECASE,
 )
@@ -133,8 +134,15 @@ def _strip_substitute_tail(text: str) -> str:
                     maxsplit=1, flags=re.IGNORECASE)[0]
 
 
+_MEETING_END = re.compile(r"^\s*Mødet\s+(?:blev\s+)?(?:hævet|sluttede|sluttet|afsluttet|afsluttedes|slut|ophævet)\b",
+                          re.IGNORECASE)
+
+
 def is_attendance_line(text: str) -> bool:
-    """Lines about who attended (absence, substitutes, recusal, arrivals): kept out of decision text."""
+    """Lines about who attended (absence, substitutes, recusal, arrivals) or when the meeting ended:
+    kept out of decision text."""
+    if _MEETING_END.match(text):
+        return True
     if ABSENCE_LABEL.match(text) or ABSENCE_HEADING.match(text):
         return True
     if re.match(r"^(?:Fremmøde(?:\s+og\s+inhabilitet)?|Deltagere|Mødedeltagere|Til stede|Inhabilitet)\s*:?", text,
@@ -155,7 +163,9 @@ def is_attendance_line(text: str) -> bool:
 _SUBSTITUTE_PATTERNS = [
     re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[A-ZÆØÅ]{{1,3}})\))?\s*,?\s*(?i:(?:er\s+|var\s+|blev\s+)?(?:indkaldt\s+som\s+)?(?:suppleant|stedfortræder)\s+for)\s+(?P<for>{NAME})"),
     re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[A-ZÆØÅ]{{1,3}})\))?\s+(?:deltog|mødte)\s+(?:i\s+stedet|som\s+stedfortræder|som\s+suppleant)"),
-    re.compile(rf"\b(?i:istedet|i\s+stedet)\s+(?i:mødte)\s+(?P<sub>{NAME})"),
+    re.compile(rf"\b(?i:istedet|i\s+stedet)\s+(?i:mødte|deltog)\s+(?P<sub>{NAME})"),
+    re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[A-ZÆØÅ]{{1,3}})\))?\s+(?:var|er|blev)\s+indkaldt\s+som\s+(?:suppleant|stedfortræder)"),
+    re.compile(rf"^\s*(?i:stedfortræder(?:e)?|suppleant(?:er)?)\s*:\s*(?P<sub>{NAME})\s*(?:\((?P<party>[A-ZÆØÅ]{{1,3}})\))?"),
     re.compile(rf"\bstedfortræder\s+(?P<sub>{NAME})"),
     re.compile(rf"(?i:afbud),?\s+og\s+(?P<sub>{NAME})\s+deltog\s+i\s+stedet"),
 ]
@@ -178,7 +188,7 @@ def substitutes_in_line(text: str) -> list[SubstituteRef]:
 
 def _absent_before(text: str, position: int) -> str | None:
     before = text[:position]
-    match = re.search(rf"(?:Afbud\s+fra\s+)?(?P<name>{NAME})\s*(?:\([A-ZÆØÅ]{{1,3}}\))?\s*(?:havde\s+meldt\s+afbud)?[\s,.–-]*(?:og\s+)?$",
+    match = re.search(rf"(?:Afbud\s+fra\s+)?(?P<name>{NAME})\s*(?:\([A-ZÆØÅ]{{1,3}}\))?\s*(?:havde\s+(?:meldt\s+afbud|forfald))?[\s,.;–-]*(?:og\s+)?$",
                       before)
     return clean_name(match["name"]) if match else None
 
