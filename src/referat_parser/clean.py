@@ -77,14 +77,17 @@ def normalise(text: str) -> str:
     return _MULTISPACE.sub(" ", text).strip()
 
 
+def _replace_special(match: re.Match[str]) -> str:
+    return _TRANSLATE[ord(match.group())] or ""
+
+
 def _normalise_all(texts: list[str]) -> list[str]:
     """normalise() for many lines at once: one pass of each C-level operation over the joined text."""
     joined = "\n".join(texts)
     if joined.count("\n") != len(texts) - 1:
         return [normalise(text) for text in texts]
     joined = unicodedata.normalize("NFC", joined)
-    if _SPECIAL.search(joined):
-        joined = joined.translate(_TRANSLATE)
+    joined = _SPECIAL.sub(_replace_special, joined)  # far faster than translate() when few match
     return [line.strip() for line in _MULTISPACE.sub(" ", joined).split("\n")]
 
 
