@@ -2,6 +2,7 @@
 
     python bench/bench_scaling.py                 # 1x, 2x, 4x of 10 MB, plus a 2 MB line
     python bench/bench_scaling.py --base-mb 2     # quicker
+    python bench/bench_scaling.py --pathological  # also the adversarial inputs of tests/data/pathological.toml
 
 Inputs are built by concatenating fixtures/*.txt until the size is reached. Time is measured
 without tracemalloc (it slows allocation-heavy code down several times); peak memory is
@@ -13,14 +14,16 @@ wall time noisy.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import sys
 import time
+import tomllib
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
-from referat_parser import parse_text
+from referat_parser import ReferatError, parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
 MB = 1024 * 1024
@@ -70,6 +73,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--base-mb", type=float, default=10.0, help="size of the 1x input in MB (default 10)")
     parser.add_argument("--line-mb", type=float, default=2.0, help="size of the single-line input in MB (default 2)")
+    parser.add_argument("--pathological", action="store_true",
+                        help="also time each adversarial input of tests/data/pathological.toml at 100 kB and 400 kB")
     args = parser.parse_args(argv)
 
     seed = corpus()
@@ -89,6 +94,25 @@ def main(argv: list[str] | None = None) -> None:
         del text
         print(f"{name:<14} {mb:8.1f} {seconds:8.2f} {cpu:8.2f} {cpu / mb:9.3f} {peak:9.1f} {peak / mb:10.1f}",
               flush=True)
+    if args.pathological:
+        pathological()
+
+
+def pathological(size: int = 100_000) -> None:
+    """CPU time of each adversarial unit repeated to 1x and 4x ``size``: the ratio stays near 4."""
+    with (ROOT / "tests" / "data" / "pathological.toml").open("rb") as handle:
+        units: dict[str, str] = tomllib.load(handle)["units"]
+    print(f"\n{'pathological input':<24} {'CPU s 1x':>9} {'CPU s 4x':>9} {'ratio':>6}", flush=True)
+    for name, unit in units.items():
+        cpu = []
+        for factor in (1, 4):
+            text = (unit * (factor * size // len(unit) + 1))[: factor * size] + "\n"
+            start = time.process_time()
+            with contextlib.suppress(ReferatError):  # blank-only inputs are rejected, quickly
+                parse_text(text)
+            cpu.append(time.process_time() - start)
+        ratio = cpu[1] / cpu[0] if cpu[0] > 0.001 else float("nan")
+        print(f"{name:<24} {cpu[0]:9.3f} {cpu[1]:9.3f} {ratio:6.1f}", flush=True)
 
 
 if __name__ == "__main__":
