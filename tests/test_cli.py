@@ -241,6 +241,41 @@ def test_output_equal_to_an_input_is_refused(archive: Path):
     assert json_input.read_text(encoding="utf-8") == "{}"
 
 
+def test_jsonl_file_equal_to_an_input_is_refused(tmp_path: Path):
+    source = tmp_path / "minutes.txt"
+    shutil.copy(SAMPLES[0], source)
+    before = source.read_bytes()
+    result = run("parse", source, "--jsonl", source)
+    assert result.exit_code == 2
+    assert lines(result.stderr) == [f"referat: the output {source} is also an input; choose another output file"]
+    assert source.read_bytes() == before
+    result = run("parse", source, "--jsonl", tmp_path)
+    assert result.exit_code == 2
+    assert lines(result.stderr) == [f"referat: cannot write {tmp_path}: it is a folder"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_named_pipe_is_read_as_a_stream(tmp_path: Path):
+    import threading
+
+    pipe = tmp_path / "minutes.txt"
+    os.mkfifo(pipe)
+    writer = threading.Thread(target=lambda: pipe.write_bytes(SAMPLES[0].read_bytes()))
+    writer.start()
+    result = run("parse", pipe)
+    writer.join()
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["items"]
+
+
+def test_endless_device_stops_at_the_size_limit():
+    if not Path("/dev/zero").exists():
+        pytest.skip("needs /dev/zero")
+    result = run("parse", "/dev/zero", "--max-bytes", "1M")
+    assert result.exit_code == 1
+    assert lines(result.stderr) == ["referat: /dev/zero: stream is over the limit of 1,048,576 bytes"]
+
+
 @pytest.mark.parametrize("args,message", [
     (["parse", "a.txt", "b.txt"], "a folder or several inputs need an output folder"),
     (["parse", "."], "a folder or several inputs need an output folder"),

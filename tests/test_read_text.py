@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from referat_parser import ReferatError, parse_bytes, parse_file, parse_text
-from referat_parser.errors import CODES, WARNING_CODES
+from referat_parser.errors import CODES, READER_WARNING_CODES
 from referat_parser.read import Document, read_bytes, sniff_format
 from referat_parser.read import text as read_text_module
 from referat_parser.read.text import read_text_bytes
@@ -325,7 +325,7 @@ def test_reader_warnings_reach_meeting_warnings():
 
 def test_parse_text_of_a_plain_string_has_no_encoding_warnings():
     meeting = parse_text(SAMPLE)
-    assert not [w for w in meeting.warnings if w.code in WARNING_CODES]
+    assert not [w for w in meeting.warnings if w.code in READER_WARNING_CODES]
 
 
 # --- the error type -------------------------------------------------------------------------

@@ -295,3 +295,22 @@ def test_call_count_tells_quadratic_from_linear():
         assert counts is not None
         c_small, c_large = counts
         assert (c_large <= 5 * c_small + 1000) is linear_growth, (func.__name__, c_small, c_large)
+
+
+def test_every_code_in_the_source_is_registered_and_documented():
+    """Scripts match on codes: each one raised or warned in the source is listed and documented."""
+    import re
+
+    from referat_parser.errors import WARNING_CODES
+    from referat_parser.worker import BATCH_CODES
+
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (FIXTURES.parent / "src").rglob("*.py"))
+    raised = set(re.findall(r'ReferatError\(\s*"([a-z_0-9]+)"', source))
+    warned = set(re.findall(r'warnings\.append\(\(\s*"([a-z_0-9]+)"', source))
+    warned |= set(re.findall(r'Warning\(code="([a-z_0-9]+)"', source))
+    assert raised and warned
+    assert raised - set(CODES) == set()
+    assert warned - set(WARNING_CODES) == set()
+    docs = (FIXTURES.parent / "docs" / "errors.md").read_text(encoding="utf-8")
+    listed = [*CODES, *BATCH_CODES, *WARNING_CODES]
+    assert [code for code in listed if f"`{code}`" not in docs] == []

@@ -340,6 +340,16 @@ def check_output(inputs: Sequence[Path], out: Path) -> None:
         raise UsageError(f"cannot write to output folder {out}: permission denied")
 
 
+def check_jsonl_target(inputs: Sequence[Path], target: Path) -> None:
+    """Refuse a --jsonl file that is one of the inputs (it would be replaced by the output)."""
+    target_real = os.path.realpath(target)
+    for item in inputs:
+        if os.path.realpath(item) == target_real:
+            raise UsageError(f"the output {target} is also an input; choose another output file")
+    if target.is_dir():
+        raise UsageError(f"cannot write {target}: it is a folder")
+
+
 def run_batch(inputs: Sequence[Path], out: Path | None, options: BatchOptions | None = None, *,
               jsonl: IO[str] | None = None, events: Events | None = None, executor: Any = None) -> Summary:
     """Parse every input into ``out`` (one JSON file each) or, with ``jsonl``, write one meeting per

@@ -322,6 +322,10 @@ def parse(
             raise UsageError("a folder or several inputs need an output folder (-o DIR) or --jsonl")
         _parse_one_to_stdout(inputs[0], options, strict=strict, quiet=quiet, debug=debug)
         return
+    if jsonl not in (None, "-"):
+        from .batch import check_jsonl_target
+
+        check_jsonl_target(inputs, Path(jsonl))
     tty = sys.stderr.isatty()
     reporter = _Reporter(quiet=quiet, tty=tty, debug=debug, log_files=jsonl is None, strict=strict)
     summary = None

@@ -25,8 +25,9 @@ CODES: dict[str, str] = {
 # A batch adds its own codes (timeout, out_of_memory, worker_crashed, internal_error,
 # write_error): see worker.BATCH_CODES.
 
-# Codes of warnings the text reader records in Document.warnings (copied into Meeting.warnings).
-WARNING_CODES: dict[str, str] = {
+# Codes of the warnings the readers record in Document.warnings (copied into Meeting.warnings):
+# the file was read, but after a guess or a repair, or with parts missing.
+READER_WARNING_CODES: dict[str, str] = {
     "legacy_encoding": "not UTF-8: decoded as cp1252 or latin-1",
     "mixed_encoding": "mostly UTF-8, with single bytes read as cp1252",
     "replaced_bytes": "invalid byte sequences replaced with U+FFFD",
@@ -34,7 +35,18 @@ WARNING_CODES: dict[str, str] = {
     "utf16_no_bom": "UTF-16 without a byte-order mark, recognised by its NUL bytes",
     "control_chars_removed": "stray control characters removed",
     "html": "the file looks like an HTML page",
+    "no_unicode": "some PDF text is in fonts without a Unicode map and was not decoded",
+    "pages_without_text": "some PDF pages have no text layer (scanned?)",
+    "damaged_pages": "some PDF pages could not be read",
+    "tables_skipped": "the PDF's tables could not be read (the text is complete)",
 }
+# Codes of the warnings the parser adds about what it found.
+PARSER_WARNING_CODES: dict[str, str] = {
+    "not_minutes": "no agenda items with sections or decisions: not recognised as minutes",
+    "other_language": "the document is not in Danish (Norwegian, Swedish, ...)",
+    "toc_mismatch": "the table of contents and the agenda items found disagree",
+}
+WARNING_CODES: dict[str, str] = {**READER_WARNING_CODES, **PARSER_WARNING_CODES}
 
 
 class ReferatError(Exception):

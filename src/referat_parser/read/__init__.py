@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from ..errors import ReferatError
@@ -33,10 +34,15 @@ def read_path(path: Path, *, pdf_backend: str = "pypdfium2", max_bytes: int | No
     try:
         if path.is_dir():
             raise ReferatError("is_directory", "is a directory, not a file")
-        size = path.stat().st_size
-        if max_bytes is not None and size > max_bytes:
-            raise ReferatError("too_large", f"file is {size:,} bytes, over the limit of {max_bytes:,}")
-        data = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A pipe, /dev/stdin or a device: its size is unknown until read, so read it as a stream
+            # and stop one byte past the limit (/dev/zero must not fill the memory).
+            data = _read_stream(path, max_bytes)
+        elif max_bytes is not None and info.st_size > max_bytes:
+            raise ReferatError("too_large", f"file is {info.st_size:,} bytes, over the limit of {max_bytes:,}")
+        else:
+            data = path.read_bytes()
     except FileNotFoundError:
         raise ReferatError("not_found", "no such file") from None
     except PermissionError:
@@ -44,3 +50,15 @@ def read_path(path: Path, *, pdf_backend: str = "pypdfium2", max_bytes: int | No
     except OSError as exc:
         raise ReferatError("unreadable", f"cannot read file ({exc.strerror or exc})") from None
     return read_bytes(data, pdf_backend=pdf_backend, max_pages=max_pages), data
+
+
+def _read_stream(path: Path, max_bytes: int | None) -> bytes:
+    chunks: list[bytes] = []
+    total = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            chunks.append(chunk)
+            total += len(chunk)
+            if max_bytes is not None and total > max_bytes:
+                raise ReferatError("too_large", f"stream is over the limit of {max_bytes:,} bytes")
+    return b"".join(chunks)
