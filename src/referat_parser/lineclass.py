@@ -39,18 +39,23 @@ _UP = "A-ZÆØÅÄÖÜÉ"
 # (pattern, kind). Group 'num' is the item number, 'title' the title.
 ITEM_RULES: list[tuple[re.Pattern[str], Kind]] = [
     (re.compile(rf"^(?:Punkt|Pkt)\.?\s*(?P<num>\d{{1,4}})\s*[:.\-–]\s*(?P<title>[{_UP}0-9\"'“”«(].*)$"), Kind.NUMBERED),
+    # "Sag nr. 87: Title", "Dagsordenspunkt 4 - Title" (a case-number field has no title after the number).
+    (re.compile(rf"^(?:Sag|Dagsordenspunkt)\.?\s*(?:nr\.?|nummer)?\s*(?P<num>\d{{1,4}})\s*[:\-–]\s*(?P<title>[{_UP}\"'“”«(].*)$"),
+     Kind.NUMBERED),
     (re.compile(rf"^(?:Punkt|Pkt)\.?\s*(?P<num>\d{{1,4}})\s+(?P<title>[{_UP}\"'“”«(].*)$"), Kind.NUMBERED),
     (re.compile(rf"^Nr\.?\s*(?P<num>\d{{1,4}})\s*[.:\-–]?\s*(?P<title>[{_UP}0-9].*)$"), Kind.NUMBERED),
     (re.compile(rf"^(?:[•·▪●■◦\-–]\s*)?(?P<num>\d{{1,4}})\s*(?:\.|:|\))\s*(?P<title>[{_UP}\"'“”«(].*)$"), Kind.NUMBERED),
     (re.compile(r"^(?i:åbent|åben|lukket)\s+(?:(?i:punkt)\s+)?(?P<num>\d{1,3})\s+(?P<title>\S.*)$"), Kind.NUMBERED),
     (re.compile(rf"^(?P<num>\d{{1,3}})\s+(?P<title>[{_UP}\"'“”«].*)$"), Kind.NUMBERED),
+    (re.compile(rf"^(?P<num>\d{{1,3}})\s+[-–]\s+(?P<title>[{_UP}\"'“”«(].*)$"), Kind.NUMBERED),  # "38 - Title"
     # "38Godkendelse af dagsorden": a page-transcript number glued to the title.
     (re.compile(rf"^(?P<num>\d{{1,3}})(?P<title>[{_UP}][a-zæøå]{{2,}}.*)$"), Kind.NUMBERED),
 ]
 
 # "Sag nr. 130" (Rødovre) follows its title line; "Punkt 5" alone precedes it.
-_NUMBER_ONLY = re.compile(r"^(?P<word>Sag|Sags|Punkt|Pkt|Dagsordenspunkt)\.?\s*(?:nr\.?|nummer)?\s*(?P<num>\d{1,4})\s*:?$",
-                          re.IGNORECASE)
+# A PDF layout may also print the number alone on its line ("5.") with the title on the next.
+_NUMBER_ONLY = re.compile(r"^(?:(?P<word>Sag|Sags|Punkt|Pkt|Dagsordenspunkt)\.?\s*(?:nr\.?|nummer)?\s*(?P<num>\d{1,4})\s*:?"
+                          r"|(?P<bare>\d{1,3})\.)$", re.IGNORECASE)
 _NEXT_LABEL = re.compile(r"\s+(?=[A-ZÆØÅ][\w.]+(?: [\w.]+)?:)")
 _TOC_MARK = re.compile(r"^(?:indhold|indholdsfortegnelse|indholdsliste|sagsoversigt|oversigt over sager|sager)\s*:?$",
                        re.IGNORECASE)
@@ -61,7 +66,9 @@ _PUBLIC = re.compile(r"^(?P<word>åbent|åben|lukket|offentlig|fortrolig|aaben|a
 _PUBLIC_WITH_CASE = re.compile(r"^(?P<word>åbent|åben|lukket)\s*[-–]\s*(?P<case>\S.*)$", re.IGNORECASE)
 
 FIELD_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("case_number", re.compile(r"^(?:Sagsnr|Sags\s*nr|Sagsnummer|Sagsid|Sags-?id|Sag\s*nr|J\.\s*nr|Journalnr|Journal\s*nr|Acadre\s*sagsnr|Sagsnr\.\s*og\s*navn)\.?\s*:?\s*(?P<value>\S.*)$", re.IGNORECASE)),
+    # "Sag: 22/14552" is a case number; "Sag nr. 87: Title" is an item (ITEM_RULES), hence the lookahead.
+    ("case_number", re.compile(r"^(?:Sagsnr|Sags\s*nr|Sagsnummer|Sagsid|Sags-?id|Sag\s*nr|Sag(?=\s*:)|J\.\s*nr|Journalnr|Journal\s*nr|Acadre\s*sagsnr|Sagsnr\.\s*og\s*navn)\.?\s*:?\s*"
+                               r"(?!\d{1,4}\s*[:\-–]\s*[A-ZÆØÅ\"'“”«(])(?P<value>[^\s.:].*)$", re.IGNORECASE)),
     ("document_number", re.compile(r"^(?:Dok\.?\s*nr|Dokumentnr|Dokumentnummer|Dok\.?\s*id)\.?\s*:?\s*(?P<value>\S.*)$", re.IGNORECASE)),
     ("competence", re.compile(r"^(?:Kompetence|Beslutningskompetence|Sagen afgøres (?:i|af)|Kompetenceplacering)\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)),
     ("case_worker", re.compile(r"^(?:Sagsbehandler|Øvrige sagsbehandlere|Sagsansvarlig|Ansvarlig)\s*:\s*(?P<value>.*)$", re.IGNORECASE)),
@@ -78,7 +85,7 @@ BARE_CASE = re.compile(
 # Cheap first tests, so that most prose lines skip most of the rules.
 _LEADER_HINT = re.compile(r"\.{3}|…|_{3}|(?:\. ){3}")
 _FIELD_INITIALS = frozenset("SsJjAaDdKkØøBb")
-_ITEM_HINT = re.compile(r"[\d•·▪●■◦\-–]|(?:Punkt|Pkt|Nr|åben|lukket)", re.IGNORECASE)
+_ITEM_HINT = re.compile(r"[\d•·▪●■◦\-–]|(?:Punkt|Pkt|Nr|Sag|Dagsordenspunkt|åben|lukket)", re.IGNORECASE)
 
 
 def classify(text: str, bold: bool | None = None) -> Info:
@@ -103,8 +110,8 @@ def classify(text: str, bold: bool | None = None) -> Info:
                     value=case)
     match = _NUMBER_ONLY.match(text)
     if match:
-        side = "before" if match["word"].casefold().startswith("sag") else "after"
-        return Info(Kind.NUMBER_ONLY, number=str(int(match["num"])), value=side)
+        side = "before" if (match["word"] or "").casefold().startswith("sag") else "after"
+        return Info(Kind.NUMBER_ONLY, number=str(int(match["num"] or match["bare"])), value=side)
     for name, pattern in FIELD_RULES if first in _FIELD_INITIALS else ():
         match = pattern.match(text)
         if match:

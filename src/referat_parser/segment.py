@@ -171,6 +171,7 @@ def _numbered_starts(infos: list[Info], lines: list[Line], toc_lines: set[int]) 
     """(start line, number, title, title line) of each numbered item."""
     accepted: list[tuple[int, str, str | None, int]] = []
     list_next: int | None = None  # the next number of a numbered list running inside an item
+    list_style = ""  # how that list prints its numbers (see _style)
     for index, info in enumerate(infos):
         if info.kind is Kind.HEADING:
             list_next = None
@@ -188,14 +189,16 @@ def _numbered_starts(infos: list[Info], lines: list[Line], toc_lines: set[int]) 
             else:
                 found = _title_after(infos, lines, index)
                 title, title_line = (lines[found].text, found) if found is not None else (None, index)
-        if list_next is not None and number == list_next:
-            list_next += 1
+        if list_next is not None and number == list_next and not (
+                accepted and number == int(accepted[-1][1]) + 1 and list_style != _style(lines[index].text)
+                and _style(lines[index].text) == _style(lines[accepted[-1][3]].text)):
+            list_next += 1  # the list goes on, unless the line is styled like the items ("Punkt 3:" after "2. Bilag")
             continue
         if not accepted:
             if _has_item_structure(infos, index):
                 accepted.append((_pull_back(infos, start), str(number), title, title_line))
             elif number == 1:
-                list_next = 2
+                list_next, list_style = 2, _style(lines[index].text)
             continue
         last_number = int(accepted[-1][1])
         if number == last_number and _similar(title, accepted[-1][2]):
@@ -207,17 +210,28 @@ def _numbered_starts(infos: list[Info], lines: list[Line], toc_lines: set[int]) 
             list_next = None
             continue
         # Not an item: a numbered list inside the current item.
-        list_next = number + 1
+        list_next, list_style = number + 1, _style(lines[index].text)
     return accepted
 
 
+_STYLE = re.compile(r"^\D*\d+\s*\S?")
+
+
+def _style(text: str) -> str:
+    """How a numbered line prints its number: the words before it and the mark after it, digits
+    folded ("Punkt 3:" -> "punkt 0:", "2. Bilag" -> "0.")."""
+    match = _STYLE.match(text)
+    return re.sub(r"\d+", "0", match.group()).casefold() if match else ""
+
+
 def _pull_back(infos: list[Info], start: int) -> int:
-    """Include an "Åbent punkt" marker printed just before an item title."""
+    """Include an "Åbent punkt" marker printed just before an item title (Acadre prints the case
+    number on the same line)."""
     back = start - 1
     while back >= 0 and infos[back].kind is Kind.BLANK:
         back -= 1
-    if back >= 0 and infos[back].kind is Kind.PUBLIC and infos[back].field is None:
-        return back
+    if back >= 0 and infos[back].kind is Kind.PUBLIC:
+        return back  # with its case number, if it prints one ("Åbent - 07.00.05A08 - 2023/19877")
     return start
 
 
