@@ -117,7 +117,7 @@ def match_heading(text: str, *, bold: bool | None = None) -> Heading | None:
         if inline is not None:
             return inline
     if len(text) > 160:
-        return None
+        return _glued(text)  # "SagsfremstillingArealet er vurderet ..." with a whole paragraph glued on
     vocab = headings()
     folded = fold(text)
     key = vocab.exact.get(folded)
@@ -126,7 +126,7 @@ def match_heading(text: str, *, bold: bool | None = None) -> Heading | None:
             return None  # "Fraværende:" is an attendance field, not a section
         return Heading(key, text.strip().rstrip(" :"))
     if folded.startswith(("beslutning", "afgørelse")) or "," in text or " beslutning" in folded:
-        decision = _decision_heading(text)
+        decision = _decision_heading(text) or _dated_decision_glued(text)
         if decision is not None:
             return decision
     words = folded.split()
@@ -158,6 +158,21 @@ def _decision_with_text(text: str) -> Heading | None:
             return Heading("decision", decision.printed, glued_text=rest, body=decision.body, date=decision.date,
                            dated=True)
     return None
+
+
+# "Beslutning Byrådet den 28-02-2024Godkendt.": web extraction lost the line break after the date.
+_GLUED_AFTER_YEAR = re.compile(r"^(?P<head>(?:Beslutning|Afgørelse)\b.{0,120}?\d{4}:?)(?P<rest>[A-ZÆØÅ].*)$")
+
+
+def _dated_decision_glued(text: str) -> Heading | None:
+    match = _GLUED_AFTER_YEAR.match(text)
+    if match is None:
+        return None
+    decision = _decision_heading(match["head"])
+    if decision is None or decision.item_number is not None:
+        return None
+    return Heading("decision", decision.printed, glued_text=match["rest"].strip(), body=decision.body,
+                   date=decision.date, dated=True)
 
 
 def _glued(text: str) -> Heading | None:

@@ -17,7 +17,7 @@ def _load(name: str) -> dict[str, Any]:
 
 def fold(text: str) -> str:
     """The form vocabulary entries are compared in: case-folded, single spaces, no end punctuation."""
-    return " ".join(text.casefold().split()).strip(" :.;")
+    return " ".join(text.casefold().split()).strip(" :.;?")
 
 
 @dataclass(frozen=True)
