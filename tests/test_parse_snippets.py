@@ -260,3 +260,80 @@ def test_running_header_between_page_markers_in_text():
     meeting = parse_text(text)
     assert [i.decision.text for i in meeting.items] == ["Godkendt.", "Ingen."]
     assert [s.heading for s in meeting.items[-1].sections] == ["Beslutning Byrådet den 27-05-2020"]
+
+
+def _items(text: str) -> list[tuple[str | None, str | None, str | None, str | None]]:
+    meeting = parse_text(text)
+    return [(item.number, item.title, item.case_number, item.decision.text if item.decision else None)
+            for item in meeting.items]
+
+
+HEAD = "Referat\nØkonomiudvalget\nMødedato: 12-09-2022\n\n"
+
+
+def test_numbered_attachment_list_does_not_swallow_the_next_item():
+    text = HEAD + ("Punkt 2: Takster\nSagsfremstilling\nTekst.\nBeslutning\nGodkendt.\nBilag\n"
+                   "1. Takstoversigt 2024 (PDF)\n2. Beregningsgrundlag\n\nPunkt 3: Cykelsti\nSagsfremstilling\nTekst.\n"
+                   "Beslutning\nUdsat.\n")
+    assert [(n, t, d) for n, t, _, d in _items(text)] == [("2", "Takster", "Godkendt."), ("3", "Cykelsti", "Udsat.")]
+    assert parse_text(text).items[0].attachments == ["1. Takstoversigt 2024 (PDF)", "2. Beregningsgrundlag"]
+
+
+def test_sag_nr_with_title_is_an_item_and_sag_colon_is_a_case_number():
+    text = HEAD + ("Sag nr. 87: Godkendelse af dagsorden\nSagsnr.: 00.01.00-A00-52-22\n\nBeslutning\nGodkendt.\n\n"
+                   "Sag nr. 88: Kvalitetsstandard\nSag: 22/14552\n\nResumé\nTekst.\n\nBeslutning\nGodkendt.\n")
+    assert _items(text) == [("87", "Godkendelse af dagsorden", "00.01.00-A00-52-22", "Godkendt."),
+                            ("88", "Kvalitetsstandard", "22/14552", "Godkendt.")]
+    assert parse_text(text).date == "2022-09-12"
+
+
+def test_number_dash_title_with_a_competence_line_before_the_first_heading():
+    text = HEAD + ("38 - Godkendelse af dagsorden\nSagsnr.: 23-001245\n\nBeslutning\nGodkendt.\n\n"
+                   "39 - Skolestruktur\nSagsnr.: 23-009932\n\nBeslutningskompetence: BFU\n\nSagsfremstilling:\nTekst.\n\n"
+                   "Beslutning:\nDrøftet.\n")
+    assert _items(text) == [("38", "Godkendelse af dagsorden", "23-001245", "Godkendt."),
+                            ("39", "Skolestruktur", "23-009932", "Drøftet.")]
+
+
+def test_acadre_line_with_the_case_number_belongs_to_the_next_item():
+    text = HEAD + ("Åbent - 00.22.04G01 - 2023/00412\n179. Godkendelse af dagsorden\n\nBeslutning\nGodkendt.\n\n"
+                   "Åbent - 07.00.05A08 - 2023/19877\n180. Takster\n\nSagsbeskrivelse\nTekst.\n\nBeslutning\nGodkendt.\n")
+    assert _items(text) == [("179", "Godkendelse af dagsorden", "2023/00412", "Godkendt."),
+                            ("180", "Takster", "2023/19877", "Godkendt.")]
+
+
+def test_number_alone_on_its_line_before_the_title():
+    text = HEAD + ("5.\nGodkendelse af dagsorden\nSagsnr.: 00.01.00-A00-31-23\nBESLUTNING\nGodkendt.\n\n"
+                   "6.\nBudget 2024\nBESLUTNING\nGodkendt.\n")
+    assert _items(text) == [("5", "Godkendelse af dagsorden", "00.01.00-A00-31-23", "Godkendt."),
+                            ("6", "Budget 2024", None, "Godkendt.")]
+
+
+def test_headings_glued_to_long_paragraphs_and_to_a_dated_decision_heading():
+    paragraph = "Arealet er vurderet af en ekstern mægler til 180.000 kr. " * 4
+    text = "Referat\nByrådet\nMødedato: 28-02-2024\n\n" + (f"Punkt 13 Salg af areal\nSagsnr.: 23/14508\nSagsfremstilling{paragraph.strip()}\n"
+                   "Beslutning Økonomiudvalget den 19-02-2024Anbefales.\nBeslutning Byrådet den 28-02-2024Godkendt.\n")
+    item = parse_text(text).items[0]
+    assert [(s.key, s.heading) for s in item.sections] == [
+        ("presentation", "Sagsfremstilling"), ("decision", "Beslutning Økonomiudvalget den 19-02-2024"),
+        ("decision", "Beslutning Byrådet den 28-02-2024")]
+    assert item.sections[0].text == paragraph.strip()
+    assert (item.decision.text, item.decision.outcome) == ("Godkendt.", "approved")
+    assert [(c.body, c.outcome) for c in item.consultations] == [("Økonomiudvalget", "recommended")]
+
+
+def test_question_heading_keeps_its_text():
+    text = HEAD + "Punkt 7: Halvårsregnskab\nHvad skal vi beslutte?\nUdvalget skal tage stilling.\nBeslutning\nGodkendt.\n"
+    sections = parse_text(text).items[0].sections
+    assert [(s.key, s.heading, s.text) for s in sections][0] == ("theme", "Hvad skal vi beslutte?",
+                                                                 "Udvalget skal tage stilling.")
+
+
+def test_web_site_footer_is_not_part_of_the_last_decision():
+    text = HEAD + ("Punkt 49 Eventuelt\nBeslutning\nIngen.\nTil toppen\nKontakt\nEksempel Kommune\nTorvet 1\n"
+                   "9999 Byen\nTlf. 11 22 33 44\nPrivatlivspolitik\n")
+    assert _items(text) == [("49", "Eventuelt", None, "Ingen.")]
+    footer_only_names_town = "Punkt 1: Budget\nBeslutning\nGodkendt.\n© 2024 Roskilde Kommune · Rådhusbuen 1 · 4000 Roskilde\n"
+    meeting = parse_text(footer_only_names_town)
+    assert meeting.items[0].decision.text == "Godkendt."
+    assert meeting.municipality == "Roskilde"

@@ -140,3 +140,15 @@ def test_every_month_name_parses(name, month):
 def test_language_markers(language):
     words = load("language")[language]["words"]
     assert detect_language(" ".join(words * 2)) == language
+
+
+FOOTER_SAMPLES = ["Kontakt", "Kontakt os", "Om hjemmesiden", "Privatlivspolitik", "Cookiepolitik",
+                  "Tilgængelighedserklæring", "© 2024 Eksempel Kommune", "Eksempel Kommune · Torvet 1 · 9999 Byen"]
+
+
+def test_every_footer_start_pattern_is_exercised():
+    for pattern in load("noise")["footer_start"]:
+        assert any(re.fullmatch(pattern, s, re.IGNORECASE) for s in FOOTER_SAMPLES), pattern
+    for sample in FOOTER_SAMPLES:
+        meeting = parse_text(f"7. Et punkt\nBeslutning\nGodkendt.\n{sample}\nTorvet 1\n9999 Byen\n")
+        assert meeting.items[0].decision.text == "Godkendt.", sample

@@ -56,6 +56,7 @@ class Cleaned:
     text: str
     lines: list[Line]
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    footer: str = ""  # a web site's footer cut from the end (addresses, links), kept for the municipality
 
 
 @cache
@@ -119,10 +120,13 @@ def clean(doc: Document) -> Cleaned:
         raw.append(_Row(text, line.page, line.bold, line.size, indent))
         sheets.append(sheet)
     raw = _split_transcripts(raw)
+    raw, footer = _drop_site_footer(raw)
     if doc.format != "pdf":  # the PDF reader removes running lines by their position on the page
         raw = _drop_running_lines(raw, sheets if sheet > 1 else None)
     merged = _rejoin(raw)
-    return _assemble(merged, list(doc.warnings))
+    cleaned = _assemble(merged, list(doc.warnings))
+    cleaned.footer = footer
+    return cleaned
 
 
 TRANSCRIPT_LINE = 300  # characters; a page-per-line transcript has far longer lines
@@ -156,6 +160,29 @@ def _split_transcripts(rows: list[_Row]) -> list[_Row]:
             if piece and not is_noise(piece):
                 out.append(_Row(piece, row.page, row.bold, row.size, False))
     return out
+
+
+FOOTER_WINDOW = 15  # non-blank lines at the end of a document where a web site's footer may start
+FOOTER_LINE_MAX = 80  # characters; footer lines are addresses, phone numbers and links
+
+
+@cache
+def _footer_start() -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(f"(?:{p})" for p in noise()["footer_start"]) + r")\Z", re.IGNORECASE)
+
+
+def _drop_site_footer(rows: list[_Row]) -> tuple[list[_Row], str]:
+    """Cut a web page's footer copied with the minutes ("Kontakt / Fredericia Kommune / Gothersgade
+    20 / ...", "© Sorø Kommune · Rådhusvej 8"): from the first footer-start line among the last
+    lines, when every line from there on is short and none is a heading. Returns the rows kept and
+    the footer's text (it may be the only place that names the municipality)."""
+    tail = [i for i, row in enumerate(rows) if row.text][-FOOTER_WINDOW:]
+    start = _footer_start()
+    for position, index in enumerate(tail):
+        if start.match(rows[index].text) and all(
+                len(rows[i].text) <= FOOTER_LINE_MAX and match_heading(rows[i].text) is None for i in tail[position:]):
+            return rows[:index], "\n".join(row.text for row in rows[index:] if row.text)
+    return rows, ""
 
 
 _ITEM_START = re.compile(r"^(?:[•·\-–]\s*)?(?:punkt|pkt|nr|sag)?\.?\s*\d{1,4}\s*[.:)]?\s+\S", re.IGNORECASE)

@@ -57,7 +57,7 @@ def meeting_from_cleaned(cleaned: Cleaned, source: Source, doc: Document | None 
         source=source,
         kind=kind,
         language=language,
-        municipality=find_municipality(cleaned.text),
+        municipality=find_municipality(f"{cleaned.text}\n{cleaned.footer}" if cleaned.footer else cleaned.text),
         committee=committee,
         date=meeting_date,
         start_time=header.start_time,
