@@ -1,0 +1,49 @@
+"""Header fields (municipality, date, time, place, committee), each shown by a short snippet."""
+
+import pytest
+
+from referat_parser import parse_text
+from referat_parser.extract.municipality import find_municipality
+from referat_parser.vocabulary import municipalities
+
+CAPS_LETTERHEAD = """MIDDELFART KOMMUNE
+
+Økonomiudvalget
+
+Beslutningsprotokol
+
+Mødedato: d. 15/3-2010
+Mødetidspunkt: Kl. 8.00
+
+1. Godkendelse af dagsorden
+Beslutning
+Godkendt.
+"""
+
+
+def test_capitals_letterhead_and_day_month_year_date():
+    meeting = parse_text(CAPS_LETTERHEAD)
+    assert (meeting.municipality, meeting.date, meeting.start_time) == ("Middelfart", "2010-03-15", "08:00")
+
+
+@pytest.mark.parametrize("form", sorted(municipalities()))
+def test_every_municipality_in_capitals(form):
+    assert find_municipality(f"Referat\n{form.upper()} KOMMUNE\nByrådet") == municipalities()[form]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("KØBENHAVNS KOMMUNE", "København"), ("HØJE-TAASTRUP KOMMUNE", "Høje-Taastrup"),
+     ("BORNHOLMS REGIONSKOMMUNE", "Bornholm"), ("ÆRØ KOMMUNE", "Ærø"), ("Tønder KOMMUNE", "Tønder")],
+)
+def test_capitals_forms(text, name):
+    assert find_municipality(text) == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["REFERAT FRA BYRÅDSMØDET", "BESLUTNING I KOMMUNALBESTYRELSEN", "DEN NYE KOMMUNE", "FANØ\nKommunen har modtaget",
+     "SAMLET FOR KOMMUNEN"],
+)
+def test_capitals_words_are_not_municipalities(text):
+    assert find_municipality(text) is None
