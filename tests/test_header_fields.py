@@ -47,3 +47,28 @@ def test_capitals_forms(text, name):
 )
 def test_capitals_words_are_not_municipalities(text):
     assert find_municipality(text) is None
+
+
+INLINE_PLACE = """REFERAT
+
+Teknik- og Miljøudvalget
+
+Onsdag d. 4. okt. 2023 kl. 15.30 i mødelokale 2, Holstebro Rådhus, Kirkestræde 11
+
+1 - Godkendelse af dagsorden
+
+Beslutning
+Godkendt.
+"""
+
+
+def test_place_after_the_time_in_the_date_line():
+    meeting = parse_text(INLINE_PLACE)
+    assert (meeting.date, meeting.start_time, meeting.location) == (
+        "2023-10-04", "15:30", "mødelokale 2, Holstebro Rådhus, Kirkestræde 11")
+
+
+def test_prose_after_the_time_is_no_place():
+    meeting = parse_text(INLINE_PLACE.replace("i mødelokale 2, Holstebro Rådhus, Kirkestræde 11",
+                                              "i forlængelse af budgetmødet"))
+    assert meeting.location is None

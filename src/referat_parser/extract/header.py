@@ -30,7 +30,7 @@ _END_TIME = re.compile(r"(?:\bMødet\s+(?:blev\s+)?(?:hævet|sluttede|sluttet|af
                        r"(?:kl\.?\s*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})", re.IGNORECASE | re.MULTILINE)
 # "Mødetidspunkt: 9:30-11:00", "kl. 15:00 - 17:30": the end of a time range.
 _TIME_RANGE_END = re.compile(r"\d{1,2}[.:]\d{2}\s*[-–]\s*(?:kl\.?\s*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})")
-_AFTER_TIME_PLACE = re.compile(r"\bkl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*,?\s+(?:i|på)\s+(?P<place>[A-ZÆØÅ].+)$")
+_AFTER_TIME_PLACE = re.compile(r"\bkl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*,?\s+(?:i|på)\s+(?P<place>\S.*)$")
 _PLACE_WORDS = re.compile(r"\b(?:lokale|mødelokale|\w*salen|\w*sal|rådhus\w*|teams|skype|telefonmøde|virtuelt|online"
                           r"|\d{4}\s+[A-ZÆØÅ]\w+)\b", re.IGNORECASE)
 
@@ -113,7 +113,8 @@ def _location(lines: list[str], date_line: int | None) -> str | None:
     if date_line is None:
         return None
     match = _AFTER_TIME_PLACE.search(lines[date_line])
-    if match:
+    # "kl. 13.00 i Byrådssalen", "kl. 13.00 i mødelokale B1, Skive Rådhus": a name or a place word
+    if match and (match["place"][0].isupper() or _PLACE_WORDS.match(match["place"])):
         return match["place"].strip()
     for line in lines[date_line + 1: date_line + 5]:
         if not line or next(iter_dates(line), None) or next(iter_times(line), None) or PARTICIPANT_LABEL.match(line):
