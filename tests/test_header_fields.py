@@ -72,3 +72,22 @@ def test_prose_after_the_time_is_no_place():
     meeting = parse_text(INLINE_PLACE.replace("i mødelokale 2, Holstebro Rådhus, Kirkestræde 11",
                                               "i forlængelse af budgetmødet"))
     assert meeting.location is None
+
+
+NEWS = """LOKALPOLITIK
+
+Byrådet lukker skolen i Nørreby
+
+Efter lang debat besluttede Byrådet at lukke skolen fra sommerferien.
+
+Af Anne Skov
+24. november 2023 kl. 06.00
+
+Byrådet behandlede torsdag den 23. november 2023 klokken 19.00 sagen om skolestrukturen.
+"""
+
+
+def test_an_article_about_a_meeting_has_no_meeting_header():
+    meeting = parse_text(NEWS)
+    assert meeting.kind == "not_minutes"
+    assert (meeting.committee, meeting.date, meeting.start_time, meeting.location) == (None, None, None, None)
