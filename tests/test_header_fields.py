@@ -74,6 +74,23 @@ def test_prose_after_the_time_is_no_place():
     assert meeting.location is None
 
 
+STAMPED = """Byrådet
+Publiceret 2. maj 2021 kl. 06.00
+Referat
+Mandag den 3. maj 2021 kl. 17.00
+Mødested: Byrådssalen
+
+1. Godkendelse af dagsorden
+Beslutning
+Godkendt.
+"""
+
+
+def test_a_publication_stamp_is_not_the_meeting():
+    meeting = parse_text(STAMPED)
+    assert (meeting.date, meeting.start_time) == ("2021-05-03", "17:00")
+
+
 NEWS = """LOKALPOLITIK
 
 Byrådet lukker skolen i Nørreby

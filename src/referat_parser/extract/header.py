@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
+from ..vocabulary import months, publication_words
 from .bodies import find_bodies
 from .dates import iter_dates, iter_times
 from .people import (
@@ -48,12 +50,28 @@ class Header:
     participants: list[ParticipantRef] = field(default_factory=list)
 
 
+@cache
+def _stamp_regex() -> re.Pattern[str]:
+    """A publication word directly before a date or time: 'Publiceret 24. nov. 2023', 'Opdateret: kl. 06.00',
+    'Published May 3, 2019' (not 'Opdateret dagsorden til mødet den ...')."""
+    words = "|".join(sorted(map(re.escape, publication_words()), key=len, reverse=True))
+    names = "|".join(sorted(map(re.escape, months()), key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\b[\s:]*(?:\w+dag,?\s+)?(?:(?:d\.|den|kl\.?)\s*)?(?=\d|(?:{names})\b)",
+                      re.IGNORECASE)
+
+
+def _before_stamp(line: str) -> str:
+    """The part of a line before a publication stamp ('Publiceret 24. nov. 2023 kl. 06.00')."""
+    match = _stamp_regex().search(line)
+    return line[: match.start()] if match else line
+
+
 def extract_header(lines: list[str], full_text: str) -> Header:
     header = Header()
     header.committee = _committee(lines)
     date_line = None
     for index, line in enumerate(lines):
-        found = next(iter_dates(line), None)
+        found = next(iter_dates(_before_stamp(line)), None)
         if found:
             header.date, date_line = found[0], index
             break
@@ -94,7 +112,7 @@ def _committee(lines: list[str]) -> str | None:
 
 
 def _start_time(lines: list[str]) -> str | None:
-    for line in lines:
+    for line in map(_before_stamp, lines):
         if _END_WORDS.search(line):
             continue
         has_date = next(iter_dates(line), None) is not None
