@@ -108,3 +108,9 @@ def test_an_article_about_a_meeting_has_no_meeting_header():
     meeting = parse_text(NEWS)
     assert meeting.kind == "not_minutes"
     assert (meeting.committee, meeting.date, meeting.start_time, meeting.location) == (None, None, None, None)
+
+
+def test_a_stamp_word_without_a_date_keeps_the_line():
+    meeting = parse_text(STAMPED.replace("Publiceret 2. maj 2021 kl. 06.00\n", "").replace(
+        "Mandag den 3. maj 2021 kl. 17.00", "Opdateret dagsorden til mødet den 3. maj 2021 kl. 17.00"))
+    assert (meeting.date, meeting.start_time) == ("2021-05-03", "17:00")
