@@ -18,6 +18,9 @@ DATES = [
     ("23. jun 2020", "2020-06-23"),
     ("1. sept. 2021", "2021-09-01"),
     ("2023-06-13", "2023-06-13"),
+    ("Mødedato: d. 15/3-2010", "2010-03-15"),
+    ("Beslutning i Økonomiudvalget d. 1/12-2009:", "2009-12-01"),
+    ("12. sep. 2023 kl. 13.00", "2023-09-12"),
 ]
 
 
@@ -26,7 +29,9 @@ def test_dates(text, iso):
     assert find_date(text) == iso
 
 
-@pytest.mark.parametrize("text", ["00.22.04-G01-1-18", "15.00.00-G01-39-18S", "pr. 31/5 2018", "32.13.2020", "30. februar 2021"])
+@pytest.mark.parametrize("text", ["00.22.04-G01-1-18", "15.00.00-G01-39-18S", "pr. 31/5 2018", "32.13.2020", "30. februar 2021",
+                                  "Sagsnr. 23/10133", "2023/19877", "ca. 3/4 af beløbet", "32/3-2010", "15/13-2010",
+                                  "Sag 10/15/3-2010", "1/2-2010-3"])
 def test_not_dates(text):
     assert find_date(text) is None
 

@@ -47,6 +47,8 @@ def meeting_from_cleaned(cleaned: Cleaned, source: Source, doc: Document | None 
     kind = _kind(items, toc, language)
     if kind == "not_minutes":
         items = []
+        # Not a meeting document: a body, date or time in an article or web page is not a meeting header.
+        committee = meeting_date = header.start_time = header.end_time = header.location = None
         if language in ("no", "sv"):
             warnings.append(Warning(code="other_language", message=f"document is in '{language}', not Danish"))
         else:

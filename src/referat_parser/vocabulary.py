@@ -94,5 +94,10 @@ def months() -> dict[str, int]:
 
 
 @cache
+def publication_words() -> list[str]:
+    return list(_load("calendar")["publication"]["words"])
+
+
+@cache
 def language_words() -> dict[str, frozenset[str]]:
     return {lang: frozenset(entry["words"]) for lang, entry in _load("language").items()}

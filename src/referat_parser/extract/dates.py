@@ -1,7 +1,8 @@
 """Dates and times as printed in Danish minutes -> ISO strings.
 
 "3. maj 2021", "Tirsdag d. 13. juni 2023 kl. 13:00", "13-06-2023", "13.06.2023", "15-maj-2002",
-"23. jun 2020", "Tirsdag, 27 august, 2019 - 16:00", "Onsdag, April 3, 2019 - 18:00", "2023-06-13".
+"23. jun 2020", "Tirsdag, 27 august, 2019 - 16:00", "Onsdag, April 3, 2019 - 18:00", "2023-06-13",
+"15/3-2010" (day/month-year; "31/5 2018" with a space stays unread: too close to a fraction or case number).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ def date_regex() -> re.Pattern[str]:
           | (?P<mon2>{names})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})(?!\d)
           | (?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})(?![\d-])
           | (?P<d4>\d{{1,2}})(?P<sep>[-./])(?P<m4>\d{{1,2}})(?P=sep)(?P<y4>\d{{4}}|\d{{2}})(?![\d-]|\.\d)
+          | (?<![/-])(?P<d5>\d{{1,2}})/(?P<m5>\d{{1,2}})-(?P<y5>(?:19|20)\d{{2}})(?![\d-]|[./]\d)
         )""",
         re.IGNORECASE | re.VERBOSE,
     )
@@ -62,8 +64,10 @@ def iter_dates(text: str) -> Iterator[tuple[str, int, int]]:
             iso = _iso(int(g["y2"]), table[g["mon2"].casefold()], int(g["d2"]))
         elif g["y3"]:
             iso = _iso(int(g["y3"]), int(g["m3"]), int(g["d3"]))
-        else:
+        elif g["y4"]:
             iso = _iso(int(g["y4"]), int(g["m4"]), int(g["d4"]))
+        else:
+            iso = _iso(int(g["y5"]), int(g["m5"]), int(g["d5"]))
         if iso:
             yield iso, match.start(), match.end()
 

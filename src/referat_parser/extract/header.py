@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
+from ..vocabulary import months, publication_words
 from .bodies import find_bodies
 from .dates import iter_dates, iter_times
 from .people import (
@@ -30,7 +32,7 @@ _END_TIME = re.compile(r"(?:\bMødet\s+(?:blev\s+)?(?:hævet|sluttede|sluttet|af
                        r"(?:kl\.?\s*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})", re.IGNORECASE | re.MULTILINE)
 # "Mødetidspunkt: 9:30-11:00", "kl. 15:00 - 17:30": the end of a time range.
 _TIME_RANGE_END = re.compile(r"\d{1,2}[.:]\d{2}\s*[-–]\s*(?:kl\.?\s*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})")
-_AFTER_TIME_PLACE = re.compile(r"\bkl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*,?\s+(?:i|på)\s+(?P<place>[A-ZÆØÅ].+)$")
+_AFTER_TIME_PLACE = re.compile(r"\bkl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*,?\s+(?:i|på)\s+(?P<place>\S.*)$")
 _PLACE_WORDS = re.compile(r"\b(?:lokale|mødelokale|\w*salen|\w*sal|rådhus\w*|teams|skype|telefonmøde|virtuelt|online"
                           r"|\d{4}\s+[A-ZÆØÅ]\w+)\b", re.IGNORECASE)
 
@@ -48,12 +50,28 @@ class Header:
     participants: list[ParticipantRef] = field(default_factory=list)
 
 
+@cache
+def _stamp_regex() -> re.Pattern[str]:
+    """A publication word directly before a date or time: 'Publiceret 24. nov. 2023', 'Opdateret: kl. 06.00',
+    'Published May 3, 2019' (not 'Opdateret dagsorden til mødet den ...')."""
+    words = "|".join(sorted(map(re.escape, publication_words()), key=len, reverse=True))
+    names = "|".join(sorted(map(re.escape, months()), key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\b[\s:]*(?:\w+dag,?\s+)?(?:(?:d\.|den|kl\.?)\s*)?(?=\d|(?:{names})\b)",
+                      re.IGNORECASE)
+
+
+def _before_stamp(line: str) -> str:
+    """The part of a line before a publication stamp ('Publiceret 24. nov. 2023 kl. 06.00')."""
+    match = _stamp_regex().search(line)
+    return line[: match.start()] if match else line
+
+
 def extract_header(lines: list[str], full_text: str) -> Header:
     header = Header()
     header.committee = _committee(lines)
     date_line = None
     for index, line in enumerate(lines):
-        found = next(iter_dates(line), None)
+        found = next(iter_dates(_before_stamp(line)), None)
         if found:
             header.date, date_line = found[0], index
             break
@@ -94,7 +112,7 @@ def _committee(lines: list[str]) -> str | None:
 
 
 def _start_time(lines: list[str]) -> str | None:
-    for line in lines:
+    for line in map(_before_stamp, lines):
         if _END_WORDS.search(line):
             continue
         has_date = next(iter_dates(line), None) is not None
@@ -113,7 +131,8 @@ def _location(lines: list[str], date_line: int | None) -> str | None:
     if date_line is None:
         return None
     match = _AFTER_TIME_PLACE.search(lines[date_line])
-    if match:
+    # "kl. 13.00 i Byrådssalen", "kl. 13.00 i mødelokale B1, Skive Rådhus": a name or a place word
+    if match and (match["place"][0].isupper() or _PLACE_WORDS.match(match["place"])):
         return match["place"].strip()
     for line in lines[date_line + 1: date_line + 5]:
         if not line or next(iter_dates(line), None) or next(iter_times(line), None) or PARTICIPANT_LABEL.match(line):

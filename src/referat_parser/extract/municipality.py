@@ -1,26 +1,29 @@
 """The municipality whose minutes these are: a name from vocab/municipalities.toml printed as the
 document's own ('Slagelse Kommune', 'Odense Byråd', 'Bornholms Regionskommune', 'Vejen Rådhus').
-A name alone (a street, a company, a postal town) is not enough."""
+A name alone (a street, a company, a postal town) is not enough. Letterheads in capitals
+('MIDDELFART KOMMUNE', 'KØBENHAVNS KOMMUNE') count too: a name in capitals with an own word in capitals."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import cache
 
 from ..vocabulary import municipalities
 
 _OWN = r"(?:Kommunes?|Kommunen|Kommuneplan\w*|Byråd\w*|Byrådssal\w*|Kommunalbestyrelse\w*|Rådhus\w*|Regionskommune\w*)"
+_UPPER = "[A-ZÆØÅ]*"
+_OWN_CAPS = (rf"(?:KOMMUNES?|KOMMUNEN|KOMMUNEPLAN{_UPPER}|BYRÅD{_UPPER}|KOMMUNALBESTYRELSE{_UPPER}|RÅDHUS{_UPPER}"
+             rf"|REGIONSKOMMUNE{_UPPER})")
 
-
-_OWN_WORD = re.compile(rf"(?<=\s){_OWN}(?![\w])")
+_OWN_WORD = re.compile(rf"(?<=\s)(?:{_OWN}|{_OWN_CAPS})(?![\w])")
 _WORDS_BEFORE = re.compile(r"([\w-]+)\s+(?:([\w-]+)\s+)?$")
 
 
 def _own_mentions(text: str) -> Iterator[tuple[str, int]]:
     """(municipality, position) for each 'X Kommune'-like mention. Searching for the few own-form
     words first and looking up the words before them is far faster than a 100-name alternation."""
-    table = municipalities()
     for match in _OWN_WORD.finditer(text):
         before = _WORDS_BEFORE.search(text, max(0, match.start() - 60), match.start())
         if before is None:
@@ -28,27 +31,35 @@ def _own_mentions(text: str) -> Iterator[tuple[str, int]]:
         last, previous = before.group(2) or before.group(1), before.group(1) if before.group(2) else None
         candidates = [f"{previous} {last}"] if previous else []
         candidates.append(last)
-        for candidate in candidates:
-            for form in (candidate, candidate[:-1] if candidate.endswith("s") else None):
-                if form and form in table:
-                    yield table[form], before.start()
-                    break
-            else:
-                continue
-            break
+        table = _forms() if match.group(0).isupper() else municipalities()
+        name = next((found for found in (_lookup(table, c) for c in candidates) if found), None)
+        if name:
+            yield name, before.start()
+
+
+@cache
+def _forms() -> dict[str, str]:
+    """Printed form -> name, with each form also in capitals ('HØJE-TAASTRUP' -> 'Høje-Taastrup')."""
+    table = municipalities()
+    return {**{form.upper(): name for form, name in table.items()}, **table}
+
+
+def _lookup(table: dict[str, str], candidate: str) -> str | None:
+    """The municipality a printed word (or two) names, also as a genitive ('Københavns', 'NÆSTVEDS')."""
+    genitive = candidate[:-1] if candidate.endswith(("s", "S")) else None
+    return next((table[form] for form in (candidate, genitive) if form and form in table), None)
 
 
 def find_municipality(text: str) -> str | None:
     """Of the municipalities printed as an own form ("Næstved Kommune"), the one named most often
     in any form: minutes mention neighbours' councils too, but name their own town far more."""
-    table = municipalities()
     first: dict[str, int] = {}
     for name, position in _own_mentions(text):
         first.setdefault(name, position)
     if len(first) <= 1:
         return next(iter(first), None)
     counts: Counter[str] = Counter()
-    forms = {form: name for form, name in table.items() if name in first}
+    forms = {form: name for form, name in _forms().items() if name in first}
     for match in re.finditer("|".join(sorted(map(re.escape, forms), key=len, reverse=True)), text):
         counts[forms[match.group(0)]] += 1
     return max(first, key=lambda name: (counts[name], -first[name]))

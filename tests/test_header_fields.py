@@ -1,0 +1,116 @@
+"""Header fields (municipality, date, time, place, committee), each shown by a short snippet."""
+
+import pytest
+
+from referat_parser import parse_text
+from referat_parser.extract.municipality import find_municipality
+from referat_parser.vocabulary import municipalities
+
+CAPS_LETTERHEAD = """MIDDELFART KOMMUNE
+
+Økonomiudvalget
+
+Beslutningsprotokol
+
+Mødedato: d. 15/3-2010
+Mødetidspunkt: Kl. 8.00
+
+1. Godkendelse af dagsorden
+Beslutning
+Godkendt.
+"""
+
+
+def test_capitals_letterhead_and_day_month_year_date():
+    meeting = parse_text(CAPS_LETTERHEAD)
+    assert (meeting.municipality, meeting.date, meeting.start_time) == ("Middelfart", "2010-03-15", "08:00")
+
+
+@pytest.mark.parametrize("form", sorted(municipalities()))
+def test_every_municipality_in_capitals(form):
+    assert find_municipality(f"Referat\n{form.upper()} KOMMUNE\nByrådet") == municipalities()[form]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("KØBENHAVNS KOMMUNE", "København"), ("HØJE-TAASTRUP KOMMUNE", "Høje-Taastrup"),
+     ("BORNHOLMS REGIONSKOMMUNE", "Bornholm"), ("ÆRØ KOMMUNE", "Ærø"), ("Tønder KOMMUNE", "Tønder")],
+)
+def test_capitals_forms(text, name):
+    assert find_municipality(text) == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["REFERAT FRA BYRÅDSMØDET", "BESLUTNING I KOMMUNALBESTYRELSEN", "DEN NYE KOMMUNE", "FANØ\nKommunen har modtaget",
+     "SAMLET FOR KOMMUNEN"],
+)
+def test_capitals_words_are_not_municipalities(text):
+    assert find_municipality(text) is None
+
+
+INLINE_PLACE = """REFERAT
+
+Teknik- og Miljøudvalget
+
+Onsdag d. 4. okt. 2023 kl. 15.30 i mødelokale 2, Holstebro Rådhus, Kirkestræde 11
+
+1 - Godkendelse af dagsorden
+
+Beslutning
+Godkendt.
+"""
+
+
+def test_place_after_the_time_in_the_date_line():
+    meeting = parse_text(INLINE_PLACE)
+    assert (meeting.date, meeting.start_time, meeting.location) == (
+        "2023-10-04", "15:30", "mødelokale 2, Holstebro Rådhus, Kirkestræde 11")
+
+
+def test_prose_after_the_time_is_no_place():
+    meeting = parse_text(INLINE_PLACE.replace("i mødelokale 2, Holstebro Rådhus, Kirkestræde 11",
+                                              "i forlængelse af budgetmødet"))
+    assert meeting.location is None
+
+
+STAMPED = """Byrådet
+Publiceret 2. maj 2021 kl. 06.00
+Referat
+Mandag den 3. maj 2021 kl. 17.00
+Mødested: Byrådssalen
+
+1. Godkendelse af dagsorden
+Beslutning
+Godkendt.
+"""
+
+
+def test_a_publication_stamp_is_not_the_meeting():
+    meeting = parse_text(STAMPED)
+    assert (meeting.date, meeting.start_time) == ("2021-05-03", "17:00")
+
+
+NEWS = """LOKALPOLITIK
+
+Byrådet lukker skolen i Nørreby
+
+Efter lang debat besluttede Byrådet at lukke skolen fra sommerferien.
+
+Af Anne Skov
+24. november 2023 kl. 06.00
+
+Byrådet behandlede torsdag den 23. november 2023 klokken 19.00 sagen om skolestrukturen.
+"""
+
+
+def test_an_article_about_a_meeting_has_no_meeting_header():
+    meeting = parse_text(NEWS)
+    assert meeting.kind == "not_minutes"
+    assert (meeting.committee, meeting.date, meeting.start_time, meeting.location) == (None, None, None, None)
+
+
+def test_a_stamp_word_without_a_date_keeps_the_line():
+    meeting = parse_text(STAMPED.replace("Publiceret 2. maj 2021 kl. 06.00\n", "").replace(
+        "Mandag den 3. maj 2021 kl. 17.00", "Opdateret dagsorden til mødet den 3. maj 2021 kl. 17.00"))
+    assert (meeting.date, meeting.start_time) == ("2021-05-03", "17:00")
