@@ -76,6 +76,7 @@ def parties(text):
         ("Imod stemte Socialistisk Folkeparti og Moderaterne.", ["F", "M"]),
         ("Imod stemte SF og Det Radikale Venstre, da de ønsker en anden model.", ["B", "F"]),
         ("Alternativets medlem stemte imod.", ["Å"]),
+        ("Imod stemte Ø, som ønsker cykelstien til venstre for vejen.", ["Ø"]),
     ],
 )
 def test_dissent(text, expected):

@@ -123,7 +123,9 @@ def _letters(text: str) -> list[str]:
     found = re.findall(rf"\(\s*({_LETTER}{{1,2}})\s*\)", text)
     if not found:
         table = parties()
-        mentions = [(m.start(), table[fold(m["name"])]) for m in _party_name_regex(False).finditer(text)]
+        # Names as printed, capitalised: "til venstre" in a stated reason is not Venstre.
+        mentions = [(m.start(), table[fold(m["name"])]) for m in _party_name_regex(False).finditer(text)
+                    if m["name"][:1].isupper()]
         mentions += [(m.start(), m.group(1)) for m in re.finditer(rf"(?<![\w])({_LETTER})(?![\w])", text)]
         found = [letter for _, letter in sorted(mentions)]
     return list(dict.fromkeys(found))
