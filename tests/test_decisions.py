@@ -30,6 +30,15 @@ from referat_parser.extract.decisions import classify_outcome, find_dissents, fi
         ("1. MED inviteres til mødet.\n2. Til efterretning.\n3. Til efterretning.", "other"),
         ("Supplerende oplysninger blev forelagt.\n1. Dagsorden godkendt.", "approved"),
         ("Brev til regionen er afsendt.\nHjemmesiden ajourføres for medlemmer, der er bevilget orlov, herunder vederlag.", "other"),
+        # Forwarded with a recommendation; forwarded alone is not a decision on the matter.
+        ("Sendes til Kulturudvalget med anbefaling om, at der afsættes midler.", "recommended"),
+        ("Fremsendes til Byrådet med positiv anbefaling.", "recommended"),
+        ("Sendes til Kulturudvalget.", "other"),
+        # An amendment's fate is not the outcome of the proposal.
+        ("Ændringsforslaget blev forkastet.\nFor: 12 (A, B)\nImod: 5 (C)\nGodkendt.", "approved"),
+        ("Ændringsforslaget fra C faldt. Herefter godkendt.", "approved"),
+        ("Godkendt med ændringsforslaget fra C.", "approved"),
+        ("Ændringsforslaget faldt.", "rejected"),
     ],
 )
 def test_outcome(text, outcome):
@@ -59,6 +68,15 @@ def parties(text):
         ("For stemte: A, B og V.", []),
         ("Karen Holm (V) undlod at stemme.", []),
         ("Keld Hvalsø tog forbehold.", []),
+        # Both sides on one line: only the second side is against.
+        ("For stemte 7 (C og B), imod stemte 3 (A og Å).", ["A", "Å"]),
+        # The minority loses when a proposal falls.
+        ("Ikke vedtaget. For stemte 3 (A og Å); imod stemte 7 (C og B).", ["A", "Å"]),
+        # Party names (and genitives) instead of letters.
+        ("Imod stemte Socialistisk Folkeparti og Moderaterne.", ["F", "M"]),
+        ("Imod stemte SF og Det Radikale Venstre, da de ønsker en anden model.", ["B", "F"]),
+        ("Alternativets medlem stemte imod.", ["Å"]),
+        ("Imod stemte Ø, som ønsker cykelstien til venstre for vejen.", ["Ø"]),
     ],
 )
 def test_dissent(text, expected):
@@ -81,6 +99,29 @@ def test_votes_as_structure():
     votes = find_votes("Karen Holm (V) undlod at stemme.")
     assert votes.abstain.names == ["Karen Holm"]
     assert find_votes("Godkendt.") is None
+
+
+def test_one_line_roll_call_splits_sides():
+    votes = find_votes("Godkendt.\nFor stemte 7 (C og B), imod stemte 3 (A og Å).")
+    assert (votes.for_.count, votes.for_.parties) == (7, ["C", "B"])
+    assert (votes.against.count, votes.against.parties) == (3, ["A", "Å"])
+
+
+AMENDMENT_FIRST = ("Ændringsforslag fra C om en lavere takst:\nFor: 5 (C, I)\nImod: 20 (A, B, Ø)\n"
+                   "Ændringsforslaget faldt.\nFor: 20 (A, B, Ø)\nImod: 5 (C, I)\nGodkendt.")
+
+
+def test_amendment_ballot_does_not_decide():
+    assert classify_outcome(AMENDMENT_FIRST) == "approved"
+    assert parties(AMENDMENT_FIRST) == ["C", "I"]
+    votes = find_votes(AMENDMENT_FIRST)
+    assert (votes.for_.count, votes.against.count, votes.against.parties) == (20, 5, ["C", "I"])
+
+
+def test_fallen_amendment_alone_is_dissent_of_its_supporters():
+    text = "Ændringsforslag fra Ø om flere midler:\nFor: 2 (Ø)\nImod: 9 (A, V)\nÆndringsforslaget faldt.\nGodkendt."
+    assert classify_outcome(text) == "approved"
+    assert parties(text) == ["Ø"]
 
 
 def test_recommendations():

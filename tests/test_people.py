@@ -2,10 +2,12 @@
 
 import pytest
 
+from referat_parser import parse_text
 from referat_parser.extract.people import (
     absences_in_line,
     inline_participants,
     is_attendance_line,
+    partial_absences,
     participant_entry,
     substitutes_in_line,
 )
@@ -28,6 +30,11 @@ def names(found):
         ("Cæcilie Ryhl Olsson havde meldt afbud på selve mødedagen.", ["Cæcilie Ryhl Olsson"]),
         ("Afbud: Bodil Staal (A)", ["Bodil Staal"]),
         ("Per Hansen var forhindret i at deltage.", ["Per Hansen"]),
+        # Two sentences on one line: the one about partial attendance does not hide the other.
+        ("Lone Vinther (C) deltog ikke i mødet. Ib Krog (A) deltog ikke under punkt 3-4.", ["Lone Vinther"]),
+        ("Fraværende: Lone Vinther (C). Ib Krog (A) deltog ikke under punkt 3.", ["Lone Vinther"]),
+        # In a decision: absent from the item being decided.
+        ("Ib Krog (A) deltog ikke under behandlingen af sagen.", ["Ib Krog"]),
     ],
 )
 def test_absence(line, absent):
@@ -40,6 +47,8 @@ def test_absence(line, absent):
         "Torben Haack (F) deltog ikke under punkterne 12-15.",  # partial attendance
         "Michael Olsen deltog ikke i forbindelse med behandlingen af punkt 1 pga. inhabilitet.",  # recusal
         "Anne Berg forlod mødet kl. 18.30.",
+        "Fraværende fra kl. 19.15: Ib Krog (A)",  # left early
+        "Fraværende under punkt 7: Ib Krog (A)",
         "Borgmesteren orienterede om vinterberedskabet.",
     ],
 )
@@ -60,6 +69,65 @@ def test_substitutes():
     [sub] = substitutes_in_line("Lis Søkvist havde meldt afbud, og Christian Hesselberg deltog i stedet.")
     assert (sub.name, sub.substitute_for) == ("Christian Hesselberg", "Lis Søkvist")
     assert substitutes_in_line("Afbud fra Pernille Bendixen. Stedfortræder ikke indkaldt pga. sent afbud.") == []
+
+
+def test_partial_absences_name_the_items_missed():
+    found = partial_absences("Lone Vinther (C) deltog ikke i mødet. Ib Krog (A) deltog ikke under punkt 3-5.")
+    assert [(p.name, p.party, items) for p, items in found] == [("Ib Krog", "A", ["3", "4", "5"])]
+    found = partial_absences("Fraværende under punkterne 2, 4 og 6: Ib Krog (A)")
+    assert [(p.name, items) for p, items in found] == [("Ib Krog", ["2", "4", "6"])]
+    assert [(p.name, items) for p, items in partial_absences("Fraværende fra kl. 19.15: Ib Krog (A)")] == [
+        ("Ib Krog", [])]
+    assert partial_absences("Ib Krog (A) erklærede sig inhabil og deltog ikke under punkt 3.") == []
+    assert partial_absences("Lone Vinther (C) deltog ikke i mødet.") == []
+
+
+def test_substitutes_stop_at_sentence_end():
+    found = substitutes_in_line("Stedfortrædere: Jens Ole Lund (A) deltog i stedet for Maja Holm Berg. "
+                                "Eva Dahl (V) deltog i stedet for Per Kim Sø.")
+    assert [(s.name, s.party, s.substitute_for) for s in found] == [
+        ("Jens Ole Lund", "A", "Maja Holm Berg"), ("Eva Dahl", "V", "Per Kim Sø")]
+
+
+def people(meeting):
+    return [(p.name, p.party, p.role, p.present, p.substitute_for) for p in meeting.participants]
+
+
+HEAD = "Referat\nByrådet\nMødedato: 4. marts 2024\n"
+ITEMS = "\nPunkt 1: Dagsorden\nBeslutning\nGodkendt.\n\nPunkt 2: Takster\nBeslutning\nGodkendt.\n"
+
+
+def test_header_member_list_does_not_swallow_the_absence_line():
+    meeting = parse_text(HEAD + "Medlemmer: Lone Vinther (C), Ib Krog (A)\nFraværende: Eva Dahl, Per Sø\n" + ITEMS)
+    assert people(meeting) == [("Lone Vinther", "C", None, None, None), ("Ib Krog", "A", None, None, None),
+                               ("Eva Dahl", None, None, False, None), ("Per Sø", None, None, False, None)]
+
+
+def test_header_partial_attendance_is_not_absence():
+    meeting = parse_text(HEAD + "Afbud: Lone Vinther (C)\nFraværende fra kl. 19.15: Ib Krog (A)\n" + ITEMS)
+    assert people(meeting) == [("Lone Vinther", "C", None, False, None), ("Ib Krog", "A", None, None, None)]
+
+
+def test_header_absence_from_items_is_recorded_on_their_decisions():
+    meeting = parse_text(HEAD + "Fraværende\nLone Vinther (C) deltog ikke i mødet. Ib Krog (A) deltog ikke under "
+                                "punkt 2-3.\n" + ITEMS)
+    assert [(p.name, p.present) for p in meeting.participants] == [("Lone Vinther", False), ("Ib Krog", None)]
+    assert [[p.name for p in item.decision.absent] for item in meeting.items] == [[], ["Ib Krog"]]
+
+
+def test_decision_records_absence_from_the_item():
+    meeting = parse_text(HEAD + ITEMS + "Ib Krog (A) deltog ikke under behandlingen af sagen.\n")
+    decision = meeting.items[1].decision
+    assert decision.text == "Godkendt."
+    assert [(p.name, p.party) for p in decision.absent] == [("Ib Krog", "A")]
+
+
+def test_header_substitutes_once_each():
+    meeting = parse_text(HEAD + "Fraværende: Maja Holm Berg, Per Kim Sø\nStedfortrædere: Jens Ole Lund (A) deltog i "
+                                "stedet for Maja Holm Berg. Eva Dahl (V) deltog i stedet for Per Kim Sø.\n" + ITEMS)
+    assert people(meeting) == [("Maja Holm Berg", None, None, False, None), ("Per Kim Sø", None, None, False, None),
+                               ("Jens Ole Lund", "A", "stedfortræder", True, "Maja Holm Berg"),
+                               ("Eva Dahl", "V", "stedfortræder", True, "Per Kim Sø")]
 
 
 def test_participant_entries():

@@ -13,7 +13,8 @@ from .extract.dates import iter_dates
 from .extract.header import extract_header
 from .extract.language import detect_language
 from .extract.municipality import find_municipality
-from .models import Item, Kind, Meeting, Participant, Source, TocEntry, Warning
+from .extract.people import partial_absences
+from .models import Item, Kind, Meeting, Participant, Person, Source, TocEntry, Warning
 from .read import Document
 from .segment import Segmented, segment
 from .vocabulary import fold
@@ -27,7 +28,8 @@ def build_meeting(doc: Document, source: Source) -> Meeting:
 def meeting_from_cleaned(cleaned: Cleaned, source: Source, doc: Document | None = None) -> Meeting:
     seg = segment(cleaned)
     lines = cleaned.lines
-    header = extract_header([line.text for line in lines[: seg.header_end]], cleaned.text)
+    header_lines = [line.text for line in lines[: seg.header_end]]
+    header = extract_header(header_lines, cleaned.text)
     meeting_date = header.date or _date_from_decisions(seg)
     items = build_items(seg, meeting_date, doc.tables if doc else [])
     committee = header.committee or _committee_fallback(items) or _committee_from_statements(cleaned.text)
@@ -41,6 +43,7 @@ def meeting_from_cleaned(cleaned: Cleaned, source: Source, doc: Document | None 
             participants.append(Participant(name=person.name, party=person.party, role=None, present=False))
             known.add(person.name)
     _canonical_absent_names(items, [p.name for p in participants])
+    _record_item_absences(items, header_lines)
     language = detect_language(cleaned.text)
     warnings = [Warning(code=code, message=message) for code, message in cleaned.warnings]
     toc = [TocEntry(number=e.number, title=e.title, page=e.page) for e in seg.toc]
@@ -125,6 +128,16 @@ def _committee_from_statements(text: str) -> str | None:
         if bodies and bodies[0][1] == 0:
             return bodies[0][0]
     return None
+
+
+def _record_item_absences(items: list[Item], header_lines: list[str]) -> None:
+    """'Helle Brink (A) deltog ikke under punkt 14-16.' in the header: absent from those items' decisions."""
+    for line in header_lines:
+        for person, numbers in partial_absences(line):
+            for item in items:
+                if item.number in numbers and item.decision is not None \
+                        and all(p.name != person.name for p in item.decision.absent):
+                    item.decision.absent.append(Person(name=person.name, party=person.party))
 
 
 def _canonical_absent_names(items: list[Item], known: list[str]) -> None:

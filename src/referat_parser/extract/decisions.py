@@ -14,6 +14,8 @@ from .people import NAME, clean_name
 _ENUMERATED = re.compile(r"^\s*(?:\d{1,2}|[a-h])\s*[.)]\s+|^\s*Ad\s+(?:pkt\.?\s*)?\d+\.?\s*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ\"“])")
 SHORT_SENTENCE_WORDS = 8
+# An amendment's fate ("Ændringsforslaget faldt") is not the outcome of the proposal.
+_AMENDMENT = re.compile(r"\bændringsforslag", re.IGNORECASE)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -32,6 +34,14 @@ def _first_outcome(sentence: str) -> tuple[Outcome, int] | None:
     return cast(Outcome, table[fold(match.group(0))]), match.start()
 
 
+def _about_amendment(sentence: str) -> bool:
+    """'Ændringsforslaget faldt', 'V's ændringsforslag blev forkastet' (but not 'Godkendt med
+    ændringsforslaget fra V'): the amendment is named before any outcome."""
+    amendment = _AMENDMENT.search(sentence)
+    outcome = _first_outcome(sentence)
+    return amendment is not None and (outcome is None or amendment.start() < outcome[1])
+
+
 def classify_outcome(text: str | None) -> Outcome | None:
     """The outcome class of a decision text; the first outcome stated counts.
 
@@ -43,6 +53,9 @@ def classify_outcome(text: str | None) -> Outcome | None:
     sentences = split_sentences(text)
     if not sentences:
         return None
+    on_proposal = [s for s in sentences if not _about_amendment(s)]
+    if any(_first_outcome(s) for s in on_proposal):
+        sentences = on_proposal
     first = _first_outcome(sentences[0])
     if first:
         return first[0]
@@ -72,9 +85,12 @@ _DISSENT_RULES = [
     # "Liste F og Ø stemte imod", "A, F og Ø stemte imod"
     re.compile(rf"(?:\bListe(?:rne)?\s+)?(?<![\w])(?P<parties>{_LETTER}(?:\s*(?:,|og|\+)\s*{_LETTER})*)\s+(?:{_AGAINST}|{_NOT_SUPPORT})"),
 ]
+_SIDE_WORDS = r"(?:For|Imod|Undlod|Hverken\s+for\s+eller\s+imod)"
+# A list runs to the end of the sentence or to the next side on the same line ("For stemte 5 (V og A),
+# imod stemte 2 (F og Ø)."): a comma or semicolon followed by a side word ends it.
 _VOTE_LIST = re.compile(r"\b(?:(?P<side>For|Imod)\s+(?:(?:ændrings)?forslaget\s+|indstillingen\s+)?stemte\s*:?"
                         r"|(?P<side2>For|Imod|Undlod\s+at\s+stemme|Hverken\s+for\s+eller\s+imod|Undlod)\s*:)"
-                        r"\s*(?P<list>[^\n.]*(?:\.(?=\S)[^\n.]*)*)", re.IGNORECASE)
+                        rf"\s*(?P<list>(?:[^\n.,;]|[,;](?!\s*(?:og\s+)?{_SIDE_WORDS}\b)|\.(?=\S))*)", re.IGNORECASE)
 _VOTE_COUNT = re.compile(r"(?P<for>\d+)\s+stemmer?\s+(?:for\s+)?(?:imod|mod)\s+(?P<against>\d+)(?!\s*(?:stemmer\s+)?imod)"
                          r"|(?P<for2>\d+)\s+stemmer?\s+for\s*(?:,|og)\s*(?P<against2>\d+)\s+(?:stemmer\s+)?imod",
                          re.IGNORECASE)
@@ -102,21 +118,30 @@ class VotesRef:
 
 
 def _letters(text: str) -> list[str]:
+    """The parties of a roll-call list: bracketed letters ('27 (A, V)'), else party letters and
+    party names in the order printed ('V og A', 'Socialdemokratiet og SF')."""
     found = re.findall(rf"\(\s*({_LETTER}{{1,2}})\s*\)", text)
     if not found:
-        found = re.findall(rf"(?<![\w])({_LETTER})(?![\w])", text)
+        table = parties()
+        # Names as printed, capitalised: "til venstre" in a stated reason is not Venstre.
+        mentions = [(m.start(), table[fold(m["name"])]) for m in _party_name_regex(False).finditer(text)
+                    if m["name"][:1].isupper()]
+        mentions += [(m.start(), m.group(1)) for m in re.finditer(rf"(?<![\w])({_LETTER})(?![\w])", text)]
+        found = [letter for _, letter in sorted(mentions)]
     return list(dict.fromkeys(found))
 
 
 @cache
-def _party_name_regex() -> re.Pattern[str]:
-    """Any party name followed (within the clause) by a verb of dissent. Names are matched
-    case-insensitively, abbreviations ("SF", "DF", "LA") only in capitals, as printed."""
+def _party_name_regex(dissenting: bool = True) -> re.Pattern[str]:
+    """A party name, in the genitive too ("Venstres", "SF's"); when ``dissenting``, only one followed
+    (within the clause) by a verb of dissent. Names are matched case-insensitively, abbreviations
+    ("SF", "DF", "LA") only in capitals, as printed."""
     verbs = rf"(?:{_AGAINST}|{_NOT_SUPPORT}|ikke\s+kan\s+støtte|ikke\s+kunne\s+støtte)"
     names = sorted(parties(), key=len, reverse=True)
     long_names = "|".join(re.escape(n) for n in names if len(n) > 3)
     short_names = "|".join(re.escape(n.upper()) for n in names if len(n) <= 3)
-    return re.compile(rf"(?<![\w])(?P<name>(?i:{long_names})|{short_names})(?![\w])(?=[^.]{{0,200}}?{verbs})")
+    followed = rf"(?=[^.]{{0,200}}?{verbs})" if dissenting else ""
+    return re.compile(rf"(?<![\w])(?P<name>(?i:{long_names})|{short_names})(?:['’]?s)?(?![\w]){followed}")
 
 
 def _party_names_against(sentence: str) -> list[str]:
@@ -155,16 +180,14 @@ def find_dissents(text: str) -> list[DissentRef]:
         for letter in _party_names_against(sentence):
             add(None, letter, sentence)
     # In a roll-call the losing side dissents: the minority where counts are printed (so a fallen
-    # amendment's supporters dissent), else those who voted against.
-    votes = find_votes(text)
-    losing = "imod"
-    if votes and votes.for_ and votes.against and votes.for_.count is not None and votes.against.count is not None \
-            and votes.for_.count < votes.against.count:
-        losing = "for"
-    for match in _VOTE_LIST.finditer(text):
-        if (match["side"] or match["side2"]).casefold() == losing:
-            for letter in _letters(match["list"]):
-                add(None, letter, match.group(0))
+    # amendment's supporters dissent when only the amendment was put to the vote), else those who
+    # voted against.
+    for ballot in _deciding_ballots(text):
+        losing = _losing_side(ballot)
+        for match in ballot:
+            if _side(match) == losing:
+                for letter in _letters(match["list"]):
+                    add(None, letter, match.group(0))
     # One dissent per party unless names were printed.
     by_party: dict[str | None, DissentRef] = {}
     result = []
@@ -178,15 +201,58 @@ def find_dissents(text: str) -> list[DissentRef]:
     return result
 
 
+def _side(match: re.Match[str]) -> str:
+    side = (match["side"] or match["side2"]).casefold()
+    return side if side in ("for", "imod") else "abstain"
+
+
+def _ballots(text: str) -> list[tuple[bool, list[re.Match[str]]]]:
+    """Roll-call lists grouped into ballots, each marked whether it votes on an amendment: a side
+    printed again starts the next ballot, and a ballot on an amendment says so in its side
+    ('For ændringsforslaget stemte') or in the sentence that announces it."""
+    ballots: list[tuple[bool, list[re.Match[str]]]] = []
+    end = 0
+    for match in _VOTE_LIST.finditer(text):
+        if not ballots or _side(match) in {_side(m) for m in ballots[-1][1]}:
+            lead = split_sentences(text[end: match.start()])
+            ballots.append((bool(lead) and _announces_amendment(lead[-1]), []))
+        ballots[-1][1].append(match)
+        end = match.end()
+    return [(amendment or any(_AMENDMENT.search(m.string, m.start(), m.start("list")) for m in matches), matches)
+            for amendment, matches in ballots]
+
+
+def _announces_amendment(sentence: str) -> bool:
+    """'Ændringsforslag fra V om ...:' announces a ballot on an amendment; 'Ændringsforslaget faldt.'
+    reports one that is over."""
+    return _AMENDMENT.search(sentence) is not None and _first_outcome(sentence) is None
+
+
+def _deciding_ballots(text: str) -> list[list[re.Match[str]]]:
+    """The ballots on the proposal itself; an amendment's ballots only when nothing else was voted on."""
+    ballots = _ballots(text)
+    main = [matches for amendment, matches in ballots if not amendment]
+    return main or [matches for _, matches in ballots]
+
+
+def _count(match: re.Match[str]) -> int | None:
+    count = re.match(r"\s*(\d+)", match["list"]) or re.search(r"\((\d+)\)", match["list"])
+    return int(count.group(1)) if count else None
+
+
+def _losing_side(ballot: list[re.Match[str]]) -> str:
+    counts = {_side(m): _count(m) for m in ballot}
+    for_count, against = counts.get("for"), counts.get("imod")
+    return "for" if for_count is not None and against is not None and for_count < against else "imod"
+
+
 def find_votes(text: str) -> VotesRef | None:
     votes = VotesRef()
     found = False
-    for match in _VOTE_LIST.finditer(text):
-        side = (match["side"] or match["side2"]).casefold()
-        entry = VoteSideRef(parties=_letters(match["list"]))
-        count = re.match(r"\s*(\d+)", match["list"]) or re.search(r"\((\d+)\)", match["list"])
-        if count:
-            entry.count = int(count.group(1))
+    ballots = _deciding_ballots(text)
+    for match in ballots[-1] if ballots else []:
+        side = _side(match)
+        entry = VoteSideRef(count=_count(match), parties=_letters(match["list"]))
         if side == "for":
             votes.for_ = entry
         elif side == "imod":

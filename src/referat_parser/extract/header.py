@@ -15,6 +15,7 @@ from .people import (
     ParticipantRef,
     absences_in_line,
     inline_participants,
+    partial_absences,
     participant_entry,
     substitutes_in_line,
 )
@@ -160,10 +161,7 @@ def _participants(lines: list[str]) -> list[ParticipantRef]:
             in_list, absent_mode = True, False
             rest = label["rest"].strip()
             # Inline lists may wrap onto the next lines ("Mødedeltagere A, B, C" / "(Fravær), D").
-            while rest and index < len(lines) and lines[index] and (rest.endswith(",") or lines[index][:1] in "(" or
-                                                                  rest.rstrip().endswith(("(", "-"))
-                                                                  or (lines[index].split(" ", 1)[0].istitle()
-                                                                  and "," in lines[index] and "," in rest)):
+            while rest and index < len(lines) and _continues_list(rest, lines[index]):
                 rest = f"{rest} {lines[index]}"
                 index += 1
             if rest:
@@ -174,13 +172,16 @@ def _participants(lines: list[str]) -> list[ParticipantRef]:
             continue
         absent = absences_in_line(line)
         substitutes = substitutes_in_line(line)
-        if absent is not None or substitutes:
+        partial = [person for person, _ in partial_absences(line)]
+        if absent is not None or substitutes or partial:
             in_list = absent is not None and not absent and line.rstrip().endswith(":")
             absent_mode = in_list
             for person in absent or []:
                 _mark_absent(people, person.name, person.party)
+            for person in partial:  # attended part of the meeting: a participant, not absent
+                _add(people, ParticipantRef(person.name, person.party, None, None))
             for sub in substitutes:
-                people.append(ParticipantRef(sub.name, sub.party, "stedfortræder", True, sub.substitute_for))
+                _add(people, ParticipantRef(sub.name, sub.party, "stedfortræder", True, sub.substitute_for))
             continue
         if in_list:
             entries = inline_participants(line) if "," in line else []
@@ -197,6 +198,31 @@ def _participants(lines: list[str]) -> list[ParticipantRef]:
             else:
                 people.append(entry)
     return people
+
+
+_LABEL = re.compile(r"^[^\s:,()]+(?:\s+[^\s:,()]+){0,4}\s*:")
+
+
+def _continues_list(rest: str, line: str) -> bool:
+    """Whether ``line`` continues an inline participant list ending in ``rest``; a line that
+    starts with a label of its own ('Fraværende: ...') never does."""
+    if not line or _LABEL.match(line) or ABSENCE_HEADING.match(line):
+        return False
+    return (rest.endswith(",") or line[:1] in "(" or rest.rstrip().endswith(("(", "-"))
+            or (line.split(" ", 1)[0].istitle() and "," in line and "," in rest))
+
+
+def _add(people: list[ParticipantRef], entry: ParticipantRef) -> None:
+    """Add a participant once: a name seen before only gains the details it lacked."""
+    for person in people:
+        if person.name == entry.name:
+            person.party = person.party or entry.party
+            person.role = person.role or entry.role
+            person.substitute_for = person.substitute_for or entry.substitute_for
+            if person.present is None:
+                person.present = entry.present
+            return
+    people.append(entry)
 
 
 def _mark_absent(people: list[ParticipantRef], name: str, party: str | None) -> None:

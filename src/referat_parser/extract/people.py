@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 _UP = "A-ZÆØÅÄÖÜÉÈÁÓÍÚÇŞĞİ"
-_NAME_WORD = rf"(?:[{_UP}][\w'’]*(?:-[{_UP}]?[\w'’]+)*\.?|[{_UP}]\.)"
+# A dot ends a name word only in an initial or abbreviation ("Chr."): "Mortensen. Birthe" is two sentences.
+_NAME_WORD = rf"(?:[{_UP}][\w'’]{{0,2}}\.|[{_UP}][\w'’]*(?:-[{_UP}]?[\w'’]+)*)"
 # At most six words: a bound keeps unanchored searches linear on long lines of capitalised words.
 NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|von|van|de|la|le|bin|el)){{0,5}}"
 PARTY = r"\(\s*(?P<party>[A-ZÆØÅ]{1,3})\s*\)"
@@ -88,45 +89,103 @@ ABSENCE_LABEL = re.compile(
 ABSENCE_HEADING = re.compile(r"^(?:Fraværende(?:\s+med\s+afbud)?|Fravær|Afbud|Ikke til stede)\s*$", re.IGNORECASE)
 _AFBUD_FRA = re.compile(rf"\bAfbud\s+fra\s+(?P<names>{NAME}(?:\s*{PARTY})?(?:\s*(?:,|og)\s*{NAME}(?:\s*\([A-ZÆØÅ]{{1,3}}\))?)*)")
 _ABSENT_VERB = re.compile(
-    r"\b(?:var|er|blev)\s+fraværende\b|\bdeltog\s+ikke(?:\s+(?:i|på)\s+(?:mødet|behandlingen\s+af\s+(?:punktet|sagen|dette\s+punkt)))?\s*\.?$"
+    r"\b(?:var|er|blev)\s+fraværende\b"
+    r"|\bdeltog\s+ikke(?:\s+(?:i|på|under)\s+(?:mødet|behandlingen\s+af\s+(?:punktet|sagen|dette\s+punkt)))?\s*\.?$"
     r"|\bvar\s+forhindret\s+i\s+at\s+deltage|\b(?:havde|har)\s+meldt\s+afbud|\bmeldte\s+afbud|\budeblev\s+uden\s+afbud"
     r"|\bvar\s+ikke\s+til\s+stede|\bdeltog\s+ikke\s+i\s+mødet|\bdeltog\s+ikke\s+på\s+mødet"
     r"|\b(?:havde|har|meldte)\s+forfald|\bdeltog\s+ikke\s+i\s+behandlingen\s+af\s+(?:punkt|pkt)\.?(?:\s*\d+\s*\.?)?$",
     re.IGNORECASE,
 )
-# Partial attendance and recusal: never absence.
+# Partial attendance and recusal: never absence. Absence "under behandlingen af sagen" is absence
+# from the item the sentence stands in.
 _NOT_ABSENCE = re.compile(
     r"inhabil|under\s+punkt|i\s+behandlingen\s+af\s+punkterne\s+\d|fra\s+kl\.|til\s+kl\.|forlod|ankom|kom\s+kl"
-    r"|efter\s+punkt|fra\s+punkt|deltog\s+ikke\s+under|mødte\s+kl",
+    r"|efter\s+punkt|fra\s+punkt|deltog\s+ikke\s+under(?!\s+behandlingen\s+af\s+(?:punktet|sagen|dette\s+punkt)\b)"
+    r"|mødte\s+kl",
     re.IGNORECASE,
 )
 _NONE_WORDS = re.compile(r"^(?:ingen|intet|-|—|–|alle\s+(?:var\s+)?til\s+stede)\.?$", re.IGNORECASE)
+# Sentence ends, but not after the abbreviations of times and item numbers ("kl. 14.30", "pkt. 5").
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\bkl\.)(?<!\bpkt\.)(?<!\bnr\.)\s+")
 
 
 def absences_in_line(text: str) -> list[PersonRef] | None:
     """People a line records as absent; [] for an absence label with no names ('Fraværende:');
-    None when the line says nothing about absence."""
+    None when the line says nothing about absence (partial attendance such as 'Fraværende fra
+    kl. 14.30: X' or 'X deltog ikke under punkt 14-16' is not absence)."""
     label = ABSENCE_LABEL.match(text)
     if label:
+        if _NOT_ABSENCE.search(label["scope"]):
+            return None
         names = label["names"].strip()
         if not names or _NONE_WORDS.match(names):
             return []
         substitutes = {s.name for s in substitutes_in_line(names)}
-        return [p for p in split_names(_strip_substitute_tail(names)) if p.name not in substitutes]
-    if _NOT_ABSENCE.search(text):
-        return None
+        return [p for p in _absent_in_list(names) if p.name not in substitutes]
     found: list[PersonRef] = []
-    for match in _AFBUD_FRA.finditer(text):
-        found.extend(split_names(_strip_substitute_tail(match["names"])))
-    if found:
-        return found
-    for sentence in re.split(r"(?<=[.!?])\s+", text):
-        verb = _ABSENT_VERB.search(sentence)
-        if verb and not _NOT_ABSENCE.search(sentence):
-            subject = sentence[: verb.start()]
-            subject = re.sub(r"^\s*\d+\.\s*suppleant\s+", "", subject)
-            found.extend(split_names(subject))
+    for sentence in _SENTENCE_END.split(text):
+        if _NOT_ABSENCE.search(sentence):
+            continue
+        afbud = [p for m in _AFBUD_FRA.finditer(sentence) for p in split_names(_strip_substitute_tail(m["names"]))]
+        verb = None if afbud else _ABSENT_VERB.search(sentence)
+        if verb:
+            afbud = split_names(re.sub(r"^\s*\d+\.\s*suppleant\s+", "", sentence[: verb.start()]))
+        found.extend(afbud)
     return found or None
+
+
+def _absent_in_list(names: str) -> list[PersonRef]:
+    """The names after an absence label, leaving out sentences about partial attendance
+    ('Fraværende: Ib Holm (V). Eva Lind (A) deltog ikke under punkt 5.')."""
+    found: list[PersonRef] = []
+    for sentence in _SENTENCE_END.split(names):
+        if _NOT_ABSENCE.search(sentence):
+            continue
+        verb = _ABSENT_VERB.search(sentence)
+        found.extend(split_names(_strip_substitute_tail(sentence[: verb.start()] if verb else sentence)))
+    return found
+
+
+# --- partial attendance ----------------------------------------------------------------------------
+
+_PARTIAL_VERB = re.compile(r"\b(?:deltog\s+ikke|var\s+fraværende|forlod\s+mødet|ankom|mødte|kom)\b", re.IGNORECASE)
+_ITEM_SCOPE = re.compile(r"\b(?:under|i\s+behandlingen\s+af|ved\s+behandlingen\s+af)\s+(?:punkt(?:erne)?|pkt\.?|sag(?:erne)?)"
+                         r"\s*(?P<numbers>\d{1,4}(?:\s*(?:-|–|,|og)\s*\d{1,4})*)", re.IGNORECASE)
+_MAX_RANGE = 100
+
+
+def partial_absences(text: str) -> list[tuple[PersonRef, list[str]]]:
+    """People who attended part of the meeting, each with the item numbers they missed where the
+    line names them: 'Helle Brink (A) deltog ikke under punkt 14-16.' -> (Helle Brink, [14, 15, 16]);
+    'Fraværende fra kl. 14.30: Erling Holm (F)' -> (Erling Holm, [])."""
+    label = ABSENCE_LABEL.match(text)
+    if label:
+        if not _NOT_ABSENCE.search(label["scope"]):
+            return []
+        numbers = _item_numbers(label["scope"])
+        return [(p, numbers) for p in split_names(label["names"])]
+    found: list[tuple[PersonRef, list[str]]] = []
+    for sentence in _SENTENCE_END.split(text):
+        verb = _PARTIAL_VERB.search(sentence)
+        if verb and _NOT_ABSENCE.search(sentence) and not re.search(r"inhabil", sentence, re.IGNORECASE):
+            numbers = _item_numbers(sentence[verb.start():])
+            found.extend((p, numbers) for p in split_names(sentence[: verb.start()]))
+    return found
+
+
+def _item_numbers(text: str) -> list[str]:
+    """'under punkt 14-16' -> ['14', '15', '16']; 'under punkterne 3, 5 og 7' -> ['3', '5', '7']."""
+    match = _ITEM_SCOPE.search(text)
+    if not match:
+        return []
+    numbers: list[str] = []
+    for part in re.split(r"\s*(?:,|og)\s*", match["numbers"]):
+        bounds = [int(n) for n in re.split(r"\s*[-–]\s*", part) if n]
+        first, last = bounds[0], bounds[-1]
+        if last < first or last - first > _MAX_RANGE:
+            last = first
+        numbers.extend(str(n) for n in range(first, last + 1))
+    return list(dict.fromkeys(numbers))
 
 
 def _strip_substitute_tail(text: str) -> str:
@@ -162,6 +221,7 @@ def is_attendance_line(text: str) -> bool:
 # match at every lower-case letter and make the search quadratic.
 _SUBSTITUTE_PATTERNS = [
     re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[A-ZÆØÅ]{{1,3}})\))?\s*,?\s*(?i:(?:er\s+|var\s+|blev\s+)?(?:indkaldt\s+som\s+)?(?:suppleant|stedfortræder)\s+for)\s+(?P<for>{NAME})"),
+    re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[A-ZÆØÅ]{{1,3}})\))?\s+(?:deltog|mødte)\s+(?:i\s+stedet|istedet)\s+for\s+(?P<for>{NAME})"),
     re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[A-ZÆØÅ]{{1,3}})\))?\s+(?:deltog|mødte)\s+(?:i\s+stedet|som\s+stedfortræder|som\s+suppleant)"),
     re.compile(rf"\b(?i:istedet|i\s+stedet)\s+(?i:mødte|deltog)\s+(?P<sub>{NAME})"),
     re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[A-ZÆØÅ]{{1,3}})\))?\s+(?:var|er|blev)\s+indkaldt\s+som\s+(?:suppleant|stedfortræder)"),
