@@ -130,3 +130,8 @@ def test_recommendations():
     assert recommendations(text) == ["der gives en bevilling", "pengene frigives."]
     text = "Kommunaldirektøren indstiller, at\n• beretningen tages til efterretning.\n• regnskabet godkendes."
     assert recommendations(text) == ["beretningen tages til efterretning.", "regnskabet godkendes."]
+
+
+def test_a_decision_to_postpone_in_a_sentence_is_postponed():
+    assert classify_outcome("Udvalget besluttede at udsætte sagen, så der kan indhentes et forslag.") == "postponed"
+    assert classify_outcome("Godkendt, idet ikrafttræden udskydes til 1. maj.") == "approved"

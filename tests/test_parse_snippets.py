@@ -325,8 +325,8 @@ def test_headings_glued_to_long_paragraphs_and_to_a_dated_decision_heading():
 def test_question_heading_keeps_its_text():
     text = HEAD + "Punkt 7: Halvårsregnskab\nHvad skal vi beslutte?\nUdvalget skal tage stilling.\nBeslutning\nGodkendt.\n"
     sections = parse_text(text).items[0].sections
-    assert [(s.key, s.heading, s.text) for s in sections][0] == ("theme", "Hvad skal vi beslutte?",
-                                                                 "Udvalget skal tage stilling.")
+    assert [(s.key, s.heading, s.text) for s in sections] == [
+        ("theme", "Hvad skal vi beslutte?", "Udvalget skal tage stilling."), ("decision", "Beslutning", "Godkendt.")]
 
 
 def test_web_site_footer_is_not_part_of_the_last_decision():
