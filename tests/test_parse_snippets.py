@@ -337,3 +337,14 @@ def test_web_site_footer_is_not_part_of_the_last_decision():
     meeting = parse_text(footer_only_names_town)
     assert meeting.items[0].decision.text == "Godkendt."
     assert meeting.municipality == "Roskilde"
+
+
+def test_closed_item_after_the_last_decision_of_unnumbered_minutes():
+    item = "Åbent punkt\n{title}\nSagsnr.: {case}\nSagsfremstilling\nTekst.\nBeslutning Byrådet den 07-02-2024\n{decision}\n\n"
+    text = ("Byrådet\nMødedato: 07.02.2024\n\n" + item.format(title="Budget", case="24/1", decision="Godkendt.")
+            + item.format(title="Skole", case="24/2", decision="Drøftet.\nImod stemte: Anne Hansen (A)")
+            + "Lukket punkt\nEkspropriation - Nørregade\nSagsnr.: 23/10133\n\nLukket punkt\nKøb af jord\n")
+    items = parse_text(text).items
+    assert [(i.title, i.case_number, i.public, i.decision and i.decision.text) for i in items] == [
+        ("Budget", "24/1", True, "Godkendt."), ("Skole", "24/2", True, "Drøftet.\nImod stemte: Anne Hansen (A)"),
+        ("Ekspropriation - Nørregade", "23/10133", False, None)]

@@ -381,7 +381,25 @@ def _unnumbered_items(infos: list[Info], lines: list[Line], toc_lines: set[int])
         if item.title_line is not None:
             item.title = lines[item.title_line].text
             item.head.remove(item.title_line)
-    return items
+    return [part for item in items for part in _split_marked_tail(item, infos, lines)]
+
+
+def _split_marked_tail(item: ItemBlock, infos: list[Info], lines: list[Line]) -> list[ItemBlock]:
+    """An item with no headings after its last section's text: "Lukket punkt" / its title / "Sagsnr.: ..."
+    printed after a decision is the next (closed) item, not more of the decision."""
+    if not item.sections or not item.sections[-1].body:
+        return [item]
+    body = item.sections[-1].body
+    for position, index in enumerate(body[1:-1], start=1):
+        title = body[position + 1]
+        if infos[index].kind is Kind.PUBLIC and infos[title].kind is Kind.TEXT and is_title_like(lines[title].text):
+            tail = ItemBlock(start=index, end=item.end, title=lines[title].text, title_line=title,
+                             head=[i for i in body[position:] if i != title])
+            item.sections[-1].body = body[:position]
+            item.end = index
+            # Only a title (a closed item's public record): no body, so no item, but not the decision either.
+            return [item, tail] if len(tail.head) > 1 else [item]
+    return [item]
 
 
 def _decision_ends_items(infos: list[Info], lines: list[Line]) -> bool:
