@@ -117,6 +117,12 @@ def clean(doc: Document) -> Cleaned:
             if not paged and _PAGE_MARKER.match(text):
                 sheet += 1
             continue
+        # "Byrådet - Referat - 27. marts 2024     Side 3 af 9": a page marker and a running line, told
+        # apart by the wide gap that normalising has closed, so the raw line is matched.
+        marked = _MARKED_RUNNING_LINE.match(line.text.strip()) if text[-1:].isdigit() else None
+        if marked:
+            sheet += not paged
+            text = normalise(marked["rest"])
         raw.append(_Row(text, line.page, line.bold, line.size, indent))
         sheets.append(sheet)
     raw = _split_transcripts(raw)
@@ -186,6 +192,8 @@ def _drop_site_footer(rows: list[_Row]) -> tuple[list[_Row], str]:
 
 
 _ITEM_START = re.compile(r"^(?:[•·\-–]\s*)?(?:punkt|pkt|nr|sag)?\.?\s*\d{1,4}\s*[.:)]?\s+\S", re.IGNORECASE)
+_MARKED_RUNNING_LINE = re.compile(r"^(?P<rest>\S.{0,150}?)\s*(?:\s{2}|\t|\s[|·•]\s)\s*(?:side|page)\s+\d{1,4}\s*(?:af|of|/)\s*\d{1,4}$",
+                                  re.IGNORECASE)
 _PAGE_MARKER = re.compile(r"^(?:side|page)\s+\d{1,4}\s*(?:af|of|/)\s*\d{1,4}$", re.IGNORECASE)
 
 
