@@ -348,3 +348,35 @@ def test_closed_item_after_the_last_decision_of_unnumbered_minutes():
     assert [(i.title, i.case_number, i.public, i.decision and i.decision.text) for i in items] == [
         ("Budget", "24/1", True, "Godkendt."), ("Skole", "24/2", True, "Drøftet.\nImod stemte: Anne Hansen (A)"),
         ("Ekspropriation - Nørregade", "23/10133", False, None)]
+
+
+def test_running_header_printed_beside_the_page_marker_is_dropped():
+    page = "Byrådet - Referat - 27. marts 2024                          Side {n} af 9\n\n"
+    text = ("Referat\nByrådet\nMødedato: 27. marts 2024\n\n" + page.format(n=1)
+            + "1. Godkendelse af dagsorden\nSagsnr.: 24/4512\n\nBeslutning\nGodkendt.\n\n" + page.format(n=2)
+            + "2. Budget\nSagsnr.: 24/4513\n\nBeslutning\nTaget til efterretning.\n\n" + page.format(n=3))
+    assert [d for *_, d in _items(text)] == ["Godkendt.", "Taget til efterretning."]
+
+
+def test_decision_heading_with_a_bracketed_date_and_open_closed_marks_in_titles():
+    text = ("Referat\nKlimaudvalget\nMødedato: 13. maj 2024\n\n"
+            "1. (Åben) Godkendelse af dagsorden\nSag nr.: 24/5021\n\nBESLUTNING (13.05.2024)\nGodkendt.\n\n"
+            "56 (Å) Budget\nSagsnr.: 24/7110\n\nForvaltningens anbefaling\nAt budgettet godkendes.\n\n"
+            "BESLUTNING (13.05.2024)\nDrøftet.\n\n59 (L) Personalesag\nLukket punkt.\n")
+    items = parse_text(text).items
+    assert [(i.number, i.title, i.public, i.decision and i.decision.text) for i in items] == [
+        ("1", "Godkendelse af dagsorden", True, "Godkendt."), ("56", "Budget", True, "Drøftet."),
+        ("59", "Personalesag", False, None)]
+    assert items[0].decision.date == "2024-05-13"
+    assert [s.key for s in items[1].sections] == ["recommendation", "decision"]
+
+
+def test_sag_number_title_items_and_a_closed_meeting_marker():
+    text = ("Referat\nTeknik- og Miljøudvalget\nMødedato: 12-09-2024\n\n"
+            "Sag 18        Fælles affaldsordning\nSagsnr.: 24/2381\tSagen afgøres i: Byrådet\nBeslutning\nGodkendt.\n\n"
+            "Sag 19 Orientering om vandløb\nSagsnr.: 24/1904\nBeslutning\nTaget til efterretning.\n\nLUKKET MØDE\n\n"
+            "Sag 20 Køb af areal\nSagsnr.: 23/22790\nBeslutning\nGodkendt.\n")
+    assert _items(text) == [("18", "Fælles affaldsordning", "24/2381", "Godkendt."),
+                            ("19", "Orientering om vandløb", "24/1904", "Taget til efterretning."),
+                            ("20", "Køb af areal", "23/22790", "Godkendt.")]
+    assert parse_text(text).items[2].public is False

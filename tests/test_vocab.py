@@ -143,7 +143,8 @@ def test_language_markers(language):
 
 
 FOOTER_SAMPLES = ["Kontakt", "Kontakt os", "Om hjemmesiden", "Privatlivspolitik", "Cookiepolitik",
-                  "Tilgængelighedserklæring", "© 2024 Eksempel Kommune", "Eksempel Kommune · Torvet 1 · 9999 Byen"]
+                  "Tilgængelighedserklæring", "© 2024 Eksempel Kommune", "Eksempel Kommune · Torvet 1 · 9999 Byen",
+                  "Eksempel Kommune - Torvet 1 - 9999 Byen - Telefon 11 22 33 44"]
 
 
 def test_every_footer_start_pattern_is_exercised():

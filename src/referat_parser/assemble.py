@@ -160,7 +160,8 @@ def _build_item(seg: Segmented, block: ItemBlock, order: int, meeting_date: str 
     lines = seg.cleaned.lines
     title = block.title
     case_number = document_number = competence = None
-    public = None
+    # "56 (Å) Title" marks the item open or closed on its title line.
+    public = seg.infos[block.title_line].public if block.title_line is not None else None
     if title:
         match = _CASE_IN_TITLE.match(title)
         if match:

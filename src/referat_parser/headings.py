@@ -118,6 +118,10 @@ def match_heading(text: str, *, bold: bool | None = None) -> Heading | None:
             return inline
     if len(text) > 160:
         return _glued(text)  # "SagsfremstillingArealet er vurderet ..." with a whole paragraph glued on
+    if text.endswith((")", "):")):
+        bracketed = _heading_with_bracketed_date(text)
+        if bracketed is not None:
+            return bracketed
     vocab = headings()
     folded = fold(text)
     key = vocab.exact.get(folded)
@@ -158,6 +162,21 @@ def _decision_with_text(text: str) -> Heading | None:
             return Heading("decision", decision.printed, glued_text=rest, body=decision.body, date=decision.date,
                            dated=True)
     return None
+
+
+_BRACKETED_DATE = re.compile(r"^(?P<name>[^()]{3,60}?)\s*\((?P<date>[^()]{6,40})\)\s*:?$")
+
+
+def _heading_with_bracketed_date(text: str) -> Heading | None:
+    """'BESLUTNING (13.05.2024)', 'Indstilling (den 2. maj 2024)': a heading with the meeting's date."""
+    match = _BRACKETED_DATE.match(text)
+    if match is None:
+        return None
+    key = headings().exact.get(fold(match["name"]))
+    date = next((iso for iso, _, _ in iter_dates(match["date"])), None)
+    if key is None or date is None:
+        return None
+    return Heading(key, text.rstrip(" :"), date=date, dated=key == "decision")
 
 
 # "Beslutning Byrådet den 28-02-2024Godkendt.": web extraction lost the line break after the date.

@@ -42,7 +42,10 @@ ITEM_RULES: list[tuple[re.Pattern[str], Kind]] = [
     # "Sag nr. 87: Title", "Dagsordenspunkt 4 - Title" (a case-number field has no title after the number).
     (re.compile(rf"^(?:Sag|Dagsordenspunkt)\.?\s*(?:nr\.?|nummer)?\s*(?P<num>\d{{1,4}})\s*[:\-–]\s*(?P<title>[{_UP}\"'“”«(].*)$"),
      Kind.NUMBERED),
-    (re.compile(rf"^(?:Punkt|Pkt)\.?\s*(?P<num>\d{{1,4}})\s+(?P<title>[{_UP}\"'“”«(].*)$"), Kind.NUMBERED),
+    (re.compile(rf"^(?:Punkt|Pkt|Sag)\.?\s*(?P<num>\d{{1,4}})\s+(?P<title>[{_UP}\"'“”«(].*)$"), Kind.NUMBERED),
+    # "1. (Åben) Title", "56 (Å) Title", "59 (L) Title": the open/closed mark between number and title.
+    (re.compile(rf"^(?P<num>\d{{1,4}})\.?\s*\((?P<public>(?i:åbent?|lukket|å|l))\)\s*(?P<title>[{_UP}0-9\"'“”«(].*)$"),
+     Kind.NUMBERED),
     (re.compile(rf"^Nr\.?\s*(?P<num>\d{{1,4}})\s*[.:\-–]?\s*(?P<title>[{_UP}0-9].*)$"), Kind.NUMBERED),
     (re.compile(rf"^(?:[•·▪●■◦\-–]\s*)?(?P<num>\d{{1,4}})\s*(?:\.|:|\))\s*(?P<title>[{_UP}\"'“”«(].*)$"), Kind.NUMBERED),
     (re.compile(r"^(?i:åbent|åben|lukket)\s+(?:(?i:punkt)\s+)?(?P<num>\d{1,3})\s+(?P<title>\S.*)$"), Kind.NUMBERED),
@@ -56,11 +59,11 @@ ITEM_RULES: list[tuple[re.Pattern[str], Kind]] = [
 # A PDF layout may also print the number alone on its line ("5.") with the title on the next.
 _NUMBER_ONLY = re.compile(r"^(?:(?P<word>Sag|Sags|Punkt|Pkt|Dagsordenspunkt)\.?\s*(?:nr\.?|nummer)?\s*(?P<num>\d{1,4})\s*:?"
                           r"|(?P<bare>\d{1,3})\.)$", re.IGNORECASE)
-_NEXT_LABEL = re.compile(r"\s+(?=[A-ZÆØÅ][\w.]+(?: [\w.]+)?:)")
+_NEXT_LABEL = re.compile(r"\s+(?=[A-ZÆØÅ][\w.]+(?: [\w.]+){0,2}:)")  # "... Sagen afgøres i: Byrådet"
 _TOC_MARK = re.compile(r"^(?:indhold|indholdsfortegnelse|indholdsliste|sagsoversigt|oversigt over sager|sager)\s*:?$",
                        re.IGNORECASE)
 _TOC_LEADER = re.compile(r"^(?P<title>\S.*?)\s*(?:\.{3,}|…+|_{3,}|(?:\. ){3,})\s*(?P<page>\d{1,4})$")
-_PUBLIC = re.compile(r"^(?P<word>åbent|åben|lukket|offentlig|fortrolig|aaben|aabent)(?:\s+(?:punkt|sag|dagsorden))?\s*$",
+_PUBLIC = re.compile(r"^(?P<word>åbent|åben|lukket|offentlig|fortrolig|aaben|aabent)(?:\s+(?:punkt|sag|dagsorden|møde))?\s*\.?$",
                      re.IGNORECASE)
 # "Åbent - 00.01.00-G01-523-18", "Åbent - 00.01.00A04 - 2007/34364", "012497 - 2017/12299"
 _PUBLIC_WITH_CASE = re.compile(r"^(?P<word>åbent|åben|lukket)\s*[-–]\s*(?P<case>\S.*)$", re.IGNORECASE)
@@ -125,7 +128,9 @@ def classify(text: str, bold: bool | None = None) -> Info:
     for pattern, kind in ITEM_RULES:
         match = pattern.match(text)
         if match and _plausible_title(match.groupdict().get("title")):
-            return Info(kind, number=str(int(match["num"])), title=(match.groupdict().get("title") or "").strip() or None)
+            mark = match.groupdict().get("public")
+            return Info(kind, number=str(int(match["num"])), title=(match.groupdict().get("title") or "").strip() or None,
+                        public=None if mark is None else not mark.casefold().startswith("l"))
     return Info(Kind.TEXT)
 
 

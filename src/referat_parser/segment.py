@@ -195,7 +195,7 @@ def _numbered_starts(infos: list[Info], lines: list[Line], toc_lines: set[int]) 
             list_next += 1  # the list goes on, unless the line is styled like the items ("Punkt 3:" after "2. Bilag")
             continue
         if not accepted:
-            if _has_item_structure(infos, index):
+            if info.public is not None or _has_item_structure(infos, index):
                 accepted.append((_pull_back(infos, start), str(number), title, title_line))
             elif number == 1:
                 list_next, list_style = 2, _style(lines[index].text)
@@ -203,7 +203,7 @@ def _numbered_starts(infos: list[Info], lines: list[Line], toc_lines: set[int]) 
         last_number = int(accepted[-1][1])
         if number == last_number and _similar(title, accepted[-1][2]):
             continue  # the same item printed again ("Punkt 42: X" ... "42. X")
-        structured = _has_item_structure(infos, index)
+        structured = info.public is not None or _has_item_structure(infos, index)  # "59 (L) Title" is marked
         near = number - last_number <= MAX_NUMBER_GAP
         if number > last_number and (structured or (near and number == last_number + 1 and is_title_like(title or ""))):
             accepted.append((_pull_back(infos, start), str(number), title, title_line))
