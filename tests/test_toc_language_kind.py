@@ -1,0 +1,54 @@
+"""Tables of contents, language detection and the document kind, each shown by a short snippet."""
+
+from referat_parser import parse_text
+
+ITEMS = ("Punkt 1: Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n"
+         "Punkt 2: Budget 2024\nSagsfremstilling\nForvaltningen har udarbejdet budgettet.\nBeslutning\nGodkendt.\n\n"
+         "Punkt 3: Lokalplan 1045\nBeslutning\nTaget til efterretning.\n")
+
+
+def _toc(text: str) -> list[tuple[str | None, str, int | None]]:
+    return [(e.number, e.title, e.page) for e in parse_text(text).toc]
+
+
+def _codes(text: str) -> list[str]:
+    return [w.code for w in parse_text(text).warnings]
+
+
+def test_dot_leader_entries_with_numbers_match_the_items():
+    text = ("Byrådet\nIndholdsfortegnelse\n1. Godkendelse af dagsorden ........ 2\n2. Budget 2024 ........ 3\n"
+            "3. Lokalplan 1045 ........ 5\n\n" + ITEMS)
+    assert _toc(text) == [("1", "Godkendelse af dagsorden", 2), ("2", "Budget 2024", 3), ("3", "Lokalplan 1045", 5)]
+    assert "toc_mismatch" not in _codes(text)
+    assert [i.number for i in parse_text(text).items] == ["1", "2", "3"]
+
+
+def test_right_aligned_pages_of_numbered_entries():
+    text = ("Byrådet\nIndholdsfortegnelse\n1. Godkendelse af dagsorden                 2\n"
+            "2. Budget 2024                 3\n3. Lokalplan 1045                 5\n\n" + ITEMS)
+    assert _toc(text) == [("1", "Godkendelse af dagsorden", 2), ("2", "Budget 2024", 3), ("3", "Lokalplan 1045", 5)]
+    assert "toc_mismatch" not in _codes(text)
+
+
+def test_right_aligned_pages_of_unnumbered_entries_after_a_toc_heading():
+    text = ("Byrådet\nIndhold\nGodkendelse af dagsorden\t2\nBudget 2024\t3\nLokalplan 1045\t5\n\n" + ITEMS)
+    assert _toc(text) == [(None, "Godkendelse af dagsorden", 2), (None, "Budget 2024", 3), (None, "Lokalplan 1045", 5)]
+    assert "toc_mismatch" not in _codes(text)
+
+
+def test_right_aligned_pages_without_a_heading_need_a_run_of_ascending_pages():
+    text = ("Byrådet\nGodkendelse af dagsorden    2\nBudget 2024    3\nLokalplan 1045    5\n\n" + ITEMS)
+    assert _toc(text) == [(None, "Godkendelse af dagsorden", 2), (None, "Budget 2024", 3), (None, "Lokalplan 1045", 5)]
+
+
+def test_titles_ending_in_a_number_are_not_pages():
+    # A list of items before their bodies: titles end in years and plan numbers, not ascending pages.
+    text = "Byrådet\n1. Budget 2024\n2. Lokalplan 1045\n3. Vejnavne i område 12\n\n" + ITEMS
+    assert _toc(text) == [("1", "Budget 2024", None), ("2", "Lokalplan 1045", None), ("3", "Vejnavne i område 12", None)]
+    # Item titles and section lines ending in a number are not contents entries.
+    assert _toc(ITEMS) == []
+    body = ("Punkt 1: Budget\nSagsfremstilling\nUdgifter til drift 12\nUdgifter til anlæg 15\nI alt 27\n"
+            "Beslutning\nGodkendt.\n")
+    assert _toc(body) == []
+    assert "I alt 27" in parse_text(body).items[0].sections[0].text
+
