@@ -52,3 +52,25 @@ def test_titles_ending_in_a_number_are_not_pages():
     assert _toc(body) == []
     assert "I alt 27" in parse_text(body).items[0].sections[0].text
 
+
+def test_short_norwegian_meeting_plan_is_norwegian():
+    text = ("Møteplan for kommunestyret og formannskapet\nHer finner du saksliste og møteprotokoll for møtene.\n"
+            "Kommunestyret\nTorsdag 15. februar 2024 kl. 10.00 - Rådhuset\nSaksliste | Møteprotokoll\n")
+    meeting = parse_text(text)
+    assert (meeting.language, meeting.kind) == ("no", "not_minutes")
+
+
+def test_norwegian_words_shared_with_danish_do_not_decide():
+    # "og", "på", "ikke", "også", "kan", "skal", "kommune" are Danish as much as Norwegian.
+    text = ("Bodø kommune\nMøteplan for hovedutvalg\nDet er ikke sikkert, og det kan også skje at møtet blir "
+            "flyttet, og at sakslisten på møtet skal behandles senere.\n")
+    assert parse_text(text).language == "no"
+    danish = ("Byrådet\n1. Budget\nSagsfremstilling\nForvaltningen kan også anbefale, at sagen ikke udsættes, og at "
+              "kommune og udvalget skal følge op på den.\nBeslutning\nGodkendt.\n")
+    assert parse_text(danish).language == "da"
+
+
+def test_short_swedish_page_is_swedish():
+    text = "Kommunstyrelsen\nSammanträde den 12 mars 2024\nÄrende 4: Förslag till beslut om budget för nämnden\n"
+    assert parse_text(text).language == "sv"
+
