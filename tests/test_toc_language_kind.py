@@ -74,3 +74,30 @@ def test_short_swedish_page_is_swedish():
     text = "Kommunstyrelsen\nSammanträde den 12 mars 2024\nÄrende 4: Förslag till beslut om budget för nämnden\n"
     assert parse_text(text).language == "sv"
 
+
+PRESS_RELEASE = """Nyheder
+Pressemeddelelse
+
+Byrådet har godkendt ny plan for havnen
+Publiceret 3. april 2024
+
+På byrådsmødet onsdag den 3. april 2024 kl. 19.00 godkendte byrådet planen for havnen.
+
+Du kan læse hele sagen i referatet fra byrådsmødet på kommunens hjemmeside.
+
+Yderligere oplysninger
+Kommunikationschef Anne Hansen, tlf. 12 34 56 78
+"""
+
+
+def test_press_release_about_a_meeting_is_not_minutes():
+    meeting = parse_text(PRESS_RELEASE)
+    assert (meeting.kind, meeting.items, meeting.committee, meeting.date) == ("not_minutes", [], None, None)
+
+
+def test_items_without_number_and_title_still_make_an_agenda():
+    text = ("Dagsorden\nErhvervsudvalget\n17. september 2025 kl. 19:00\n\nSagsfremstilling\n"
+            "Forvaltningen orienterer om status.\n\nSagsfremstilling\nUdvalget skal drøfte budgettet.\n")
+    assert parse_text(text).kind == "minutes"
+    single = "Byrådet\n\nSagsfremstilling\nForvaltningen orienterer om status.\n\nBeslutning\nTaget til efterretning.\n"
+    assert parse_text(single).kind == "agenda_item"
