@@ -71,3 +71,18 @@ def test_table_of_contents_lines():
     info = classify("Godkendelse af dagsorden..... 3")
     assert (info.kind, info.title, info.value) == (Kind.TOC, "Godkendelse af dagsorden", "3")
     assert classify("Indholdsfortegnelse").kind is Kind.TOC
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "title", "page"),
+    [
+        ("1. Godkendelse af dagsorden ........ 3", "1", "Godkendelse af dagsorden", "3"),
+        ("Punkt 12: Budget 2024 ........ 14", "12", "Budget 2024", "14"),
+        ("Pkt. 7 Lokalplan 1045 …… 9", "7", "Lokalplan 1045", "9"),
+        ("Godkendelse af dagsorden ........ 3", None, "Godkendelse af dagsorden", "3"),
+        ("4. kvartal 2023 ........ 7", None, "4. kvartal 2023", "7"),  # a date-like start is not a number
+    ],
+)
+def test_table_of_contents_entry_prints_its_number(line, number, title, page):
+    info = classify(line)
+    assert (info.kind, info.number, info.title, info.value) == (Kind.TOC, number, title, page)

@@ -102,7 +102,7 @@ def classify(text: str, bold: bool | None = None) -> Info:
         return Info(Kind.TOC)
     match = _TOC_LEADER.match(text) if _LEADER_HINT.search(text) else None
     if match:
-        return Info(Kind.TOC, title=match["title"].strip(" ."), value=match["page"])
+        return _toc_entry(match["title"].strip(" ."), match["page"])
     match = _PUBLIC.match(text)
     if match:
         return Info(Kind.PUBLIC, public=not match["word"].casefold().startswith(("lukket", "fortrolig")))
@@ -132,6 +132,16 @@ def classify(text: str, bold: bool | None = None) -> Info:
             return Info(kind, number=str(int(match["num"])), title=(match.groupdict().get("title") or "").strip() or None,
                         public=None if mark is None else not mark.casefold().startswith("l"))
     return Info(Kind.TEXT)
+
+
+def _toc_entry(text: str, page: str) -> Info:
+    """A contents line without its leader and page: "1. Godkendelse af dagsorden" prints the item
+    number the way the item's title line does, so the item rules read it."""
+    for pattern, _ in ITEM_RULES:
+        match = pattern.match(text)
+        if match and match.groupdict().get("title") and _plausible_title(match["title"]):
+            return Info(Kind.TOC, number=str(int(match["num"])), title=match["title"].strip(), value=page)
+    return Info(Kind.TOC, title=text, value=page)
 
 
 def _plausible_title(title: str | None) -> bool:

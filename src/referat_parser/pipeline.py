@@ -17,7 +17,7 @@ from .extract.people import partial_absences
 from .models import Item, Kind, Meeting, Participant, Person, Source, TocEntry, Warning
 from .read import Document
 from .segment import Segmented, segment
-from .vocabulary import fold
+from .vocabulary import fold, headings
 
 
 def build_meeting(doc: Document, source: Source) -> Meeting:
@@ -78,12 +78,21 @@ def meeting_from_cleaned(cleaned: Cleaned, source: Source, doc: Document | None 
 def _kind(items: list[Item], toc: list[TocEntry], language: str | None) -> Kind:
     if language in ("no", "sv"):
         return "not_minutes"
-    substantive = [item for item in items if item.decision is not None or item.sections or item.number is not None]
-    if not substantive:
+    if not any(_substantive(item) for item in items):
         return "not_minutes"
     if len(items) == 1 and len([e for e in toc if e.number or e.page]) <= 1:
         return "agenda_item"
     return "minutes"
+
+
+def _substantive(item: Item) -> bool:
+    """An item that makes its document minutes or an agenda item: it has a number, a title or a
+    decision, or it opens with an item heading (Sagsfremstilling, Indstilling, ...). A lone section
+    such as "Yderligere oplysninger" under a press release is not an agenda item."""
+    if item.number is not None or item.title or item.decision is not None:
+        return True
+    opening = headings().opening
+    return any(section.key in opening for section in item.sections)
 
 
 def _date_from_decisions(seg: Segmented) -> str | None:

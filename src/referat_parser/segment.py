@@ -12,6 +12,7 @@ Two ways to find items, chosen per document:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -64,7 +65,7 @@ class Segmented:
 def segment(cleaned: Cleaned) -> Segmented:
     lines = cleaned.lines
     infos = [classify(line.text, line.bold) for line in lines]
-    toc = _find_toc(infos)
+    toc = _find_toc(infos, lines)
     toc_lines = {entry.line for entry in toc}
     starts = _numbered_starts(infos, lines, toc_lines)
     if starts:
@@ -86,35 +87,89 @@ def segment(cleaned: Cleaned) -> Segmented:
 
 # --- table of contents -------------------------------------------------------------------------
 
-def _find_toc(infos: list[Info]) -> list[TocLine]:
-    """Dot-leader lines, and runs of two or more numbered title lines with nothing between them
-    (a list of items before their bodies)."""
-    toc: list[TocLine] = []
-    run: list[int] = []
-
-    def flush() -> None:
-        numbers = [int(infos[i].number or 0) for i in run]
-        steps = [b - a for a, b in pairwise(numbers)]
-        if len(run) >= 2 and steps and all(0 < step <= 5 for step in steps):
-            toc.extend(TocLine(i, infos[i].number, infos[i].title or "", None) for i in run)
-        run.clear()
-
-    for index, info in enumerate(infos):
-        if info.kind is Kind.TOC and info.title is None:
-            continue  # "Indholdsfortegnelse"
-        if info.kind is Kind.TOC:
-            toc.append(TocLine(index, None, info.title or "", int(info.value or 0) or None))
-        elif info.kind is Kind.NUMBERED:
-            if run and not 0 < int(info.number or 0) - int(infos[run[-1]].number or 0) <= 5:
-                flush()  # the numbering starts again: the list before was complete
-            run.append(index)
-            continue
-        elif info.kind is Kind.BLANK or info.kind is Kind.PUBLIC:
-            continue
-        flush()
-    flush()
+def _find_toc(infos: list[Info], lines: list[Line]) -> list[TocLine]:
+    """Dot-leader lines; runs of two or more numbered title lines with nothing between them (a list
+    of items before their bodies); and runs of lines ending in a page number (see _paged_run)."""
+    toc = [TocLine(index, info.number, info.title or "", int(info.value or 0) or None)
+           for index, info in enumerate(infos) if info.kind is Kind.TOC and info.title is not None]
+    for run, marked in _runs(infos, lambda index: infos[index].kind is Kind.NUMBERED):
+        for part in _consecutive(infos, run):
+            if len(part) >= 2:
+                toc.extend(_numbered_entries(infos, part, marked))
+    before_items = next((i for i, info in enumerate(infos) if info.kind is Kind.HEADING), len(infos))
+    for run, marked in _runs(infos, lambda index: infos[index].kind is Kind.TEXT
+                             and _trailing_page(lines[index].text) is not None):
+        toc.extend(_paged_run(lines, run, marked, run[-1] < before_items))
     toc.sort(key=lambda entry: entry.line)
     return toc
+
+
+def _runs(infos: list[Info], member: Callable[[int], bool]) -> list[tuple[list[int], bool]]:
+    """Runs of member lines with only blank lines and open/closed markers between them, each with
+    whether a contents heading ("Indholdsfortegnelse") comes right before it."""
+    runs: list[tuple[list[int], bool]] = []
+    run: list[int] = []
+    marked = False
+    for index, info in enumerate(infos):
+        if member(index):
+            run.append(index)
+        elif info.kind is not Kind.BLANK and info.kind is not Kind.PUBLIC:
+            if run:
+                runs.append((run, marked))
+                run = []
+            marked = info.kind is Kind.TOC and info.title is None
+    if run:
+        runs.append((run, marked))
+    return runs
+
+
+def _consecutive(infos: list[Info], run: list[int]) -> list[list[int]]:
+    """Split a run of numbered lines where the numbering starts again (the list before was complete)."""
+    parts = [[run[0]]]
+    for before, after in pairwise(run):
+        if 0 < int(infos[after].number or 0) - int(infos[before].number or 0) <= 5:
+            parts[-1].append(after)
+        else:
+            parts.append([after])
+    return parts
+
+
+PAGE_DIGITS = 3  # "Budget 2024" and "Lokalplan 1045" do not end in a page number
+MAX_FIRST_PAGE = 50  # contents are printed at the front: their first entry points to an early page
+MIN_UNMARKED_PAGES = 3  # lines ending in ascending numbers, without a contents heading
+
+
+def _trailing_page(text: str) -> tuple[str, int] | None:
+    """("Godkendelse af dagsorden", 2) from "Godkendelse af dagsorden 2": a PDF transcript's
+    right-aligned page number, once the spaces or tab before it are collapsed."""
+    title, _, tail = text.rpartition(" ")
+    if title and tail.isascii() and tail.isdigit() and len(tail) <= PAGE_DIGITS and int(tail) > 0:
+        return title, int(tail)
+    return None
+
+
+def _pages_ascend(pages: list[int], marked: bool) -> bool:
+    if not pages or pages[0] > MAX_FIRST_PAGE or any(b < a for a, b in pairwise(pages)):
+        return False
+    return marked or len(pages) >= MIN_UNMARKED_PAGES
+
+
+def _numbered_entries(infos: list[Info], run: list[int], marked: bool) -> list[TocLine]:
+    """Numbered contents lines; their titles end in a page number only when every one does and the
+    numbers ascend like pages."""
+    paged = [_trailing_page(infos[i].title or "") for i in run]
+    if all(paged) and _pages_ascend([p[1] for p in paged if p], marked):
+        return [TocLine(i, infos[i].number, p[0], p[1]) for i, p in zip(run, paged, strict=True) if p]
+    return [TocLine(i, infos[i].number, infos[i].title or "", None) for i in run]
+
+
+def _paged_run(lines: list[Line], run: list[int], marked: bool, early: bool) -> list[TocLine]:
+    """Unnumbered lines ending in ascending page numbers are contents entries after a contents
+    heading, or as a run of several lines before the first section heading."""
+    paged = [p for p in (_trailing_page(lines[i].text) for i in run) if p]
+    if not (marked or early) or not _pages_ascend([page for _, page in paged], marked):
+        return []
+    return [TocLine(i, None, title, page) for i, (title, page) in zip(run, paged, strict=True)]
 
 
 # --- numbered items ----------------------------------------------------------------------------
