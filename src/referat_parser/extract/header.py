@@ -15,6 +15,7 @@ from .people import (
     ParticipantRef,
     absences_in_line,
     inline_participants,
+    names_after_label,
     partial_absences,
     participant_entry,
     substitutes_in_line,
@@ -147,11 +148,13 @@ def _participants(lines: list[str]) -> list[ParticipantRef]:
     people: list[ParticipantRef] = []
     absent_mode = False
     in_list = False
+    names_read = False  # names read after an absence label printed alone: a blank line ends them
     index = 0
     while index < len(lines):
         line = lines[index]
         index += 1
         if not line:
+            in_list = in_list and not (absent_mode and names_read)
             continue
         if _LIST_ENTRY.match(line):
             in_list = False
@@ -168,14 +171,14 @@ def _participants(lines: list[str]) -> list[ParticipantRef]:
                 people.extend(inline_participants(rest))
             continue
         if ABSENCE_HEADING.match(line):
-            in_list, absent_mode = True, True
+            in_list, absent_mode, names_read = True, True, False
             continue
         absent = absences_in_line(line)
         substitutes = substitutes_in_line(line)
         partial = [person for person, _ in partial_absences(line)]
         if absent is not None or substitutes or partial:
             in_list = absent is not None and not absent and line.rstrip().endswith(":")
-            absent_mode = in_list
+            absent_mode, names_read = in_list, False
             for person in absent or []:
                 _mark_absent(people, person.name, person.party)
             for person in partial:  # attended part of the meeting: a participant, not absent
@@ -184,20 +187,32 @@ def _participants(lines: list[str]) -> list[ParticipantRef]:
                 _add(people, ParticipantRef(sub.name, sub.party, "stedfortræder", True, sub.substitute_for))
             continue
         if in_list:
-            entries = inline_participants(line) if "," in line else []
-            if len(entries) > 1:  # one line holding the whole list
-                for entry in entries:
-                    (_mark_absent(people, entry.name, entry.party) if absent_mode else people.append(entry))
-                continue
-            entry = participant_entry(line)
-            if entry is None:
-                in_list = False
-                continue
-            if absent_mode:
-                _mark_absent(people, entry.name, entry.party)
-            else:
-                people.append(entry)
+            in_list = _absent_list_line(people, line) if absent_mode else _member_list_line(people, line)
+            names_read = in_list
     return people
+
+
+def _member_list_line(people: list[ParticipantRef], line: str) -> bool:
+    """Read a line of a member list; False when the line is not one (the list has ended)."""
+    entries = inline_participants(line) if "," in line else []
+    if len(entries) > 1:  # one line holding the whole list
+        people.extend(entries)
+        return True
+    entry = participant_entry(line)
+    if entry is not None:
+        people.append(entry)
+    return entry is not None
+
+
+def _absent_list_line(people: list[ParticipantRef], line: str) -> bool:
+    """Read a line after an absence label printed alone ('Fraværende:'): one name, or several
+    separated by commas or 'og'; False when the line is not a list of names."""
+    if _LABEL.match(line):
+        return False
+    found = names_after_label(line)
+    for person in found:
+        _mark_absent(people, person.name, person.party)
+    return bool(found)
 
 
 _LABEL = re.compile(r"^[^\s:,()]+(?:\s+[^\s:,()]+){0,4}\s*:")

@@ -134,6 +134,16 @@ def absences_in_line(text: str) -> list[PersonRef] | None:
     return found or None
 
 
+def names_after_label(text: str) -> list[PersonRef]:
+    """The people on a line after an absence label printed alone on its line ('Fraværende:' /
+    'Karen Møller Holt og Ejvind Tang Sørensen'); [] for a line that is not a list of names.
+    A sentence that ends in a full stop is a list only when short ('Carsten Scheibye, Lotte Helms.')."""
+    found = absences_in_line(f"Fraværende: {text}") or []
+    if re.search(r"[.!?]$", text.strip()) and len(text.split()) > 8:
+        return []
+    return found
+
+
 def _absent_in_list(names: str) -> list[PersonRef]:
     """The names after an absence label, leaving out sentences about partial attendance
     ('Fraværende: Ib Holm (V). Eva Lind (A) deltog ikke under punkt 5.')."""
