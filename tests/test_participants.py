@@ -31,14 +31,33 @@ def test_absence_names_stop_at_a_blank_line_or_the_next_label():
     assert people(meeting) == [("Karen Møller Holt", False)]
 
 
+def test_absent_member_is_one_participant():
+    meeting = parse_text(HEAD + "Fraværende: Mikkel Sejer (V)\n\nUdvalgsmedlemmer:\nTina Borg (A), formand\n"
+                                "Mikkel Sejer (V)\nRasmus Kjeld\n" + ITEMS)
+    assert people(meeting) == [("Mikkel Sejer", False), ("Tina Borg", None), ("Rasmus Kjeld", None)]
 
 
+def test_absence_after_the_member_list_wins():
+    meeting = parse_text(HEAD + "Medlemmer: Tina Borg (A), Mikkel Sejer (V), Rasmus Kjeld (L)\n"
+                                "Afbud: Mikkel Sejer\n" + ITEMS)
+    assert people(meeting) == [("Tina Borg", None), ("Mikkel Sejer", False), ("Rasmus Kjeld", None)]
 
 
+def test_a_name_without_its_middle_name_is_the_same_person():
+    meeting = parse_text(HEAD + "Medlemmer: Tina Borg (A), Mikkel Holm Sejer (V)\nAfbud: Mikkel Sejer (V)\n" + ITEMS)
+    assert people(meeting) == [("Tina Borg", None), ("Mikkel Holm Sejer", False)]
 
 
+def test_a_shortened_name_that_fits_two_members_is_not_merged():
+    meeting = parse_text(HEAD + "Medlemmer: Mikkel Holm Sejer (V), Mikkel Lund Sejer (V)\nAfbud: Mikkel Sejer\n"
+                         + ITEMS)
+    assert people(meeting) == [("Mikkel Holm Sejer", None), ("Mikkel Lund Sejer", None), ("Mikkel Sejer", False)]
 
 
+def test_absence_in_an_item_head_marks_the_listed_member():
+    text = (HEAD + "Medlemmer: Tina Borg (A), Mikkel Sejer (V)\n\nPunkt 1: Dagsorden\nFraværende:\nMikkel Sejer\n"
+            "Beslutning\nGodkendt.\n")
+    assert people(parse_text(text)) == [("Tina Borg", None), ("Mikkel Sejer", False)]
 
 
 

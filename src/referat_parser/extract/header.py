@@ -14,6 +14,7 @@ from .people import (
     PARTICIPANT_LABEL,
     ParticipantRef,
     absences_in_line,
+    find_person,
     inline_participants,
     names_after_label,
     partial_absences,
@@ -167,8 +168,8 @@ def _participants(lines: list[str]) -> list[ParticipantRef]:
             while rest and index < len(lines) and _continues_list(rest, lines[index]):
                 rest = f"{rest} {lines[index]}"
                 index += 1
-            if rest:
-                people.extend(inline_participants(rest))
+            for entry in inline_participants(rest) if rest else []:
+                _add(people, entry)
             continue
         if ABSENCE_HEADING.match(line):
             in_list, absent_mode, names_read = True, True, False
@@ -196,11 +197,12 @@ def _member_list_line(people: list[ParticipantRef], line: str) -> bool:
     """Read a line of a member list; False when the line is not one (the list has ended)."""
     entries = inline_participants(line) if "," in line else []
     if len(entries) > 1:  # one line holding the whole list
-        people.extend(entries)
+        for entry in entries:
+            _add(people, entry)
         return True
     entry = participant_entry(line)
     if entry is not None:
-        people.append(entry)
+        _add(people, entry)
     return entry is not None
 
 
@@ -228,22 +230,20 @@ def _continues_list(rest: str, line: str) -> bool:
 
 
 def _add(people: list[ParticipantRef], entry: ParticipantRef) -> None:
-    """Add a participant once: a name seen before only gains the details it lacked."""
-    for person in people:
-        if person.name == entry.name:
-            person.party = person.party or entry.party
-            person.role = person.role or entry.role
-            person.substitute_for = person.substitute_for or entry.substitute_for
-            if person.present is None:
-                person.present = entry.present
-            return
-    people.append(entry)
+    """Add a participant once: a person seen before (by ``find_person``) gains the details it lacked
+    and keeps the fuller form of the name; absence wins over any other attendance."""
+    person = find_person(people, entry.name, entry.party)
+    if person is None:
+        people.append(entry)
+        return
+    if len(entry.name) > len(person.name):
+        person.name = entry.name
+    person.party = person.party or entry.party
+    person.role = person.role or entry.role
+    person.substitute_for = person.substitute_for or entry.substitute_for
+    if person.present is None or entry.present is False:
+        person.present = entry.present
 
 
 def _mark_absent(people: list[ParticipantRef], name: str, party: str | None) -> None:
-    for person in people:
-        if person.name == name:
-            person.present = False
-            person.party = person.party or party
-            return
-    people.append(ParticipantRef(name, party, None, False))
+    _add(people, ParticipantRef(name, party, None, False))
