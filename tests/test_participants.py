@@ -60,7 +60,15 @@ def test_absence_in_an_item_head_marks_the_listed_member():
     assert people(parse_text(text)) == [("Tina Borg", None), ("Mikkel Sejer", False)]
 
 
+@pytest.mark.parametrize("line", ["ÅBENT MØDE", "LUKKET MØDE", "Åbent møde", "Mødet er åbent", "Lukket Møde"])
+def test_meeting_status_after_a_wrapped_member_list_is_not_a_person(line):
+    meeting = parse_text(HEAD + "Medlemmer:    Tina Borg (V), Birte Holm Ravn (Ø),\n"
+                                "              Jens Munk Olesen (F)\n\n\n" + line + "\n" + ITEMS)
+    assert people(meeting) == [("Tina Borg", None), ("Birte Holm Ravn", None), ("Jens Munk Olesen", None)]
 
 
+def test_names_in_capitals_are_kept_where_the_list_prints_them_so():
+    meeting = parse_text(HEAD + "Medlemmer:\nTINA BORG (A)\nJENS MUNK OLESEN (F)\n" + ITEMS)
+    assert people(meeting) == [("TINA BORG", None), ("JENS MUNK OLESEN", None)]
 
 

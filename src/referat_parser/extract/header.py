@@ -190,7 +190,14 @@ def _participants(lines: list[str]) -> list[ParticipantRef]:
         if in_list:
             in_list = _absent_list_line(people, line) if absent_mode else _member_list_line(people, line)
             names_read = in_list
-    return people
+    return _names_as_printed(people)
+
+
+def _names_as_printed(people: list[ParticipantRef]) -> list[ParticipantRef]:
+    """Leave out names in capitals ('ÅBENT MØDE') unless the document prints all names so."""
+    if all(person.name.isupper() for person in people):
+        return people
+    return [person for person in people if not person.name.isupper()]
 
 
 def _member_list_line(people: list[ParticipantRef], line: str) -> bool:

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
+from ..vocabulary import not_name_words
+
 _UP = "A-ZÆØÅÄÖÜÉÈÁÓÍÚÇŞĞİ"
 # A dot ends a name word only in an initial or abbreviation ("Chr."): "Mortensen. Birthe" is two sentences.
 _NAME_WORD = rf"(?:[{_UP}][\w'’]{{0,2}}\.|[{_UP}][\w'’]*(?:-[{_UP}]?[\w'’]+)*)"
@@ -54,6 +56,8 @@ def clean_name(text: str) -> str | None:
     name = re.sub(r"\s+(?:Suppleant|Stedfortræder|Istedet|I stedet|Fraværende|Afbud|Sag|Sager|Punkt)\b.*$", "", name)
     if name in _NOT_NAMES or " " not in name:
         return None  # a person is recorded with at least a first and a last name
+    if any(word.casefold() in not_name_words() for word in name.split()):
+        return None  # 'ÅBENT MØDE', 'Lukket Møde', 'Horsens Kommune'
     return name
 
 
