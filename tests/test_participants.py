@@ -72,3 +72,9 @@ def test_names_in_capitals_are_kept_where_the_list_prints_them_so():
     assert people(meeting) == [("TINA BORG", None), ("JENS MUNK OLESEN", None)]
 
 
+def test_people_named_in_remarks_are_not_participants():
+    meeting = parse_text(HEAD + "Fraværende:\nKaren Møller Holt\nBemærkninger:\nPeter Ravn deltog ikke under "
+                                "punkterne 1-2.\nLone Skriver forlod mødet kl. 20.15.\n" + ITEMS)
+    assert people(meeting) == [("Karen Møller Holt", False)]
+    # Absence from items is still recorded on their decisions.
+    assert [[p.name for p in item.decision.absent] for item in meeting.items] == [["Peter Ravn"], ["Peter Ravn"]]

@@ -11,6 +11,7 @@ from .bodies import find_bodies
 from .dates import iter_dates, iter_times
 from .people import (
     ABSENCE_HEADING,
+    ABSENCE_LABEL,
     PARTICIPANT_LABEL,
     ParticipantRef,
     absences_in_line,
@@ -178,11 +179,14 @@ def _participants(lines: list[str]) -> list[ParticipantRef]:
         substitutes = substitutes_in_line(line)
         partial = [person for person, _ in partial_absences(line)]
         if absent is not None or substitutes or partial:
+            # Partial attendance in an attendance list makes a participant; in remarks
+            # ('Bemærkninger: X deltog ikke under punkt 5') it only marks the items missed.
+            attendance = in_list or ABSENCE_LABEL.match(line) is not None
             in_list = absent is not None and not absent and line.rstrip().endswith(":")
             absent_mode, names_read = in_list, False
             for person in absent or []:
                 _mark_absent(people, person.name, person.party)
-            for person in partial:  # attended part of the meeting: a participant, not absent
+            for person in partial if attendance else []:  # attended part of the meeting: not absent
                 _add(people, ParticipantRef(person.name, person.party, None, None))
             for sub in substitutes:
                 _add(people, ParticipantRef(sub.name, sub.party, "stedfortræder", True, sub.substitute_for))
