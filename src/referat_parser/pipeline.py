@@ -13,7 +13,7 @@ from .extract.dates import iter_dates
 from .extract.header import extract_header
 from .extract.language import detect_language
 from .extract.municipality import find_municipality
-from .extract.people import partial_absences
+from .extract.people import find_person, partial_absences
 from .models import Item, Kind, Meeting, Participant, Person, Source, TocEntry, Warning
 from .read import Document
 from .segment import Segmented, segment
@@ -37,11 +37,12 @@ def meeting_from_cleaned(cleaned: Cleaned, source: Source, doc: Document | None 
         meeting_date = _date_from_statements(items)
     participants = [Participant(name=p.name, party=p.party, role=p.role, present=p.present,
                                 substitute_for=p.substitute_for) for p in header.participants]
-    known = {p.name for p in participants}
-    for person in meeting_absences(seg):
-        if person.name not in known:
+    for person in meeting_absences(seg):  # absence wins over a place in the member list
+        listed = find_person(participants, person.name, person.party)
+        if listed is None:
             participants.append(Participant(name=person.name, party=person.party, role=None, present=False))
-            known.add(person.name)
+        else:
+            listed.present = False
     _canonical_absent_names(items, [p.name for p in participants])
     _record_item_absences(items, header_lines)
     language = detect_language(cleaned.text)

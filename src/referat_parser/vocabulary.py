@@ -101,3 +101,9 @@ def publication_words() -> list[str]:
 @cache
 def language_words() -> dict[str, frozenset[str]]:
     return {lang: frozenset(entry["words"]) for lang, entry in _load("language").items()}
+
+
+@cache
+def not_name_words() -> frozenset[str]:
+    """Words that mark a line as a heading or status line, never a person's name ('ÅBENT MØDE')."""
+    return frozenset(word.casefold() for word in _load("people")["not_name_words"])

@@ -11,10 +11,13 @@ from .bodies import find_bodies
 from .dates import iter_dates, iter_times
 from .people import (
     ABSENCE_HEADING,
+    ABSENCE_LABEL,
     PARTICIPANT_LABEL,
     ParticipantRef,
     absences_in_line,
+    find_person,
     inline_participants,
+    names_after_label,
     partial_absences,
     participant_entry,
     substitutes_in_line,
@@ -147,11 +150,13 @@ def _participants(lines: list[str]) -> list[ParticipantRef]:
     people: list[ParticipantRef] = []
     absent_mode = False
     in_list = False
+    names_read = False  # names read after an absence label printed alone: a blank line ends them
     index = 0
     while index < len(lines):
         line = lines[index]
         index += 1
         if not line:
+            in_list = in_list and not (absent_mode and names_read)
             continue
         if _LIST_ENTRY.match(line):
             in_list = False
@@ -164,40 +169,63 @@ def _participants(lines: list[str]) -> list[ParticipantRef]:
             while rest and index < len(lines) and _continues_list(rest, lines[index]):
                 rest = f"{rest} {lines[index]}"
                 index += 1
-            if rest:
-                people.extend(inline_participants(rest))
+            for entry in inline_participants(rest) if rest else []:
+                _add(people, entry)
             continue
         if ABSENCE_HEADING.match(line):
-            in_list, absent_mode = True, True
+            in_list, absent_mode, names_read = True, True, False
             continue
         absent = absences_in_line(line)
         substitutes = substitutes_in_line(line)
         partial = [person for person, _ in partial_absences(line)]
         if absent is not None or substitutes or partial:
+            # Partial attendance in an attendance list makes a participant; in remarks
+            # ('Bemærkninger: X deltog ikke under punkt 5') it only marks the items missed.
+            attendance = in_list or ABSENCE_LABEL.match(line) is not None
             in_list = absent is not None and not absent and line.rstrip().endswith(":")
-            absent_mode = in_list
+            absent_mode, names_read = in_list, False
             for person in absent or []:
                 _mark_absent(people, person.name, person.party)
-            for person in partial:  # attended part of the meeting: a participant, not absent
+            for person in partial if attendance else []:  # attended part of the meeting: not absent
                 _add(people, ParticipantRef(person.name, person.party, None, None))
             for sub in substitutes:
                 _add(people, ParticipantRef(sub.name, sub.party, "stedfortræder", True, sub.substitute_for))
             continue
         if in_list:
-            entries = inline_participants(line) if "," in line else []
-            if len(entries) > 1:  # one line holding the whole list
-                for entry in entries:
-                    (_mark_absent(people, entry.name, entry.party) if absent_mode else people.append(entry))
-                continue
-            entry = participant_entry(line)
-            if entry is None:
-                in_list = False
-                continue
-            if absent_mode:
-                _mark_absent(people, entry.name, entry.party)
-            else:
-                people.append(entry)
-    return people
+            in_list = _absent_list_line(people, line) if absent_mode else _member_list_line(people, line)
+            names_read = in_list
+    return _names_as_printed(people)
+
+
+def _names_as_printed(people: list[ParticipantRef]) -> list[ParticipantRef]:
+    """Leave out names in capitals ('ÅBENT MØDE') unless the document prints all names so."""
+    if all(person.name.isupper() for person in people):
+        return people
+    return [person for person in people if not person.name.isupper()]
+
+
+def _member_list_line(people: list[ParticipantRef], line: str) -> bool:
+    """Read a line of a member list; False when the line is not one (the list has ended)."""
+    entries = inline_participants(line) if "," in line else []
+    if len(entries) > 1:  # one line holding the whole list
+        for entry in entries:
+            _add(people, entry)
+        return True
+    entry = participant_entry(line)
+    if entry is not None:
+        _add(people, entry)
+    return entry is not None
+
+
+def _absent_list_line(people: list[ParticipantRef], line: str) -> bool:
+    """Read a line after an absence label printed alone ('Fraværende:'): one name, or several
+    separated by commas or 'og'; False when the line is not a list of names."""
+    if _LABEL.match(line):
+        return False
+    found = names_after_label(line)
+    for person in found:
+        _mark_absent(people, person.name, person.party)
+    return bool(found)
 
 
 _LABEL = re.compile(r"^[^\s:,()]+(?:\s+[^\s:,()]+){0,4}\s*:")
@@ -213,22 +241,20 @@ def _continues_list(rest: str, line: str) -> bool:
 
 
 def _add(people: list[ParticipantRef], entry: ParticipantRef) -> None:
-    """Add a participant once: a name seen before only gains the details it lacked."""
-    for person in people:
-        if person.name == entry.name:
-            person.party = person.party or entry.party
-            person.role = person.role or entry.role
-            person.substitute_for = person.substitute_for or entry.substitute_for
-            if person.present is None:
-                person.present = entry.present
-            return
-    people.append(entry)
+    """Add a participant once: a person seen before (by ``find_person``) gains the details it lacked
+    and keeps the fuller form of the name; absence wins over any other attendance."""
+    person = find_person(people, entry.name, entry.party)
+    if person is None:
+        people.append(entry)
+        return
+    if len(entry.name) > len(person.name):
+        person.name = entry.name
+    person.party = person.party or entry.party
+    person.role = person.role or entry.role
+    person.substitute_for = person.substitute_for or entry.substitute_for
+    if person.present is None or entry.present is False:
+        person.present = entry.present
 
 
 def _mark_absent(people: list[ParticipantRef], name: str, party: str | None) -> None:
-    for person in people:
-        if person.name == name:
-            person.present = False
-            person.party = person.party or party
-            return
-    people.append(ParticipantRef(name, party, None, False))
+    _add(people, ParticipantRef(name, party, None, False))

@@ -8,7 +8,11 @@ Late arrival, leaving early and recusal ("inhabil") are not absence.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
+
+from ..vocabulary import not_name_words
 
 _UP = "A-ZÆØÅÄÖÜÉÈÁÓÍÚÇŞĞİ"
 # A dot ends a name word only in an initial or abbreviation ("Chr."): "Mortensen. Birthe" is two sentences.
@@ -52,7 +56,40 @@ def clean_name(text: str) -> str | None:
     name = re.sub(r"\s+(?:Suppleant|Stedfortræder|Istedet|I stedet|Fraværende|Afbud|Sag|Sager|Punkt)\b.*$", "", name)
     if name in _NOT_NAMES or " " not in name:
         return None  # a person is recorded with at least a first and a last name
+    if any(word.casefold() in not_name_words() for word in name.split()):
+        return None  # 'ÅBENT MØDE', 'Lukket Møde', 'Horsens Kommune'
     return name
+
+
+class _Named(Protocol):
+    name: str
+    party: str | None
+
+
+_P = TypeVar("_P", bound=_Named)
+
+
+def _shortened(short: str, full: str) -> bool:
+    """'Mikkel Sejer' for 'Mikkel Holm Sejer': the same first and last name, middle names left out."""
+    short_words, full_words = short.casefold().split(), full.casefold().split()
+    if len(short_words) < 2 or len(short_words) >= len(full_words):
+        return False
+    if (short_words[0], short_words[-1]) != (full_words[0], full_words[-1]):
+        return False
+    middle = iter(full_words[1:-1])
+    return all(word in middle for word in short_words[1:-1])
+
+
+def find_person(people: Sequence[_P], name: str, party: str | None = None) -> _P | None:
+    """The person in ``people`` that ``name`` refers to: the same name (case and spacing aside), else
+    the one name that differs only by middle names and whose party does not conflict."""
+    folded = " ".join(name.casefold().split())
+    for person in people:
+        if " ".join(person.name.casefold().split()) == folded:
+            return person
+    candidates = [p for p in people if (party is None or p.party is None or p.party == party)
+                  and (_shortened(name, p.name) or _shortened(p.name, name))]
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def party_of(text: str) -> str | None:
@@ -132,6 +169,16 @@ def absences_in_line(text: str) -> list[PersonRef] | None:
             afbud = split_names(re.sub(r"^\s*\d+\.\s*suppleant\s+", "", sentence[: verb.start()]))
         found.extend(afbud)
     return found or None
+
+
+def names_after_label(text: str) -> list[PersonRef]:
+    """The people on a line after an absence label printed alone on its line ('Fraværende:' /
+    'Karen Møller Holt og Ejvind Tang Sørensen'); [] for a line that is not a list of names.
+    A sentence that ends in a full stop is a list only when short ('Carsten Scheibye, Lotte Helms.')."""
+    found = absences_in_line(f"Fraværende: {text}") or []
+    if re.search(r"[.!?]$", text.strip()) and len(text.split()) > 8:
+        return []
+    return found
 
 
 def _absent_in_list(names: str) -> list[PersonRef]:
