@@ -191,7 +191,7 @@ def _drop_site_footer(rows: list[_Row]) -> tuple[list[_Row], str]:
     return rows, ""
 
 
-_ITEM_START = re.compile(r"^(?:[•·\-–]\s*)?(?:punkt|pkt|nr|sag)?\.?\s*\d{1,4}\s*[.:)]?\s+\S", re.IGNORECASE)
+_ITEM_START = re.compile(r"^(?:[•·\-–]\s*)?(?:punkt|pkt|nr|sag)?\.?\s*\d{1,4}\s*[.:)]?\s+(?-i:(?![a-zæøå]))\S", re.IGNORECASE)
 _MARKED_RUNNING_LINE = re.compile(r"^(?P<rest>\S.{0,150}?)\s*(?:\s{2}|\t|\s[|·•]\s)\s*(?:side|page)\s+\d{1,4}\s*(?:af|of|/)\s*\d{1,4}$",
                                   re.IGNORECASE)
 _PAGE_MARKER = re.compile(r"^(?:side|page)\s+\d{1,4}\s*(?:af|of|/)\s*\d{1,4}$", re.IGNORECASE)
@@ -225,9 +225,16 @@ def _drop_running_lines(lines: list[_Row], sheets: list[int] | None = None) -> l
     # Headings and item titles recur at page edges by nature ("Beslutning i Byrådet den ..."): never running.
     structural = {edges[i] for i in edges if match_heading(lines[i].text) or _ITEM_START.match(lines[i].text)}
     running -= structural
+    drop: set[int] = set()
     if sheets:
+        # Short lines ("Byrådet", "25. marts 2013") recur at page edges by chance too; they are running
+        # lines only as a block: the two first or two last lines of a page, both recurring.
+        for indexes in pages.values():
+            for pair in (indexes[:2], indexes[-2:]):
+                if len(pair) == 2 and all(edges[i] in running for i in pair):
+                    drop.update(pair)
         running = {key for key in running if len(key) >= 15}
-    return [line for index, line in enumerate(lines) if edges.get(index) not in running]
+    return [line for index, line in enumerate(lines) if edges.get(index) not in running and index not in drop]
 
 
 def _rejoin(lines: list[_Row]) -> list[_Row]:
