@@ -380,3 +380,61 @@ def test_sag_number_title_items_and_a_closed_meeting_marker():
                             ("19", "Orientering om vandløb", "24/1904", "Taget til efterretning."),
                             ("20", "Køb af areal", "23/22790", "Godkendt.")]
     assert parse_text(text).items[2].public is False
+
+
+def test_emailed_minutes_with_ad_numbering():
+    text = ("REFERAT AF ÆLDRERÅDETS MØDE\ntirsdag d. 9. marts 2010 kl. 13.30\n\n"
+            "Ad 1) Godkendelse af referat\nReferatet blev godkendt uden bemærkninger.\n\n"
+            "Ad 2) Høring om madservice\nUdkastet blev gennemgået.\nBeslutning: Høringssvaret blev godkendt.\n\n"
+            "Ad 3) Meddelelser\nBeslutning: Taget til efterretning.\n")
+    assert [(n, t, d) for n, t, _, d in _items(text)] == [
+        ("1", "Godkendelse af referat", "Referatet blev godkendt uden bemærkninger."),
+        ("2", "Høring om madservice", "Høringssvaret blev godkendt."), ("3", "Meddelelser", "Taget til efterretning.")]
+
+
+def test_punkt_nr_and_pipe_numbering_and_an_open_mark_after_the_case_number():
+    text = HEAD + ("Punkt nr. 1 - Ansøgning om tilskud\nSagsnummer: 22/04519 - Åben\nBeslutning\nGodkendt.\n\n"
+                   "Punkt 2 | Ny idrætshal\nSagsnummer: 22/04877 - Lukket\nBeslutning\nUdsat.\n")
+    items = parse_text(text).items
+    assert [(i.number, i.title, i.case_number, i.public) for i in items] == [
+        ("1", "Ansøgning om tilskud", "22/04519", True), ("2", "Ny idrætshal", "22/04877", False)]
+
+
+def test_table_of_contents_lines_do_not_start_items_before_the_real_ones():
+    text = HEAD + ("Indholdsfortegnelse\n\nÅbne sager\nPkt. 45 Godkendelse af dagsorden\nPkt. 46 Budget\n\n"
+                   "Lukkede sager\nPkt. 48 Køb af areal\n\n"
+                   "Pkt. 45 Godkendelse af dagsorden\nSagsid.: 16/2214\n\nBeslutning\nGodkendt.\n\n"
+                   "Pkt. 46 Budget\nSagsid.: 15/30871\n\nBeslutning\nAnbefales.\n")
+    assert [(n, c) for n, _, c, _ in _items(text)] == [("45", "16/2214"), ("46", "15/30871")]
+
+
+def test_short_running_header_block_before_the_page_marker_is_dropped():
+    page = "Byrådet\n25. marts 2013\nSide {n} af 3\n\n"
+    text = ("Referat\nByrådet\nMødedato: 25. marts 2013\n\n" + page.format(n=1)
+            + "1. Godkendelse af dagsorden\nSagsnr.: 13/1\nBeslutning\nGodkendt.\n\n" + page.format(n=2)
+            + "2. Budget\nSagsnr.: 13/2\nBeslutning\nGodkendt.\n\n" + page.format(n=3)
+            + "3. Meddelelser\nSagsnr.: 13/3\nBeslutning\nTaget til efterretning.\n")
+    assert [d for *_, d in _items(text)] == ["Godkendt.", "Godkendt.", "Taget til efterretning."]
+
+
+def test_unnumbered_item_after_the_last_numbered_one():
+    text = HEAD + ("Punkt 60 | Status på dagtilbud\nSagsnummer: 22/00598\nSagsfremstilling\nTekst.\nBeslutning\n"
+                   "Til orientering.\n\nEventuelt\nBeslutning\nLise Dalby spurgte til vikardækningen.\n")
+    assert _items(text) == [("60", "Status på dagtilbud", "22/00598", "Til orientering."),
+                            (None, "Eventuelt", None, "Lise Dalby spurgte til vikardækningen.")]
+
+
+def test_genitive_treatment_heading_is_an_earlier_bodys_decision():
+    text = ("Referat\nByrådet\nMødedato: 25. januar 2017\n\n1. Budget\nSagsnr.: 17/1\nIndstilling\n"
+            "Direktionen indstiller, at budgettet godkendes.\nØkonomiudvalgets behandling den 11. januar 2017:\n"
+            "Anbefales.\nBeslutning\nGodkendt.\n")
+    item = parse_text(text).items[0]
+    assert [s.key for s in item.sections] == ["recommendation", "decision", "decision"]
+    assert [(c.body, c.date, c.outcome) for c in item.consultations] == [("Økonomiudvalget", "2017-01-11", "recommended")]
+    assert item.decision.text == "Godkendt."
+
+
+def test_web_footer_that_starts_with_the_municipality_name():
+    text = HEAD + ("89. Spørgsmål fra medlemmerne\nSagsnummer: 21/13\nBeslutning\nIngen.\nTil toppen\nEksempel Kommune\n"
+                   "Torvet 1\n9999 Byen\nTlf. 11 22 33 44\nCookiepolitik\n")
+    assert _items(text) == [("89", "Spørgsmål fra medlemmerne", "21/13", "Ingen.")]

@@ -144,7 +144,7 @@ def test_language_markers(language):
 
 FOOTER_SAMPLES = ["Kontakt", "Kontakt os", "Om hjemmesiden", "Privatlivspolitik", "Cookiepolitik",
                   "Tilgængelighedserklæring", "© 2024 Eksempel Kommune", "Eksempel Kommune · Torvet 1 · 9999 Byen",
-                  "Eksempel Kommune - Torvet 1 - 9999 Byen - Telefon 11 22 33 44"]
+                  "Eksempel Kommune - Torvet 1 - 9999 Byen - Telefon 11 22 33 44", "Eksempel Kommune"]
 
 
 def test_every_footer_start_pattern_is_exercised():

@@ -169,7 +169,7 @@ def _build_item(seg: Segmented, block: ItemBlock, order: int, meeting_date: str 
     for index in block.head:
         info = seg.infos[index]
         text = lines[index].text
-        if info.kind is Kind.PUBLIC:
+        if info.kind is Kind.PUBLIC or (info.kind is Kind.FIELD and info.public is not None):
             public = info.public if public is None else public
         if info.field == "case_number" and case_number is None:
             case_number = info.value

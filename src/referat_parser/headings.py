@@ -58,8 +58,8 @@ def _decision_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @cache
 def _body_genitive() -> re.Pattern[str]:
-    """'Økonomiudvalgets beslutning den 7. december 2021' -> body 'Økonomiudvalget'."""
-    return re.compile(rf"^(?P<body>[^\W\d].{{2,80}}?)s\s+beslutning(?:\s+(?:den|d\.)?\s*(?P<date>{date_pattern()}))?\s*:?$",
+    """'Økonomiudvalgets beslutning den 7. december 2021' -> body 'Økonomiudvalget'; also '... behandling den ...'."""
+    return re.compile(rf"^(?P<body>[^\W\d].{{2,80}}?)s\s+(?:beslutning|behandling)(?:\s+(?:den|d\.)?\s*(?P<date>{date_pattern()}))?\s*:?$",
                       re.IGNORECASE | re.VERBOSE)
 
 
@@ -129,7 +129,8 @@ def match_heading(text: str, *, bold: bool | None = None) -> Heading | None:
         if key == "attendance" and text.rstrip().endswith(":"):
             return None  # "Fraværende:" is an attendance field, not a section
         return Heading(key, text.strip().rstrip(" :"))
-    if folded.startswith(("beslutning", "afgørelse")) or "," in text or " beslutning" in folded:
+    if folded.startswith(("beslutning", "afgørelse")) or "," in text or " beslutning" in folded \
+            or "s behandling" in folded:
         decision = _decision_heading(text) or _dated_decision_glued(text)
         if decision is not None:
             return decision

@@ -38,7 +38,10 @@ class Info:
 _UP = "A-ZÆØÅÄÖÜÉ"
 # (pattern, kind). Group 'num' is the item number, 'title' the title.
 ITEM_RULES: list[tuple[re.Pattern[str], Kind]] = [
-    (re.compile(rf"^(?:Punkt|Pkt)\.?\s*(?P<num>\d{{1,4}})\s*[:.\-–]\s*(?P<title>[{_UP}0-9\"'“”«(].*)$"), Kind.NUMBERED),
+    (re.compile(rf"^(?:Punkt|Pkt)\.?\s*(?:nr\.?\s*)?(?P<num>\d{{1,4}})\s*[:.\-–|]\s*(?P<title>[{_UP}0-9\"'“”«(].*)$"),
+     Kind.NUMBERED),
+    # "Ad 1) Title": e-mailed minutes of small councils.
+    (re.compile(rf"^Ad\.?\s*(?P<num>\d{{1,3}})\s*[).:]\s*(?P<title>[{_UP}\"'“”«(].*)$"), Kind.NUMBERED),
     # "Sag nr. 87: Title", "Dagsordenspunkt 4 - Title" (a case-number field has no title after the number).
     (re.compile(rf"^(?:Sag|Dagsordenspunkt)\.?\s*(?:nr\.?|nummer)?\s*(?P<num>\d{{1,4}})\s*[:\-–]\s*(?P<title>[{_UP}\"'“”«(].*)$"),
      Kind.NUMBERED),
@@ -59,6 +62,7 @@ ITEM_RULES: list[tuple[re.Pattern[str], Kind]] = [
 # A PDF layout may also print the number alone on its line ("5.") with the title on the next.
 _NUMBER_ONLY = re.compile(r"^(?:(?P<word>Sag|Sags|Punkt|Pkt|Dagsordenspunkt)\.?\s*(?:nr\.?|nummer)?\s*(?P<num>\d{1,4})\s*:?"
                           r"|(?P<bare>\d{1,3})\.)$", re.IGNORECASE)
+_OPEN_CLOSED_SUFFIX = re.compile(r"\s+[-–]\s+(?P<word>åbent?|lukket)\s*$", re.IGNORECASE)
 _NEXT_LABEL = re.compile(r"\s+(?=[A-ZÆØÅ][\w.]+(?: [\w.]+){0,2}:)")  # "... Sagen afgøres i: Byrådet"
 _TOC_MARK = re.compile(r"^(?:indhold|indholdsfortegnelse|indholdsliste|sagsoversigt|oversigt over sager|sager)\s*:?$",
                        re.IGNORECASE)
@@ -88,7 +92,7 @@ BARE_CASE = re.compile(
 # Cheap first tests, so that most prose lines skip most of the rules.
 _LEADER_HINT = re.compile(r"\.{3}|…|_{3}|(?:\. ){3}")
 _FIELD_INITIALS = frozenset("SsJjAaDdKkØøBb")
-_ITEM_HINT = re.compile(r"[\d•·▪●■◦\-–]|(?:Punkt|Pkt|Nr|Sag|Dagsordenspunkt|åben|lukket)", re.IGNORECASE)
+_ITEM_HINT = re.compile(r"[\d•·▪●■◦\-–]|(?:Punkt|Pkt|Nr|Sag|Dagsordenspunkt|Ad\b|åben|lukket)", re.IGNORECASE)
 
 
 def classify(text: str, bold: bool | None = None) -> Info:
@@ -120,6 +124,10 @@ def classify(text: str, bold: bool | None = None) -> Info:
         if match:
             # "Sagsnr.: 00.22.04-I00-1-19 Sagsbehandler: Charlotte Sørensen" holds two fields.
             value = _NEXT_LABEL.split(match["value"].strip(), maxsplit=1)[0]
+            marked = _OPEN_CLOSED_SUFFIX.search(value) if name == "case_number" else None
+            if marked:  # "Sagsnummer: 22/04519 - Åben"
+                return Info(Kind.FIELD, field=name, value=value[:marked.start()],
+                            public=not marked["word"].casefold().startswith("lukket"))
             return Info(Kind.FIELD, field=name, value=value)
     if len(text) <= 40 and BARE_CASE.match(text):
         return Info(Kind.FIELD, field="case_number", value=text)

@@ -77,6 +77,7 @@ def segment(cleaned: Cleaned) -> Segmented:
             item.end = nxt.start if nxt else len(lines)
         for item in items:
             _fill_sections(item, infos, skip={item.title_line} | _repeat_lines(item, infos, lines))
+        items = [part for item in items for part in _split_unnumbered_tail(item, infos, lines)]
         # A title with nothing after it (a closed item, or an excerpt that stops) has no body to parse.
         items = [item for item in items if item.sections or any(i > (item.title_line or 0) for i in item.head)]
     else:
@@ -250,7 +251,8 @@ def _numbered_starts(infos: list[Info], lines: list[Line], toc_lines: set[int]) 
             list_next += 1  # the list goes on, unless the line is styled like the items ("Punkt 3:" after "2. Bilag")
             continue
         if not accepted:
-            if info.public is not None or _has_item_structure(infos, index):
+            if info.public is not None or _has_item_structure(infos, index) or (
+                    _ITEM_WORD.match(lines[index].text) and is_title_like(title or "") and _body_follows(infos, index)):
                 accepted.append((_pull_back(infos, start), str(number), title, title_line))
             elif number == 1:
                 list_next, list_style = 2, _style(lines[index].text)
@@ -270,6 +272,9 @@ def _numbered_starts(infos: list[Info], lines: list[Line], toc_lines: set[int]) 
 
 
 _STYLE = re.compile(r"^\D*\d+\s*\S?")
+# A number printed with a word that only items carry: such a line starts the items even when its
+# first item has no headings ("Ad 1) Godkendelse af referat" in e-mailed minutes).
+_ITEM_WORD = re.compile(r"^(?:Punkt|Pkt|Ad|Dagsordenspunkt)\b", re.IGNORECASE)
 
 
 def _style(text: str) -> str:
@@ -277,6 +282,32 @@ def _style(text: str) -> str:
     folded ("Punkt 3:" -> "punkt 0:", "2. Bilag" -> "0.")."""
     match = _STYLE.match(text)
     return re.sub(r"\d+", "0", match.group()).casefold() if match else ""
+
+
+def _body_follows(infos: list[Info], index: int) -> bool:
+    """The next non-blank line after ``index`` is text of the item, not another title or list entry."""
+    following = next((info for info in infos[index + 1:] if info.kind is not Kind.BLANK), None)
+    return following is not None and following.kind is Kind.TEXT
+
+
+def _split_unnumbered_tail(item: ItemBlock, infos: list[Info], lines: list[Line]) -> list[ItemBlock]:
+    """'Eventuelt' printed without a number after the last numbered item: a title line after the
+    item's decision, followed by a second plain decision heading, starts an item of its own."""
+    for k in range(1, len(item.sections)):
+        heading, previous = item.sections[k].heading, item.sections[k - 1]
+        if heading.key != "decision" or heading.dated or len(previous.body) < 2:
+            continue
+        if not any(s.heading.key == "decision" and s.body for s in item.sections[:k]):
+            continue
+        title = previous.body[-1]
+        if infos[title].kind is not Kind.TEXT or not is_title_like(lines[title].text):
+            continue
+        tail = ItemBlock(start=title, end=item.end, title=lines[title].text, title_line=title,
+                         sections=item.sections[k:])
+        previous.body = previous.body[:-1]
+        item.sections, item.end = item.sections[:k], title
+        return [item, *_split_unnumbered_tail(tail, infos, lines)]
+    return [item]
 
 
 def _pull_back(infos: list[Info], start: int) -> int:
