@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..vocabulary import months, publication_words
+from ..vocabulary import mail_header_labels, months, publication_words
 from .bodies import find_bodies
 from .dates import iter_dates, iter_times
 from .people import (
@@ -70,20 +70,42 @@ def _before_stamp(line: str) -> str:
     return line[: match.start()] if match else line
 
 
+@cache
+def _mail_label() -> re.Pattern[str]:
+    words = "|".join(sorted(map(re.escape, mail_header_labels()), key=len, reverse=True))
+    return re.compile(rf"^(?:{words})\s*:", re.IGNORECASE)
+
+
+def _without_mail_header(lines: list[str]) -> list[str]:
+    """``lines`` with e-mail headers blanked: a run of two or more label lines ('Fra: ...', 'Sendt: 15. marts
+    2010 10:12', 'Emne: ...') dates the mail, not the meeting."""
+    kept = list(lines)
+    run: list[int] = []
+    for index, line in enumerate([*lines, ""]):
+        if line and _mail_label().match(line):
+            run.append(index)
+            continue
+        for blank in run if len(run) >= 2 else []:
+            kept[blank] = ""
+        run = []
+    return kept
+
+
 def extract_header(lines: list[str], full_text: str) -> Header:
     header = Header()
     header.committee = _committee(lines)
+    meeting_lines = _without_mail_header(lines)
     date_line = None
-    for index, line in enumerate(lines):
+    for index, line in enumerate(meeting_lines):
         found = next(iter_dates(_before_stamp(line)), None)
         if found:
             header.date, date_line = found[0], index
             break
-    header.start_time = _start_time(lines)
+    header.start_time = _start_time(meeting_lines)
     match = _END_TIME.search(full_text) or _time_range_end(lines)
     if match and int(match["h"]) < 24 and int(match["m"]) < 60:
         header.end_time = f"{int(match['h']):02d}:{match['m']}"
-    header.location = _location(lines, date_line)
+    header.location = _location(meeting_lines, date_line)
     header.participants = _participants(lines)
     return header
 
