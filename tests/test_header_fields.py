@@ -155,3 +155,36 @@ Godkendt.
 def test_day_month_year_after_den_and_an_hour_only_time():
     meeting = parse_text(SHORT_DATE)
     assert (meeting.date, meeting.start_time) == ("2020-02-03", "16:00")
+
+
+PLACE_BELOW = """Kommunalbestyrelsen
+Referat
+Mødedato
+12.05.2022 17:00
+Mødeleder
+Anne Berg
+Referent
+Ole Dam
+Mødested
+Rådssalen, Rådhuset, Torvegade 4, Nordby
+Fraværende
+Per Hansen
+
+1. Godkendelse af dagsorden
+Beslutning
+Godkendt.
+"""
+
+
+def test_place_on_the_line_below_its_label():
+    assert parse_text(PLACE_BELOW).location == "Rådssalen, Rådhuset, Torvegade 4, Nordby"
+
+
+def test_a_label_below_a_lone_place_label_is_no_place():
+    assert parse_text(PLACE_BELOW.replace("Rådssalen, Rådhuset, Torvegade 4, Nordby\n", "")).location is None
+
+
+@pytest.mark.parametrize("second", ["Mødet hævet: Kl. 21.15", "Mødetid: 17.00", "Sluttidspunkt: 20:30", "Dato: 3. maj 2021"])
+def test_place_stops_at_a_second_column_label(second):
+    text = STAMPED.replace("Mødested: Byrådssalen", f"Mødested: Byrådssalen, Rådhuset               {second}")
+    assert parse_text(text).location == "Byrådssalen, Rådhuset"

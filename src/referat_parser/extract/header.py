@@ -27,6 +27,13 @@ _COMMITTEE_LABEL = re.compile(r"^(?:Udvalg|Forum|Mødeforum|Organ|Møde\s+i)\s*:
 # "Mødested X" may omit the colon; "Mødelokale 1, Rådhuset" is itself the place.
 _LOCATION_LABEL = re.compile(r"^(?:Mødested\s*:?|(?:Mødelokale|Sted|Lokale|Lokation|Mødets\s+sted)\s*:)\s*(?P<value>\S.*)$",
                              re.IGNORECASE)
+# "Mødested" printed alone, its value on the next line.
+_LOCATION_ALONE = re.compile(r"^(?:Mødested|Sted|Lokale|Lokation|Mødets\s+sted)\s*:?$", re.IGNORECASE)
+# A second column on the place's line ("Mødested: Byrådssalen    Mødet hævet: Kl. 21.15", its spaces squeezed).
+_NEXT_HEADER_LABEL = re.compile(
+    r"\s+(?=(?:Mødet\s+(?:hævet|sluttede|slut|startede|begyndte)|Mødedato|Mødetid(?:spunkt)?|Mødestart|Mødeslut|Dato"
+    r"|Tid|Tidspunkt|Starttidspunkt|Start|Sluttidspunkt|Slut|Fraværende|Afbud|Deltagere|Til\s+stede|Referent"
+    r"|Sekretær|Formand)(?:\s+kl)?\.?\s*:)")
 _TIME_LABEL = re.compile(r"\b(?:Mødetidspunkt|Tidspunkt|Mødetid|Starttidspunkt|Mødestart|Klokken)\b\s*:?|\b(?:Tid|Start(?:\s*kl\.?)?)\s*:"
                          r"|\bMødet\s+(?:startede|begyndte|påbegyndtes|blev\s+påbegyndt|åbnet)\b", re.IGNORECASE)
 _END_WORDS = re.compile(r"\b(?:hævet|hæves|sluttede|sluttet|slut|afsluttet|afsluttedes|ophørte|ophævet|sluttidspunkt)\b",
@@ -36,7 +43,7 @@ _END_TIME = re.compile(r"(?:\bMødet\s+(?:blev\s+)?(?:hævet|sluttede|sluttet|af
                        r"(?:kl\.?\s*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})", re.IGNORECASE | re.MULTILINE)
 # "Mødetidspunkt: 9:30-11:00", "kl. 15:00 - 17:30": the end of a time range.
 _TIME_RANGE_END = re.compile(r"\d{1,2}[.:]\d{2}\s*[-–]\s*(?:kl\.?\s*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})")
-_AFTER_TIME_PLACE = re.compile(r"\bkl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*,?\s+(?:i|på)\s+(?P<place>\S.*)$")
+_AFTER_TIME_PLACE = re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*,?\s+(?:i|på)\s+(?P<place>\S.*)$")
 _PLACE_WORDS = re.compile(r"\b(?:lokale|mødelokale|\w*salen|\w*sal|rådhus\w*|teams|skype|telefonmøde|virtuelt|online"
                           r"|\d{4}\s+[A-ZÆØÅ]\w+)\b", re.IGNORECASE)
 
@@ -150,10 +157,14 @@ def _start_time(lines: list[str]) -> str | None:
 
 
 def _location(lines: list[str], date_line: int | None) -> str | None:
-    for line in lines:
+    for index, line in enumerate(lines):
         match = _LOCATION_LABEL.match(line)
         if match:
-            return match["value"].strip()
+            return _NEXT_HEADER_LABEL.split(match["value"], maxsplit=1)[0].strip()
+        if _LOCATION_ALONE.match(line):
+            value = _value_below(lines, index)
+            if value:
+                return value
     if date_line is None:
         return None
     match = _AFTER_TIME_PLACE.search(lines[date_line])
@@ -166,6 +177,17 @@ def _location(lines: list[str], date_line: int | None) -> str | None:
         if _PLACE_WORDS.search(line) and len(line) < 120 and not line.endswith("."):
             return re.sub(r"^(?:i|på)\s+", "", line).strip()
     return None
+
+
+def _value_below(lines: list[str], index: int) -> str | None:
+    """The place on the line after a lone "Mødested" label: not another label, date or sentence."""
+    value = next((line for line in lines[index + 1: index + 3] if line), "")
+    if (not value or len(value) >= 120 or value.endswith((".", ":")) or _LABEL.match(value) or not value[0].isupper()
+            or next(iter_dates(value), None) or PARTICIPANT_LABEL.match(value) or ABSENCE_HEADING.match(value)):
+        return None
+    if " " not in value and not _PLACE_WORDS.search(value):  # "Fraværende": a label of the next row
+        return None
+    return _NEXT_HEADER_LABEL.split(value, maxsplit=1)[0].strip()
 
 
 def _participants(lines: list[str]) -> list[ParticipantRef]:
