@@ -101,3 +101,16 @@ def test_items_without_number_and_title_still_make_an_agenda():
     assert parse_text(text).kind == "minutes"
     single = "Byrådet\n\nSagsfremstilling\nForvaltningen orienterer om status.\n\nBeslutning\nTaget til efterretning.\n"
     assert parse_text(single).kind == "agenda_item"
+
+
+def test_subheadings_inside_the_contents_do_not_end_them():
+    text = ("Byrådet\nIndholdsfortegnelse\n\nÅbne sager\nPunkt 1: Godkendelse af dagsorden\nPunkt 2: Budget 2024\n\n"
+            "Lukkede sager\nPunkt 3: Lokalplan 1045\n\n" + ITEMS)
+    assert [number for number, _, _ in _toc(text)] == ["1", "2", "3"]
+    assert "toc_mismatch" not in _codes(text)
+
+
+def test_an_attachment_list_inside_an_unnumbered_item_is_not_contents():
+    text = ("Byrådet\n\nSkolestruktur\nSagsfremstilling\nForvaltningen foreslår nye distrikter.\nBeslutning\nAnbefalet.\n"
+            "Bilag\n1. Kort over nye distrikter\n2. Høringssvar fra Nordskolen\n3. Høringssvar fra Sydskolen\n")
+    assert _toc(text) == []

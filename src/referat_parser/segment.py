@@ -20,7 +20,7 @@ from .clean import Cleaned, Line
 from .extract.bodies import find_bodies, looks_like_body
 from .extract.dates import iter_dates, iter_times
 from .headings import Heading
-from .lineclass import Info, Kind, classify
+from .lineclass import TOC_SUBHEADING, Info, Kind, classify
 from .vocabulary import fold, headings
 
 MAX_NUMBER_GAP = 25  # a jump larger than this between item numbers needs a strong title line
@@ -92,28 +92,30 @@ def _find_toc(infos: list[Info], lines: list[Line]) -> list[TocLine]:
     of items before their bodies); and runs of lines ending in a page number (see _paged_run)."""
     toc = [TocLine(index, info.number, info.title or "", int(info.value or 0) or None)
            for index, info in enumerate(infos) if info.kind is Kind.TOC and info.title is not None]
-    for run, marked in _runs(infos, lambda index: infos[index].kind is Kind.NUMBERED):
-        for part in _consecutive(infos, run):
+    before_items = next((i for i, info in enumerate(infos) if info.kind is Kind.HEADING), len(infos))
+    for run, marked in _runs(infos, lines, lambda index: infos[index].kind is Kind.NUMBERED):
+        # After the first section heading, only a contents heading makes a numbered list contents:
+        # "1. Kort over ..." under "Bilag" lists an item's attachments.
+        for part in _consecutive(infos, run) if marked or run[0] < before_items else []:
             if len(part) >= 2:
                 toc.extend(_numbered_entries(infos, part, marked))
-    before_items = next((i for i, info in enumerate(infos) if info.kind is Kind.HEADING), len(infos))
-    for run, marked in _runs(infos, lambda index: infos[index].kind is Kind.TEXT
+    for run, marked in _runs(infos, lines, lambda index: infos[index].kind is Kind.TEXT
                              and _trailing_page(lines[index].text) is not None):
         toc.extend(_paged_run(lines, run, marked, run[-1] < before_items))
     toc.sort(key=lambda entry: entry.line)
     return toc
 
 
-def _runs(infos: list[Info], member: Callable[[int], bool]) -> list[tuple[list[int], bool]]:
-    """Runs of member lines with only blank lines and open/closed markers between them, each with
-    whether a contents heading ("Indholdsfortegnelse") comes right before it."""
+def _runs(infos: list[Info], lines: list[Line], member: Callable[[int], bool]) -> list[tuple[list[int], bool]]:
+    """Runs of member lines with only blank lines, open/closed markers and subheadings ("Lukkede sager")
+    between them, each with whether a contents heading ("Indholdsfortegnelse") comes right before it."""
     runs: list[tuple[list[int], bool]] = []
     run: list[int] = []
     marked = False
     for index, info in enumerate(infos):
         if member(index):
             run.append(index)
-        elif info.kind is not Kind.BLANK and info.kind is not Kind.PUBLIC:
+        elif info.kind is not Kind.BLANK and info.kind is not Kind.PUBLIC and not TOC_SUBHEADING.match(lines[index].text):
             if run:
                 runs.append((run, marked))
                 run = []
