@@ -114,3 +114,12 @@ def test_an_attachment_list_inside_an_unnumbered_item_is_not_contents():
     text = ("Byrådet\n\nSkolestruktur\nSagsfremstilling\nForvaltningen foreslår nye distrikter.\nBeslutning\nAnbefalet.\n"
             "Bilag\n1. Kort over nye distrikter\n2. Høringssvar fra Nordskolen\n3. Høringssvar fra Sydskolen\n")
     assert _toc(text) == []
+
+
+def test_number_title_and_page_on_lines_of_their_own():
+    text = ("Byrådet\nIndholdsfortegnelse\nPunkt\nSide\n1.\nGodkendelse af dagsorden\n2\n2.\nBudget 2024 for skoler og\n"
+            "daginstitutioner\n3\n3.\nLokalplan 1045\n5\n\n" + ITEMS)
+    # The clean stage drops the lone page numbers as page footers.
+    assert _toc(text) == [("1", "Godkendelse af dagsorden", None), ("2", "Budget 2024 for skoler og daginstitutioner", None),
+                          ("3", "Lokalplan 1045", None)]
+    assert [i.number for i in parse_text(text).items] == ["1", "2", "3"]

@@ -102,8 +102,68 @@ def _find_toc(infos: list[Info], lines: list[Line]) -> list[TocLine]:
     for run, marked in _runs(infos, lines, lambda index: infos[index].kind is Kind.TEXT
                              and _trailing_page(lines[index].text) is not None):
         toc.extend(_paged_run(lines, run, marked, run[-1] < before_items))
+    for mark in (i for i, info in enumerate(infos) if info.kind is Kind.TOC and info.title is None):
+        toc.extend(_stacked_entries(infos, lines, mark + 1))
     toc.sort(key=lambda entry: entry.line)
     return toc
+
+
+_COLUMN_HEADS = frozenset({"punkt", "pkt.", "nr.", "sag", "sag nr.", "side", "titel", "sagens titel", "emne"})
+MAX_TITLE_LINES = 3
+STACKED_WINDOW = 300  # lines after a contents heading read for stacked entries
+
+
+def _stacked_entries(infos: list[Info], lines: list[Line], start: int) -> list[TocLine]:
+    """Contents after a contents heading whose number, title and page a PDF transcript prints on
+    lines of their own ("1." / "Godkendelse af dagsorden" / "2"); the clean stage may have dropped
+    the page lines as page numbers."""
+    texts = [(i, lines[i].text) for i in range(start, min(len(lines), start + STACKED_WINDOW))
+             if infos[i].kind is not Kind.BLANK]
+    position = 0
+    while position < len(texts) and texts[position][1].casefold() in _COLUMN_HEADS:
+        position += 1
+    entries: list[TocLine] = []
+    while position < len(texts) and infos[texts[position][0]].kind is Kind.NUMBER_ONLY and texts[position][1][:1].isdigit():
+        entry, position = _stacked_entry(infos, texts, position)
+        if entry is None:
+            break
+        entries.append(entry)
+    pages = [entry.page for entry in entries if entry.page]
+    if len(entries) < 2 or (pages and (len(pages) < len(entries) or not _pages_ascend(pages, True))):
+        return []
+    return entries
+
+
+def _stacked_entry(infos: list[Info], texts: list[tuple[int, str]], position: int) -> tuple[TocLine | None, int]:
+    """The entry whose number line is ``texts[position]``, and the position after it."""
+    index = texts[position][0]
+    title: list[str] = []
+    position += 1
+    while (position < len(texts) and len(title) < MAX_TITLE_LINES and infos[texts[position][0]].kind is Kind.TEXT
+           and not _is_page(texts[position][1])):
+        title.append(texts[position][1])
+        position += 1
+    page = None
+    if position < len(texts) and _is_page(texts[position][1]):
+        page = int(texts[position][1])
+        position += 1
+    elif title and (position >= len(texts) or infos[texts[position][0]].kind is not Kind.NUMBER_ONLY):
+        title, position = title[:1], position - len(title) + 1  # the last entry: its title, then the body
+    if not title:
+        return None, position
+    return TocLine(index, infos[index].number, _join_wrapped(title), page), position
+
+
+def _is_page(text: str) -> bool:
+    return text.isascii() and text.isdigit() and len(text) <= PAGE_DIGITS
+
+
+def _join_wrapped(parts: list[str]) -> str:
+    """'Vindmøller ved Mo-' + 'sevej' -> 'Vindmøller ved Mosevej'."""
+    title = parts[0]
+    for part in parts[1:]:
+        title = title[:-1] + part if title.endswith("-") and part[:1].islower() else f"{title} {part}"
+    return title
 
 
 def _runs(infos: list[Info], lines: list[Line], member: Callable[[int], bool]) -> list[tuple[list[int], bool]]:
