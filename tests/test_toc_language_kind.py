@@ -123,3 +123,9 @@ def test_number_title_and_page_on_lines_of_their_own():
     assert _toc(text) == [("1", "Godkendelse af dagsorden", None), ("2", "Budget 2024 for skoler og daginstitutioner", None),
                           ("3", "Lokalplan 1045", None)]
     assert [i.number for i in parse_text(text).items] == ["1", "2", "3"]
+
+
+def test_one_contents_entry_without_a_page_keeps_the_others_pages_apart():
+    text = ("Byrådet\nIndholdsfortegnelse\n1.\tGodkendelse af dagsorden\t2\n2.\tBudget 2024\t3\n"
+            "3.\tLokalplan 1045\n\n" + ITEMS)
+    assert _toc(text) == [("1", "Godkendelse af dagsorden", 2), ("2", "Budget 2024", 3), ("3", "Lokalplan 1045", None)]

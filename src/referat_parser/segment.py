@@ -217,11 +217,14 @@ def _pages_ascend(pages: list[int], marked: bool) -> bool:
 
 
 def _numbered_entries(infos: list[Info], run: list[int], marked: bool) -> list[TocLine]:
-    """Numbered contents lines; their titles end in a page number only when every one does and the
-    numbers ascend like pages."""
+    """Numbered contents lines; their titles end in a page number only when every one does (all but
+    one after a contents heading) and the numbers ascend like pages."""
     paged = [_trailing_page(infos[i].title or "") for i in run]
-    if all(paged) and _pages_ascend([p[1] for p in paged if p], marked):
-        return [TocLine(i, infos[i].number, p[0], p[1]) for i, p in zip(run, paged, strict=True) if p]
+    unpaged = paged.count(None)
+    # After a contents heading one entry may lack its page (a closed item printed without one).
+    if (unpaged == 0 or (marked and unpaged == 1 and len(run) >= 3)) and _pages_ascend([p[1] for p in paged if p], marked):
+        return [TocLine(i, infos[i].number, p[0] if p else infos[i].title or "", p[1] if p else None)
+                for i, p in zip(run, paged, strict=True)]
     return [TocLine(i, infos[i].number, infos[i].title or "", None) for i in run]
 
 
