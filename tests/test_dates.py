@@ -21,6 +21,11 @@ DATES = [
     ("Mødedato: d. 15/3-2010", "2010-03-15"),
     ("Beslutning i Økonomiudvalget d. 1/12-2009:", "2009-12-01"),
     ("12. sep. 2023 kl. 13.00", "2023-09-12"),
+    # Two-digit year or a space before the year: only after a weekday, "d."/"den" or a date label.
+    ("tirsdag d. 9/3-10 kl. 13.30", "2010-03-09"),
+    ("Mødedato: 9/3-10", "2010-03-09"),
+    ("mandag den 3/2 2020 kl. 16", "2020-02-03"),
+    ("Onsdag 3/2 2021", "2021-02-03"),
 ]
 
 
@@ -31,7 +36,8 @@ def test_dates(text, iso):
 
 @pytest.mark.parametrize("text", ["00.22.04-G01-1-18", "15.00.00-G01-39-18S", "pr. 31/5 2018", "32.13.2020", "30. februar 2021",
                                   "Sagsnr. 23/10133", "2023/19877", "ca. 3/4 af beløbet", "32/3-2010", "15/13-2010",
-                                  "Sag 10/15/3-2010", "1/2-2010-3"])
+                                  "Sag 10/15/3-2010", "1/2-2010-3", "Sagsnr. 9/3-10", "ca. 3/2 2020 af beløbet",
+                                  "den 3/2 20 gange"])
 def test_not_dates(text):
     assert find_date(text) is None
 
@@ -44,6 +50,7 @@ def test_not_dates(text):
         ("04-06-2020 09:00:00", "09:00"),
         ("Mødetidspunkt: 9:30-11:00", "09:30"),
         ("kl. 18", "18:00"),
+        ("mandag den 3/2 2020 kl. 16", "16:00"),
     ],
 )
 def test_times(text, time):

@@ -114,3 +114,77 @@ def test_a_stamp_word_without_a_date_keeps_the_line():
     meeting = parse_text(STAMPED.replace("Publiceret 2. maj 2021 kl. 06.00\n", "").replace(
         "Mandag den 3. maj 2021 kl. 17.00", "Opdateret dagsorden til mødet den 3. maj 2021 kl. 17.00"))
     assert (meeting.date, meeting.start_time) == ("2021-05-03", "17:00")
+
+
+MAIL = """Fra: Seniorrådet, Nordby Kommune
+Sendt: 22. april 2014 09:41
+Til: Seniorrådets medlemmer
+Emne: Referat fra mødet 14.4.14
+
+Hermed referatet.
+
+REFERAT AF SENIORRÅDETS MØDE
+mandag d. 14/4-14 kl. 10.00 i mødelokale 3, Rådhuset, Torvet 1
+
+1. Godkendelse af dagsorden
+Beslutning: Godkendt.
+"""
+
+
+def test_an_email_header_is_not_the_meeting():
+    meeting = parse_text(MAIL)
+    assert (meeting.date, meeting.start_time, meeting.location) == (
+        "2014-04-14", "10:00", "mødelokale 3, Rådhuset, Torvet 1")
+
+
+def test_a_lone_label_like_mail_line_is_kept():
+    meeting = parse_text("Byrådet\n\nTil: mødet mandag den 3. marts 2014 kl. 17.00\n\n" + MAIL.split("\n\n", 3)[3])
+    assert (meeting.date, meeting.start_time) == ("2014-03-03", "17:00")
+
+
+SHORT_DATE = """Børne- og Familieudvalget
+mandag den 3/2 2020 kl. 16
+Mødested: Udvalgsværelse 2
+
+Punkt 1: Godkendelse af dagsorden
+Beslutning
+Godkendt.
+"""
+
+
+def test_day_month_year_after_den_and_an_hour_only_time():
+    meeting = parse_text(SHORT_DATE)
+    assert (meeting.date, meeting.start_time) == ("2020-02-03", "16:00")
+
+
+PLACE_BELOW = """Kommunalbestyrelsen
+Referat
+Mødedato
+12.05.2022 17:00
+Mødeleder
+Anne Berg
+Referent
+Ole Dam
+Mødested
+Rådssalen, Rådhuset, Torvegade 4, Nordby
+Fraværende
+Per Hansen
+
+1. Godkendelse af dagsorden
+Beslutning
+Godkendt.
+"""
+
+
+def test_place_on_the_line_below_its_label():
+    assert parse_text(PLACE_BELOW).location == "Rådssalen, Rådhuset, Torvegade 4, Nordby"
+
+
+def test_a_label_below_a_lone_place_label_is_no_place():
+    assert parse_text(PLACE_BELOW.replace("Rådssalen, Rådhuset, Torvegade 4, Nordby\n", "")).location is None
+
+
+@pytest.mark.parametrize("second", ["Mødet hævet: Kl. 21.15", "Mødetid: 17.00", "Sluttidspunkt: 20:30", "Dato: 3. maj 2021"])
+def test_place_stops_at_a_second_column_label(second):
+    text = STAMPED.replace("Mødested: Byrådssalen", f"Mødested: Byrådssalen, Rådhuset               {second}")
+    assert parse_text(text).location == "Byrådssalen, Rådhuset"

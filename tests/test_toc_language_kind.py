@@ -101,3 +101,31 @@ def test_items_without_number_and_title_still_make_an_agenda():
     assert parse_text(text).kind == "minutes"
     single = "Byrådet\n\nSagsfremstilling\nForvaltningen orienterer om status.\n\nBeslutning\nTaget til efterretning.\n"
     assert parse_text(single).kind == "agenda_item"
+
+
+def test_subheadings_inside_the_contents_do_not_end_them():
+    text = ("Byrådet\nIndholdsfortegnelse\n\nÅbne sager\nPunkt 1: Godkendelse af dagsorden\nPunkt 2: Budget 2024\n\n"
+            "Lukkede sager\nPunkt 3: Lokalplan 1045\n\n" + ITEMS)
+    assert [number for number, _, _ in _toc(text)] == ["1", "2", "3"]
+    assert "toc_mismatch" not in _codes(text)
+
+
+def test_an_attachment_list_inside_an_unnumbered_item_is_not_contents():
+    text = ("Byrådet\n\nSkolestruktur\nSagsfremstilling\nForvaltningen foreslår nye distrikter.\nBeslutning\nAnbefalet.\n"
+            "Bilag\n1. Kort over nye distrikter\n2. Høringssvar fra Nordskolen\n3. Høringssvar fra Sydskolen\n")
+    assert _toc(text) == []
+
+
+def test_number_title_and_page_on_lines_of_their_own():
+    text = ("Byrådet\nIndholdsfortegnelse\nPunkt\nSide\n1.\nGodkendelse af dagsorden\n2\n2.\nBudget 2024 for skoler og\n"
+            "daginstitutioner\n3\n3.\nLokalplan 1045\n5\n\n" + ITEMS)
+    # The clean stage drops the lone page numbers as page footers.
+    assert _toc(text) == [("1", "Godkendelse af dagsorden", None), ("2", "Budget 2024 for skoler og daginstitutioner", None),
+                          ("3", "Lokalplan 1045", None)]
+    assert [i.number for i in parse_text(text).items] == ["1", "2", "3"]
+
+
+def test_one_contents_entry_without_a_page_keeps_the_others_pages_apart():
+    text = ("Byrådet\nIndholdsfortegnelse\n1.\tGodkendelse af dagsorden\t2\n2.\tBudget 2024\t3\n"
+            "3.\tLokalplan 1045\n\n" + ITEMS)
+    assert _toc(text) == [("1", "Godkendelse af dagsorden", 2), ("2", "Budget 2024", 3), ("3", "Lokalplan 1045", None)]

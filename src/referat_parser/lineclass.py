@@ -66,6 +66,9 @@ _OPEN_CLOSED_SUFFIX = re.compile(r"\s+[-–]\s+(?P<word>åbent?|lukket)\s*$", re
 _NEXT_LABEL = re.compile(r"\s+(?=[A-ZÆØÅ][\w.]+(?: [\w.]+){0,2}:)")  # "... Sagen afgøres i: Byrådet"
 _TOC_MARK = re.compile(r"^(?:indhold|indholdsfortegnelse|indholdsliste|sagsoversigt|oversigt over sager|sager)\s*:?$",
                        re.IGNORECASE)
+# Subheadings inside a table of contents ("Åbne sager", "Lukket dagsorden"): they do not end it.
+TOC_SUBHEADING = re.compile(r"^(?:åbne?|åbent|lukkede?|lukket|offentlige?|fortrolige?)\s+(?:sager|punkter|dagsorden|del|møde)\s*:?$",
+                            re.IGNORECASE)
 _TOC_LEADER = re.compile(r"^(?P<title>\S.*?)\s*(?:\.{3,}|…+|_{3,}|(?:\. ){3,})\s*(?P<page>\d{1,4})$")
 _PUBLIC = re.compile(r"^(?P<word>åbent|åben|lukket|offentlig|fortrolig|aaben|aabent)(?:\s+(?:punkt|sag|dagsorden|møde))?\s*\.?$",
                      re.IGNORECASE)

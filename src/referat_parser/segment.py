@@ -20,7 +20,7 @@ from .clean import Cleaned, Line
 from .extract.bodies import find_bodies, looks_like_body
 from .extract.dates import iter_dates, iter_times
 from .headings import Heading
-from .lineclass import Info, Kind, classify
+from .lineclass import TOC_SUBHEADING, Info, Kind, classify
 from .vocabulary import fold, headings
 
 MAX_NUMBER_GAP = 25  # a jump larger than this between item numbers needs a strong title line
@@ -93,28 +93,90 @@ def _find_toc(infos: list[Info], lines: list[Line]) -> list[TocLine]:
     of items before their bodies); and runs of lines ending in a page number (see _paged_run)."""
     toc = [TocLine(index, info.number, info.title or "", int(info.value or 0) or None)
            for index, info in enumerate(infos) if info.kind is Kind.TOC and info.title is not None]
-    for run, marked in _runs(infos, lambda index: infos[index].kind is Kind.NUMBERED):
-        for part in _consecutive(infos, run):
+    before_items = next((i for i, info in enumerate(infos) if info.kind is Kind.HEADING), len(infos))
+    for run, marked in _runs(infos, lines, lambda index: infos[index].kind is Kind.NUMBERED):
+        # After the first section heading, only a contents heading makes a numbered list contents:
+        # "1. Kort over ..." under "Bilag" lists an item's attachments.
+        for part in _consecutive(infos, run) if marked or run[0] < before_items else []:
             if len(part) >= 2:
                 toc.extend(_numbered_entries(infos, part, marked))
-    before_items = next((i for i, info in enumerate(infos) if info.kind is Kind.HEADING), len(infos))
-    for run, marked in _runs(infos, lambda index: infos[index].kind is Kind.TEXT
+    for run, marked in _runs(infos, lines, lambda index: infos[index].kind is Kind.TEXT
                              and _trailing_page(lines[index].text) is not None):
         toc.extend(_paged_run(lines, run, marked, run[-1] < before_items))
+    for mark in (i for i, info in enumerate(infos) if info.kind is Kind.TOC and info.title is None):
+        toc.extend(_stacked_entries(infos, lines, mark + 1))
     toc.sort(key=lambda entry: entry.line)
     return toc
 
 
-def _runs(infos: list[Info], member: Callable[[int], bool]) -> list[tuple[list[int], bool]]:
-    """Runs of member lines with only blank lines and open/closed markers between them, each with
-    whether a contents heading ("Indholdsfortegnelse") comes right before it."""
+_COLUMN_HEADS = frozenset({"punkt", "pkt.", "nr.", "sag", "sag nr.", "side", "titel", "sagens titel", "emne"})
+MAX_TITLE_LINES = 3
+STACKED_WINDOW = 300  # lines after a contents heading read for stacked entries
+
+
+def _stacked_entries(infos: list[Info], lines: list[Line], start: int) -> list[TocLine]:
+    """Contents after a contents heading whose number, title and page a PDF transcript prints on
+    lines of their own ("1." / "Godkendelse af dagsorden" / "2"); the clean stage may have dropped
+    the page lines as page numbers."""
+    texts = [(i, lines[i].text) for i in range(start, min(len(lines), start + STACKED_WINDOW))
+             if infos[i].kind is not Kind.BLANK]
+    position = 0
+    while position < len(texts) and texts[position][1].casefold() in _COLUMN_HEADS:
+        position += 1
+    entries: list[TocLine] = []
+    while position < len(texts) and infos[texts[position][0]].kind is Kind.NUMBER_ONLY and texts[position][1][:1].isdigit():
+        entry, position = _stacked_entry(infos, texts, position)
+        if entry is None:
+            break
+        entries.append(entry)
+    pages = [entry.page for entry in entries if entry.page]
+    if len(entries) < 2 or (pages and (len(pages) < len(entries) or not _pages_ascend(pages, True))):
+        return []
+    return entries
+
+
+def _stacked_entry(infos: list[Info], texts: list[tuple[int, str]], position: int) -> tuple[TocLine | None, int]:
+    """The entry whose number line is ``texts[position]``, and the position after it."""
+    index = texts[position][0]
+    title: list[str] = []
+    position += 1
+    while (position < len(texts) and len(title) < MAX_TITLE_LINES and infos[texts[position][0]].kind is Kind.TEXT
+           and not _is_page(texts[position][1])):
+        title.append(texts[position][1])
+        position += 1
+    page = None
+    if position < len(texts) and _is_page(texts[position][1]):
+        page = int(texts[position][1])
+        position += 1
+    elif title and (position >= len(texts) or infos[texts[position][0]].kind is not Kind.NUMBER_ONLY):
+        title, position = title[:1], position - len(title) + 1  # the last entry: its title, then the body
+    if not title:
+        return None, position
+    return TocLine(index, infos[index].number, _join_wrapped(title), page), position
+
+
+def _is_page(text: str) -> bool:
+    return text.isascii() and text.isdigit() and len(text) <= PAGE_DIGITS
+
+
+def _join_wrapped(parts: list[str]) -> str:
+    """'Vindmøller ved Mo-' + 'sevej' -> 'Vindmøller ved Mosevej'."""
+    title = parts[0]
+    for part in parts[1:]:
+        title = title[:-1] + part if title.endswith("-") and part[:1].islower() else f"{title} {part}"
+    return title
+
+
+def _runs(infos: list[Info], lines: list[Line], member: Callable[[int], bool]) -> list[tuple[list[int], bool]]:
+    """Runs of member lines with only blank lines, open/closed markers and subheadings ("Lukkede sager")
+    between them, each with whether a contents heading ("Indholdsfortegnelse") comes right before it."""
     runs: list[tuple[list[int], bool]] = []
     run: list[int] = []
     marked = False
     for index, info in enumerate(infos):
         if member(index):
             run.append(index)
-        elif info.kind is not Kind.BLANK and info.kind is not Kind.PUBLIC:
+        elif info.kind is not Kind.BLANK and info.kind is not Kind.PUBLIC and not TOC_SUBHEADING.match(lines[index].text):
             if run:
                 runs.append((run, marked))
                 run = []
@@ -156,11 +218,14 @@ def _pages_ascend(pages: list[int], marked: bool) -> bool:
 
 
 def _numbered_entries(infos: list[Info], run: list[int], marked: bool) -> list[TocLine]:
-    """Numbered contents lines; their titles end in a page number only when every one does and the
-    numbers ascend like pages."""
+    """Numbered contents lines; their titles end in a page number only when every one does (all but
+    one after a contents heading) and the numbers ascend like pages."""
     paged = [_trailing_page(infos[i].title or "") for i in run]
-    if all(paged) and _pages_ascend([p[1] for p in paged if p], marked):
-        return [TocLine(i, infos[i].number, p[0], p[1]) for i, p in zip(run, paged, strict=True) if p]
+    unpaged = paged.count(None)
+    # After a contents heading one entry may lack its page (a closed item printed without one).
+    if (unpaged == 0 or (marked and unpaged == 1 and len(run) >= 3)) and _pages_ascend([p[1] for p in paged if p], marked):
+        return [TocLine(i, infos[i].number, p[0] if p else infos[i].title or "", p[1] if p else None)
+                for i, p in zip(run, paged, strict=True)]
     return [TocLine(i, infos[i].number, infos[i].title or "", None) for i in run]
 
 

@@ -99,6 +99,11 @@ def publication_words() -> list[str]:
 
 
 @cache
+def mail_header_labels() -> list[str]:
+    return list(_load("calendar")["mail"]["labels"])
+
+
+@cache
 def language_words() -> dict[str, frozenset[str]]:
     return {lang: frozenset(entry["words"]) for lang, entry in _load("language").items()}
 

@@ -2,7 +2,9 @@
 
 "3. maj 2021", "Tirsdag d. 13. juni 2023 kl. 13:00", "13-06-2023", "13.06.2023", "15-maj-2002",
 "23. jun 2020", "Tirsdag, 27 august, 2019 - 16:00", "Onsdag, April 3, 2019 - 18:00", "2023-06-13",
-"15/3-2010" (day/month-year; "31/5 2018" with a space stays unread: too close to a fraction or case number).
+"15/3-2010" (day/month-year). Two forms are read only after a weekday, "d."/"den" or a date label, since
+alone they are too close to a fraction or case number: "tirsdag d. 9/3-10" (two-digit year) and
+"mandag den 3/2 2020" (a space before the year); "pr. 31/5 2018" stays unread.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ def date_regex() -> re.Pattern[str]:
           | (?P<mon2>{names})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})(?!\d)
           | (?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})(?![\d-])
           | (?P<d4>\d{{1,2}})(?P<sep>[-./])(?P<m4>\d{{1,2}})(?P=sep)(?P<y4>\d{{4}}|\d{{2}})(?![\d-]|\.\d)
-          | (?<![/-])(?P<d5>\d{{1,2}})/(?P<m5>\d{{1,2}})-(?P<y5>(?:19|20)\d{{2}})(?![\d-]|[./]\d)
+          | (?<![/-])(?P<d5>\d{{1,2}})/(?P<m5>\d{{1,2}})(?P<sep5>-|[ \t])(?P<y5>(?:19|20)\d{{2}}|\d{{2}})(?![\d-]|[./]\d)
         )""",
         re.IGNORECASE | re.VERBOSE,
     )
@@ -35,6 +37,11 @@ def date_pattern() -> str:
     """The date regex without named groups, for embedding (several times) in larger patterns."""
     plain = re.sub(r"\(\?P<\w+>", "(?:", date_regex().pattern)
     return plain.replace("(?P=sep)", "[-./]")
+
+
+# What must come right before "9/3-10" or "3/2 2020": "tirsdag", "d.", "den", "Mødedato:".
+_GUARDED_BEFORE = re.compile(r"(?:\b(?:d\.|den)|\b[a-zæøå]+dag,?|dato\s*:)\s*$", re.IGNORECASE)
+_GUARD_WINDOW = 20
 
 
 _TIME = re.compile(
@@ -66,10 +73,19 @@ def iter_dates(text: str) -> Iterator[tuple[str, int, int]]:
             iso = _iso(int(g["y3"]), int(g["m3"]), int(g["d3"]))
         elif g["y4"]:
             iso = _iso(int(g["y4"]), int(g["m4"]), int(g["d4"]))
+        elif not _day_month_allowed(g["sep5"], g["y5"], text[max(0, match.start() - _GUARD_WINDOW):match.start()]):
+            continue
         else:
             iso = _iso(int(g["y5"]), int(g["m5"]), int(g["d5"]))
         if iso:
             yield iso, match.start(), match.end()
+
+
+def _day_month_allowed(separator: str, year: str, before: str) -> bool:
+    """"15/3-2010" always; "9/3-10" and "3/2 2020" only after a weekday, "den" or a date label."""
+    if separator == "-" and len(year) == 4:
+        return True
+    return (separator == "-" or len(year) == 4) and _GUARDED_BEFORE.search(before) is not None
 
 
 def find_date(text: str) -> str | None:

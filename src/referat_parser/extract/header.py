@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..vocabulary import months, publication_words
+from ..vocabulary import mail_header_labels, months, publication_words
 from .bodies import find_bodies
 from .dates import iter_dates, iter_times
 from .people import (
@@ -27,6 +27,13 @@ _COMMITTEE_LABEL = re.compile(r"^(?:Udvalg|Forum|Mødeforum|Organ|Møde\s+i)\s*:
 # "Mødested X" may omit the colon; "Mødelokale 1, Rådhuset" is itself the place.
 _LOCATION_LABEL = re.compile(r"^(?:Mødested\s*:?|(?:Mødelokale|Sted|Lokale|Lokation|Mødets\s+sted)\s*:)\s*(?P<value>\S.*)$",
                              re.IGNORECASE)
+# "Mødested" printed alone, its value on the next line.
+_LOCATION_ALONE = re.compile(r"^(?:Mødested|Sted|Lokale|Lokation|Mødets\s+sted)\s*:?$", re.IGNORECASE)
+# A second column on the place's line ("Mødested: Byrådssalen    Mødet hævet: Kl. 21.15", its spaces squeezed).
+_NEXT_HEADER_LABEL = re.compile(
+    r"\s+(?=(?:Mødet\s+(?:hævet|sluttede|slut|startede|begyndte)|Mødedato|Mødetid(?:spunkt)?|Mødestart|Mødeslut|Dato"
+    r"|Tid|Tidspunkt|Starttidspunkt|Start|Sluttidspunkt|Slut|Fraværende|Afbud|Deltagere|Til\s+stede|Referent"
+    r"|Sekretær|Formand)(?:\s+kl)?\.?\s*:)")
 _TIME_LABEL = re.compile(r"\b(?:Mødetidspunkt|Tidspunkt|Mødetid|Starttidspunkt|Mødestart|Klokken)\b\s*:?|\b(?:Tid|Start(?:\s*kl\.?)?)\s*:"
                          r"|\bMødet\s+(?:startede|begyndte|påbegyndtes|blev\s+påbegyndt|åbnet)\b", re.IGNORECASE)
 _END_WORDS = re.compile(r"\b(?:hævet|hæves|sluttede|sluttet|slut|afsluttet|afsluttedes|ophørte|ophævet|sluttidspunkt)\b",
@@ -36,7 +43,7 @@ _END_TIME = re.compile(r"(?:\bMødet\s+(?:blev\s+)?(?:hævet|sluttede|sluttet|af
                        r"(?:kl\.?\s*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})", re.IGNORECASE | re.MULTILINE)
 # "Mødetidspunkt: 9:30-11:00", "kl. 15:00 - 17:30": the end of a time range.
 _TIME_RANGE_END = re.compile(r"\d{1,2}[.:]\d{2}\s*[-–]\s*(?:kl\.?\s*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})")
-_AFTER_TIME_PLACE = re.compile(r"\bkl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*,?\s+(?:i|på)\s+(?P<place>\S.*)$")
+_AFTER_TIME_PLACE = re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*,?\s+(?:i|på)\s+(?P<place>\S.*)$")
 _PLACE_WORDS = re.compile(r"\b(?:lokale|mødelokale|\w*salen|\w*sal|rådhus\w*|teams|skype|telefonmøde|virtuelt|online"
                           r"|\d{4}\s+[A-ZÆØÅ]\w+)\b", re.IGNORECASE)
 
@@ -70,20 +77,42 @@ def _before_stamp(line: str) -> str:
     return line[: match.start()] if match else line
 
 
+@cache
+def _mail_label() -> re.Pattern[str]:
+    words = "|".join(sorted(map(re.escape, mail_header_labels()), key=len, reverse=True))
+    return re.compile(rf"^(?:{words})\s*:", re.IGNORECASE)
+
+
+def _without_mail_header(lines: list[str]) -> list[str]:
+    """``lines`` with e-mail headers blanked: a run of two or more label lines ('Fra: ...', 'Sendt: 15. marts
+    2010 10:12', 'Emne: ...') dates the mail, not the meeting."""
+    kept = list(lines)
+    run: list[int] = []
+    for index, line in enumerate([*lines, ""]):
+        if line and _mail_label().match(line):
+            run.append(index)
+            continue
+        for blank in run if len(run) >= 2 else []:
+            kept[blank] = ""
+        run = []
+    return kept
+
+
 def extract_header(lines: list[str], full_text: str) -> Header:
     header = Header()
     header.committee = _committee(lines)
+    meeting_lines = _without_mail_header(lines)
     date_line = None
-    for index, line in enumerate(lines):
+    for index, line in enumerate(meeting_lines):
         found = next(iter_dates(_before_stamp(line)), None)
         if found:
             header.date, date_line = found[0], index
             break
-    header.start_time = _start_time(lines)
+    header.start_time = _start_time(meeting_lines)
     match = _END_TIME.search(full_text) or _time_range_end(lines)
     if match and int(match["h"]) < 24 and int(match["m"]) < 60:
         header.end_time = f"{int(match['h']):02d}:{match['m']}"
-    header.location = _location(lines, date_line)
+    header.location = _location(meeting_lines, date_line)
     header.participants = _participants(lines)
     return header
 
@@ -128,10 +157,14 @@ def _start_time(lines: list[str]) -> str | None:
 
 
 def _location(lines: list[str], date_line: int | None) -> str | None:
-    for line in lines:
+    for index, line in enumerate(lines):
         match = _LOCATION_LABEL.match(line)
         if match:
-            return match["value"].strip()
+            return _NEXT_HEADER_LABEL.split(match["value"], maxsplit=1)[0].strip()
+        if _LOCATION_ALONE.match(line):
+            value = _value_below(lines, index)
+            if value:
+                return value
     if date_line is None:
         return None
     match = _AFTER_TIME_PLACE.search(lines[date_line])
@@ -144,6 +177,17 @@ def _location(lines: list[str], date_line: int | None) -> str | None:
         if _PLACE_WORDS.search(line) and len(line) < 120 and not line.endswith("."):
             return re.sub(r"^(?:i|på)\s+", "", line).strip()
     return None
+
+
+def _value_below(lines: list[str], index: int) -> str | None:
+    """The place on the line after a lone "Mødested" label: not another label, date or sentence."""
+    value = next((line for line in lines[index + 1: index + 3] if line), "")
+    if (not value or len(value) >= 120 or value.endswith((".", ":")) or _LABEL.match(value) or not value[0].isupper()
+            or next(iter_dates(value), None) or PARTICIPANT_LABEL.match(value) or ABSENCE_HEADING.match(value)):
+        return None
+    if " " not in value and not _PLACE_WORDS.search(value):  # "Fraværende": a label of the next row
+        return None
+    return _NEXT_HEADER_LABEL.split(value, maxsplit=1)[0].strip()
 
 
 def _participants(lines: list[str]) -> list[ParticipantRef]:
