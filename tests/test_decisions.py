@@ -11,6 +11,11 @@ from referat_parser.extract.decisions import classify_outcome, find_dissents, fi
         ("Godkendt.", "approved"),
         ("Tiltrådt.", "approved"),
         ("Indstillingen er tiltrådt.", "approved"),
+        # The recommendation was followed: approved, whoever made it.
+        ("Indstillingen blev fulgt.", "approved"),
+        ("Indstillingen er fulgt.", "approved"),
+        ("Forvaltningens indstilling blev fulgt", "approved"),
+        ("Indstillingen blev ikke fulgt.", "other"),
         ("Godkendt med den tilføjelse, at sag 430 bliver udsat.", "approved"),
         ("Til efterretning.", "noted"),
         ("Orienteringen blev taget til efterretning.", "noted"),
