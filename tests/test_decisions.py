@@ -81,6 +81,11 @@ def parties(text):
         ("Imod stemte Socialistisk Folkeparti og Moderaterne.", ["F", "M"]),
         ("Imod stemte SF og Det Radikale Venstre, da de ønsker en anden model.", ["B", "F"]),
         ("Alternativets medlem stemte imod.", ["Å"]),
+        # Abbreviations and names in brackets after a name map to the ballot letter.
+        ("Imod stemte 3: Ib Holm (V), Eva Kyhl (V) og Karina Storm (DF).", ["O", "V"]),
+        ("Imod: Mie Lund (Ø) og Anders Fjord (Alternativet).", ["Å", "Ø"]),
+        ("Trine Aagaard (Nye Borgerlige) stemte imod.", ["D"]),
+        ("2 medlemmer (DF+EL) stemte imod.", ["O", "Ø"]),
         ("Imod stemte Ø, som ønsker cykelstien til venstre for vejen.", ["Ø"]),
     ],
 )

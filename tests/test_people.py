@@ -141,6 +141,21 @@ def test_participant_entries():
     assert (entry.name, entry.party) == ("Erling Larsen", "A")
 
 
+@pytest.mark.parametrize(
+    ("printed", "letter"),
+    [("DF", "O"), ("Alternativet", "Å"), ("Nye Borgerlige", "D"), ("SF", "F"), ("EL", "Ø"), ("RV", "B"), ("LA", "I"),
+     ("KF", "C"), ("DD", "Æ"), ("A", "A"),
+     # A single capital is the ballot letter as printed: "S" is Slesvigsk Parti, as in the vocabulary.
+     ("S", "S"),
+     # A local list's name or unknown initials are no party.
+     ("Samsø Fremtid", None), ("XY", None)],
+)
+def test_party_in_brackets_is_the_ballot_letter(printed, letter):
+    assert participant_entry(f"Karina Storm ({printed})").party == letter
+    assert [p.party for p in absences_in_line(f"Fraværende: Karina Storm ({printed})")] == [letter]
+    assert [s.party for s in substitutes_in_line(f"Karina Storm ({printed}) deltog i stedet for Ole Bak.")] == [letter]
+
+
 def test_inline_participants_with_absence_marks():
     people = inline_participants("Brian Hornbek, Torben Johansen (Fravær), Githa Nelander")
     assert [(p.name, p.present) for p in people] == [

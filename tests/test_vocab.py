@@ -14,6 +14,7 @@ from referat_parser.extract.dates import find_date
 from referat_parser.extract.decisions import classify_outcome, find_dissents
 from referat_parser.extract.language import detect_language
 from referat_parser.extract.municipality import find_municipality
+from referat_parser.extract.people import split_names
 from referat_parser.headings import match_heading
 from referat_parser.vocabulary import fold
 
@@ -88,6 +89,8 @@ PARTIES = [(letter, name) for letter, entry in load("parties").items() for name 
 @pytest.mark.parametrize(("letter", "name"), PARTIES, ids=[n for _, n in PARTIES])
 def test_every_party_name_maps_to_its_letter(letter, name):
     assert [d.party for d in find_dissents(f"{name} stemte imod.")] == [letter]
+    # In brackets after a name, as printed in member lists and roll-calls.
+    assert [p.party for p in split_names(f"Karina Storm ({name})")] == [letter]
 
 
 TOWNS = [(t["name"], form) for t in load("municipalities")["municipality"] for form in [t["name"], *t.get("forms", [])]]

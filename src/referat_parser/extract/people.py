@@ -12,15 +12,38 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from ..vocabulary import not_name_words
+from ..vocabulary import fold, not_name_words, parties
 
 _UP = "A-ZÆØÅÄÖÜÉÈÁÓÍÚÇŞĞİ"
 # A dot ends a name word only in an initial or abbreviation ("Chr."): "Mortensen. Birthe" is two sentences.
 _NAME_WORD = rf"(?:[{_UP}][\w'’]{{0,2}}\.|[{_UP}][\w'’]*(?:-[{_UP}]?[\w'’]+)*)"
 # At most six words: a bound keeps unanchored searches linear on long lines of capitalised words.
 NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|von|van|de|la|le|bin|el)){{0,5}}"
-PARTY = r"\(\s*(?P<party>[A-ZÆØÅ]{1,3})\s*\)"
-_PARTY_ANY = re.compile(r"\(\s*([A-ZÆØÅ]{1,3})\s*\)")
+
+
+def _party_text() -> str:
+    """What may stand in brackets after a name as a party: a letter or abbreviation in capitals
+    ('A', 'DF', 'SF') or a party name of the vocabulary ('Alternativet', 'Nye Borgerlige')."""
+    names = sorted((n for n in parties() if len(n) > 3), key=len, reverse=True)
+    return "[A-ZÆØÅ]{1,3}|(?i:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + ")"
+
+
+PARTY_TEXT = _party_text()
+PARTY = rf"\(\s*(?P<party>{PARTY_TEXT})\s*\)"
+_PARTY_ANY = re.compile(rf"\(\s*({PARTY_TEXT})\s*\)")
+
+
+def party_letter(printed: str | None) -> str | None:
+    """The ballot letter of a party as printed in brackets: a single capital is the letter itself
+    (local lists have letters too; '(S)' is Slesvigsk Parti's letter, as in the vocabulary); an
+    abbreviation or name maps through the party vocabulary ('DF' -> 'O', 'Alternativet' -> 'Å');
+    anything else (a local list's name or initials) is no party."""
+    if printed is None:
+        return None
+    printed = " ".join(printed.split())
+    if len(printed) == 1 and printed.isupper():
+        return printed
+    return parties().get(fold(printed))
 _ROLE_WORDS = r"(?:Formand|Næstformand|Borgmester|Viceborgmester|1\. viceborgmester|2\. viceborgmester|Rådmand|Medlem)"
 
 _NAME_RE = re.compile(NAME)
@@ -94,7 +117,7 @@ def find_person(people: Sequence[_P], name: str, party: str | None = None) -> _P
 
 def party_of(text: str) -> str | None:
     match = _PARTY_ANY.search(text)
-    return match.group(1) if match else None
+    return party_letter(match.group(1)) if match else None
 
 
 def split_names(text: str) -> list[PersonRef]:
@@ -124,7 +147,7 @@ ABSENCE_LABEL = re.compile(
     re.IGNORECASE,
 )
 ABSENCE_HEADING = re.compile(r"^(?:Fraværende(?:\s+med\s+afbud)?|Fravær|Afbud|Ikke til stede)\s*$", re.IGNORECASE)
-_AFBUD_FRA = re.compile(rf"\bAfbud\s+fra\s+(?P<names>{NAME}(?:\s*{PARTY})?(?:\s*(?:,|og)\s*{NAME}(?:\s*\([A-ZÆØÅ]{{1,3}}\))?)*)")
+_AFBUD_FRA = re.compile(rf"\bAfbud\s+fra\s+(?P<names>{NAME}(?:\s*{PARTY})?(?:\s*(?:,|og)\s*{NAME}(?:\s*\((?:{PARTY_TEXT})\))?)*)")
 _ABSENT_VERB = re.compile(
     r"\b(?:var|er|blev)\s+fraværende\b"
     r"|\bdeltog\s+ikke(?:\s+(?:i|på|under)\s+(?:mødet|behandlingen\s+af\s+(?:punktet|sagen|dette\s+punkt)))?\s*\.?$"
@@ -267,12 +290,12 @@ def is_attendance_line(text: str) -> bool:
 # Keywords are case-insensitive in scoped groups only: an IGNORECASE name pattern would start a
 # match at every lower-case letter and make the search quadratic.
 _SUBSTITUTE_PATTERNS = [
-    re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[A-ZÆØÅ]{{1,3}})\))?\s*,?\s*(?i:(?:er\s+|var\s+|blev\s+)?(?:indkaldt\s+som\s+)?(?:suppleant|stedfortræder)\s+for)\s+(?P<for>{NAME})"),
-    re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[A-ZÆØÅ]{{1,3}})\))?\s+(?:deltog|mødte)\s+(?:i\s+stedet|istedet)\s+for\s+(?P<for>{NAME})"),
-    re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[A-ZÆØÅ]{{1,3}})\))?\s+(?:deltog|mødte)\s+(?:i\s+stedet|som\s+stedfortræder|som\s+suppleant)"),
+    re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[^()]{{1,40}})\))?\s*,?\s*(?i:(?:er\s+|var\s+|blev\s+)?(?:indkaldt\s+som\s+)?(?:suppleant|stedfortræder)\s+for)\s+(?P<for>{NAME})"),
+    re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[^()]{{1,40}})\))?\s+(?:deltog|mødte)\s+(?:i\s+stedet|istedet)\s+for\s+(?P<for>{NAME})"),
+    re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[^()]{{1,40}})\))?\s+(?:deltog|mødte)\s+(?:i\s+stedet|som\s+stedfortræder|som\s+suppleant)"),
     re.compile(rf"\b(?i:istedet|i\s+stedet)\s+(?i:mødte|deltog)\s+(?P<sub>{NAME})"),
-    re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[A-ZÆØÅ]{{1,3}})\))?\s+(?:var|er|blev)\s+indkaldt\s+som\s+(?:suppleant|stedfortræder)"),
-    re.compile(rf"^\s*(?i:stedfortræder(?:e)?|suppleant(?:er)?)\s*:\s*(?P<sub>{NAME})\s*(?:\((?P<party>[A-ZÆØÅ]{{1,3}})\))?"),
+    re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[^()]{{1,40}})\))?\s+(?:var|er|blev)\s+indkaldt\s+som\s+(?:suppleant|stedfortræder)"),
+    re.compile(rf"^\s*(?i:stedfortræder(?:e)?|suppleant(?:er)?)\s*:\s*(?P<sub>{NAME})\s*(?:\((?P<party>[^()]{{1,40}})\))?"),
     re.compile(rf"\bstedfortræder\s+(?P<sub>{NAME})"),
     re.compile(rf"(?i:afbud),?\s+og\s+(?P<sub>{NAME})\s+deltog\s+i\s+stedet"),
 ]
@@ -289,13 +312,13 @@ def substitutes_in_line(text: str) -> list[SubstituteRef]:
             seen.add(name)
             groups = match.groupdict()
             target = clean_name(groups["for"]) if groups.get("for") else _absent_before(text, match.start())
-            found.append(SubstituteRef(name, groups.get("party"), target))
+            found.append(SubstituteRef(name, party_letter(groups.get("party")), target))
     return found
 
 
 def _absent_before(text: str, position: int) -> str | None:
     before = text[:position]
-    match = re.search(rf"(?:Afbud\s+fra\s+)?(?P<name>{NAME})\s*(?:\([A-ZÆØÅ]{{1,3}}\))?\s*(?:havde\s+(?:meldt\s+afbud|forfald))?[\s,.;–-]*(?:og\s+)?$",
+    match = re.search(rf"(?:Afbud\s+fra\s+)?(?P<name>{NAME})\s*(?:\((?:{PARTY_TEXT})\))?\s*(?:havde\s+(?:meldt\s+afbud|forfald))?[\s,.;–-]*(?:og\s+)?$",
                       before)
     return clean_name(match["name"]) if match else None
 
@@ -307,7 +330,7 @@ PARTICIPANT_LABEL = re.compile(
     re.IGNORECASE,
 )
 _ENTRY = re.compile(
-    rf"^(?:[•·\-–*]\s*)?(?:(?P<role>{_ROLE_WORDS})\s+)?(?P<name>{NAME})\s*,?\s*(?:\((?P<party>[A-ZÆØÅ]{{1,3}})\))?"
+    rf"^(?:[•·\-–*]\s*)?(?:(?P<role>{_ROLE_WORDS})\s+)?(?P<name>{NAME})\s*,?\s*(?:\((?P<party>{PARTY_TEXT})\))?"
     r"\s*(?:\((?P<mark>[^)]*)\))?\s*(?:,\s*(?P<rest>.*))?$"
 )
 
@@ -336,8 +359,8 @@ def participant_entry(text: str) -> ParticipantRef | None:
     mark = (match["mark"] or "").casefold()
     present = False if mark.startswith("fravær") or "afbud" in mark else None
     if substitute:
-        return ParticipantRef(name, match["party"], "stedfortræder", True, clean_name(substitute["for"]))
-    return ParticipantRef(name, match["party"], role, present)
+        return ParticipantRef(name, party_letter(match["party"]), "stedfortræder", True, clean_name(substitute["for"]))
+    return ParticipantRef(name, party_letter(match["party"]), role, present)
 
 
 def inline_participants(text: str) -> list[ParticipantRef]:
