@@ -86,6 +86,13 @@ def parties(text):
         ("Imod: Mie Lund (Ø) og Anders Fjord (Alternativet).", ["Å", "Ø"]),
         ("Trine Aagaard (Nye Borgerlige) stemte imod.", ["D"]),
         ("2 medlemmer (DF+EL) stemte imod.", ["O", "Ø"]),
+        # A minority named in brackets or after "bestående af".
+        ("Et mindretal (Ib Holm (V) og Eva Kjær (O)) kunne ikke tiltræde indstillingen, idet de ønsker andet.",
+         ["O", "V"]),
+        ("Mindretallet (V og O) stemte imod.", ["O", "V"]),
+        ("Et mindretal bestående af V og O kunne ikke anbefale indstillingen.", ["O", "V"]),
+        ("Et mindretal bestående af Venstre og Dansk Folkeparti stemte imod.", ["O", "V"]),
+        ("Et mindretal (O) tog forbehold.", []),
         ("Imod stemte Ø, som ønsker cykelstien til venstre for vejen.", ["Ø"]),
     ],
 )
@@ -97,6 +104,14 @@ def test_dissent_keeps_name_and_reason():
     [dissent] = find_dissents("Githa Nelander (D) kunne ikke støtte beslutningen, da indsatserne er unødvendige.")
     assert dissent.name == "Githa Nelander"
     assert "unødvendige" in dissent.text
+
+
+def test_minority_keeps_the_names_printed():
+    found = find_dissents("Et mindretal (Ib Holm (V) og Eva Kjær (O)) kunne ikke tiltræde indstillingen.")
+    assert [(d.name, d.party) for d in found] == [("Ib Holm", "V"), ("Eva Kjær", "O")]
+    # A name without a party: the member dissents, no party is guessed.
+    found = find_dissents("Anbefales.\nEt mindretal (Jens Brix) kunne ikke anbefale indstillingen.")
+    assert [(d.name, d.party) for d in found] == [("Jens Brix", None)]
 
 
 def test_votes_as_structure():

@@ -9,7 +9,7 @@ from typing import cast
 
 from ..models import Outcome
 from ..vocabulary import fold, outcome_phrases, outcome_regex, parties
-from .people import NAME, PARTY_TEXT, clean_name, party_letter
+from .people import NAME, PARTY_TEXT, clean_name, party_letter, split_names
 
 _ENUMERATED = re.compile(r"^\s*(?:\d{1,2}|[a-h])\s*[.)]\s+|^\s*Ad\s+(?:pkt\.?\s*)?\d+\.?\s*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ\"“])")
@@ -85,6 +85,11 @@ _DISSENT_RULES = [
     # "Liste F og Ø stemte imod", "A, F og Ø stemte imod"
     re.compile(rf"(?:\bListe(?:rne)?\s+)?(?<![\w])(?P<parties>{_LETTER}(?:\s*(?:,|og|\+)\s*{_LETTER})*)\s+(?:{_AGAINST}|{_NOT_SUPPORT})"),
 ]
+# "Et mindretal (Ib Holm (V) og Eva Kjær (O)) kunne ikke tiltræde ...", "Mindretallet (V og O) stemte
+# imod", "Et mindretal bestående af V og O stemte imod": the members are names or parties.
+_MINORITY = re.compile(
+    rf"\b(?i:mindretal(?:let)?)\s*(?:\((?P<bracket>(?:[^()]|\([^()]{{0,40}}\)){{1,200}})\)"
+    rf"|(?i:bestående\s+af)\s+(?P<list>[^.()]{{1,200}}?))\s*,?\s*(?:{_AGAINST}|{_NOT_SUPPORT})")
 _SIDE_WORDS = r"(?:For|Imod|Undlod|Hverken\s+for\s+eller\s+imod)"
 # A list runs to the end of the sentence or to the next side on the same line ("For stemte 5 (V og A),
 # imod stemte 2 (F og Ø)."): a comma or semicolon followed by a side word ends it.
@@ -184,6 +189,8 @@ def find_dissents(text: str) -> list[DissentRef]:
                             add(None, letter, sentence)
         for letter in _party_names_against(sentence):
             add(None, letter, sentence)
+        for name, party in _minority_members(sentence):
+            add(name, party, sentence)
     # In a roll-call the losing side dissents: the minority where counts are printed (so a fallen
     # amendment's supporters dissent when only the amendment was put to the vote), else those who
     # voted against.
@@ -204,6 +211,19 @@ def find_dissents(text: str) -> list[DissentRef]:
         by_party.setdefault(dissent.party, dissent)
         result.append(dissent)
     return result
+
+
+def _minority_members(sentence: str) -> list[tuple[str | None, str | None]]:
+    """(name, party) of each member of a dissenting minority; a name printed without a party has none."""
+    found: list[tuple[str | None, str | None]] = []
+    for match in _MINORITY.finditer(sentence):
+        members = match["bracket"] or match["list"]
+        people = split_names(members)
+        if people:
+            found.extend((person.name, person.party) for person in people)
+        else:
+            found.extend((None, letter) for letter in _letters(members))
+    return found
 
 
 def _side(match: re.Match[str]) -> str:

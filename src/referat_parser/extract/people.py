@@ -79,6 +79,8 @@ def clean_name(text: str) -> str | None:
     name = re.sub(r"\s+(?:Suppleant|Stedfortræder|Istedet|I stedet|Fraværende|Afbud|Sag|Sager|Punkt)\b.*$", "", name)
     if name in _NOT_NAMES or " " not in name:
         return None  # a person is recorded with at least a first and a last name
+    if fold(name) in parties():
+        return None  # 'Dansk Folkeparti', 'Nye Borgerlige'
     if any(word.casefold() in not_name_words() for word in name.split()):
         return None  # 'ÅBENT MØDE', 'Lukket Møde', 'Horsens Kommune'
     return name
