@@ -2,7 +2,13 @@
 
 import pytest
 
-from referat_parser.extract.decisions import classify_outcome, find_dissents, find_votes, recommendations
+from referat_parser.extract.decisions import (
+    classify_outcome,
+    find_dissents,
+    find_votes,
+    recommendations,
+    split_sentences,
+)
 
 
 @pytest.mark.parametrize(
@@ -112,6 +118,12 @@ def test_minority_keeps_the_names_printed():
     # A name without a party: the member dissents, no party is guessed.
     found = find_dissents("Anbefales.\nEt mindretal (Jens Brix) kunne ikke anbefale indstillingen.")
     assert [(d.name, d.party) for d in found] == [("Jens Brix", None)]
+
+
+def test_dissent_name_with_a_middle_initial():
+    [dissent] = find_dissents("Godkendt. Hanne Ø. Dalsgaard (A) stemte imod.")
+    assert (dissent.name, dissent.party) == ("Hanne Ø. Dalsgaard", "A")
+    assert split_sentences("Imod stemte Ø. Godkendt.") == ["Imod stemte Ø.", "Godkendt."]
 
 
 def test_votes_as_structure():

@@ -33,6 +33,10 @@ def names(found):
         # Two sentences on one line: the one about partial attendance does not hide the other.
         ("Lone Vinther (C) deltog ikke i mødet. Ib Krog (A) deltog ikke under punkt 3-4.", ["Lone Vinther"]),
         ("Fraværende: Lone Vinther (C). Ib Krog (A) deltog ikke under punkt 3.", ["Lone Vinther"]),
+        # A middle initial is part of the name; a full stop after a full word ends the sentence.
+        ("Fraværende: Hanne Ø. Dalsgaard (A)", ["Hanne Ø. Dalsgaard"]),
+        ("Hans C. H. Bro (V) var fraværende.", ["Hans C. H. Bro"]),
+        ("Ole Riis (A) deltog i stedet for Karen Bech. Birthe Gade (V) var fraværende.", ["Birthe Gade"]),
         # In a decision: absent from the item being decided.
         ("Ib Krog (A) deltog ikke under behandlingen af sagen.", ["Ib Krog"]),
     ],

@@ -10,6 +10,7 @@ from typing import cast
 from ..models import Outcome
 from ..vocabulary import fold, outcome_phrases, outcome_regex, parties
 from .people import NAME, PARTY_TEXT, clean_name, party_letter, split_names
+from .people import split_sentences as split_name_aware
 
 _ENUMERATED = re.compile(r"^\s*(?:\d{1,2}|[a-h])\s*[.)]\s+|^\s*Ad\s+(?:pkt\.?\s*)?\d+\.?\s*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ\"“])")
@@ -22,7 +23,7 @@ def split_sentences(text: str) -> list[str]:
     sentences: list[str] = []
     for paragraph in text.split("\n"):
         paragraph = _ENUMERATED.sub("", paragraph.strip())
-        sentences.extend(s for s in _SENTENCE_END.split(paragraph) if s.strip())
+        sentences.extend(s for s in split_name_aware(paragraph, _SENTENCE_END) if s.strip())
     return sentences
 
 

@@ -169,6 +169,22 @@ _NOT_ABSENCE = re.compile(
 _NONE_WORDS = re.compile(r"^(?:ingen|intet|-|—|–|alle\s+(?:var\s+)?til\s+stede)\.?$", re.IGNORECASE)
 # Sentence ends, but not after the abbreviations of times and item numbers ("kl. 14.30", "pkt. 5").
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\bkl\.)(?<!\bpkt\.)(?<!\bnr\.)\s+")
+# A middle initial after a name word ('Hanne Ø.', 'Hans C.') does not end a sentence; a full word does.
+_INITIAL_AT_END = re.compile(r"(?<![\w'’-])[A-ZÆØÅ][\w'’-]*\.?\s+[A-ZÆØÅ]\.$")
+
+
+def split_sentences(text: str, ends: re.Pattern[str] = _SENTENCE_END) -> list[str]:
+    """``text`` split at the sentence ends ``ends`` matches, except after a middle initial
+    ('Hanne Ø. Dalsgaard (A) var fraværende.' is one sentence)."""
+    sentences: list[str] = []
+    start = 0
+    for match in ends.finditer(text):
+        if _INITIAL_AT_END.search(text[max(start, match.start() - 40): match.start()]):
+            continue
+        sentences.append(text[start: match.start()])
+        start = match.end()
+    sentences.append(text[start:])
+    return sentences
 
 
 def absences_in_line(text: str) -> list[PersonRef] | None:
@@ -185,7 +201,7 @@ def absences_in_line(text: str) -> list[PersonRef] | None:
         substitutes = {s.name for s in substitutes_in_line(names)}
         return [p for p in _absent_in_list(names) if p.name not in substitutes]
     found: list[PersonRef] = []
-    for sentence in _SENTENCE_END.split(text):
+    for sentence in split_sentences(text):
         if _NOT_ABSENCE.search(sentence):
             continue
         afbud = [p for m in _AFBUD_FRA.finditer(sentence) for p in split_names(_strip_substitute_tail(m["names"]))]
@@ -210,7 +226,7 @@ def _absent_in_list(names: str) -> list[PersonRef]:
     """The names after an absence label, leaving out sentences about partial attendance
     ('Fraværende: Ib Holm (V). Eva Lind (A) deltog ikke under punkt 5.')."""
     found: list[PersonRef] = []
-    for sentence in _SENTENCE_END.split(names):
+    for sentence in split_sentences(names):
         if _NOT_ABSENCE.search(sentence):
             continue
         verb = _ABSENT_VERB.search(sentence)
@@ -237,7 +253,7 @@ def partial_absences(text: str) -> list[tuple[PersonRef, list[str]]]:
         numbers = _item_numbers(label["scope"])
         return [(p, numbers) for p in split_names(label["names"])]
     found: list[tuple[PersonRef, list[str]]] = []
-    for sentence in _SENTENCE_END.split(text):
+    for sentence in split_sentences(text):
         verb = _PARTIAL_VERB.search(sentence)
         if verb and _NOT_ABSENCE.search(sentence) and not re.search(r"inhabil", sentence, re.IGNORECASE):
             numbers = _item_numbers(sentence[verb.start():])
