@@ -14,6 +14,7 @@ from .people import (
     ABSENCE_LABEL,
     PARTICIPANT_LABEL,
     ParticipantRef,
+    PersonRef,
     absences_in_line,
     find_person,
     inline_participants,
@@ -175,9 +176,9 @@ def _participants(lines: list[str]) -> list[ParticipantRef]:
         if ABSENCE_HEADING.match(line):
             in_list, absent_mode, names_read = True, True, False
             continue
-        absent = absences_in_line(line)
-        substitutes = substitutes_in_line(line)
         partial = [person for person, _ in partial_absences(line)]
+        absent = _whole_meeting(absences_in_line(line), partial)
+        substitutes = substitutes_in_line(line)
         if absent is not None or substitutes or partial:
             # Partial attendance in an attendance list makes a participant; in remarks
             # ('Bemærkninger: X deltog ikke under punkt 5') it only marks the items missed.
@@ -195,6 +196,15 @@ def _participants(lines: list[str]) -> list[ParticipantRef]:
             in_list = _absent_list_line(people, line) if absent_mode else _member_list_line(people, line)
             names_read = in_list
     return _names_as_printed(people)
+
+
+def _whole_meeting(absent: list[PersonRef] | None, partial: list[PersonRef]) -> list[PersonRef] | None:
+    """Absence from the whole meeting: a person the line says missed only some items
+    ('Kaj Nørby deltog ikke i behandlingen af punkt 24') is absent from those items' decisions only."""
+    if not absent:
+        return absent
+    names = {person.name for person in partial}
+    return [person for person in absent if person.name not in names]
 
 
 def _names_as_printed(people: list[ParticipantRef]) -> list[ParticipantRef]:

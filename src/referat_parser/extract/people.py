@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Protocol, TypeVar
 
-from ..vocabulary import fold, not_name_words, parties
+from ..vocabulary import fold, name_label_words, not_name_words, parties
 
 _UP = "A-ZÆØÅÄÖÜÉÈÁÓÍÚÇŞĞİ"
 # A dot ends a name word only in an initial or abbreviation ("Chr."): "Mortensen. Birthe" is two sentences.
@@ -68,9 +69,18 @@ _NOT_NAMES = frozenset({"Ingen", "Intet", "Ingen fraværende", "Alle", "Alle til
                         "Mødet", "Udvalget", "Byrådet", "Borgmesteren", "Formanden", "Stedfortræder"})
 
 
+@cache
+def _leading_label() -> re.Pattern[str]:
+    """A label before a name: one of the vocabulary's attendance labels followed by a tab or spaces
+    ('Suppleant<TAB>Jens Bo'), or any short label ending in a colon ('Øvrige bemærkninger: Kaj Nørby')."""
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in name_label_words())
+    return re.compile(rf"^(?:(?i:{words})\s*:?\s+|[^\W\d][^:\d\n]{{0,40}}:\s*)(?=[{_UP}])")
+
+
 def clean_name(text: str) -> str | None:
     """The name at the start of ``text`` ('Britt Jensen (A), sag 129-138' -> 'Britt Jensen')."""
     text = re.sub(rf"^[•·\-–*]\s*|^{_ROLE_WORDS}\s+", "", text.strip())
+    text = _leading_label().sub("", text, count=1)
     match = _NAME_RE.match(text)
     if not match:
         return None
@@ -244,7 +254,8 @@ _MAX_RANGE = 100
 
 def partial_absences(text: str) -> list[tuple[PersonRef, list[str]]]:
     """People who attended part of the meeting, each with the item numbers they missed where the
-    line names them: 'Helle Brink (A) deltog ikke under punkt 14-16.' -> (Helle Brink, [14, 15, 16]);
+    line names them: 'Helle Brink (A) deltog ikke under punkt 14-16.' -> (Helle Brink, [14, 15, 16]),
+    'Ole Skovsby ankom kl. 16.15 og deltog ikke i behandlingen af punkt 1.' -> (Ole Skovsby, [1]);
     'Fraværende fra kl. 14.30: Erling Holm (F)' -> (Erling Holm, [])."""
     label = ABSENCE_LABEL.match(text)
     if label:
@@ -255,8 +266,11 @@ def partial_absences(text: str) -> list[tuple[PersonRef, list[str]]]:
     found: list[tuple[PersonRef, list[str]]] = []
     for sentence in split_sentences(text):
         verb = _PARTIAL_VERB.search(sentence)
-        if verb and _NOT_ABSENCE.search(sentence) and not re.search(r"inhabil", sentence, re.IGNORECASE):
-            numbers = _item_numbers(sentence[verb.start():])
+        if verb is None or re.search(r"inhabil", sentence, re.IGNORECASE):
+            continue
+        numbers = _item_numbers(sentence[verb.start():])
+        # 'X deltog ikke i behandlingen af punkt 1' names the item it was absent from.
+        if numbers or _NOT_ABSENCE.search(sentence):
             found.extend((p, numbers) for p in split_names(sentence[: verb.start()]))
     return found
 
