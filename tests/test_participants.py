@@ -84,8 +84,22 @@ def test_labels_separated_by_a_tab_are_not_part_of_names():
     meeting = parse_text(HEAD + "Medlemmer\tTina Krog (A), formand, Helle Lund (V), Mette Hjort (A)\n"
                                 "Fraværende\tMette Hjort var forhindret i at deltage.\n"
                                 "Suppleant\tJens Bo (A) mødte som suppleant.\n" + ITEMS)
-    assert [(p.name, p.party, p.present) for p in meeting.participants] == [
-        ("Tina Krog", "A", None), ("Helle Lund", "V", None), ("Mette Hjort", "A", False), ("Jens Bo", "A", True)]
+    assert [(p.name, p.party, p.present, p.substitute_for) for p in meeting.participants] == [
+        ("Tina Krog", "A", None, None), ("Helle Lund", "V", None, None), ("Mette Hjort", "A", False, None),
+        ("Jens Bo", "A", True, "Mette Hjort")]
+
+
+@pytest.mark.parametrize(
+    ("absence", "target"),
+    [("Afbud\nMads Berg (C)\n", "Mads Berg"), ("Afbud: Mads Berg (C)\n", "Mads Berg"),
+     # Two absent: whom the substitute stood in for is not printed.
+     ("Afbud\nMads Berg (C)\nLis Holm (C)\n", None), ("Afbud: Mads Berg (C), Lis Holm (C)\n", None)],
+)
+def test_substitute_without_for_stands_in_for_the_one_absent_member(absence, target):
+    meeting = parse_text(HEAD + "Medlemmer\nTina Borg (A)\nTom Hein (C)\n" + absence
+                         + "Tom Hein (C) deltog som stedfortræder.\n" + ITEMS)
+    [substitute] = [p for p in meeting.participants if p.role == "stedfortræder"]
+    assert (substitute.name, substitute.present, substitute.substitute_for) == ("Tom Hein", True, target)
 
 
 def test_absent_in_the_header_and_listed_with_party_is_one_participant():

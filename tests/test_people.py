@@ -73,6 +73,10 @@ def test_substitutes():
     [sub] = substitutes_in_line("Lis Søkvist havde meldt afbud, og Christian Hesselberg deltog i stedet.")
     assert (sub.name, sub.substitute_for) == ("Christian Hesselberg", "Lis Søkvist")
     assert substitutes_in_line("Afbud fra Pernille Bendixen. Stedfortræder ikke indkaldt pga. sent afbud.") == []
+    [sub] = substitutes_in_line("Bemærkninger:\tTove Hald (V) deltog som stedfortræder for Bente Riis Madsen")
+    assert (sub.name, sub.party, sub.substitute_for) == ("Tove Hald", "V", "Bente Riis Madsen")
+    [sub] = substitutes_in_line("Tove Hald mødte som suppleant for Bente Riis Madsen.")
+    assert (sub.name, sub.substitute_for) == ("Tove Hald", "Bente Riis Madsen")
 
 
 def test_partial_absences_name_the_items_missed():

@@ -323,7 +323,7 @@ def is_attendance_line(text: str) -> bool:
 # match at every lower-case letter and make the search quadratic.
 _SUBSTITUTE_PATTERNS = [
     re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[^()]{{1,40}})\))?\s*,?\s*(?i:(?:er\s+|var\s+|blev\s+)?(?:indkaldt\s+som\s+)?(?:suppleant|stedfortræder)\s+for)\s+(?P<for>{NAME})"),
-    re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[^()]{{1,40}})\))?\s+(?:deltog|mødte)\s+(?:i\s+stedet|istedet)\s+for\s+(?P<for>{NAME})"),
+    re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[^()]{{1,40}})\))?\s+(?:deltog|mødte)\s+(?:i\s+stedet|istedet|som\s+stedfortræder|som\s+suppleant)\s+for\s+(?P<for>{NAME})"),
     re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[^()]{{1,40}})\))?\s+(?:deltog|mødte)\s+(?:i\s+stedet|som\s+stedfortræder|som\s+suppleant)"),
     re.compile(rf"\b(?i:istedet|i\s+stedet)\s+(?i:mødte|deltog)\s+(?P<sub>{NAME})"),
     re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[^()]{{1,40}})\))?\s+(?:var|er|blev)\s+indkaldt\s+som\s+(?:suppleant|stedfortræder)"),
