@@ -2,7 +2,13 @@
 
 import pytest
 
-from referat_parser.extract.decisions import classify_outcome, find_dissents, find_votes, recommendations
+from referat_parser.extract.decisions import (
+    classify_outcome,
+    find_dissents,
+    find_votes,
+    recommendations,
+    split_sentences,
+)
 
 
 @pytest.mark.parametrize(
@@ -11,6 +17,11 @@ from referat_parser.extract.decisions import classify_outcome, find_dissents, fi
         ("Godkendt.", "approved"),
         ("Tiltrådt.", "approved"),
         ("Indstillingen er tiltrådt.", "approved"),
+        # The recommendation was followed: approved, whoever made it.
+        ("Indstillingen blev fulgt.", "approved"),
+        ("Indstillingen er fulgt.", "approved"),
+        ("Forvaltningens indstilling blev fulgt", "approved"),
+        ("Indstillingen blev ikke fulgt.", "other"),
         ("Godkendt med den tilføjelse, at sag 430 bliver udsat.", "approved"),
         ("Til efterretning.", "noted"),
         ("Orienteringen blev taget til efterretning.", "noted"),
@@ -76,6 +87,18 @@ def parties(text):
         ("Imod stemte Socialistisk Folkeparti og Moderaterne.", ["F", "M"]),
         ("Imod stemte SF og Det Radikale Venstre, da de ønsker en anden model.", ["B", "F"]),
         ("Alternativets medlem stemte imod.", ["Å"]),
+        # Abbreviations and names in brackets after a name map to the ballot letter.
+        ("Imod stemte 3: Ib Holm (V), Eva Kyhl (V) og Karina Storm (DF).", ["O", "V"]),
+        ("Imod: Mie Lund (Ø) og Anders Fjord (Alternativet).", ["Å", "Ø"]),
+        ("Trine Aagaard (Nye Borgerlige) stemte imod.", ["D"]),
+        ("2 medlemmer (DF+EL) stemte imod.", ["O", "Ø"]),
+        # A minority named in brackets or after "bestående af".
+        ("Et mindretal (Ib Holm (V) og Eva Kjær (O)) kunne ikke tiltræde indstillingen, idet de ønsker andet.",
+         ["O", "V"]),
+        ("Mindretallet (V og O) stemte imod.", ["O", "V"]),
+        ("Et mindretal bestående af V og O kunne ikke anbefale indstillingen.", ["O", "V"]),
+        ("Et mindretal bestående af Venstre og Dansk Folkeparti stemte imod.", ["O", "V"]),
+        ("Et mindretal (O) tog forbehold.", []),
         ("Imod stemte Ø, som ønsker cykelstien til venstre for vejen.", ["Ø"]),
     ],
 )
@@ -87,6 +110,20 @@ def test_dissent_keeps_name_and_reason():
     [dissent] = find_dissents("Githa Nelander (D) kunne ikke støtte beslutningen, da indsatserne er unødvendige.")
     assert dissent.name == "Githa Nelander"
     assert "unødvendige" in dissent.text
+
+
+def test_minority_keeps_the_names_printed():
+    found = find_dissents("Et mindretal (Ib Holm (V) og Eva Kjær (O)) kunne ikke tiltræde indstillingen.")
+    assert [(d.name, d.party) for d in found] == [("Ib Holm", "V"), ("Eva Kjær", "O")]
+    # A name without a party: the member dissents, no party is guessed.
+    found = find_dissents("Anbefales.\nEt mindretal (Jens Brix) kunne ikke anbefale indstillingen.")
+    assert [(d.name, d.party) for d in found] == [("Jens Brix", None)]
+
+
+def test_dissent_name_with_a_middle_initial():
+    [dissent] = find_dissents("Godkendt. Hanne Ø. Dalsgaard (A) stemte imod.")
+    assert (dissent.name, dissent.party) == ("Hanne Ø. Dalsgaard", "A")
+    assert split_sentences("Imod stemte Ø. Godkendt.") == ["Imod stemte Ø.", "Godkendt."]
 
 
 def test_votes_as_structure():

@@ -78,3 +78,43 @@ def test_people_named_in_remarks_are_not_participants():
     assert people(meeting) == [("Karen Møller Holt", False)]
     # Absence from items is still recorded on their decisions.
     assert [[p.name for p in item.decision.absent] for item in meeting.items] == [["Peter Ravn"], ["Peter Ravn"]]
+
+
+def test_labels_separated_by_a_tab_are_not_part_of_names():
+    meeting = parse_text(HEAD + "Medlemmer\tTina Krog (A), formand, Helle Lund (V), Mette Hjort (A)\n"
+                                "Fraværende\tMette Hjort var forhindret i at deltage.\n"
+                                "Suppleant\tJens Bo (A) mødte som suppleant.\n" + ITEMS)
+    assert [(p.name, p.party, p.present, p.substitute_for) for p in meeting.participants] == [
+        ("Tina Krog", "A", None, None), ("Helle Lund", "V", None, None), ("Mette Hjort", "A", False, None),
+        ("Jens Bo", "A", True, "Mette Hjort")]
+
+
+@pytest.mark.parametrize(
+    ("absence", "target"),
+    [("Afbud\nMads Berg (C)\n", "Mads Berg"), ("Afbud: Mads Berg (C)\n", "Mads Berg"),
+     # Two absent: whom the substitute stood in for is not printed.
+     ("Afbud\nMads Berg (C)\nLis Holm (C)\n", None), ("Afbud: Mads Berg (C), Lis Holm (C)\n", None)],
+)
+def test_substitute_without_for_stands_in_for_the_one_absent_member(absence, target):
+    meeting = parse_text(HEAD + "Medlemmer\nTina Borg (A)\nTom Hein (C)\n" + absence
+                         + "Tom Hein (C) deltog som stedfortræder.\n" + ITEMS)
+    [substitute] = [p for p in meeting.participants if p.role == "stedfortræder"]
+    assert (substitute.name, substitute.present, substitute.substitute_for) == ("Tom Hein", True, target)
+
+
+def test_absent_in_the_header_and_listed_with_party_is_one_participant():
+    meeting = parse_text(HEAD + "Fraværende: Poul Erik Vang\n\nMedlemmer:\nAnne Marie Kvist (A), formand\n"
+                                "Poul Erik Vang (V)\nIngrid Skov (A)\n" + ITEMS)
+    assert [(p.name, p.party, p.present) for p in meeting.participants] == [
+        ("Poul Erik Vang", "V", False), ("Anne Marie Kvist", "A", None), ("Ingrid Skov", "A", None)]
+
+
+@pytest.mark.parametrize(
+    "remark",
+    ["Bemærkninger: Ole Skov ankom kl. 16.15 og deltog ikke i behandlingen af punkt 1.",
+     "Øvrige bemærkninger: Ole Skov deltog ikke i behandlingen af punkt 1."],
+)
+def test_absence_from_an_item_in_the_header_is_recorded_on_its_decision(remark):
+    meeting = parse_text(HEAD + "Medlemmer: Tina Borg (A), Ole Skov (V)\n" + remark + "\n" + ITEMS)
+    assert people(meeting) == [("Tina Borg", None), ("Ole Skov", None)]
+    assert [[p.name for p in item.decision.absent] for item in meeting.items] == [["Ole Skov"], []]

@@ -33,6 +33,10 @@ def names(found):
         # Two sentences on one line: the one about partial attendance does not hide the other.
         ("Lone Vinther (C) deltog ikke i mødet. Ib Krog (A) deltog ikke under punkt 3-4.", ["Lone Vinther"]),
         ("Fraværende: Lone Vinther (C). Ib Krog (A) deltog ikke under punkt 3.", ["Lone Vinther"]),
+        # A middle initial is part of the name; a full stop after a full word ends the sentence.
+        ("Fraværende: Hanne Ø. Dalsgaard (A)", ["Hanne Ø. Dalsgaard"]),
+        ("Hans C. H. Bro (V) var fraværende.", ["Hans C. H. Bro"]),
+        ("Ole Riis (A) deltog i stedet for Karen Bech. Birthe Gade (V) var fraværende.", ["Birthe Gade"]),
         # In a decision: absent from the item being decided.
         ("Ib Krog (A) deltog ikke under behandlingen af sagen.", ["Ib Krog"]),
     ],
@@ -69,6 +73,10 @@ def test_substitutes():
     [sub] = substitutes_in_line("Lis Søkvist havde meldt afbud, og Christian Hesselberg deltog i stedet.")
     assert (sub.name, sub.substitute_for) == ("Christian Hesselberg", "Lis Søkvist")
     assert substitutes_in_line("Afbud fra Pernille Bendixen. Stedfortræder ikke indkaldt pga. sent afbud.") == []
+    [sub] = substitutes_in_line("Bemærkninger:\tTove Hald (V) deltog som stedfortræder for Bente Riis Madsen")
+    assert (sub.name, sub.party, sub.substitute_for) == ("Tove Hald", "V", "Bente Riis Madsen")
+    [sub] = substitutes_in_line("Tove Hald mødte som suppleant for Bente Riis Madsen.")
+    assert (sub.name, sub.substitute_for) == ("Tove Hald", "Bente Riis Madsen")
 
 
 def test_partial_absences_name_the_items_missed():
@@ -139,6 +147,21 @@ def test_participant_entries():
     assert (entry.role, entry.substitute_for) == ("stedfortræder", "Brian Møller")
     entry = participant_entry("Erling Larsen, (A)")
     assert (entry.name, entry.party) == ("Erling Larsen", "A")
+
+
+@pytest.mark.parametrize(
+    ("printed", "letter"),
+    [("DF", "O"), ("Alternativet", "Å"), ("Nye Borgerlige", "D"), ("SF", "F"), ("EL", "Ø"), ("RV", "B"), ("LA", "I"),
+     ("KF", "C"), ("DD", "Æ"), ("A", "A"),
+     # A single capital is the ballot letter as printed: "S" is Slesvigsk Parti, as in the vocabulary.
+     ("S", "S"),
+     # A local list's name or unknown initials are no party.
+     ("Samsø Fremtid", None), ("XY", None)],
+)
+def test_party_in_brackets_is_the_ballot_letter(printed, letter):
+    assert participant_entry(f"Karina Storm ({printed})").party == letter
+    assert [p.party for p in absences_in_line(f"Fraværende: Karina Storm ({printed})")] == [letter]
+    assert [s.party for s in substitutes_in_line(f"Karina Storm ({printed}) deltog i stedet for Ole Bak.")] == [letter]
 
 
 def test_inline_participants_with_absence_marks():

@@ -14,6 +14,7 @@ from referat_parser.extract.dates import find_date
 from referat_parser.extract.decisions import classify_outcome, find_dissents
 from referat_parser.extract.language import detect_language
 from referat_parser.extract.municipality import find_municipality
+from referat_parser.extract.people import clean_name, split_names
 from referat_parser.headings import match_heading
 from referat_parser.vocabulary import fold
 
@@ -26,7 +27,7 @@ def load(name):
 
 
 @pytest.mark.parametrize("name", ["headings", "outcomes", "parties", "municipalities", "noise", "bodies", "calendar",
-                                  "language"])
+                                  "language", "people"])
 def test_vocabulary_loads(name):
     assert load(name)
 
@@ -88,6 +89,22 @@ PARTIES = [(letter, name) for letter, entry in load("parties").items() for name 
 @pytest.mark.parametrize(("letter", "name"), PARTIES, ids=[n for _, n in PARTIES])
 def test_every_party_name_maps_to_its_letter(letter, name):
     assert [d.party for d in find_dissents(f"{name} stemte imod.")] == [letter]
+    # In brackets after a name, as printed in member lists and roll-calls.
+    assert [p.party for p in split_names(f"Karina Storm ({name})")] == [letter]
+
+
+@pytest.mark.parametrize("word", load("people")["not_name_words"])
+def test_every_not_name_word_rejects_a_name(word):
+    assert clean_name("Jens Hansen") == "Jens Hansen"
+    assert clean_name(f"Jens {word.capitalize()} Hansen") is None
+    assert clean_name(f"{word.upper()} {word.upper()}") is None
+
+
+@pytest.mark.parametrize("label", load("people")["label_words"])
+def test_every_label_word_is_left_out_of_names(label):
+    for separator in ("\t", "  ", " ", ": "):
+        assert clean_name(f"{label}{separator}Jens Bo (A)") == "Jens Bo", (label, separator)
+        assert clean_name(f"{label.upper()}{separator}Jens Bo") == "Jens Bo", (label, separator)
 
 
 TOWNS = [(t["name"], form) for t in load("municipalities")["municipality"] for form in [t["name"], *t.get("forms", [])]]

@@ -112,3 +112,9 @@ def language_words() -> dict[str, frozenset[str]]:
 def not_name_words() -> frozenset[str]:
     """Words that mark a line as a heading or status line, never a person's name ('ÅBENT MØDE')."""
     return frozenset(word.casefold() for word in _load("people")["not_name_words"])
+
+
+@cache
+def name_label_words() -> tuple[str, ...]:
+    """Attendance labels printed before names without a colon ('Fraværende', 'Suppleant'), longest first."""
+    return tuple(sorted(_load("people")["label_words"], key=len, reverse=True))

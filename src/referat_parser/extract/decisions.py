@@ -9,7 +9,8 @@ from typing import cast
 
 from ..models import Outcome
 from ..vocabulary import fold, outcome_phrases, outcome_regex, parties
-from .people import NAME, clean_name
+from .people import NAME, PARTY_TEXT, clean_name, party_letter, split_names
+from .people import split_sentences as split_name_aware
 
 _ENUMERATED = re.compile(r"^\s*(?:\d{1,2}|[a-h])\s*[.)]\s+|^\s*Ad\s+(?:pkt\.?\s*)?\d+\.?\s*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ\"“])")
@@ -22,7 +23,7 @@ def split_sentences(text: str) -> list[str]:
     sentences: list[str] = []
     for paragraph in text.split("\n"):
         paragraph = _ENUMERATED.sub("", paragraph.strip())
-        sentences.extend(s for s in _SENTENCE_END.split(paragraph) if s.strip())
+        sentences.extend(s for s in split_name_aware(paragraph, _SENTENCE_END) if s.strip())
     return sentences
 
 
@@ -76,7 +77,7 @@ _NOT_SUPPORT = r"(?:kunne|kan|vil|ville)\s+ikke\s+(?:støtte|tilslutte\s+sig|anb
 _AGAINST = r"(?:stemte|stemmer|stemmede)\s+imod"
 _DISSENT_RULES = [
     # "Githa Nelander (D) kunne ikke støtte ...", "Thomas Clausen (Ø) kan ikke tilslutte sig ..."
-    re.compile(rf"(?P<name>{NAME})\s*\((?P<party>{_LETTER}{{1,2}})\)\s*(?:,\s*)?(?:{_NOT_SUPPORT}|{_AGAINST})"),
+    re.compile(rf"(?P<name>{NAME})\s*\((?P<party>{PARTY_TEXT})\)\s*(?:,\s*)?(?:{_NOT_SUPPORT}|{_AGAINST})"),
     # "1 medlem (O) stemmer imod", "2 medlemmer (A+F) stemte imod", "O (1) kan ikke anbefale"
     re.compile(rf"\d+\s+medlem(?:mer)?\s*\((?P<parties>[^)]*)\)\s*(?:{_AGAINST}|{_NOT_SUPPORT})", re.IGNORECASE),
     re.compile(rf"(?<![\w(])(?P<parties>{_LETTER})\s*\(\d+\)\s*(?:{_AGAINST}|{_NOT_SUPPORT})"),
@@ -85,6 +86,11 @@ _DISSENT_RULES = [
     # "Liste F og Ø stemte imod", "A, F og Ø stemte imod"
     re.compile(rf"(?:\bListe(?:rne)?\s+)?(?<![\w])(?P<parties>{_LETTER}(?:\s*(?:,|og|\+)\s*{_LETTER})*)\s+(?:{_AGAINST}|{_NOT_SUPPORT})"),
 ]
+# "Et mindretal (Ib Holm (V) og Eva Kjær (O)) kunne ikke tiltræde ...", "Mindretallet (V og O) stemte
+# imod", "Et mindretal bestående af V og O stemte imod": the members are names or parties.
+_MINORITY = re.compile(
+    rf"\b(?i:mindretal(?:let)?)\s*(?:\((?P<bracket>(?:[^()]|\([^()]{{0,40}}\)){{1,200}})\)"
+    rf"|(?i:bestående\s+af)\s+(?P<list>[^.()]{{1,200}}?))\s*,?\s*(?:{_AGAINST}|{_NOT_SUPPORT})")
 _SIDE_WORDS = r"(?:For|Imod|Undlod|Hverken\s+for\s+eller\s+imod)"
 # A list runs to the end of the sentence or to the next side on the same line ("For stemte 5 (V og A),
 # imod stemte 2 (F og Ø)."): a comma or semicolon followed by a side word ends it.
@@ -120,7 +126,7 @@ class VotesRef:
 def _letters(text: str) -> list[str]:
     """The parties of a roll-call list: bracketed letters ('27 (A, V)'), else party letters and
     party names in the order printed ('V og A', 'Socialdemokratiet og SF')."""
-    found = re.findall(rf"\(\s*({_LETTER}{{1,2}})\s*\)", text)
+    found = [letter for printed in re.findall(rf"\(\s*({PARTY_TEXT})\s*\)", text) if (letter := party_letter(printed))]
     if not found:
         table = parties()
         # Names as printed, capitalised: "til venstre" in a stated reason is not Venstre.
@@ -129,6 +135,11 @@ def _letters(text: str) -> list[str]:
         mentions += [(m.start(), m.group(1)) for m in re.finditer(rf"(?<![\w])({_LETTER})(?![\w])", text)]
         found = [letter for _, letter in sorted(mentions)]
     return list(dict.fromkeys(found))
+
+
+def _printed_letters(text: str) -> list[str]:
+    """Party letters in a short list such as 'A+F' or 'DF, Ø': abbreviations map to their letters."""
+    return [letter for printed in re.findall(rf"{_LETTER}{{1,2}}", text) if (letter := party_letter(printed))]
 
 
 @cache
@@ -172,13 +183,15 @@ def find_dissents(text: str) -> list[DissentRef]:
             for match in rule.finditer(sentence):
                 groups = match.groupdict()
                 if groups.get("name"):
-                    add(clean_name(groups["name"]), groups["party"], sentence)
+                    add(clean_name(groups["name"]), party_letter(groups["party"]), sentence)
                 else:
-                    for letter in re.findall(rf"{_LETTER}{{1,2}}", groups["parties"]):
+                    for letter in _printed_letters(groups["parties"]):
                         if letter != "N" or "+" in groups["parties"]:
                             add(None, letter, sentence)
         for letter in _party_names_against(sentence):
             add(None, letter, sentence)
+        for name, party in _minority_members(sentence):
+            add(name, party, sentence)
     # In a roll-call the losing side dissents: the minority where counts are printed (so a fallen
     # amendment's supporters dissent when only the amendment was put to the vote), else those who
     # voted against.
@@ -199,6 +212,19 @@ def find_dissents(text: str) -> list[DissentRef]:
         by_party.setdefault(dissent.party, dissent)
         result.append(dissent)
     return result
+
+
+def _minority_members(sentence: str) -> list[tuple[str | None, str | None]]:
+    """(name, party) of each member of a dissenting minority; a name printed without a party has none."""
+    found: list[tuple[str | None, str | None]] = []
+    for match in _MINORITY.finditer(sentence):
+        members = match["bracket"] or match["list"]
+        people = split_names(members)
+        if people:
+            found.extend((person.name, person.party) for person in people)
+        else:
+            found.extend((None, letter) for letter in _letters(members))
+    return found
 
 
 def _side(match: re.Match[str]) -> str:
@@ -270,7 +296,7 @@ def find_votes(text: str) -> VotesRef | None:
     for match in re.finditer(rf"(?P<count>\d+)\s+medlem(?:mer)?\s*\((?P<parties>[^)]*)\)\s*(?P<verb>anbefaler|stemte\s+for|stemmer\s+for|{_AGAINST}|undlod)",
                              text, re.IGNORECASE):
         verb = match["verb"].casefold()
-        side = VoteSideRef(int(match["count"]), re.findall(rf"{_LETTER}{{1,2}}", match["parties"]))
+        side = VoteSideRef(int(match["count"]), _printed_letters(match["parties"]))
         if "imod" in verb:
             votes.against = side
         elif "undlod" in verb:
@@ -278,13 +304,14 @@ def find_votes(text: str) -> VotesRef | None:
         else:
             votes.for_ = side
         found = True
-    for match in re.finditer(rf"(?P<name>{NAME})\s*\((?P<party>{_LETTER}{{1,2}})\)\s*undlod\s+at\s+stemme", text):
+    for match in re.finditer(rf"(?P<name>{NAME})\s*\((?P<party>{PARTY_TEXT})\)\s*undlod\s+at\s+stemme", text):
         votes.abstain = votes.abstain or VoteSideRef()
         name = clean_name(match["name"])
         if name:
             votes.abstain.names.append(name)
-        if match["party"] not in votes.abstain.parties:
-            votes.abstain.parties.append(match["party"])
+        letter = party_letter(match["party"])
+        if letter and letter not in votes.abstain.parties:
+            votes.abstain.parties.append(letter)
         found = True
     return votes if found else None
 

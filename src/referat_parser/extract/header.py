@@ -14,6 +14,7 @@ from .people import (
     ABSENCE_LABEL,
     PARTICIPANT_LABEL,
     ParticipantRef,
+    PersonRef,
     absences_in_line,
     find_person,
     inline_participants,
@@ -195,6 +196,7 @@ def _participants(lines: list[str]) -> list[ParticipantRef]:
     absent_mode = False
     in_list = False
     names_read = False  # names read after an absence label printed alone: a blank line ends them
+    recent: list[str] = []  # the people the latest absence lines named
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -207,7 +209,7 @@ def _participants(lines: list[str]) -> list[ParticipantRef]:
             continue  # an agenda list ("åbent 20 Indkaldelse af stedfortræder for ...") is not attendance
         label = PARTICIPANT_LABEL.match(line)
         if label:
-            in_list, absent_mode = True, False
+            in_list, absent_mode, recent = True, False, []
             rest = label["rest"].strip()
             # Inline lists may wrap onto the next lines ("Mødedeltagere A, B, C" / "(Fravær), D").
             while rest and index < len(lines) and _continues_list(rest, lines[index]):
@@ -219,9 +221,9 @@ def _participants(lines: list[str]) -> list[ParticipantRef]:
         if ABSENCE_HEADING.match(line):
             in_list, absent_mode, names_read = True, True, False
             continue
-        absent = absences_in_line(line)
-        substitutes = substitutes_in_line(line)
         partial = [person for person, _ in partial_absences(line)]
+        absent = _whole_meeting(absences_in_line(line), partial)
+        substitutes = substitutes_in_line(line)
         if absent is not None or substitutes or partial:
             # Partial attendance in an attendance list makes a participant; in remarks
             # ('Bemærkninger: X deltog ikke under punkt 5') it only marks the items missed.
@@ -230,15 +232,30 @@ def _participants(lines: list[str]) -> list[ParticipantRef]:
             absent_mode, names_read = in_list, False
             for person in absent or []:
                 _mark_absent(people, person.name, person.party)
+            recent = [person.name for person in absent] if absent else recent
             for person in partial if attendance else []:  # attended part of the meeting: not absent
                 _add(people, ParticipantRef(person.name, person.party, None, None))
             for sub in substitutes:
-                _add(people, ParticipantRef(sub.name, sub.party, "stedfortræder", True, sub.substitute_for))
+                target = sub.substitute_for or _only_absent(recent, sub.name)
+                _add(people, ParticipantRef(sub.name, sub.party, "stedfortræder", True, target))
             continue
-        if in_list:
-            in_list = _absent_list_line(people, line) if absent_mode else _member_list_line(people, line)
-            names_read = in_list
+        if in_list and absent_mode:
+            found = _absent_list_line(people, line)
+            recent = (recent if names_read else []) + found
+            in_list = names_read = bool(found)
+        elif in_list:
+            in_list = names_read = _member_list_line(people, line)
+            recent = []
     return _names_as_printed(people)
+
+
+def _whole_meeting(absent: list[PersonRef] | None, partial: list[PersonRef]) -> list[PersonRef] | None:
+    """Absence from the whole meeting: a person the line says missed only some items
+    ('Kaj Nørby deltog ikke i behandlingen af punkt 24') is absent from those items' decisions only."""
+    if not absent:
+        return absent
+    names = {person.name for person in partial}
+    return [person for person in absent if person.name not in names]
 
 
 def _names_as_printed(people: list[ParticipantRef]) -> list[ParticipantRef]:
@@ -261,15 +278,21 @@ def _member_list_line(people: list[ParticipantRef], line: str) -> bool:
     return entry is not None
 
 
-def _absent_list_line(people: list[ParticipantRef], line: str) -> bool:
+def _absent_list_line(people: list[ParticipantRef], line: str) -> list[str]:
     """Read a line after an absence label printed alone ('Fraværende:'): one name, or several
-    separated by commas or 'og'; False when the line is not a list of names."""
+    separated by commas or 'og'; the names read, none when the line is not a list of names."""
     if _LABEL.match(line):
-        return False
+        return []
     found = names_after_label(line)
     for person in found:
         _mark_absent(people, person.name, person.party)
-    return bool(found)
+    return [person.name for person in found]
+
+
+def _only_absent(recent: list[str], substitute: str) -> str | None:
+    """Whom a substitute without a printed 'for X' stood in for: the one person the absence lines
+    just before named ('Afbud' / 'Mads Berg (C)' / 'Tom Hein (V) deltog som stedfortræder.')."""
+    return recent[0] if len(recent) == 1 and recent[0] != substitute else None
 
 
 _LABEL = re.compile(r"^[^\s:,()]+(?:\s+[^\s:,()]+){0,4}\s*:")

@@ -10,17 +10,41 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Protocol, TypeVar
 
-from ..vocabulary import not_name_words
+from ..vocabulary import fold, name_label_words, not_name_words, parties
 
 _UP = "A-ZÆØÅÄÖÜÉÈÁÓÍÚÇŞĞİ"
 # A dot ends a name word only in an initial or abbreviation ("Chr."): "Mortensen. Birthe" is two sentences.
 _NAME_WORD = rf"(?:[{_UP}][\w'’]{{0,2}}\.|[{_UP}][\w'’]*(?:-[{_UP}]?[\w'’]+)*)"
 # At most six words: a bound keeps unanchored searches linear on long lines of capitalised words.
 NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|von|van|de|la|le|bin|el)){{0,5}}"
-PARTY = r"\(\s*(?P<party>[A-ZÆØÅ]{1,3})\s*\)"
-_PARTY_ANY = re.compile(r"\(\s*([A-ZÆØÅ]{1,3})\s*\)")
+
+
+def _party_text() -> str:
+    """What may stand in brackets after a name as a party: a letter or abbreviation in capitals
+    ('A', 'DF', 'SF') or a party name of the vocabulary ('Alternativet', 'Nye Borgerlige')."""
+    names = sorted((n for n in parties() if len(n) > 3), key=len, reverse=True)
+    return "[A-ZÆØÅ]{1,3}|(?i:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + ")"
+
+
+PARTY_TEXT = _party_text()
+PARTY = rf"\(\s*(?P<party>{PARTY_TEXT})\s*\)"
+_PARTY_ANY = re.compile(rf"\(\s*({PARTY_TEXT})\s*\)")
+
+
+def party_letter(printed: str | None) -> str | None:
+    """The ballot letter of a party as printed in brackets: a single capital is the letter itself
+    (local lists have letters too; '(S)' is Slesvigsk Parti's letter, as in the vocabulary); an
+    abbreviation or name maps through the party vocabulary ('DF' -> 'O', 'Alternativet' -> 'Å');
+    anything else (a local list's name or initials) is no party."""
+    if printed is None:
+        return None
+    printed = " ".join(printed.split())
+    if len(printed) == 1 and printed.isupper():
+        return printed
+    return parties().get(fold(printed))
 _ROLE_WORDS = r"(?:Formand|Næstformand|Borgmester|Viceborgmester|1\. viceborgmester|2\. viceborgmester|Rådmand|Medlem)"
 
 _NAME_RE = re.compile(NAME)
@@ -45,9 +69,18 @@ _NOT_NAMES = frozenset({"Ingen", "Intet", "Ingen fraværende", "Alle", "Alle til
                         "Mødet", "Udvalget", "Byrådet", "Borgmesteren", "Formanden", "Stedfortræder"})
 
 
+@cache
+def _leading_label() -> re.Pattern[str]:
+    """A label before a name: one of the vocabulary's attendance labels followed by a tab or spaces
+    ('Suppleant<TAB>Jens Bo'), or any short label ending in a colon ('Øvrige bemærkninger: Kaj Nørby')."""
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in name_label_words())
+    return re.compile(rf"^(?:(?i:{words})\s*:?\s+|[^\W\d][^:\d\n]{{0,40}}:\s*)(?=[{_UP}])")
+
+
 def clean_name(text: str) -> str | None:
     """The name at the start of ``text`` ('Britt Jensen (A), sag 129-138' -> 'Britt Jensen')."""
     text = re.sub(rf"^[•·\-–*]\s*|^{_ROLE_WORDS}\s+", "", text.strip())
+    text = _leading_label().sub("", text, count=1)
     match = _NAME_RE.match(text)
     if not match:
         return None
@@ -56,6 +89,8 @@ def clean_name(text: str) -> str | None:
     name = re.sub(r"\s+(?:Suppleant|Stedfortræder|Istedet|I stedet|Fraværende|Afbud|Sag|Sager|Punkt)\b.*$", "", name)
     if name in _NOT_NAMES or " " not in name:
         return None  # a person is recorded with at least a first and a last name
+    if fold(name) in parties():
+        return None  # 'Dansk Folkeparti', 'Nye Borgerlige'
     if any(word.casefold() in not_name_words() for word in name.split()):
         return None  # 'ÅBENT MØDE', 'Lukket Møde', 'Horsens Kommune'
     return name
@@ -94,7 +129,7 @@ def find_person(people: Sequence[_P], name: str, party: str | None = None) -> _P
 
 def party_of(text: str) -> str | None:
     match = _PARTY_ANY.search(text)
-    return match.group(1) if match else None
+    return party_letter(match.group(1)) if match else None
 
 
 def split_names(text: str) -> list[PersonRef]:
@@ -124,7 +159,7 @@ ABSENCE_LABEL = re.compile(
     re.IGNORECASE,
 )
 ABSENCE_HEADING = re.compile(r"^(?:Fraværende(?:\s+med\s+afbud)?|Fravær|Afbud|Ikke til stede)\s*$", re.IGNORECASE)
-_AFBUD_FRA = re.compile(rf"\bAfbud\s+fra\s+(?P<names>{NAME}(?:\s*{PARTY})?(?:\s*(?:,|og)\s*{NAME}(?:\s*\([A-ZÆØÅ]{{1,3}}\))?)*)")
+_AFBUD_FRA = re.compile(rf"\bAfbud\s+fra\s+(?P<names>{NAME}(?:\s*{PARTY})?(?:\s*(?:,|og)\s*{NAME}(?:\s*\((?:{PARTY_TEXT})\))?)*)")
 _ABSENT_VERB = re.compile(
     r"\b(?:var|er|blev)\s+fraværende\b"
     r"|\bdeltog\s+ikke(?:\s+(?:i|på|under)\s+(?:mødet|behandlingen\s+af\s+(?:punktet|sagen|dette\s+punkt)))?\s*\.?$"
@@ -144,6 +179,22 @@ _NOT_ABSENCE = re.compile(
 _NONE_WORDS = re.compile(r"^(?:ingen|intet|-|—|–|alle\s+(?:var\s+)?til\s+stede)\.?$", re.IGNORECASE)
 # Sentence ends, but not after the abbreviations of times and item numbers ("kl. 14.30", "pkt. 5").
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\bkl\.)(?<!\bpkt\.)(?<!\bnr\.)\s+")
+# A middle initial after a name word ('Hanne Ø.', 'Hans C.') does not end a sentence; a full word does.
+_INITIAL_AT_END = re.compile(r"(?<![\w'’-])[A-ZÆØÅ][\w'’-]*\.?\s+[A-ZÆØÅ]\.$")
+
+
+def split_sentences(text: str, ends: re.Pattern[str] = _SENTENCE_END) -> list[str]:
+    """``text`` split at the sentence ends ``ends`` matches, except after a middle initial
+    ('Hanne Ø. Dalsgaard (A) var fraværende.' is one sentence)."""
+    sentences: list[str] = []
+    start = 0
+    for match in ends.finditer(text):
+        if _INITIAL_AT_END.search(text[max(start, match.start() - 40): match.start()]):
+            continue
+        sentences.append(text[start: match.start()])
+        start = match.end()
+    sentences.append(text[start:])
+    return sentences
 
 
 def absences_in_line(text: str) -> list[PersonRef] | None:
@@ -160,7 +211,7 @@ def absences_in_line(text: str) -> list[PersonRef] | None:
         substitutes = {s.name for s in substitutes_in_line(names)}
         return [p for p in _absent_in_list(names) if p.name not in substitutes]
     found: list[PersonRef] = []
-    for sentence in _SENTENCE_END.split(text):
+    for sentence in split_sentences(text):
         if _NOT_ABSENCE.search(sentence):
             continue
         afbud = [p for m in _AFBUD_FRA.finditer(sentence) for p in split_names(_strip_substitute_tail(m["names"]))]
@@ -185,7 +236,7 @@ def _absent_in_list(names: str) -> list[PersonRef]:
     """The names after an absence label, leaving out sentences about partial attendance
     ('Fraværende: Ib Holm (V). Eva Lind (A) deltog ikke under punkt 5.')."""
     found: list[PersonRef] = []
-    for sentence in _SENTENCE_END.split(names):
+    for sentence in split_sentences(names):
         if _NOT_ABSENCE.search(sentence):
             continue
         verb = _ABSENT_VERB.search(sentence)
@@ -203,7 +254,8 @@ _MAX_RANGE = 100
 
 def partial_absences(text: str) -> list[tuple[PersonRef, list[str]]]:
     """People who attended part of the meeting, each with the item numbers they missed where the
-    line names them: 'Helle Brink (A) deltog ikke under punkt 14-16.' -> (Helle Brink, [14, 15, 16]);
+    line names them: 'Helle Brink (A) deltog ikke under punkt 14-16.' -> (Helle Brink, [14, 15, 16]),
+    'Ole Skovsby ankom kl. 16.15 og deltog ikke i behandlingen af punkt 1.' -> (Ole Skovsby, [1]);
     'Fraværende fra kl. 14.30: Erling Holm (F)' -> (Erling Holm, [])."""
     label = ABSENCE_LABEL.match(text)
     if label:
@@ -212,10 +264,13 @@ def partial_absences(text: str) -> list[tuple[PersonRef, list[str]]]:
         numbers = _item_numbers(label["scope"])
         return [(p, numbers) for p in split_names(label["names"])]
     found: list[tuple[PersonRef, list[str]]] = []
-    for sentence in _SENTENCE_END.split(text):
+    for sentence in split_sentences(text):
         verb = _PARTIAL_VERB.search(sentence)
-        if verb and _NOT_ABSENCE.search(sentence) and not re.search(r"inhabil", sentence, re.IGNORECASE):
-            numbers = _item_numbers(sentence[verb.start():])
+        if verb is None or re.search(r"inhabil", sentence, re.IGNORECASE):
+            continue
+        numbers = _item_numbers(sentence[verb.start():])
+        # 'X deltog ikke i behandlingen af punkt 1' names the item it was absent from.
+        if numbers or _NOT_ABSENCE.search(sentence):
             found.extend((p, numbers) for p in split_names(sentence[: verb.start()]))
     return found
 
@@ -267,12 +322,12 @@ def is_attendance_line(text: str) -> bool:
 # Keywords are case-insensitive in scoped groups only: an IGNORECASE name pattern would start a
 # match at every lower-case letter and make the search quadratic.
 _SUBSTITUTE_PATTERNS = [
-    re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[A-ZÆØÅ]{{1,3}})\))?\s*,?\s*(?i:(?:er\s+|var\s+|blev\s+)?(?:indkaldt\s+som\s+)?(?:suppleant|stedfortræder)\s+for)\s+(?P<for>{NAME})"),
-    re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[A-ZÆØÅ]{{1,3}})\))?\s+(?:deltog|mødte)\s+(?:i\s+stedet|istedet)\s+for\s+(?P<for>{NAME})"),
-    re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[A-ZÆØÅ]{{1,3}})\))?\s+(?:deltog|mødte)\s+(?:i\s+stedet|som\s+stedfortræder|som\s+suppleant)"),
+    re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[^()]{{1,40}})\))?\s*,?\s*(?i:(?:er\s+|var\s+|blev\s+)?(?:indkaldt\s+som\s+)?(?:suppleant|stedfortræder)\s+for)\s+(?P<for>{NAME})"),
+    re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[^()]{{1,40}})\))?\s+(?:deltog|mødte)\s+(?:i\s+stedet|istedet|som\s+stedfortræder|som\s+suppleant)\s+for\s+(?P<for>{NAME})"),
+    re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[^()]{{1,40}})\))?\s+(?:deltog|mødte)\s+(?:i\s+stedet|som\s+stedfortræder|som\s+suppleant)"),
     re.compile(rf"\b(?i:istedet|i\s+stedet)\s+(?i:mødte|deltog)\s+(?P<sub>{NAME})"),
-    re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[A-ZÆØÅ]{{1,3}})\))?\s+(?:var|er|blev)\s+indkaldt\s+som\s+(?:suppleant|stedfortræder)"),
-    re.compile(rf"^\s*(?i:stedfortræder(?:e)?|suppleant(?:er)?)\s*:\s*(?P<sub>{NAME})\s*(?:\((?P<party>[A-ZÆØÅ]{{1,3}})\))?"),
+    re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[^()]{{1,40}})\))?\s+(?:var|er|blev)\s+indkaldt\s+som\s+(?:suppleant|stedfortræder)"),
+    re.compile(rf"^\s*(?i:stedfortræder(?:e)?|suppleant(?:er)?)\s*:\s*(?P<sub>{NAME})\s*(?:\((?P<party>[^()]{{1,40}})\))?"),
     re.compile(rf"\bstedfortræder\s+(?P<sub>{NAME})"),
     re.compile(rf"(?i:afbud),?\s+og\s+(?P<sub>{NAME})\s+deltog\s+i\s+stedet"),
 ]
@@ -289,13 +344,13 @@ def substitutes_in_line(text: str) -> list[SubstituteRef]:
             seen.add(name)
             groups = match.groupdict()
             target = clean_name(groups["for"]) if groups.get("for") else _absent_before(text, match.start())
-            found.append(SubstituteRef(name, groups.get("party"), target))
+            found.append(SubstituteRef(name, party_letter(groups.get("party")), target))
     return found
 
 
 def _absent_before(text: str, position: int) -> str | None:
     before = text[:position]
-    match = re.search(rf"(?:Afbud\s+fra\s+)?(?P<name>{NAME})\s*(?:\([A-ZÆØÅ]{{1,3}}\))?\s*(?:havde\s+(?:meldt\s+afbud|forfald))?[\s,.;–-]*(?:og\s+)?$",
+    match = re.search(rf"(?:Afbud\s+fra\s+)?(?P<name>{NAME})\s*(?:\((?:{PARTY_TEXT})\))?\s*(?:havde\s+(?:meldt\s+afbud|forfald))?[\s,.;–-]*(?:og\s+)?$",
                       before)
     return clean_name(match["name"]) if match else None
 
@@ -307,7 +362,7 @@ PARTICIPANT_LABEL = re.compile(
     re.IGNORECASE,
 )
 _ENTRY = re.compile(
-    rf"^(?:[•·\-–*]\s*)?(?:(?P<role>{_ROLE_WORDS})\s+)?(?P<name>{NAME})\s*,?\s*(?:\((?P<party>[A-ZÆØÅ]{{1,3}})\))?"
+    rf"^(?:[•·\-–*]\s*)?(?:(?P<role>{_ROLE_WORDS})\s+)?(?P<name>{NAME})\s*,?\s*(?:\((?P<party>{PARTY_TEXT})\))?"
     r"\s*(?:\((?P<mark>[^)]*)\))?\s*(?:,\s*(?P<rest>.*))?$"
 )
 
@@ -336,8 +391,8 @@ def participant_entry(text: str) -> ParticipantRef | None:
     mark = (match["mark"] or "").casefold()
     present = False if mark.startswith("fravær") or "afbud" in mark else None
     if substitute:
-        return ParticipantRef(name, match["party"], "stedfortræder", True, clean_name(substitute["for"]))
-    return ParticipantRef(name, match["party"], role, present)
+        return ParticipantRef(name, party_letter(match["party"]), "stedfortræder", True, clean_name(substitute["for"]))
+    return ParticipantRef(name, party_letter(match["party"]), role, present)
 
 
 def inline_participants(text: str) -> list[ParticipantRef]:
