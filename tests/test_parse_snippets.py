@@ -438,3 +438,71 @@ def test_web_footer_that_starts_with_the_municipality_name():
     text = HEAD + ("89. Spørgsmål fra medlemmerne\nSagsnummer: 21/13\nBeslutning\nIngen.\nTil toppen\nEksempel Kommune\n"
                    "Torvet 1\n9999 Byen\nTlf. 11 22 33 44\nCookiepolitik\n")
     assert _items(text) == [("89", "Spørgsmål fra medlemmerne", "21/13", "Ingen.")]
+
+
+def test_sag_nr_title_on_one_line_and_sag_nr_above_its_title():
+    text = HEAD + ("Sag nr. 34  Godkendelse af dagsorden\nSagsid: 08/4411\nBeslutning\nGodkendt.\n\n"
+                   "Sag nr. 35\nBudget 2009\nJ.nr.: 00.30.00Ø00 - 2008/1877\nBeslutning\nGodkendt.\n\n"
+                   "Punkt 36 Daginstitution\n17/9941\nBeslutning\nUdsat.\n")
+    assert _items(text) == [("34", "Godkendelse af dagsorden", "08/4411", "Godkendt."),
+                            ("35", "Budget 2009", "2008/1877", "Godkendt."), ("36", "Daginstitution", "17/9941", "Udsat.")]
+
+
+def test_layout_text_with_headings_in_the_left_margin():
+    text = ("Referat\nSocial- og Sundhedsudvalget\nMødedato: 14. april 2009\n\n"
+            "37.           Godkendelse af dagsorden\n\nBeslutning    Godkendt.\n\n"
+            "38.           Kvalitetsstandarder\n              Sagsnr.: 09/3312\n\n"
+            "Sagsfrem-     Kommunalbestyrelsen skal årligt revidere standarderne for\n"
+            "stilling      personlig og praktisk hjælp.\n\n"
+            "Indstilling   Direktøren indstiller, at standarderne godkendes.\n\n"
+            "Beslutning    Godkendt.\n\n"
+            "Social- og Sundhedsudvalget, 14. april 2009                                Side 2\n"
+            "________________________________________________________________\n\n"
+            "39.           Sundhedsaftale\n              Sagsnr.: 07/15520\n\nBeslutning    Taget til efterretning.\n\n"
+            "Social- og Sundhedsudvalget, 14. april 2009                                Side 3\n")
+    items = parse_text(text).items
+    assert [[s.heading for s in i.sections] for i in items] == [
+        ["Beslutning"], ["Sagsfremstilling", "Indstilling", "Beslutning"], ["Beslutning"]]
+    assert [i.decision.text for i in items] == ["Godkendt.", "Godkendt.", "Taget til efterretning."]
+    assert items[1].sections[0].text == ("Kommunalbestyrelsen skal årligt revidere standarderne for "
+                                         "personlig og praktisk hjælp.")
+
+
+def test_a_footer_and_a_header_with_page_markers_are_one_page_break():
+    page = "Faxe Kommune                                     Side {n}\nByrådet, 26-06-2014                      Side {n} af 4\n\n"
+    text = ("Referat\nByrådet\nMødedato: 26-06-2014\n\n" + page.format(n=1)
+            + "116. Godkendelse af dagsorden\nSagsnr.: 14/1\nBeslutning\nGodkendt.\n\n" + page.format(n=2)
+            + "117. Budget\nSagsnr.: 14/2\nBeslutning\nVedtaget.\n\n" + page.format(n=3)
+            + "118. Lokalplan\nSagsnr.: 14/3\nBeslutning\nGodkendt.\n\n" + page.format(n=4))
+    assert [d for *_, d in _items(text)] == ["Godkendt.", "Vedtaget.", "Godkendt."]
+
+
+def test_small_council_minutes_with_referat_as_the_decision_heading():
+    text = ("Referat\nHandicaprådet\nMødedato: 3. marts 2022\n\n1. Godkendelse af dagsorden\nReferat:\nGodkendt.\n\n"
+            "2. Tilgængelighed\nSagsfremstilling\nTekst.\nReferat:\nDrøftet.\n\n"
+            "Næste møde afholdes den 3. maj 2022.\nReferent: Hanne Lund\n")
+    items = parse_text(text).items
+    assert [(i.decision.text, i.decision.outcome) for i in items] == [("Godkendt.", "approved"), ("Drøftet.", "discussed")]
+
+
+def test_breadcrumb_is_noise_and_an_adjective_body_is_the_committee():
+    text = ("Skive Kommune - Dagsordener og referater\nForside > Politik > Udvalg > Teknisk Udvalg > Referat\n\n"
+            "Teknisk Udvalg\nReferat\n\nMødedato: 10.03.2008\n\n1. Godkendelse af dagsorden\nSagsnr.: 08/1\n"
+            "Beslutning\nGodkendt.\n")
+    assert parse_text(text).committee == "Teknisk Udvalg"
+
+
+def test_genitive_recommendation_of_an_earlier_body_is_a_consultation():
+    text = ("Referat\nKommunalbestyrelsen\nMødedato: 24. april 2012\n\n1. Budget\nSagsnr.: 12/1\nIndstilling\n"
+            "Direktionen indstiller, at budgettet godkendes.\n"
+            "Økonomiudvalgets indstilling til Kommunalbestyrelsen den 16. april 2012\nAnbefales.\nBeslutning\nGodkendt.\n")
+    item = parse_text(text).items[0]
+    assert [(c.body, c.date, c.outcome) for c in item.consultations] == [("Økonomiudvalget", "2012-04-16", "recommended")]
+    assert item.decision.text == "Godkendt."
+
+
+def test_tab_separated_contents_line_is_not_a_margin_heading():
+    text = HEAD + "Indholdsfortegnelse\nGodkendelse af dagsorden.....\t3\nUnderskriftsark.....\t4\n\n" + (
+        "Punkt 1: Godkendelse af dagsorden\nSagsnr.: 23/1\nBeslutning\nGodkendt.\n")
+    meeting = parse_text(text)
+    assert [entry.title for entry in meeting.toc] == ["Godkendelse af dagsorden", "Underskriftsark"]

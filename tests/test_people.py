@@ -174,3 +174,8 @@ def test_attendance_lines_are_kept_out_of_decisions():
     assert is_attendance_line("Fremmøde og inhabilitet:")
     assert is_attendance_line("Kristoffer Storm var fraværende.")
     assert not is_attendance_line("Godkendt.")
+
+
+def test_partial_absence_names_items_with_nr():
+    assert [(p.name, numbers) for p, numbers in partial_absences(
+        "Ole Vive (O) deltog ikke i behandlingen af sag nr. 118.")] == [("Ole Vive", ["118"])]

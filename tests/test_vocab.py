@@ -123,7 +123,9 @@ def test_every_noise_line_is_dropped():
 
 
 NOISE_SAMPLES = ["Side 3 af 22", "Page 2 of 9", "- 4 -", "3/22", "12", "Vi bruger cookies til statistik og analyse.",
-                 "Denne side bruger cookies for at forbedre oplevelsen", 'Download "Referat fra byrådet"']
+                 "Denne side bruger cookies for at forbedre oplevelsen", 'Download "Referat fra byrådet"',
+                 "Forside > Politik > Udvalg > Referat", "Forside / Politik / Dagsordener og referater",
+                 "________________", "----------"]
 
 
 def test_every_noise_pattern_is_exercised():
@@ -132,6 +134,8 @@ def test_every_noise_pattern_is_exercised():
         assert any(pattern.match(sample) for sample in NOISE_SAMPLES), pattern.pattern
     assert all(is_noise(sample) for sample in NOISE_SAMPLES)
     assert not is_noise("Godkendt.")
+    assert not is_noise("17/9941")  # a case number, not a page
+    assert not is_noise("År / Beløb / Note")
 
 
 def test_every_inline_noise_pattern_is_removed():
@@ -161,7 +165,8 @@ def test_language_markers(language):
 
 FOOTER_SAMPLES = ["Kontakt", "Kontakt os", "Om hjemmesiden", "Privatlivspolitik", "Cookiepolitik",
                   "Tilgængelighedserklæring", "© 2024 Eksempel Kommune", "Eksempel Kommune · Torvet 1 · 9999 Byen",
-                  "Eksempel Kommune - Torvet 1 - 9999 Byen - Telefon 11 22 33 44", "Eksempel Kommune"]
+                  "Eksempel Kommune - Torvet 1 - 9999 Byen - Telefon 11 22 33 44", "Eksempel Kommune",
+                  "Næste møde afholdes den 3. februar 2022.", "Referent: Hanne Lund"]
 
 
 def test_every_footer_start_pattern_is_exercised():
@@ -170,3 +175,15 @@ def test_every_footer_start_pattern_is_exercised():
     for sample in FOOTER_SAMPLES:
         meeting = parse_text(f"7. Et punkt\nBeslutning\nGodkendt.\n{sample}\nTorvet 1\n9999 Byen\n")
         assert meeting.items[0].decision.text == "Godkendt.", sample
+
+
+COLON_HEADINGS = [(key, name) for key, entry in load("headings").items() for name in entry.get("colon_names", [])]
+
+
+@pytest.mark.parametrize(("key", "name"), COLON_HEADINGS, ids=[n for _, n in COLON_HEADINGS])
+def test_every_colon_heading_needs_its_colon(key, name):
+    assert match_heading(name) is None  # "Referat" alone is a document title
+    heading = match_heading(f"{name}:")
+    assert heading is not None and heading.key == key
+    meeting = parse_text(f"{name}\nHandicaprådet\n\n7. Et punkt på dagsordenen\nSagsfremstilling\nTekst.\n{name}:\nGodkendt.\n")
+    assert [s.key for s in meeting.items[0].sections] == ["presentation", key]

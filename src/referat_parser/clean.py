@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .headings import match_heading
-from .read import Document
+from .read import Document, RawLine
 from .vocabulary import fold, headings, noise
 
 # Characters that look like spaces or are invisible; soft hyphens only mark possible breaks.
@@ -107,22 +107,28 @@ def clean(doc: Document) -> Cleaned:
     # known, those markers delimit the sheets on which running headers are looked for.
     paged = any(line.page is not None for line in doc.lines)
     sheet, sheets = 1, []
-    for line, text in zip(doc.lines, _normalise_all([line.text for line in doc.lines]), strict=True):
+    at_break = False  # the lines since the last page marker are all markers or marked running lines
+    source = doc.lines if doc.format == "pdf" else _split_margin_headings(doc.lines)
+    for line, text in zip(source, _normalise_all([line.text for line in source]), strict=True):
         indent = line.text[:1] in (" ", "\t", "\u00a0")
         if inline is not None and text:
             replaced, count = inline.subn(" ", text)
             if count:
                 text = normalise(replaced)
         if text and is_noise(text):
-            if not paged and _PAGE_MARKER.match(text):
-                sheet += 1
+            if not paged and _PAGE_MARKER.match(text) and not at_break:
+                sheet, at_break = sheet + 1, True
             continue
         # "Byrådet - Referat - 27. marts 2024     Side 3 af 9": a page marker and a running line, told
         # apart by the wide gap that normalising has closed, so the raw line is matched.
         marked = _MARKED_RUNNING_LINE.match(line.text.strip()) if text[-1:].isdigit() else None
         if marked:
-            sheet += not paged
+            if not paged and not at_break:  # a footer and a header, each with a marker, are one break
+                sheet += 1
+            at_break = True
             text = normalise(marked["rest"])
+        elif text:
+            at_break = False
         raw.append(_Row(text, line.page, line.bold, line.size, indent))
         sheets.append(sheet)
     raw = _split_transcripts(raw)
@@ -192,7 +198,38 @@ def _drop_site_footer(rows: list[_Row]) -> tuple[list[_Row], str]:
 
 
 _ITEM_START = re.compile(r"^(?:[•·\-–]\s*)?(?:punkt|pkt|nr|sag)?\.?\s*\d{1,4}\s*[.:)]?\s+(?-i:(?![a-zæøå]))\S", re.IGNORECASE)
-_MARKED_RUNNING_LINE = re.compile(r"^(?P<rest>\S.{0,150}?)\s*(?:\s{2}|\t|\s[|·•]\s)\s*(?:side|page)\s+\d{1,4}\s*(?:af|of|/)\s*\d{1,4}$",
+# "Beslutning    Godkendt.": a layout-preserving PDF-to-text conversion prints headings in a left
+# margin column, beside the first line of their text ("Sagsfrem-" / "stilling" over two lines).
+_MARGIN = re.compile(r"^(?P<left>\S[^\t]{0,24}?)(?:\s{3,}|\t+)(?P<right>\S.*)$")
+MARGIN_HINT = "   "
+
+
+def _split_margin_headings(lines: list[RawLine]) -> list[RawLine]:
+    out: list[RawLine] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        match = _MARGIN.match(line.text) if (MARGIN_HINT in line.text or "\t" in line.text) else None
+        if match is None:
+            out.append(line)
+            index += 1
+            continue
+        left, rights = match["left"].strip(), [match["right"]]
+        following = _MARGIN.match(lines[index + 1].text) if left.endswith("-") and index + 1 < len(lines) else None
+        if following is not None:
+            left, rights = left[:-1] + following["left"].strip(), [*rights, following["right"]]
+        # A table-of-contents line ("Underskriftsark.....<TAB>22") is no heading beside its text.
+        heading = None if left.endswith("..") or not any(c.isalpha() for c in rights[0]) else match_heading(left)
+        if heading is None or heading.glued_text:
+            out.append(line)
+            index += 1
+            continue
+        out.extend(RawLine(text, line.page, line.bold, line.size, line.top) for text in (left, *rights))
+        index += 2 if following is not None else 1
+    return out
+
+
+_MARKED_RUNNING_LINE = re.compile(r"^(?P<rest>\S.{0,150}?)\s*(?:\s{2}|\t|\s[|·•]\s)\s*(?:side|page)\s+\d{1,4}(?:\s*(?:af|of|/)\s*\d{1,4})?$",
                                   re.IGNORECASE)
 _PAGE_MARKER = re.compile(r"^(?:side|page)\s+\d{1,4}\s*(?:af|of|/)\s*\d{1,4}$", re.IGNORECASE)
 

@@ -59,7 +59,8 @@ def _decision_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 @cache
 def _body_genitive() -> re.Pattern[str]:
     """'Økonomiudvalgets beslutning den 7. december 2021' -> body 'Økonomiudvalget'; also '... behandling den ...'."""
-    return re.compile(rf"^(?P<body>[^\W\d].{{2,80}}?)s\s+(?:beslutning|behandling)(?:\s+(?:den|d\.)?\s*(?P<date>{date_pattern()}))?\s*:?$",
+    return re.compile(rf"^(?P<body>[^\W\d].{{2,80}}?)s\s+(?:beslutning|behandling|indstilling)(?:\s+til\s+\w[\w\s-]{{2,60}}?)?"
+                      rf"(?:\s+(?:den|d\.)?\s*(?P<date>{date_pattern()}))?\s*:?$",
                       re.IGNORECASE | re.VERBOSE)
 
 
@@ -125,12 +126,14 @@ def match_heading(text: str, *, bold: bool | None = None) -> Heading | None:
     vocab = headings()
     folded = fold(text)
     key = vocab.exact.get(folded)
+    if key is None and text.endswith(":"):
+        key = vocab.with_colon.get(folded)
     if key is not None:
         if key == "attendance" and text.rstrip().endswith(":"):
             return None  # "Fraværende:" is an attendance field, not a section
         return Heading(key, text.strip().rstrip(" :"))
     if folded.startswith(("beslutning", "afgørelse")) or "," in text or " beslutning" in folded \
-            or "s behandling" in folded:
+            or "s behandling" in folded or "s indstilling" in folded:
         decision = _decision_heading(text) or _dated_decision_glued(text)
         if decision is not None:
             return decision

@@ -45,7 +45,7 @@ ITEM_RULES: list[tuple[re.Pattern[str], Kind]] = [
     # "Sag nr. 87: Title", "Dagsordenspunkt 4 - Title" (a case-number field has no title after the number).
     (re.compile(rf"^(?:Sag|Dagsordenspunkt)\.?\s*(?:nr\.?|nummer)?\s*(?P<num>\d{{1,4}})\s*[:\-–]\s*(?P<title>[{_UP}\"'“”«(].*)$"),
      Kind.NUMBERED),
-    (re.compile(rf"^(?:Punkt|Pkt|Sag)\.?\s*(?P<num>\d{{1,4}})\s+(?P<title>[{_UP}\"'“”«(].*)$"), Kind.NUMBERED),
+    (re.compile(rf"^(?:Punkt|Pkt|Sag)\.?\s*(?:nr\.?\s*)?(?P<num>\d{{1,4}})\s+(?P<title>[{_UP}\"'“”«(].*)$"), Kind.NUMBERED),
     # "1. (Åben) Title", "56 (Å) Title", "59 (L) Title": the open/closed mark between number and title.
     (re.compile(rf"^(?P<num>\d{{1,4}})\.?\s*\((?P<public>(?i:åbent?|lukket|å|l))\)\s*(?P<title>[{_UP}0-9\"'“”«(].*)$"),
      Kind.NUMBERED),
@@ -62,6 +62,7 @@ ITEM_RULES: list[tuple[re.Pattern[str], Kind]] = [
 # A PDF layout may also print the number alone on its line ("5.") with the title on the next.
 _NUMBER_ONLY = re.compile(r"^(?:(?P<word>Sag|Sags|Punkt|Pkt|Dagsordenspunkt)\.?\s*(?:nr\.?|nummer)?\s*(?P<num>\d{1,4})\s*:?"
                           r"|(?P<bare>\d{1,3})\.)$", re.IGNORECASE)
+_KLE_BEFORE_CASE = re.compile(r"^\d{2}\.\d{2}\.\d{2}[-\w]*\s+[-–]\s+(?=\d{2,4}/\d{2,7}$)")
 _OPEN_CLOSED_SUFFIX = re.compile(r"\s+[-–]\s+(?P<word>åbent?|lukket)\s*$", re.IGNORECASE)
 _NEXT_LABEL = re.compile(r"\s+(?=[A-ZÆØÅ][\w.]+(?: [\w.]+){0,2}:)")  # "... Sagen afgøres i: Byrådet"
 _TOC_MARK = re.compile(r"^(?:indhold|indholdsfortegnelse|indholdsliste|sagsoversigt|oversigt over sager|sager)\s*:?$",
@@ -78,7 +79,7 @@ _PUBLIC_WITH_CASE = re.compile(r"^(?P<word>åbent|åben|lukket)\s*[-–]\s*(?P<c
 FIELD_RULES: list[tuple[str, re.Pattern[str]]] = [
     # "Sag: 22/14552" is a case number; "Sag nr. 87: Title" is an item (ITEM_RULES), hence the lookahead.
     ("case_number", re.compile(r"^(?:Sagsnr|Sags\s*nr|Sagsnummer|Sagsid|Sags-?id|Sag\s*nr|Sag(?=\s*:)|J\.\s*nr|Journalnr|Journal\s*nr|Acadre\s*sagsnr|Sagsnr\.\s*og\s*navn)\.?\s*:?\s*"
-                               r"(?!\d{1,4}\s*[:\-–]\s*[A-ZÆØÅ\"'“”«(])(?P<value>[^\s.:].*)$", re.IGNORECASE)),
+                               r"(?!\d{1,4}\s*(?:[:\-–]\s*)?(?-i:[A-ZÆØÅ\"'“”«(]))(?P<value>[^\s.:].*)$", re.IGNORECASE)),
     ("document_number", re.compile(r"^(?:Dok\.?\s*nr|Dokumentnr|Dokumentnummer|Dok\.?\s*id)\.?\s*:?\s*(?P<value>\S.*)$", re.IGNORECASE)),
     ("competence", re.compile(r"^(?:Kompetence|Beslutningskompetence|Sagen afgøres (?:i|af)|Kompetenceplacering)\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)),
     ("case_worker", re.compile(r"^(?:Sagsbehandler|Øvrige sagsbehandlere|Sagsansvarlig|Ansvarlig)\s*:\s*(?P<value>.*)$", re.IGNORECASE)),
@@ -127,6 +128,8 @@ def classify(text: str, bold: bool | None = None) -> Info:
         if match:
             # "Sagsnr.: 00.22.04-I00-1-19 Sagsbehandler: Charlotte Sørensen" holds two fields.
             value = _NEXT_LABEL.split(match["value"].strip(), maxsplit=1)[0]
+            if name == "case_number":
+                value = _KLE_BEFORE_CASE.sub("", value)  # "00.30.00Ø00 - 2006/1877" -> "2006/1877"
             marked = _OPEN_CLOSED_SUFFIX.search(value) if name == "case_number" else None
             if marked:  # "Sagsnummer: 22/04519 - Åben"
                 return Info(Kind.FIELD, field=name, value=value[:marked.start()],

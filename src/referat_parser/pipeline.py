@@ -29,7 +29,8 @@ def meeting_from_cleaned(cleaned: Cleaned, source: Source, doc: Document | None 
     seg = segment(cleaned)
     lines = cleaned.lines
     header_lines = [line.text for line in lines[: seg.header_end]]
-    header = extract_header(header_lines, cleaned.text)
+    # The footer cut from the end may hold "Mødet hævet kl. ..." after the closing lines.
+    header = extract_header(header_lines, f"{cleaned.text}\n{cleaned.footer}" if cleaned.footer else cleaned.text)
     meeting_date = header.date or _date_from_decisions(seg)
     items = build_items(seg, meeting_date, doc.tables if doc else [])
     committee = header.committee or _committee_fallback(items) or _committee_from_statements(cleaned.text)

@@ -304,9 +304,13 @@ def _numbered_starts(infos: list[Info], lines: list[Line], toc_lines: set[int]) 
         if info.kind is Kind.NUMBER_ONLY:
             if info.value == "before":
                 found = _title_before(infos, lines, index)
-                if found is None:
-                    continue
-                title, title_line, start = lines[found].text, found, found
+                if found is not None:
+                    title, title_line, start = lines[found].text, found, found
+                else:  # "Sag nr. 116" above its title, as other systems print it
+                    found = _title_after(infos, lines, index)
+                    if found is None:
+                        continue
+                    title, title_line = lines[found].text, found
             else:
                 found = _title_after(infos, lines, index)
                 title, title_line = (lines[found].text, found) if found is not None else (None, index)

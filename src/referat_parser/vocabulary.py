@@ -24,6 +24,7 @@ def fold(text: str) -> str:
 class HeadingVocab:
     exact: dict[str, str]  # folded name -> key
     opening: frozenset[str]  # keys that open an item
+    with_colon: dict[str, str]  # folded name -> key, a heading only when printed with a colon
 
 
 @cache
@@ -36,7 +37,8 @@ def headings() -> HeadingVocab:
             exact[fold(name)] = key
         if entry.get("opening"):
             opening.add(key)
-    return HeadingVocab(exact, frozenset(opening))
+    with_colon = {fold(name): key for key, entry in data.items() for name in entry.get("colon_names", [])}
+    return HeadingVocab(exact, frozenset(opening), with_colon)
 
 
 @cache

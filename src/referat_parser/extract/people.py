@@ -248,7 +248,7 @@ def _absent_in_list(names: str) -> list[PersonRef]:
 
 _PARTIAL_VERB = re.compile(r"\b(?:deltog\s+ikke|var\s+fraværende|forlod\s+mødet|ankom|mødte|kom)\b", re.IGNORECASE)
 _ITEM_SCOPE = re.compile(r"\b(?:under|i\s+behandlingen\s+af|ved\s+behandlingen\s+af)\s+(?:punkt(?:erne)?|pkt\.?|sag(?:erne)?)"
-                         r"\s*(?P<numbers>\d{1,4}(?:\s*(?:-|–|,|og)\s*\d{1,4})*)", re.IGNORECASE)
+                         r"(?:\s+nr\.?)?\s*(?P<numbers>\d{1,4}(?:\s*(?:-|–|,|og)\s*\d{1,4})*)", re.IGNORECASE)
 _MAX_RANGE = 100
 
 
