@@ -265,7 +265,8 @@ def test_named_pipe_is_read_as_a_stream(tmp_path: Path):
     result = run("parse", pipe)
     writer.join()
     assert result.exit_code == 0
-    assert json.loads(result.stdout)["items"]
+    from_file = run("parse", SAMPLES[0])
+    assert json.loads(result.stdout)["items"] == json.loads(from_file.stdout)["items"]
 
 
 def test_endless_device_stops_at_the_size_limit():

@@ -480,7 +480,7 @@ def test_a_footer_and_a_header_with_page_markers_are_one_page_break():
 def test_small_council_minutes_with_referat_as_the_decision_heading():
     text = ("Referat\nHandicaprådet\nMødedato: 3. marts 2022\n\n1. Godkendelse af dagsorden\nReferat:\nGodkendt.\n\n"
             "2. Tilgængelighed\nSagsfremstilling\nTekst.\nReferat:\nDrøftet.\n\n"
-            "Næste møde afholdes den 3. maj 2022.\nReferent: Hanne Lund\n")
+            "Referent: Hanne Lund\n")
     items = parse_text(text).items
     assert [(i.decision.text, i.decision.outcome) for i in items] == [("Godkendt.", "approved"), ("Drøftet.", "discussed")]
 
@@ -506,3 +506,47 @@ def test_tab_separated_contents_line_is_not_a_margin_heading():
         "Punkt 1: Godkendelse af dagsorden\nSagsnr.: 23/1\nBeslutning\nGodkendt.\n")
     meeting = parse_text(text)
     assert [entry.title for entry in meeting.toc] == ["Godkendelse af dagsorden", "Underskriftsark"]
+
+
+def test_tables_and_justified_lines_are_not_margin_headings():
+    text = HEAD + ("Punkt 4: Budget\nSagsnr.: 24/1\nBeslutning\nAfstemning om forslaget:\n"
+                   "Forslag      For    Imod\nA            12     3\nForslaget blev godkendt.\n")
+    item = parse_text(text).items[0]
+    assert [s.key for s in item.sections] == ["decision"]
+    assert item.decision.outcome == "approved"
+    justified = HEAD + ("Punkt 5: Tilskud\nSagsnr.: 24/2\nSagsfremstilling\nKommunens tilskud dækker udgifter til\n"
+                        "Økonomi      og     tilskud   hører under udvalget.\nBeslutning\nGodkendt.\n")
+    assert [s.key for s in parse_text(justified).items[0].sections] == ["presentation", "decision"]
+
+
+def test_a_decision_ending_every_page_is_not_a_running_line():
+    page = "Beslutning\nGodkendt.\nFraværende: Ib Holm (V)\nSide {n} af 4\n\n"
+    text = "Referat\nByrådet\nMødedato: 3. maj 2024\n\n" + "".join(
+        f"{n}. Punkt nummer {n}\nSagsnr.: 24/{n}\n" + page.format(n=n) for n in range(1, 5))
+    assert [(i.decision.text, i.decision.outcome) for i in parse_text(text).items] == [("Godkendt.", "approved")] * 4
+
+
+def test_second_plain_decision_without_a_title_line_stays_in_its_item():
+    for body in ("Beslutning\nAnbefales til godkendelse.\nIb Holm (V) deltog ikke\nBeslutning\nGodkendt.\n",
+                 "Beslutning\nØkonomiudvalget 3. marts 2024\nAnbefales\nBeslutning\nByrådet 12. marts 2024\nGodkendt.\n"):
+        items = parse_text(HEAD + "Punkt 7: Budget\nSagsnr.: 24/7\n" + body).items
+        assert [i.number for i in items] == ["7"], body
+
+
+def test_a_header_note_about_a_later_item_does_not_start_the_items():
+    text = HEAD + ("Ændringer til dagsordenen:\nPunkt 4 Trafikplan for midtbyen\nSagen blev trukket af forvaltningen.\n\n"
+                   + "".join(f"Punkt {n}: Sag nummer {n}\nSagsnr.: 24/{n}\nBeslutning\nGodkendt.\n\n" for n in (1, 2, 3)))
+    assert [n for n, *_ in _items(text)] == ["1", "2", "3"]
+
+
+def test_adverbs_before_a_body_are_not_part_of_its_name():
+    from referat_parser.extract.bodies import find_bodies
+
+    assert [name for name, *_ in find_bodies("Endelig Byrådet og Samtidig Økonomiudvalget")] == ["Byrådet",
+                                                                                            "Økonomiudvalget"]
+    assert [name for name, *_ in find_bodies("Teknisk Udvalg")] == ["Teknisk Udvalg"]
+
+
+def test_breadcrumb_line_is_gone_from_the_text():
+    text = "Forside > Politik > Udvalg > Referat\n\nReferat\nByrådet\n\n1. Budget\nSagsnr.: 24/1\nBeslutning\nGodkendt.\n"
+    assert "Forside" not in parse_text(text).model_dump_json()

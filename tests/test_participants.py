@@ -118,3 +118,10 @@ def test_absence_from_an_item_in_the_header_is_recorded_on_its_decision(remark):
     meeting = parse_text(HEAD + "Medlemmer: Tina Borg (A), Ole Skov (V)\n" + remark + "\n" + ITEMS)
     assert people(meeting) == [("Tina Borg", None), ("Ole Skov", None)]
     assert [[p.name for p in item.decision.absent] for item in meeting.items] == [["Ole Skov"], []]
+
+
+def test_substitute_is_not_guessed_across_parties():
+    text = ("Referat\nByrådet\nMødedato: 3. maj 2024\nAfbud: Mads Berg (C)\nAfbud: Lise Ravn (A)\n"
+            "Tom Hein (C) deltog som stedfortræder.\n\n1. Budget\nSagsnr.: 24/1\nBeslutning\nGodkendt.\n")
+    tom = next(p for p in parse_text(text).participants if p.name == "Tom Hein")
+    assert (tom.role, tom.substitute_for) == ("stedfortræder", None)

@@ -166,7 +166,14 @@ def test_language_markers(language):
 FOOTER_SAMPLES = ["Kontakt", "Kontakt os", "Om hjemmesiden", "Privatlivspolitik", "Cookiepolitik",
                   "Tilgængelighedserklæring", "© 2024 Eksempel Kommune", "Eksempel Kommune · Torvet 1 · 9999 Byen",
                   "Eksempel Kommune - Torvet 1 - 9999 Byen - Telefon 11 22 33 44", "Eksempel Kommune",
-                  "Næste møde afholdes den 3. februar 2022.", "Referent: Hanne Lund"]
+                  "Referent: Hanne Lund"]
+
+
+def test_footer_patterns_leave_decisions_that_name_a_municipality_alone():
+    for decision in ["Aftalen med Vejle Kommune, gældende fra 2025, godkendes.",
+                     "Godkendt.\nSendes til Vejle Kommune", "Godkendt.\nNæste møde afholdes den 3. maj."]:
+        meeting = parse_text(f"7. Et punkt\nBeslutning\n{decision}\n")
+        assert meeting.items[0].decision.text == decision
 
 
 def test_every_footer_start_pattern_is_exercised():

@@ -121,12 +121,12 @@ def clean(doc: Document) -> Cleaned:
             continue
         # "Byrådet - Referat - 27. marts 2024     Side 3 af 9": a page marker and a running line, told
         # apart by the wide gap that normalising has closed, so the raw line is matched.
-        marked = _MARKED_RUNNING_LINE.match(line.text.strip()) if text[-1:].isdigit() else None
-        if marked:
+        marked = _marked_running_line(line.text.strip()) if text[-1:].isdigit() else None
+        if marked is not None:
             if not paged and not at_break:  # a footer and a header, each with a marker, are one break
                 sheet += 1
             at_break = True
-            text = normalise(marked["rest"])
+            text = normalise(marked)
         elif text:
             at_break = False
         raw.append(_Row(text, line.page, line.bold, line.size, indent))
@@ -205,33 +205,76 @@ MARGIN_HINT = "   "
 
 
 def _split_margin_headings(lines: list[RawLine]) -> list[RawLine]:
+    """Split 'Heading   Text' lines, but only in a document laid out that way: two or more such lines
+    whose text starts at the same column (a vote table's 'Forslag   For   Imod' or a justified
+    line's wide gaps are not a margin)."""
+    found: list[tuple[int, str, list[str], int]] = []  # (index, heading, texts, lines used)
+    index = 0
+    while index < len(lines):
+        split = _margin_heading(lines, index)
+        if split is not None:
+            found.append((index, *split))
+            index += split[2]
+        else:
+            index += 1
+    columns = Counter(lines[i].text.index(texts[0]) for i, _, texts, _ in found)
+    margin = {column for column, count in columns.items() if count >= 2}
+    if not margin:
+        return lines
     out: list[RawLine] = []
+    splits = {i: (heading, texts, used) for i, heading, texts, used in found if lines[i].text.index(texts[0]) in margin}
     index = 0
     while index < len(lines):
         line = lines[index]
-        match = _MARGIN.match(line.text) if (MARGIN_HINT in line.text or "\t" in line.text) else None
-        if match is None:
+        if index not in splits:
             out.append(line)
             index += 1
             continue
-        left, rights = match["left"].strip(), [match["right"]]
-        following = _MARGIN.match(lines[index + 1].text) if left.endswith("-") and index + 1 < len(lines) else None
-        if following is not None:
-            left, rights = left[:-1] + following["left"].strip(), [*rights, following["right"]]
-        # A table-of-contents line ("Underskriftsark.....<TAB>22") is no heading beside its text.
-        heading = None if left.endswith("..") or not any(c.isalpha() for c in rights[0]) else match_heading(left)
-        if heading is None or heading.glued_text:
-            out.append(line)
-            index += 1
-            continue
-        out.extend(RawLine(text, line.page, line.bold, line.size, line.top) for text in (left, *rights))
-        index += 2 if following is not None else 1
+        heading, texts, used = splits[index]
+        out.extend(RawLine(text, line.page, line.bold, line.size, line.top) for text in (heading, *texts))
+        index += used
     return out
 
 
-_MARKED_RUNNING_LINE = re.compile(r"^(?P<rest>\S.{0,150}?)\s*(?:\s{2}|\t|\s[|·•]\s)\s*(?:side|page)\s+\d{1,4}(?:\s*(?:af|of|/)\s*\d{1,4})?$",
-                                  re.IGNORECASE)
+def _margin_heading(lines: list[RawLine], index: int) -> tuple[str, list[str], int] | None:
+    """(heading, texts beside it, lines used) when the line at ``index`` starts with a heading in a
+    left margin ('Sagsfrem-' / 'stilling' may take two lines)."""
+    text = lines[index].text
+    match = _MARGIN.match(text) if (MARGIN_HINT in text or "\t" in text) else None
+    if match is None:
+        return None
+    left, rights = match["left"].strip(), [match["right"]]
+    following = _MARGIN.match(lines[index + 1].text) if left.endswith("-") and index + 1 < len(lines) else None
+    if following is not None:
+        left, rights = left[:-1] + following["left"].strip(), [*rights, following["right"]]
+    # A contents line ("Underskriftsark.....<TAB>22") or a lower-case continuation is no margin text.
+    if left.endswith("..") or not rights[0][:1].isupper():
+        return None
+    heading = match_heading(left)
+    if heading is None or heading.glued_text:
+        return None
+    return left, rights, 2 if following is not None else 1
+
+
 _PAGE_MARKER = re.compile(r"^(?:side|page)\s+\d{1,4}\s*(?:af|of|/)\s*\d{1,4}$", re.IGNORECASE)
+_PAGE_SUFFIX = re.compile(r"(?:side|page)\s+\d{1,4}(?:\s*(?:af|of|/)\s*\d{1,4})?$", re.IGNORECASE)
+PAGE_SUFFIX_MAX = 24  # characters of "Side 12 af 345" and its spacing
+RUNNING_REST_MAX = 150
+
+
+def _marked_running_line(raw: str) -> str | None:
+    """The running line before a page marker set off by a wide gap or a bar ("Byrådet  ...  Side 3 af
+    9" -> "Byrådet"); None for other lines. String operations on the line's end keep this linear."""
+    tail = raw[-PAGE_SUFFIX_MAX:]
+    match = _PAGE_SUFFIX.search(tail)
+    if match is None:
+        return None
+    before = raw[: len(raw) - len(tail) + match.start()]
+    rest = before.rstrip(" \t|·•")
+    gap = before[len(rest):]
+    if not rest or len(rest) > RUNNING_REST_MAX or not (len(gap) >= 2 or "\t" in gap):
+        return None
+    return rest.strip()
 
 
 def _drop_running_lines(lines: list[_Row], sheets: list[int] | None = None) -> list[_Row]:
@@ -268,10 +311,16 @@ def _drop_running_lines(lines: list[_Row], sheets: list[int] | None = None) -> l
         # lines only as a block: the two first or two last lines of a page, both recurring.
         for indexes in pages.values():
             for pair in (indexes[:2], indexes[-2:]):
-                if len(pair) == 2 and all(edges[i] in running for i in pair):
+                if len(pair) == 2 and all(edges[i] in running and _header_like(lines[i].text) for i in pair):
                     drop.update(pair)
         running = {key for key in running if len(key) >= 15}
     return [line for index, line in enumerate(lines) if edges.get(index) not in running and index not in drop]
+
+
+def _header_like(text: str) -> bool:
+    """A line a running header could be: no sentence end, no 'Label:' (a recurring 'Godkendt.' or
+    'Fraværende: ...' at the end of every page is content)."""
+    return not text.endswith((".", "!", "?", ":", ";")) and ":" not in text
 
 
 def _rejoin(lines: list[_Row]) -> list[_Row]:

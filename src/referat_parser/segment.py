@@ -19,6 +19,7 @@ from itertools import pairwise
 from .clean import Cleaned, Line
 from .extract.bodies import find_bodies, looks_like_body
 from .extract.dates import iter_dates, iter_times
+from .extract.decisions import classify_outcome
 from .headings import Heading
 from .lineclass import TOC_SUBHEADING, Info, Kind, classify
 from .vocabulary import fold, headings
@@ -321,7 +322,8 @@ def _numbered_starts(infos: list[Info], lines: list[Line], toc_lines: set[int]) 
             continue
         if not accepted:
             if info.public is not None or _has_item_structure(infos, index) or (
-                    _ITEM_WORD.match(lines[index].text) and is_title_like(title or "") and _body_follows(infos, index)):
+                    number == 1 and _ITEM_WORD.match(lines[index].text) and is_title_like(title or "")
+                    and _body_follows(infos, index)):
                 accepted.append((_pull_back(infos, start), str(number), title, title_line))
             elif number == 1:
                 list_next, list_style = 2, _style(lines[index].text)
@@ -341,8 +343,9 @@ def _numbered_starts(infos: list[Info], lines: list[Line], toc_lines: set[int]) 
 
 
 _STYLE = re.compile(r"^\D*\d+\s*\S?")
-# A number printed with a word that only items carry: such a line starts the items even when its
-# first item has no headings ("Ad 1) Godkendelse af referat" in e-mailed minutes).
+# A number printed with a word that only items carry: item 1 so printed starts the items even when
+# it has no headings ("Ad 1) Godkendelse af referat" in e-mailed minutes). Only 1: a note in the header
+# about "Punkt 4 ..." must not become the first item and turn items 1-3 into a list inside it.
 _ITEM_WORD = re.compile(r"^(?:Punkt|Pkt|Ad|Dagsordenspunkt)\b", re.IGNORECASE)
 
 
@@ -359,6 +362,14 @@ def _body_follows(infos: list[Info], index: int) -> bool:
     return following is not None and following.kind is Kind.TEXT
 
 
+def _closing_title(infos: list[Info], lines: list[Line], title: int, before: int) -> bool:
+    """A title line such as 'Eventuelt': set off from the decision above by a blank line, not an
+    outcome ('Anbefales') and not about a person ('Ib Holm (V) deltog ikke')."""
+    text = lines[title].text
+    return (infos[title].kind is Kind.TEXT and is_title_like(text) and title - before > 1
+            and "(" not in text and classify_outcome(text) in (None, "other"))
+
+
 def _split_unnumbered_tail(item: ItemBlock, infos: list[Info], lines: list[Line]) -> list[ItemBlock]:
     """'Eventuelt' printed without a number after the last numbered item: a title line after the
     item's decision, followed by a second plain decision heading, starts an item of its own."""
@@ -369,7 +380,7 @@ def _split_unnumbered_tail(item: ItemBlock, infos: list[Info], lines: list[Line]
         if not any(s.heading.key == "decision" and s.body for s in item.sections[:k]):
             continue
         title = previous.body[-1]
-        if infos[title].kind is not Kind.TEXT or not is_title_like(lines[title].text):
+        if not _closing_title(infos, lines, title, previous.body[-2]):
             continue
         tail = ItemBlock(start=title, end=item.end, title=lines[title].text, title_line=title,
                          sections=item.sections[k:])
@@ -550,10 +561,11 @@ def _split_marked_tail(item: ItemBlock, infos: list[Info], lines: list[Line]) ->
         if infos[index].kind is Kind.PUBLIC and infos[title].kind is Kind.TEXT and is_title_like(lines[title].text):
             tail = ItemBlock(start=index, end=item.end, title=lines[title].text, title_line=title,
                              head=[i for i in body[position:] if i != title])
+            if len(tail.head) <= 1:
+                return [item]  # a marker and a title with no body: no item, and nothing is cut
             item.sections[-1].body = body[:position]
             item.end = index
-            # Only a title (a closed item's public record): no body, so no item, but not the decision either.
-            return [item, tail] if len(tail.head) > 1 else [item]
+            return [item, tail]
     return [item]
 
 

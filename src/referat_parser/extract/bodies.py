@@ -21,7 +21,7 @@ def body_regex() -> re.Pattern[str]:
         rf"""(?<![\w-])(?:
             Udvalget\s+for\s+{_WORD}(?:(?:,\s+|\s+og\s+){_WORD})*
           | (?:(?:{towns})s?\s+)?
-            (?:[{_UPPER}][a-zæøå]+(?:isk|al|el|ig)[et]?\s+(?=[{_UPPER}]))?  # "Teknisk Udvalg", "Social Udvalg"
+            (?:[{_UPPER}][a-zæøå]+(?:isk|al)[et]?\s+(?=Udvalg))?  # "Teknisk Udvalg", "Socialt Udvalg"
             (?:{_WORD}-,?\s+(?:(?:og|&)\s+)?)*
             (?:[{_UPPER}][\w]*?)?(?i:{suffixes})(?P<genitive>s)?
         )(?![\w])""",

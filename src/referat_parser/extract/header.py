@@ -236,7 +236,7 @@ def _participants(lines: list[str]) -> list[ParticipantRef]:
             for person in partial if attendance else []:  # attended part of the meeting: not absent
                 _add(people, ParticipantRef(person.name, person.party, None, None))
             for sub in substitutes:
-                target = sub.substitute_for or _only_absent(recent, sub.name)
+                target = sub.substitute_for or _only_absent(people, recent, sub.name, sub.party)
                 _add(people, ParticipantRef(sub.name, sub.party, "stedfortræder", True, target))
             continue
         if in_list and absent_mode:
@@ -289,10 +289,14 @@ def _absent_list_line(people: list[ParticipantRef], line: str) -> list[str]:
     return [person.name for person in found]
 
 
-def _only_absent(recent: list[str], substitute: str) -> str | None:
+def _only_absent(people: list[ParticipantRef], recent: list[str], substitute: str, party: str | None) -> str | None:
     """Whom a substitute without a printed 'for X' stood in for: the one person the absence lines
-    just before named ('Afbud' / 'Mads Berg (C)' / 'Tom Hein (V) deltog som stedfortræder.')."""
-    return recent[0] if len(recent) == 1 and recent[0] != substitute else None
+    just before named ('Afbud' / 'Mads Berg (C)' / 'Tom Hein (C) deltog som stedfortræder.'), unless
+    their parties differ (a substitute comes from the absent member's list)."""
+    if len(recent) != 1 or recent[0] == substitute:
+        return None
+    absent_party = next((p.party for p in people if p.name == recent[0]), None)
+    return None if party and absent_party and party != absent_party else recent[0]
 
 
 _LABEL = re.compile(r"^[^\s:,()]+(?:\s+[^\s:,()]+){0,4}\s*:")
