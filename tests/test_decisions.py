@@ -172,3 +172,9 @@ def test_recommendations():
 def test_a_decision_to_postpone_in_a_sentence_is_postponed():
     assert classify_outcome("Udvalget besluttede at udsætte sagen, så der kan indhentes et forslag.") == "postponed"
     assert classify_outcome("Godkendt, idet ikrafttræden udskydes til 1. maj.") == "approved"
+
+
+def test_a_council_that_can_or_cannot_recommend_and_a_refusal():
+    assert classify_outcome("Ældrerådet kan anbefale kvalitetsstandarden, men ønsker en opfølgning.") == "recommended"
+    assert classify_outcome("Handicaprådet kan ikke anbefale forslaget.") == "rejected"
+    assert classify_outcome("Udvalget meddeler afslag på landzonetilladelse.") == "rejected"

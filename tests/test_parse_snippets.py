@@ -550,3 +550,23 @@ def test_adverbs_before_a_body_are_not_part_of_its_name():
 def test_breadcrumb_line_is_gone_from_the_text():
     text = "Forside > Politik > Udvalg > Referat\n\nReferat\nByrådet\n\n1. Budget\nSagsnr.: 24/1\nBeslutning\nGodkendt.\n"
     assert "Forside" not in parse_text(text).model_dump_json()
+
+
+def test_unnumbered_items_some_with_a_decision_only():
+    item = "{title}\n{sections}Beslutning\n{decision}\n\n"
+    text = "Handicaprådet\nReferat fra møde torsdag den 14. september 2023, kl. 14.00\n\n" + "".join(
+        item.format(title=t, sections=s, decision=d) for t, s, d in [
+            ("Godkendelse af dagsorden", "", "Godkendt."),
+            ("Høring over budget", "Sagsfremstilling\nForslaget indeholder en reduktion.\n", "Drøftet."),
+            ("Tilgængelighed på havnen", "Sagsfremstilling\nEn drøftelse af adgangen.\n", "Drøftet."),
+            ("Orientering fra formanden", "", "Til orientering."),
+            ("Eventuelt", "", "Intet.")])
+    items = parse_text(text).items
+    assert [(i.title, i.decision.text) for i in items] == [
+        ("Godkendelse af dagsorden", "Godkendt."), ("Høring over budget", "Drøftet."),
+        ("Tilgængelighed på havnen", "Drøftet."), ("Orientering fra formanden", "Til orientering."), ("Eventuelt", "Intet.")]
+
+
+def test_genitive_name_of_a_municipality_gives_its_bare_name():
+    text = "Vesthimmerlands Kommune\nReferat\nByrådet\n\n1. Budget\nSagsnr.: 24/1\nBeslutning\nGodkendt.\n"
+    assert parse_text(text).municipality == "Vesthimmerland"

@@ -522,8 +522,9 @@ def _unnumbered_items(infos: list[Info], lines: list[Line], toc_lines: set[int])
         if current is not None and not new_item:
             if heading.key in opening and ((has_decision and (opened or decision_last)) or heading.key in keys):
                 new_item = True
-            elif heading.key == "decision" and has_decision and not heading.item_number and keys - {"decision"}:
-                new_item = current.sections[-1].heading.key != "decision"
+            elif heading.key == "decision" and has_decision and not heading.item_number and (
+                    _titled(infos, lines, index) or keys - {"decision"}):
+                new_item = current.sections[-1].heading.key != "decision" or _titled(infos, lines, index)
         if new_item:
             floor = current.sections[-1].line + 1 if current else 0
             start = _walk_back(infos, lines, index, floor=floor, first=current is None)
@@ -569,6 +570,15 @@ def _split_marked_tail(item: ItemBlock, infos: list[Info], lines: list[Line]) ->
     return [item]
 
 
+def _titled(infos: list[Info], lines: list[Line], index: int) -> bool:
+    """A closing-item title ('Orientering fra formanden') stands right before the heading at ``index``."""
+    title = _title_before(infos, lines, index)
+    if title is None or title != index - 1:
+        return False
+    before = next((i for i in range(title - 1, -1, -1) if infos[i].kind is not Kind.BLANK), None)
+    return before is not None and _closing_title(infos, lines, title, before)
+
+
 def _decision_ends_items(infos: list[Info], lines: list[Line]) -> bool:
     """True for layouts where an item's sections come first and its decision closes it (most
     systems); False where each item opens with its title and then its decision, the case following
@@ -582,7 +592,7 @@ def _decision_ends_items(infos: list[Info], lines: list[Line]) -> bool:
     if not later:
         return True
     after_title = sum(1 for i in later if _title_before(infos, lines, i) is not None)
-    return after_title * 2 < len(later)
+    return after_title * 2 <= len(later)  # a tie: the common layout
 
 
 def _quoted_elsewhere(heading: Heading) -> bool:
