@@ -570,3 +570,13 @@ def test_unnumbered_items_some_with_a_decision_only():
 def test_genitive_name_of_a_municipality_gives_its_bare_name():
     text = "Vesthimmerlands Kommune\nReferat\nByrådet\n\n1. Budget\nSagsnr.: 24/1\nBeslutning\nGodkendt.\n"
     assert parse_text(text).municipality == "Vesthimmerland"
+
+
+def test_running_footer_with_its_page_number_on_one_line_whatever_the_spacing():
+    footer = "Eksempel Kommune Folkeoplysningsudvalget 10-06-2015 Side {n}\n"
+    text = ("Referat\nFolkeoplysningsudvalget\nMødedato: 10-06-2015\n\n"
+            + "".join(f"{n}. Sag nummer {n}\nSagsnr.: 15/{n}\nBeslutning\nGodkendt.\n" + footer.format(n=n)
+                      for n in (1, 2, 3)))
+    assert [d for *_, d in _items(text)] == ["Godkendt."] * 3
+    once = HEAD + "1. Budget\nSagsnr.: 15/1\nBeslutning\nGodkendt, se bilaget på side 3\n"
+    assert [d for *_, d in _items(once)] == ["Godkendt, se bilaget på side 3"]

@@ -109,7 +109,9 @@ def clean(doc: Document) -> Cleaned:
     sheet, sheets = 1, []
     at_break = False  # the lines since the last page marker are all markers or marked running lines
     source = doc.lines if doc.format == "pdf" else _split_margin_headings(doc.lines)
-    for line, text in zip(source, _normalise_all([line.text for line in source]), strict=True):
+    texts = _normalise_all([line.text for line in source])
+    recurring = _recurring_marked_lines(texts)
+    for line, text in zip(source, texts, strict=True):
         indent = line.text[:1] in (" ", "\t", "\u00a0")
         if inline is not None and text:
             replaced, count = inline.subn(" ", text)
@@ -118,6 +120,11 @@ def clean(doc: Document) -> Cleaned:
         if text and is_noise(text):
             if not paged and _PAGE_MARKER.match(text) and not at_break:
                 sheet, at_break = sheet + 1, True
+            continue
+        if recurring and text[-1:].isdigit() and _DIGITS.sub("#", text) in recurring:
+            if not paged and not at_break:  # "Assens Kommune Udvalget 10-06-2015 Side 3" on every page
+                sheet += 1
+            at_break = True
             continue
         # "Byrådet - Referat - 27. marts 2024     Side 3 af 9": a page marker and a running line, told
         # apart by the wide gap that normalising has closed, so the raw line is matched.
@@ -260,6 +267,15 @@ _PAGE_MARKER = re.compile(r"^(?:side|page)\s+\d{1,4}\s*(?:af|of|/)\s*\d{1,4}$", 
 _PAGE_SUFFIX = re.compile(r"(?:side|page)\s+\d{1,4}(?:\s*(?:af|of|/)\s*\d{1,4})?$", re.IGNORECASE)
 PAGE_SUFFIX_MAX = 24  # characters of "Side 12 af 345" and its spacing
 RUNNING_REST_MAX = 150
+
+
+def _recurring_marked_lines(texts: list[str]) -> set[str]:
+    """Lines (digits folded) that end in a page marker after other text and recur: a running header
+    or footer printed on one line with its page number, whatever the spacing."""
+    counts = Counter(_DIGITS.sub("#", text) for text in texts
+                     if text[-1:].isdigit() and len(text) >= 15 and _PAGE_SUFFIX.search(text[-PAGE_SUFFIX_MAX:])
+                     and not _PAGE_MARKER.match(text))
+    return {key for key, count in counts.items() if count >= 2}
 
 
 def _marked_running_line(raw: str) -> str | None:
