@@ -580,3 +580,13 @@ def test_running_footer_with_its_page_number_on_one_line_whatever_the_spacing():
     assert [d for *_, d in _items(text)] == ["Godkendt."] * 3
     once = HEAD + "1. Budget\nSagsnr.: 15/1\nBeslutning\nGodkendt, se bilaget på side 3\n"
     assert [d for *_, d in _items(once)] == ["Godkendt, se bilaget på side 3"]
+
+
+def test_open_or_closed_mark_at_the_end_of_a_title_and_substitute_wordings():
+    text = ("Referat\nByrådet\nMødedato: 3. maj 2024\nFraværende: Ole Berg (A), Kim Dahl (V)\n"
+            "I stedet for Ole Berg deltog 1. suppleant Eva Lund (A).\nSom suppleant for Kim Dahl deltog Bo Lind.\n\n"
+            "Pkt. nr. 44 Salg af grund på havnen (Lukket punkt)\nSagsnr.: 24/44\nBeslutning\nGodkendt.\n")
+    meeting = parse_text(text)
+    assert meeting.items[0].public is False
+    assert [(p.name, p.substitute_for) for p in meeting.participants if p.role == "stedfortræder"] == [
+        ("Eva Lund", "Ole Berg"), ("Bo Lind", "Kim Dahl")]

@@ -35,6 +35,7 @@ from .segment import ItemBlock, SectionBlock, Segmented
 
 _CASE_IN_TITLE = re.compile(r"^(?P<case>[A-ZÆØÅ]{1,4}\s?\d{1,5}/\d{2,4})\.?\s+(?P<title>\S.*)$")
 _DOC_NUMBER = re.compile(r"\bDok\.?\s*nr\.?\s*:?\s*(?P<value>[\w./-]+)", re.IGNORECASE)
+_MARK_IN_TITLE = re.compile(r"\((?P<word>åbent|åben|lukket)(?:\s+(?:punkt|sag|møde))?\)\s*$", re.IGNORECASE)
 _PUBLIC_WORD = re.compile(r"(?<![\w])(?P<word>Åbent|Åben|Lukket)(?![\w])")
 
 
@@ -162,6 +163,10 @@ def _build_item(seg: Segmented, block: ItemBlock, order: int, meeting_date: str 
     case_number = document_number = competence = None
     # "56 (Å) Title" marks the item open or closed on its title line.
     public = seg.infos[block.title_line].public if block.title_line is not None else None
+    if title and public is None:
+        marked = _MARK_IN_TITLE.search(title)  # "Salg af grund (Lukket punkt)"
+        if marked:
+            public = not marked["word"].casefold().startswith("lukket")
     if title:
         match = _CASE_IN_TITLE.match(title)
         if match:

@@ -325,6 +325,10 @@ _SUBSTITUTE_PATTERNS = [
     re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[^()]{{1,40}})\))?\s*,?\s*(?i:(?:er\s+|var\s+|blev\s+)?(?:indkaldt\s+som\s+)?(?:suppleant|stedfortræder)\s+for)\s+(?P<for>{NAME})"),
     re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[^()]{{1,40}})\))?\s+(?:deltog|mødte)\s+(?:i\s+stedet|istedet|som\s+stedfortræder|som\s+suppleant)\s+for\s+(?P<for>{NAME})"),
     re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[^()]{{1,40}})\))?\s+(?:deltog|mødte)\s+(?:i\s+stedet|som\s+stedfortræder|som\s+suppleant)"),
+    # "I stedet for Ole Berg deltog 1. suppleant Eva Lund (V)", "Som suppleant for Ole Berg deltog Eva Lund"
+    re.compile(rf"\b(?i:i\s+stedet\s+for|som\s+(?:suppleant|stedfortræder)\s+for)\s+(?P<for>{NAME})\s*(?:\([^()]{{1,40}}\))?"
+               rf",?\s+(?i:mødte|deltog)\s+(?:\d\.\s+)?(?i:(?:suppleant|stedfortræder)\s+)?(?P<sub>{NAME})"
+               rf"\s*(?:\((?P<party>[^()]{{1,40}})\))?"),
     re.compile(rf"\b(?i:istedet|i\s+stedet)\s+(?i:mødte|deltog)\s+(?P<sub>{NAME})"),
     re.compile(rf"(?P<sub>{NAME})\s*(?:\((?P<party>[^()]{{1,40}})\))?\s+(?:var|er|blev)\s+indkaldt\s+som\s+(?:suppleant|stedfortræder)"),
     re.compile(rf"^\s*(?i:stedfortræder(?:e)?|suppleant(?:er)?)\s*:\s*(?P<sub>{NAME})\s*(?:\((?P<party>[^()]{{1,40}})\))?"),
