@@ -590,3 +590,27 @@ def test_open_or_closed_mark_at_the_end_of_a_title_and_substitute_wordings():
     assert meeting.items[0].public is False
     assert [(p.name, p.substitute_for) for p in meeting.participants if p.role == "stedfortræder"] == [
         ("Eva Lund", "Ole Berg"), ("Bo Lind", "Kim Dahl")]
+
+
+def test_items_before_the_first_structured_one_are_items():
+    text = HEAD + ("1. Godkendelse af dagsorden\nGodkendt.\n\n2. Anlægsbevilling\nSagsnr.: 24/2871\nBeslutning\nAnbefales.\n\n"
+                   "3. Kvartalsrapport\nSagsnr.: 24/0419\nBeslutning\nTaget til efterretning.\n")
+    assert [(n, t) for n, t, *_ in _items(text)] == [("1", "Godkendelse af dagsorden"), ("2", "Anlægsbevilling"),
+                                                      ("3", "Kvartalsrapport")]
+    recommendations = HEAD + ("Direktionen indstiller,\n1. at budgettet godkendes\n2. at rammen fastholdes\n\n"
+                              "3. Kvartalsrapport\nSagsnr.: 24/0419\nBeslutning\nGodkendt.\n")
+    assert [n for n, *_ in _items(recommendations)] == ["3"]
+
+
+def test_a_table_belongs_to_the_item_that_prints_it():
+    from referat_parser.models import Source
+    from referat_parser.pipeline import build_meeting
+    from referat_parser.read.document import Document, RawLine
+
+    texts = ["Referat", "Økonomiudvalget", "Mødedato: 12. marts 2024", "1. Godkendelse af dagsorden", "Godkendt.",
+             "2. Anlægsbevilling", "Sagsnr.: 24/2871", "Økonomi", "Ventilation og indeklima 2.350.000", "I alt 2.350.000",
+             "Beslutning", "Anbefales.", "3. Kvartalsrapport", "Sagsnr.: 24/0419", "Beslutning", "Godkendt."]
+    rows = [["Ventilation og indeklima", "2.350.000"], ["I alt", "2.350.000"]]
+    doc = Document([RawLine(t, page=1) for t in texts], format="pdf", pages=1, tables=[(1, rows)])
+    meeting = build_meeting(doc, Source(path="x.pdf", sha256="0", format="pdf", pages=1, size=0))
+    assert [(i.number, [t.rows for t in i.tables]) for i in meeting.items] == [("1", []), ("2", [rows]), ("3", [])]

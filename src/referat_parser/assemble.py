@@ -153,7 +153,30 @@ def build_items(seg: Segmented, meeting_date: str | None, tables: list[tuple[int
     items = []
     for order, block in enumerate(seg.items):
         items.append(_build_item(seg, block, order, meeting_date, tables))
+    _place_tables(seg, items)
     return items
+
+
+def _place_tables(seg: Segmented, items: list[Item]) -> None:
+    """A table found on a page belongs to the items on that page whose text prints its cells; only
+    when none does (the text layer differs from the table's) do all the page's items keep it."""
+    lines = seg.cleaned.lines
+    keys = {(t.page, repr(t.rows)): t for item in items for t in item.tables}
+    for key, table in keys.items():
+        holders = [item for item in items if any((t.page, repr(t.rows)) == key for t in item.tables)]
+        cells = [next((c.strip() for c in row if c and c.strip()), "") for row in table.rows]
+        cells = [c for c in cells if len(c) >= 4]
+        printing = [item for item in holders
+                    if any(lines[i].text.startswith(cell) for i in _line_range(seg, item) for cell in cells)]
+        for item in holders:
+            if printing and item not in printing:
+                item.tables = [t for t in item.tables if (t.page, repr(t.rows)) != key]
+
+
+def _line_range(seg: Segmented, item: Item) -> range:
+    block = seg.items[item.order]
+    last = max([block.start, *block.head, *(s.body[-1] if s.body else s.line for s in block.sections)])
+    return range(block.start, last + 1)
 
 
 def _build_item(seg: Segmented, block: ItemBlock, order: int, meeting_date: str | None,

@@ -294,6 +294,7 @@ def _numbered_starts(infos: list[Info], lines: list[Line], toc_lines: set[int]) 
     accepted: list[tuple[int, str, str | None, int]] = []
     list_next: int | None = None  # the next number of a numbered list running inside an item
     list_style = ""  # how that list prints its numbers (see _style)
+    pending: list[tuple[int, int, str | None, int]] = []  # numbered lines passed over before the first item
     for index, info in enumerate(infos):
         if info.kind is Kind.HEADING:
             list_next = None
@@ -317,16 +318,23 @@ def _numbered_starts(infos: list[Info], lines: list[Line], toc_lines: set[int]) 
                 title, title_line = (lines[found].text, found) if found is not None else (None, index)
         if list_next is not None and number == list_next and not (
                 accepted and number == int(accepted[-1][1]) + 1 and list_style != _style(lines[index].text)
-                and _style(lines[index].text) == _style(lines[accepted[-1][3]].text)):
+                and _style(lines[index].text) == _style(lines[accepted[-1][3]].text)) and not (
+                not accepted and _has_item_structure(infos, index)):
             list_next += 1  # the list goes on, unless the line is styled like the items ("Punkt 3:" after "2. Bilag")
+            if not accepted:
+                pending.append((start, number, title, title_line))
             continue
         if not accepted:
             if info.public is not None or _has_item_structure(infos, index) or (
                     number == 1 and _ITEM_WORD.match(lines[index].text) and is_title_like(title or "")
                     and _body_follows(infos, index)):
+                accepted.extend(_earlier_items(pending, number, infos, lines, _style(lines[index].text)))
                 accepted.append((_pull_back(infos, start), str(number), title, title_line))
-            elif number == 1:
-                list_next, list_style = 2, _style(lines[index].text)
+                list_next = None
+            else:
+                pending.append((start, number, title, title_line))
+                if number == 1:
+                    list_next, list_style = 2, _style(lines[index].text)
             continue
         last_number = int(accepted[-1][1])
         if number == last_number and _similar(title, accepted[-1][2]):
@@ -354,6 +362,22 @@ def _style(text: str) -> str:
     folded ("Punkt 3:" -> "punkt 0:", "2. Bilag" -> "0.")."""
     match = _STYLE.match(text)
     return re.sub(r"\d+", "0", match.group()).casefold() if match else ""
+
+
+def _earlier_items(pending: list[tuple[int, int, str | None, int]], number: int, infos: list[Info],
+                   lines: list[Line], style: str) -> list[tuple[int, str, str | None, int]]:
+    """Items before the first one with structure: '1. Godkendelse af dagsorden' / 'Godkendt.' has no
+    heading or case number, so it was passed over; it is an item when the lines passed over count
+    down to it from the first item's number, print their numbers alike and each have a body."""
+    found: list[tuple[int, str, str | None, int]] = []
+    expected = number - 1
+    for start, candidate, title, title_line in reversed(pending):
+        if candidate != expected or _style(lines[title_line].text) != style or not is_title_like(title or "") \
+                or not _body_follows(infos, title_line):
+            break
+        found.append((_pull_back(infos, start), str(candidate), title, title_line))
+        expected -= 1
+    return found[::-1]
 
 
 def _body_follows(infos: list[Info], index: int) -> bool:
