@@ -614,3 +614,45 @@ def test_a_table_belongs_to_the_item_that_prints_it():
     doc = Document([RawLine(t, page=1) for t in texts], format="pdf", pages=1, tables=[(1, rows)])
     meeting = build_meeting(doc, Source(path="x.pdf", sha256="0", format="pdf", pages=1, size=0))
     assert [(i.number, [t.rows for t in i.tables]) for i in meeting.items] == [("1", []), ("2", [rows]), ("3", [])]
+
+
+def test_header_and_case_lines_from_a_pdf_hold_out_set():
+    text = ("Frederikssund Byråd Referat 19. juni 2024\nReferat af ordinært møde i Frederikssund Byråd\n"
+            "Onsdag den 19. juni 2024 kl. 18.00 i Byrådssalen, Torvet 2\n\n"
+            "Åbent punkt    Sagsnr. 25/112\n112. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n"
+            "113. Dispensation\nSags ID: 82.04.00-S00-3-23\nBeslutning\nAnsøgningen blev afslået.\n")
+    meeting = parse_text(text)
+    assert meeting.location == "Byrådssalen, Torvet 2"
+    assert [(i.case_number, i.decision.outcome) for i in meeting.items] == [("25/112", "approved"),
+                                                                           ("82.04.00-S00-3-23", "rejected")]
+
+
+def test_sag_nr_line_takes_its_title_from_below_when_a_label_line_is_above():
+    text = HEAD + ("Fraværende: Jens Erik Nygaard\n\nSag nr. 201\nEndelig vedtagelse af lokalplan\nSagsnr.: 20/1\n"
+                   "Beslutning\nGodkendt.\n")
+    assert [(n, t) for n, t, *_ in _items(text)] == [("201", "Endelig vedtagelse af lokalplan")]
+
+
+def test_municipality_named_only_in_a_running_header():
+    page = "Eksempelby\nFavrskov Kommune - Social- og Sundhedsudvalget\nSide {n} af 3\n\n"
+    text = "Referat\nSocial- og Sundhedsudvalget\nMødedato: 3. maj 2024\n\n" + "".join(
+        page.format(n=n) + f"{n}. Sag nummer {n}\nSagsnr.: 24/{n}\nBeslutning\nGodkendt.\n\n" for n in (1, 2, 3))
+    meeting = parse_text(text)
+    assert meeting.municipality == "Favrskov"
+    assert all(i.decision.text == "Godkendt." for i in meeting.items)
+
+
+def test_bold_item_title_after_a_plain_numbered_list_in_a_pdf():
+    from referat_parser.models import Source
+    from referat_parser.pipeline import build_meeting
+    from referat_parser.read.document import Document, RawLine
+
+    rows = [("Referat", True), ("Kulturudvalget", True), ("Mødedato: 3. maj 2024", False),
+            ("1. Godkendelse af dagsorden", True), ("Sagsnr.: 24/1", False), ("Beslutning", True), ("Godkendt.", False),
+            ("2. Idrætspolitik", True), ("Sagsnr.: 24/2", False), ("Bilag", True), ("1. Udkast til politik", False),
+            ("2. Høringssvar", False), ("3. Kunstgræsbane - status", True), ("Sagsnr.: 24/3", False),
+            ("Beslutning", True), ("Taget til efterretning.", False)]
+    doc = Document([RawLine(text, page=1, bold=bold) for text, bold in rows], format="pdf", pages=1)
+    meeting = build_meeting(doc, Source(path="x.pdf", sha256="0", format="pdf", pages=1, size=0))
+    assert [(i.number, i.title) for i in meeting.items] == [
+        ("1", "Godkendelse af dagsorden"), ("2", "Idrætspolitik"), ("3", "Kunstgræsbane - status")]

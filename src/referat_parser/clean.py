@@ -56,7 +56,7 @@ class Cleaned:
     text: str
     lines: list[Line]
     warnings: list[tuple[str, str]] = field(default_factory=list)
-    footer: str = ""  # a web site's footer cut from the end (addresses, links), kept for the municipality
+    footer: str = ""  # site footer and running lines cut as page furniture, kept for the municipality
 
 
 @cache
@@ -141,10 +141,13 @@ def clean(doc: Document) -> Cleaned:
     raw = _split_transcripts(raw)
     raw, footer = _drop_site_footer(raw)
     if doc.format != "pdf":  # the PDF reader removes running lines by their position on the page
-        raw = _drop_running_lines(raw, sheets if sheet > 1 else None)
+        furniture: list[str] = []
+        raw = _drop_running_lines(raw, sheets if sheet > 1 else None, furniture)
+    else:
+        furniture = list(doc.furniture)
     merged = _rejoin(raw)
     cleaned = _assemble(merged, list(doc.warnings))
-    cleaned.footer = footer
+    cleaned.footer = "\n".join(part for part in (footer, *dict.fromkeys(furniture)) if part)
     return cleaned
 
 
@@ -293,7 +296,8 @@ def _marked_running_line(raw: str) -> str | None:
     return rest.strip()
 
 
-def _drop_running_lines(lines: list[_Row], sheets: list[int] | None = None) -> list[_Row]:
+def _drop_running_lines(lines: list[_Row], sheets: list[int] | None = None,
+                        removed: list[str] | None = None) -> list[_Row]:
     """Remove running headers/footers: the first or last lines of a page that recur, digits aside,
     on at least half of the pages (and on three or more). ``sheets`` gives pages found from
     "Side N af M" markers in text without page information; there two recurrences suffice for a
@@ -330,7 +334,11 @@ def _drop_running_lines(lines: list[_Row], sheets: list[int] | None = None) -> l
                 if len(pair) == 2 and all(edges[i] in running and _header_like(lines[i].text) for i in pair):
                     drop.update(pair)
         running = {key for key in running if len(key) >= 15}
-    return [line for index, line in enumerate(lines) if edges.get(index) not in running and index not in drop]
+    kept = [line for index, line in enumerate(lines) if edges.get(index) not in running and index not in drop]
+    if removed is not None:
+        removed.extend(line.text for index, line in enumerate(lines)
+                       if edges.get(index) in running or index in drop)
+    return kept
 
 
 def _header_like(text: str) -> bool:

@@ -74,11 +74,12 @@ _TOC_LEADER = re.compile(r"^(?P<title>\S.*?)\s*(?:\.{3,}|…+|_{3,}|(?:\. ){3,})
 _PUBLIC = re.compile(r"^(?P<word>åbent|åben|lukket|offentlig|fortrolig|aaben|aabent)(?:\s+(?:punkt|sag|dagsorden|møde))?\s*\.?$",
                      re.IGNORECASE)
 # "Åbent - 00.01.00-G01-523-18", "Åbent - 00.01.00A04 - 2007/34364", "012497 - 2017/12299"
-_PUBLIC_WITH_CASE = re.compile(r"^(?P<word>åbent|åben|lukket)\s*[-–]\s*(?P<case>\S.*)$", re.IGNORECASE)
+_PUBLIC_WITH_CASE = re.compile(r"^(?P<word>åbent|åben|lukket)(?:\s+(?:punkt|sag))?\s*(?:[-–]|(?=sags?nr))\s*"
+                               r"(?:sags?nr\.?\s*:?\s*)?(?P<case>\S.*)$", re.IGNORECASE)  # "Åbent punkt  Sagsnr. 25/112"
 
 FIELD_RULES: list[tuple[str, re.Pattern[str]]] = [
     # "Sag: 22/14552" is a case number; "Sag nr. 87: Title" is an item (ITEM_RULES), hence the lookahead.
-    ("case_number", re.compile(r"^(?:Sagsnr|Sags\s*nr|Sagsnummer|Sagsid|Sags-?id|Sag\s*nr|Sag(?=\s*:)|J\.\s*nr|Journalnr|Journal\s*nr|Acadre\s*sagsnr|Sagsnr\.\s*og\s*navn)\.?\s*:?\s*"
+    ("case_number", re.compile(r"^(?:Sagsnr|Sags\s*nr|Sagsnummer|Sagsid|Sags[\s-]?id|Sag\s*nr|Sag(?=\s*:)|J\.\s*nr|Journalnr|Journal\s*nr|Acadre\s*sagsnr|Sagsnr\.\s*og\s*navn)\.?\s*:?\s*"
                                r"(?!\d{1,4}\s*(?:[:\-–]\s*)?(?-i:[A-ZÆØÅ\"'“”«(]))(?P<value>[^\s.:].*)$", re.IGNORECASE)),
     ("document_number", re.compile(r"^(?:Dok\.?\s*nr|Dokumentnr|Dokumentnummer|Dok\.?\s*id)\.?\s*:?\s*(?P<value>\S.*)$", re.IGNORECASE)),
     ("competence", re.compile(r"^(?:Kompetence|Beslutningskompetence|Sagen afgøres (?:i|af)|Kompetenceplacering)\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)),

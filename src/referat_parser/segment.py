@@ -267,14 +267,17 @@ def _has_item_structure(infos: list[Info], start: int) -> bool:
     return False
 
 
+_LABEL_VALUE = re.compile(r"^[^\s:]+(?:\s[^\s:]+)?:\s")
+
+
 def _title_before(infos: list[Info], lines: list[Line], index: int) -> int | None:
     """The title line printed before a bare "Sag nr. 130" line."""
     for back in range(index - 1, max(-1, index - 4), -1):
         info = infos[back]
         if info.kind is Kind.BLANK:
             continue
-        if info.kind is Kind.TEXT and is_title_like(lines[back].text):
-            return back
+        if info.kind is Kind.TEXT and is_title_like(lines[back].text) and not _LABEL_VALUE.match(lines[back].text):
+            return back  # not "Fraværende: Jens Nygaard", a header line before the first item
         return None
     return None
 
@@ -294,6 +297,7 @@ def _numbered_starts(infos: list[Info], lines: list[Line], toc_lines: set[int]) 
     accepted: list[tuple[int, str, str | None, int]] = []
     list_next: int | None = None  # the next number of a numbered list running inside an item
     list_style = ""  # how that list prints its numbers (see _style)
+    list_line = 0  # a line of that list
     pending: list[tuple[int, int, str | None, int]] = []  # numbered lines passed over before the first item
     for index, info in enumerate(infos):
         if info.kind is Kind.HEADING:
@@ -319,7 +323,9 @@ def _numbered_starts(infos: list[Info], lines: list[Line], toc_lines: set[int]) 
         if list_next is not None and number == list_next and not (
                 accepted and number == int(accepted[-1][1]) + 1 and list_style != _style(lines[index].text)
                 and _style(lines[index].text) == _style(lines[accepted[-1][3]].text)) and not (
-                not accepted and _has_item_structure(infos, index)):
+                not accepted and _has_item_structure(infos, index)) and not (
+                accepted and number == int(accepted[-1][1]) + 1 and _bold_like_items(lines, index, list_line,
+                                                                                      accepted[-1][3])):
             list_next += 1  # the list goes on, unless the line is styled like the items ("Punkt 3:" after "2. Bilag")
             if not accepted:
                 pending.append((start, number, title, title_line))
@@ -334,7 +340,7 @@ def _numbered_starts(infos: list[Info], lines: list[Line], toc_lines: set[int]) 
             else:
                 pending.append((start, number, title, title_line))
                 if number == 1:
-                    list_next, list_style = 2, _style(lines[index].text)
+                    list_next, list_style, list_line = 2, _style(lines[index].text), index
             continue
         last_number = int(accepted[-1][1])
         if number == last_number and _similar(title, accepted[-1][2]):
@@ -346,7 +352,7 @@ def _numbered_starts(infos: list[Info], lines: list[Line], toc_lines: set[int]) 
             list_next = None
             continue
         # Not an item: a numbered list inside the current item.
-        list_next, list_style = number + 1, _style(lines[index].text)
+        list_next, list_style, list_line = number + 1, _style(lines[index].text), index
     return accepted
 
 
@@ -362,6 +368,12 @@ def _style(text: str) -> str:
     folded ("Punkt 3:" -> "punkt 0:", "2. Bilag" -> "0.")."""
     match = _STYLE.match(text)
     return re.sub(r"\d+", "0", match.group()).casefold() if match else ""
+
+
+def _bold_like_items(lines: list[Line], index: int, list_line: int, item_line: int) -> bool:
+    """Typography tells an item title from a list entry: bold like the last item's title, while
+    the list is not ('3. Kunstgræsbane' after a Bilag list '1. ...', '2. ...' in a PDF)."""
+    return bool(lines[index].bold) and bool(lines[item_line].bold) and lines[list_line].bold is False
 
 
 def _earlier_items(pending: list[tuple[int, int, str | None, int]], number: int, infos: list[Info],

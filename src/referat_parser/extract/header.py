@@ -168,10 +168,12 @@ def _location(lines: list[str], date_line: int | None) -> str | None:
                 return value
     if date_line is None:
         return None
-    match = _AFTER_TIME_PLACE.search(lines[date_line])
-    # "kl. 13.00 i Byrådssalen", "kl. 13.00 i mødelokale B1, Skive Rådhus": a name or a place word
-    if match and (match["place"][0].isupper() or _PLACE_WORDS.match(match["place"])):
-        return match["place"].strip()
+    # "kl. 13.00 i Byrådssalen", "kl. 13.00 i mødelokale B1, Skive Rådhus": a name or a place word,
+    # on the date line or on another line with the time (a running title may carry the date first).
+    for line in [lines[date_line], *(line for line in lines if "kl" in line and line != lines[date_line])]:
+        match = _AFTER_TIME_PLACE.search(line)
+        if match and (match["place"][0].isupper() or _PLACE_WORDS.match(match["place"])):
+            return match["place"].strip()
     for line in lines[date_line + 1: date_line + 5]:
         if not line or next(iter_dates(line), None) or next(iter_times(line), None) or PARTICIPANT_LABEL.match(line):
             continue

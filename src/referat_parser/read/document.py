@@ -23,3 +23,6 @@ class Document:
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (code, message)
     # Tables found by a geometry-aware backend: (page, rows of cells).
     tables: list[tuple[int, list[list[str | None]]]] = field(default_factory=list)
+    # Running headers and footers the reader removed: page furniture, but it may be the only place
+    # that names the municipality.
+    furniture: list[str] = field(default_factory=list)

@@ -44,10 +44,12 @@ def read_pdf_bytes(data: bytes, *, backend: str = "pypdfium2", max_pages: int | 
     finally:
         pdf.close()
     _check_text(stats, pages, warnings)
-    lines, tables = build_lines(pages)
+    furniture: list[str] = []
+    lines, tables = build_lines(pages, furniture)
     if not lines:
         raise ReferatError("no_text", NO_TEXT)
-    return Document(lines=lines, format="pdf", pages=count, warnings=warnings, tables=tables)
+    return Document(lines=lines, format="pdf", pages=count, warnings=warnings, tables=tables,
+                    furniture=list(dict.fromkeys(furniture)))
 
 
 def _open(pdfium, data: bytes):  # type: ignore[no-untyped-def]

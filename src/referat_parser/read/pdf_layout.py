@@ -116,7 +116,7 @@ def _running_text(line: VLine) -> str:
     return _DIGITS.sub("#", " ".join(line.text.split()).casefold())
 
 
-def drop_running_lines(pages: list[PageLines], tolerance: float = 4.0) -> int:
+def drop_running_lines(pages: list[PageLines], tolerance: float = 4.0, removed_texts: list[str] | None = None) -> int:
     """Remove headers/footers in place; returns how many lines were removed.
 
     A running line is one in the top or bottom margin whose text (digits normalised) recurs
@@ -129,7 +129,7 @@ def drop_running_lines(pages: list[PageLines], tolerance: float = 4.0) -> int:
     threshold = max(2, (len(pages) + 1) // 2)
     running: dict[str, list[float]] = {}  # text -> the heights at which it runs
     for text, places in seen.items():
-        if len({number for number, _ in places}) < threshold:
+        if len({number for number, _ in places}) < threshold or _structural(text):
             continue
         heights = sorted(height for _, height in places)
         for height in sorted(set(heights)):
@@ -144,10 +144,20 @@ def drop_running_lines(pages: list[PageLines], tolerance: float = 4.0) -> int:
                 heights = running.get(_running_text(line), [])
                 if any(abs(line.baseline - h) <= tolerance for h in heights) or _PAGE_NUMBER.match(line.text.strip()):
                     removed += 1
+                    if removed_texts is not None:
+                        removed_texts.append(line.text)
                     continue
             keep.append(line)
         page.lines = keep
     return removed
+
+
+def _structural(text: str) -> bool:
+    """Headings ('Beslutning') start pages at the same height by nature, on two pages of a short
+    document easily: never running lines."""
+    from ..headings import match_heading  # the vocabulary, loaded only when a PDF is read
+
+    return match_heading(text) is not None
 
 
 def _in_margin(line: VLine, page: PageLines) -> bool:
@@ -349,12 +359,13 @@ def column_tables(page: PageLines) -> list[tuple[float, list[list[str | None]]]]
     return found
 
 
-def build_lines(pages: list[PageLines]) -> tuple[list[RawLine], list[tuple[int, list[list[str | None]]]]]:
+def build_lines(pages: list[PageLines], furniture: list[str] | None = None
+                ) -> tuple[list[RawLine], list[tuple[int, list[list[str | None]]]]]:
     """All the steps; returns the paragraph lines and the tables (page, rows), ruled or not,
     in reading order. Table rows stay in the lines too, cells joined by tabs, as in text files."""
     for page in pages:
         page.lines = merge_fragments(page.lines, TAB_GAP)
-    drop_running_lines(pages)
+    drop_running_lines(pages, removed_texts=furniture)
     tables: list[tuple[int, float, list[list[str | None]]]] = []
     for page in pages:
         for _, top, _, _, rows in page.tables:
