@@ -656,3 +656,18 @@ def test_bold_item_title_after_a_plain_numbered_list_in_a_pdf():
     meeting = build_meeting(doc, Source(path="x.pdf", sha256="0", format="pdf", pages=1, size=0))
     assert [(i.number, i.title) for i in meeting.items] == [
         ("1", "Godkendelse af dagsorden"), ("2", "Idrætspolitik"), ("3", "Kunstgræsbane - status")]
+
+
+def test_margin_headings_that_the_pdf_reader_marks_with_tabs():
+    from referat_parser.models import Source
+    from referat_parser.pipeline import build_meeting
+    from referat_parser.read.document import Document, RawLine
+
+    texts = ["Referat", "Teknik- og Miljøudvalget", "Mødedato\t8. november 2022", "Pkt. 87 Klimatilpasningsplan",
+             "Sagsnr.\t22-004512", "Sagsfremstilling\tPlanen beskriver, hvordan byerne beskyttes.",
+             "Indstilling\tForvaltningen indstiller, at planen vedtages.", "Beslutning\tAnbefales.",
+             "Økonomi\t2.350.000"]
+    doc = Document([RawLine(t, page=1) for t in texts], format="pdf", pages=1)
+    item = build_meeting(doc, Source(path="x.pdf", sha256="0", format="pdf", pages=1, size=0)).items[0]
+    assert [s.key for s in item.sections] == ["presentation", "recommendation", "decision"]
+    assert item.decision.text.startswith("Anbefales.")  # "Økonomi\t2.350.000" is a table row, not a heading

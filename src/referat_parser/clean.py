@@ -108,7 +108,7 @@ def clean(doc: Document) -> Cleaned:
     paged = any(line.page is not None for line in doc.lines)
     sheet, sheets = 1, []
     at_break = False  # the lines since the last page marker are all markers or marked running lines
-    source = doc.lines if doc.format == "pdf" else _split_margin_headings(doc.lines)
+    source = _split_margin_headings(doc.lines)
     texts = _normalise_all([line.text for line in source])
     recurring = _recurring_marked_lines(texts)
     for line, text in zip(source, texts, strict=True):
@@ -227,12 +227,13 @@ def _split_margin_headings(lines: list[RawLine]) -> list[RawLine]:
             index += split[2]
         else:
             index += 1
-    columns = Counter(lines[i].text.index(texts[0]) for i, _, texts, _ in found)
+    columns = Counter(_text_column(lines[i].text, texts[0]) for i, _, texts, _ in found)
     margin = {column for column, count in columns.items() if count >= 2}
     if not margin:
         return lines
     out: list[RawLine] = []
-    splits = {i: (heading, texts, used) for i, heading, texts, used in found if lines[i].text.index(texts[0]) in margin}
+    splits = {i: (heading, texts, used) for i, heading, texts, used in found
+              if _text_column(lines[i].text, texts[0]) in margin}
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -244,6 +245,12 @@ def _split_margin_headings(lines: list[RawLine]) -> list[RawLine]:
         out.extend(RawLine(text, line.page, line.bold, line.size, line.top) for text in (heading, *texts))
         index += used
     return out
+
+
+def _text_column(line: str, text: str) -> int:
+    """Where the text beside a margin heading starts; -1 for a tab (the PDF reader's mark of a wide
+    gap, whose column the characters do not tell)."""
+    return -1 if "\t" in line[: line.index(text)] else line.index(text)
 
 
 def _margin_heading(lines: list[RawLine], index: int) -> tuple[str, list[str], int] | None:
