@@ -173,9 +173,13 @@ def _place_tables(seg: Segmented, items: list[Item]) -> None:
                 item.tables = [t for t in item.tables if (t.page, repr(t.rows)) != key]
 
 
+def _last_line(block: ItemBlock) -> int:
+    return max([block.start, *block.head, *(s.body[-1] if s.body else s.line for s in block.sections)])
+
+
 def _line_range(seg: Segmented, item: Item) -> range:
     block = seg.items[item.order]
-    last = max([block.start, *block.head, *(s.body[-1] if s.body else s.line for s in block.sections)])
+    last = _last_line(block)
     return range(block.start, last + 1)
 
 
@@ -241,7 +245,7 @@ def _build_item(seg: Segmented, block: ItemBlock, order: int, meeting_date: str 
             decisions.append(protocol)
     decision, consultations = _choose_decision(seg, decisions, meeting_date)
     first = block.start
-    last = max([block.start, *block.head, *(s.body[-1] if s.body else s.line for s in block.sections)])
+    last = _last_line(block)
     span = _span(seg, first, last)
     first_page, last_page = lines[first].page, lines[last].page or lines[first].page
     item_tables = [Table(page=page, rows=rows) for page, rows in tables
