@@ -150,41 +150,34 @@ def _unique(people: list[PersonRef]) -> list[PersonRef]:
 
 
 def build_items(seg: Segmented, meeting_date: str | None, tables: list[tuple[int, list[list[str | None]]]]) -> list[Item]:
-    items = []
-    for order, block in enumerate(seg.items):
-        items.append(_build_item(seg, block, order, meeting_date, tables))
-    _place_tables(seg, items)
-    return items
+    placed = _place_tables(seg, tables)
+    return [_build_item(seg, block, order, meeting_date, placed[order]) for order, block in enumerate(seg.items)]
 
 
-def _place_tables(seg: Segmented, items: list[Item]) -> None:
-    """A table found on a page belongs to the items on that page whose text prints its cells; only
-    when none does (the text layer differs from the table's) do all the page's items keep it."""
+def _place_tables(seg: Segmented, tables: list[tuple[int, list[list[str | None]]]]) -> list[list[Table]]:
+    """Each item's tables. A table found on a page belongs to the items on that page whose text
+    prints its cells; only when none does (the text layer differs from the table's) do all the
+    page's items keep it."""
     lines = seg.cleaned.lines
-    keys = {(t.page, repr(t.rows)): t for item in items for t in item.tables}
-    for key, table in keys.items():
-        holders = [item for item in items if any((t.page, repr(t.rows)) == key for t in item.tables)]
-        cells = [next((c.strip() for c in row if c and c.strip()), "") for row in table.rows]
-        cells = [c for c in cells if len(c) >= 4]
-        printing = [item for item in holders
-                    if any(lines[i].text.startswith(cell) for i in _line_range(seg, item) for cell in cells)]
-        for item in holders:
-            if printing and item not in printing:
-                item.tables = [t for t in item.tables if (t.page, repr(t.rows)) != key]
+    ranges = [range(block.start, _last_line(block) + 1) for block in seg.items]
+    placed: list[list[Table]] = [[] for _ in seg.items]
+    for page, rows in tables:
+        holders = [k for k, span in enumerate(ranges)
+                   if lines[span.start].page is not None
+                   and lines[span.start].page <= page <= (lines[span[-1]].page or lines[span.start].page)]
+        cells = [c for c in (next((c.strip() for c in row if c and c.strip()), "") for row in rows) if len(c) >= 4]
+        printing = [k for k in holders if any(lines[i].text.startswith(cell) for i in ranges[k] for cell in cells)]
+        for k in printing or holders:
+            placed[k].append(Table(page=page, rows=rows))
+    return placed
 
 
 def _last_line(block: ItemBlock) -> int:
     return max([block.start, *block.head, *(s.body[-1] if s.body else s.line for s in block.sections)])
 
 
-def _line_range(seg: Segmented, item: Item) -> range:
-    block = seg.items[item.order]
-    last = _last_line(block)
-    return range(block.start, last + 1)
-
-
 def _build_item(seg: Segmented, block: ItemBlock, order: int, meeting_date: str | None,
-                tables: list[tuple[int, list[list[str | None]]]]) -> Item:
+                tables: list[Table]) -> Item:
     lines = seg.cleaned.lines
     title = block.title
     case_number = document_number = competence = None
@@ -247,13 +240,10 @@ def _build_item(seg: Segmented, block: ItemBlock, order: int, meeting_date: str 
     first = block.start
     last = _last_line(block)
     span = _span(seg, first, last)
-    first_page, last_page = lines[first].page, lines[last].page or lines[first].page
-    item_tables = [Table(page=page, rows=rows) for page, rows in tables
-                   if first_page is not None and last_page is not None and first_page <= page <= last_page]
     return Item(order=order, number=block.number, title=title, case_number=case_number,
                 document_number=document_number, public=public, competence=competence, sections=sections,
                 recommendations=recs, attachments=attachments, decision=decision, consultations=consultations,
-                tables=item_tables, span=span)
+                tables=tables, span=span)
 
 
 def _protocol_decision(seg: Segmented, block: ItemBlock) -> _DecisionParts | None:
