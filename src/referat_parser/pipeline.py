@@ -29,8 +29,10 @@ def meeting_from_cleaned(cleaned: Cleaned, source: Source, doc: Document | None 
     seg = segment(cleaned)
     lines = cleaned.lines
     header_lines = [line.text for line in lines[: seg.header_end]]
-    # The footer cut from the end may hold "Mødet hævet kl. ..." after the closing lines.
-    header = extract_header(header_lines, f"{cleaned.text}\n{cleaned.footer}" if cleaned.footer else cleaned.text)
+    # The text cut as page furniture (a site footer, running lines) may hold "Mødet hævet kl. ..." or
+    # the only mention of the municipality.
+    with_furniture = f"{cleaned.text}\n{cleaned.footer}" if cleaned.footer else cleaned.text
+    header = extract_header(header_lines, with_furniture)
     meeting_date = header.date or _date_from_decisions(seg)
     items = build_items(seg, meeting_date, doc.tables if doc else [])
     committee = header.committee or _committee_fallback(items) or _committee_from_statements(cleaned.text)
@@ -64,7 +66,7 @@ def meeting_from_cleaned(cleaned: Cleaned, source: Source, doc: Document | None 
         source=source,
         kind=kind,
         language=language,
-        municipality=find_municipality(f"{cleaned.text}\n{cleaned.footer}" if cleaned.footer else cleaned.text),
+        municipality=find_municipality(with_furniture),
         committee=committee,
         date=meeting_date,
         start_time=header.start_time,
