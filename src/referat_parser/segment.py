@@ -11,6 +11,7 @@ Two ways to find items, chosen per document:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from .extract.dates import iter_dates, iter_times
 from .extract.decisions import classify_outcome
 from .headings import Heading
 from .lineclass import TOC_SUBHEADING, Info, Kind, classify
+from .read.pdf_layout import join_text
 from .vocabulary import fold, headings
 
 MAX_NUMBER_GAP = 25  # a jump larger than this between item numbers needs a strong title line
@@ -161,11 +163,8 @@ def _is_page(text: str) -> bool:
 
 
 def _join_wrapped(parts: list[str]) -> str:
-    """'Vindmøller ved Mo-' + 'sevej' -> 'Vindmøller ved Mosevej'."""
-    title = parts[0]
-    for part in parts[1:]:
-        title = title[:-1] + part if title.endswith("-") and part[:1].islower() else f"{title} {part}"
-    return title
+    """'Vindmøller ved Mo-' + 'sevej' -> 'Vindmøller ved Mosevej' (the PDF reader's rules)."""
+    return functools.reduce(join_text, parts)
 
 
 def _runs(infos: list[Info], lines: list[Line], member: Callable[[int], bool]) -> list[tuple[list[int], bool]]:
