@@ -218,22 +218,21 @@ def _split_margin_headings(lines: list[RawLine]) -> list[RawLine]:
     """Split 'Heading   Text' lines, but only in a document laid out that way: two or more such lines
     whose text starts at the same column (a vote table's 'Forslag   For   Imod' or a justified
     line's wide gaps are not a margin)."""
-    found: list[tuple[int, str, list[str], int]] = []  # (index, heading, texts, lines used)
+    found: dict[int, tuple[str, list[str], int]] = {}  # index -> (heading, texts, lines used)
+    columns: dict[int, int] = {}  # index -> column of the text beside the heading
     index = 0
     while index < len(lines):
         split = _margin_heading(lines, index)
         if split is not None:
-            found.append((index, *split))
+            found[index], columns[index] = split, _text_column(lines[index].text, split[1][0])
             index += split[2]
         else:
             index += 1
-    columns = Counter(_text_column(lines[i].text, texts[0]) for i, _, texts, _ in found)
-    margin = {column for column, count in columns.items() if count >= 2}
+    margin = {column for column, count in Counter(columns.values()).items() if count >= 2}
     if not margin:
         return lines
     out: list[RawLine] = []
-    splits = {i: (heading, texts, used) for i, heading, texts, used in found
-              if _text_column(lines[i].text, texts[0]) in margin}
+    splits = {i: split for i, split in found.items() if columns[i] in margin}
     index = 0
     while index < len(lines):
         line = lines[index]
