@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from .extract.bodies import looks_like_body
-from .extract.dates import date_pattern, iter_dates
-from .extract.decisions import VoteSideRef, classify_outcome, find_dissents, find_votes, recommendations
-from .extract.people import (
-    ABSENCE_LABEL,
-    PersonRef,
-    SubstituteRef,
-    absences_in_line,
-    is_attendance_line,
-    substitutes_in_line,
-)
-from .headings import Heading
-from .lineclass import BARE_CASE, Kind
+from .extract.decisions import VoteSideRef, find_dissents, find_votes, recommendations
+from .lexicon import patterns as P
+from .lexicon.attendance import SubstituteRef, absences_in_line, is_attendance_line, substitutes_in_line
+from .lexicon.bodies import looks_like_body
+from .lexicon.dates import iter_dates
+from .lexicon.headings import Heading
+from .lexicon.names import PersonRef
+from .lexicon.outcomes import classify_outcome
+from .lineclass import Kind
 from .models import (
     Consultation,
     Decision,
@@ -32,20 +27,6 @@ from .models import (
     VoteSide,
 )
 from .segment import ItemBlock, SectionBlock, Segmented
-
-_CASE_IN_TITLE = re.compile(r"^(?P<case>[A-ZÆØÅ]{1,4}\s?\d{1,5}/\d{2,4})\.?\s+(?P<title>\S.*)$")
-_DOC_NUMBER = re.compile(r"\bDok\.?\s*nr\.?\s*:?\s*(?P<value>[\w./-]+)", re.IGNORECASE)
-_MARK_IN_TITLE = re.compile(r"\((?P<word>åbent|åben|lukket)(?:\s+(?:punkt|sag|møde))?\)\s*$", re.IGNORECASE)
-_PUBLIC_WORD = re.compile(r"(?<![\w])(?P<word>Åbent|Åben|Lukket)(?![\w])")
-
-
-def _body_date_line() -> re.Pattern[str]:
-    date = date_pattern()
-    return re.compile(rf"^(?P<body>[^\W\d][^,\n]{{2,100}}?)(?:\s*\([^)]*\))?\s*,\s*(?P<date>{date})\s*:?$"
-                      rf"|^(?P<date2>{date})\s+(?P<body2>[^\W\d].{{2,80}})$", re.IGNORECASE | re.VERBOSE)
-
-
-_BODY_DATE = _body_date_line()
 
 
 def _span(seg: Segmented, first: int, last: int) -> Span:
@@ -79,7 +60,7 @@ def _decision_parts(seg: Segmented, section: SectionBlock) -> _DecisionParts:
     names_follow = False
     for position, text in enumerate(texts):
         if position == 0 or (not kept and body is None):
-            match = _BODY_DATE.match(text)
+            match = P.body_date_line.match(text)
             if match and looks_like_body(match["body"] or match["body2"] or ""):
                 body = (match["body"] or match["body2"]).strip()
                 date = next(iter_dates(match["date"] or match["date2"]), (None,))[0]
@@ -87,7 +68,7 @@ def _decision_parts(seg: Segmented, section: SectionBlock) -> _DecisionParts:
         if names_follow:
             names_follow = False
             found = absences_in_line(f"Fraværende: {text}")
-            if (found and not re.search(r"[.!?]$", text.strip())) or (found and len(text.split()) <= 8):
+            if (found and not P.ends_sentence.search(text.strip())) or (found and len(text.split()) <= 8):
                 absent.extend(found)
                 continue
         if is_attendance_line(text):
@@ -184,11 +165,11 @@ def _build_item(seg: Segmented, block: ItemBlock, order: int, meeting_date: str 
     # "56 (Å) Title" marks the item open or closed on its title line.
     public = seg.infos[block.title_line].public if block.title_line is not None else None
     if title and public is None:
-        marked = _MARK_IN_TITLE.search(title)  # "Salg af grund (Lukket punkt)"
+        marked = P.mark_in_title.search(title)  # "Salg af grund (Lukket punkt)"
         if marked:
             public = not marked["word"].casefold().startswith("lukket")
     if title:
-        match = _CASE_IN_TITLE.match(title)
+        match = P.case_in_title.match(title)
         if match:
             case_number, title = match["case"], match["title"]
     for index in block.head:
@@ -203,10 +184,10 @@ def _build_item(seg: Segmented, block: ItemBlock, order: int, meeting_date: str 
         elif info.field == "competence" and competence is None:
             competence = info.value
         if info.kind is Kind.FIELD:
-            doc = _DOC_NUMBER.search(text)
+            doc = P.document_number.search(text)
             if doc and document_number is None:
                 document_number = doc["value"]
-            word = _PUBLIC_WORD.search(text)
+            word = P.public_word.search(text)
             if word and public is None:
                 public = word["word"] != "Lukket"
     sections: list[Section] = []
@@ -228,7 +209,7 @@ def _build_item(seg: Segmented, block: ItemBlock, order: int, meeting_date: str 
         elif key == "attachments":
             for line in text.split("\n"):
                 line = line.strip(" •-")
-                if line and not BARE_CASE.match(line) and line not in attachments:
+                if line and not P.bare_case.match(line) and line not in attachments:
                     attachments.append(line)
         elif key == "competence" and competence is None and text:
             competence = text.split("\n", 1)[0].strip()
@@ -297,7 +278,7 @@ def meeting_absences(seg: Segmented) -> list[PersonRef]:
                 names_follow = False
                 found.extend(absences_in_line(f"Fraværende: {text}") or [])
                 continue
-            people = absences_in_line(text) if ABSENCE_LABEL.match(text) else None
+            people = absences_in_line(text) if P.absence_label.match(text) else None
             if people == [] and text.rstrip().endswith(":"):
                 names_follow = True
             found.extend(people or [])

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from . import __version__
 from .assemble import build_items, meeting_absences
 from .clean import Cleaned, clean
-from .extract.bodies import find_bodies, looks_like_body
-from .extract.dates import iter_dates
 from .extract.header import extract_header
 from .extract.language import detect_language
 from .extract.municipality import find_municipality
-from .extract.people import find_person, partial_absences
+from .lexicon import patterns as P
+from .lexicon.attendance import partial_absences
+from .lexicon.bodies import find_bodies, looks_like_body
+from .lexicon.data import fold, headings
+from .lexicon.dates import iter_dates
+from .lexicon.names import find_person
 from .models import Item, Kind, Meeting, Participant, Person, Source, TocEntry, Warning
 from .read import Document
 from .segment import Segmented, segment
-from .vocabulary import fold, headings
 
 
 def build_meeting(doc: Document, source: Source) -> Meeting:
@@ -112,10 +113,9 @@ def _date_from_decisions(seg: Segmented) -> str | None:
 
 
 def _date_from_statements(items: list[Item]) -> str | None:
-    pattern = re.compile(r"\bdagsorden(?:en)?\s+(?:for|til)\s+[^.\n]{0,60}?\bden\s+", re.IGNORECASE)
     for item in items[:2]:
         for section in item.sections:
-            for match in pattern.finditer(section.text):
+            for match in P.dagsorden_for_den.finditer(section.text):
                 found = next(iter_dates(section.text[match.end(): match.end() + 30]), None)
                 if found and found[1] == 0:
                     return found[0]
@@ -131,12 +131,9 @@ def _committee_fallback(items: list[Item]) -> str | None:
     return None
 
 
-_MEETING_STATEMENT = re.compile(r"\b(?:dagens|dette|aftenens|nærværende)\s+møde\s+i\s+(?P<body>.{3,80})", re.IGNORECASE)
-
-
 def _committee_from_statements(text: str) -> str | None:
     """'Godkendelse af dagsorden til dagens møde i Kommunalbestyrelsen.'"""
-    for match in _MEETING_STATEMENT.finditer(text[:20000]):
+    for match in P.meeting_statement.finditer(text[:20000]):
         bodies = find_bodies(match["body"])
         if bodies and bodies[0][1] == 0:
             return bodies[0][0]

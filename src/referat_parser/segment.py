@@ -12,19 +12,18 @@ Two ways to find items, chosen per document:
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from .clean import Cleaned, Line
-from .extract.bodies import find_bodies, looks_like_body
-from .extract.dates import iter_dates, iter_times
-from .extract.decisions import classify_outcome
-from .headings import Heading
-from .lineclass import TOC_SUBHEADING, Info, Kind, classify
-from .read.pdf_layout import join_text
-from .vocabulary import fold, headings
+from .lexicon import patterns as P
+from .lexicon.data import fold, headings
+from .lexicon.headings import Heading
+from .lexicon.outcomes import classify_outcome
+from .lexicon.titles import is_meeting_line, is_title_like
+from .lexicon.words import join_text
+from .lineclass import Info, Kind, classify
 
 MAX_NUMBER_GAP = 25  # a jump larger than this between item numbers needs a strong title line
 LOOKAHEAD_LINES = 12  # how far an item title looks for the structure (heading, case number) of an item
@@ -176,7 +175,7 @@ def _runs(infos: list[Info], lines: list[Line], member: Callable[[int], bool]) -
     for index, info in enumerate(infos):
         if member(index):
             run.append(index)
-        elif info.kind is not Kind.BLANK and info.kind is not Kind.PUBLIC and not TOC_SUBHEADING.match(lines[index].text):
+        elif info.kind is not Kind.BLANK and info.kind is not Kind.PUBLIC and not P.toc_subheading.match(lines[index].text):
             if run:
                 runs.append((run, marked))
                 run = []
@@ -266,16 +265,13 @@ def _has_item_structure(infos: list[Info], start: int) -> bool:
     return False
 
 
-_LABEL_VALUE = re.compile(r"^[^\s:]+(?:\s[^\s:]+)?:\s")
-
-
 def _title_before(infos: list[Info], lines: list[Line], index: int) -> int | None:
     """The title line printed before a bare "Sag nr. 130" line."""
     for back in range(index - 1, max(-1, index - 4), -1):
         info = infos[back]
         if info.kind is Kind.BLANK:
             continue
-        if info.kind is Kind.TEXT and is_title_like(lines[back].text) and not _LABEL_VALUE.match(lines[back].text):
+        if info.kind is Kind.TEXT and is_title_like(lines[back].text) and not P.label_value_short.match(lines[back].text):
             return back  # not "Fraværende: Jens Nygaard", a header line before the first item
         return None
     return None
@@ -331,7 +327,7 @@ def _numbered_starts(infos: list[Info], lines: list[Line], toc_lines: set[int]) 
             continue
         if not accepted:
             if info.public is not None or _has_item_structure(infos, index) or (
-                    number == 1 and _ITEM_WORD.match(lines[index].text) and is_title_like(title or "")
+                    number == 1 and P.item_word.match(lines[index].text) and is_title_like(title or "")
                     and _body_follows(infos, index)):
                 accepted.extend(_earlier_items(pending, number, infos, lines, _style(lines[index].text)))
                 accepted.append((_pull_back(infos, start), str(number), title, title_line))
@@ -355,18 +351,11 @@ def _numbered_starts(infos: list[Info], lines: list[Line], toc_lines: set[int]) 
     return accepted
 
 
-_STYLE = re.compile(r"^\D*\d+\s*\S?")
-# A number printed with a word that only items carry: item 1 so printed starts the items even when
-# it has no headings ("Ad 1) Godkendelse af referat" in e-mailed minutes). Only 1: a note in the header
-# about "Punkt 4 ..." must not become the first item and turn items 1-3 into a list inside it.
-_ITEM_WORD = re.compile(r"^(?:Punkt|Pkt|Ad|Dagsordenspunkt)\b", re.IGNORECASE)
-
-
 def _style(text: str) -> str:
     """How a numbered line prints its number: the words before it and the mark after it, digits
     folded ("Punkt 3:" -> "punkt 0:", "2. Bilag" -> "0.")."""
-    match = _STYLE.match(text)
-    return re.sub(r"\d+", "0", match.group()).casefold() if match else ""
+    match = P.number_style.match(text)
+    return P.digits.sub("0", match.group()).casefold() if match else ""
 
 
 def _bold_like_items(lines: list[Line], index: int, list_line: int, item_line: int) -> bool:
@@ -502,38 +491,6 @@ def _protocol_items(infos: list[Info], lines: list[Line], toc_lines: set[int]) -
 # --- unnumbered items --------------------------------------------------------------------------
 
 _HEAD_FIELDS = ("case_number", "document_number", "case_worker")
-_GRID_TOKEN = re.compile(r"^(?:[A-ZÆØÅ]{2,4}|X|x|-)$")
-_LOCATION_WORDS = re.compile(r"\b(?:lokale|mødelokale|\w*salen|rådhus(?:et)?|teams|telefonmøde|\d{4}\s+[A-ZÆØÅ]\w+)\b",
-                             re.IGNORECASE)
-_FILE_NAME = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|txt|jpe?g|png)\s*(?:\(\d+\s*[kKmM]?B\))?$", re.IGNORECASE)
-_HEADER_FILLER = frozenset({"referat", "dagsorden", "møde", "mødet", "fra", "i", "den", "d", "kl", "af", "for", "til",
-                            "-", "–", "•", "ordinært", "ekstraordinært", "beslutningsprotokol", "mandag", "tirsdag",
-                            "onsdag", "torsdag", "fredag", "lørdag", "søndag", "tillægsdagsorden", "referater",
-                            "dagsordener", "og"})
-
-
-def is_title_like(text: str) -> bool:
-    """A line that could be an item title: short, capitalised, not a sentence or a header line."""
-    text = text.strip()
-    if not text or len(text) > 200 or not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“«"):
-        return False
-    if text.endswith((".", ",", ":", ";")) and not text.endswith((" (B).", " (O).", "..")):
-        return False
-    if _LOCATION_WORDS.search(text) or _FILE_NAME.search(text):
-        return False
-    return not is_meeting_line(text)
-
-
-def is_meeting_line(text: str) -> bool:
-    """'Byrådet 15. maj 2023', 'Referat - Kommunalbestyrelsen den 28. oktober 2014': a line that only
-    names a body, a date or a time."""
-    rest = text
-    for _, start, end in sorted([*iter_dates(text), *iter_times(text)], key=lambda t: -t[1]):
-        rest = rest[:start] + " " + rest[end:]
-    for _name, start, end in sorted(find_bodies(rest, genitive=False), key=lambda t: -t[1]):
-        rest = rest[:start] + " " + rest[end:]
-    words = [w for w in re.split(r"[\s,.:]+", rest.casefold()) if w]
-    return all(w in _HEADER_FILLER or w.isdigit() or looks_like_body(w.capitalize()) for w in words)
 
 
 def _unnumbered_items(infos: list[Info], lines: list[Line], toc_lines: set[int]) -> list[ItemBlock]:
@@ -648,7 +605,7 @@ def _walk_back(infos: list[Info], lines: list[Line], index: int, floor: int, fir
         if info.kind is Kind.BLANK:
             back -= 1
             continue
-        if info.kind is Kind.PUBLIC or (info.kind is Kind.FIELD and info.field in _HEAD_FIELDS) or _GRID_TOKEN.match(text):
+        if info.kind is Kind.PUBLIC or (info.kind is Kind.FIELD and info.field in _HEAD_FIELDS) or P.grid_token.match(text):
             start = back
         elif info.kind is Kind.TEXT and not title_taken and is_title_like(text):
             title_taken = True
