@@ -3,34 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from ..drafts import DissentRef, VoteSideRef, VotesRef
 from ..lexicon import patterns as P
 from ..lexicon.data import fold, parties
 from ..lexicon.names import clean_name, party_letter, split_names
 from ..lexicon.outcomes import first_outcome, split_sentences
-
-
-@dataclass
-class DissentRef:
-    name: str | None
-    party: str | None
-    text: str
-
-
-@dataclass
-class VoteSideRef:
-    count: int | None = None
-    parties: list[str] = field(default_factory=list)
-    names: list[str] = field(default_factory=list)
-
-
-@dataclass
-class VotesRef:
-    for_: VoteSideRef | None = None
-    against: VoteSideRef | None = None
-    abstain: VoteSideRef | None = None
-
 
 _DISSENT_RULES = ("dissent_named", "dissent_members", "dissent_letter_count", "dissent_bracketed", "dissent_letters")
 

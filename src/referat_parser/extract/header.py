@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from ..drafts import HeaderDraft
 from ..lexicon import patterns as P
 from ..lexicon.attendance import (
     ParticipantRef,
@@ -19,16 +19,6 @@ from ..lexicon.bodies import find_bodies
 from ..lexicon.dates import iter_dates, iter_times
 from ..lexicon.names import PersonRef, find_person
 from ..lexicon.titles import is_meeting_line
-
-
-@dataclass
-class Header:
-    committee: str | None = None
-    date: str | None = None
-    start_time: str | None = None
-    end_time: str | None = None
-    location: str | None = None
-    participants: list[ParticipantRef] = field(default_factory=list)
 
 
 def _before_stamp(line: str) -> str:
@@ -52,8 +42,8 @@ def _without_mail_header(lines: list[str]) -> list[str]:
     return kept
 
 
-def extract_header(lines: list[str], full_text: str) -> Header:
-    header = Header()
+def extract_header(lines: list[str], full_text: str) -> HeaderDraft:
+    header = HeaderDraft()
     header.committee = _committee(lines)
     meeting_lines = _without_mail_header(lines)
     date_line = None
@@ -190,7 +180,8 @@ def _participants(lines: list[str]) -> list[ParticipantRef]:
                 _add(people, ParticipantRef(person.name, person.party, None, None))
             for sub in substitutes:
                 target = sub.substitute_for or _only_absent(people, recent, sub.name, sub.party)
-                _add(people, ParticipantRef(sub.name, sub.party, "stedfortræder", True, target))
+                sub.substitute_for = target
+                _add(people, sub)
             continue
         if in_list and absent_mode:
             found = _absent_list_line(people, line)

@@ -13,12 +13,16 @@ from dataclasses import dataclass
 from . import patterns as P
 from .names import PersonRef, clean_name, party_letter, split_names, split_sentences
 
+SUBSTITUTE = "stedfortræder"  # the role of a substitute, whatever the minutes call it
+
 
 @dataclass
-class SubstituteRef:
+class ParticipantRef:
     name: str
     party: str | None
-    substitute_for: str | None
+    role: str | None
+    present: bool | None
+    substitute_for: str | None = None
 
 
 # --- absence -------------------------------------------------------------------------------------
@@ -142,8 +146,9 @@ def _substitute_patterns() -> list[re.Pattern[str]]:
     return [getattr(P, name) for name in _SUBSTITUTE_RULES]
 
 
-def substitutes_in_line(text: str) -> list[SubstituteRef]:
-    found: list[SubstituteRef] = []
+def substitutes_in_line(text: str) -> list[ParticipantRef]:
+    """The substitutes a line names, each with whom they stood in for where the line says."""
+    found: list[ParticipantRef] = []
     seen = set()
     for pattern in _substitute_patterns():
         for match in pattern.finditer(text):
@@ -153,7 +158,7 @@ def substitutes_in_line(text: str) -> list[SubstituteRef]:
             seen.add(name)
             groups = match.groupdict()
             target = clean_name(groups["for"]) if groups.get("for") else _absent_before(text, match.start())
-            found.append(SubstituteRef(name, party_letter(groups.get("party")), target))
+            found.append(ParticipantRef(name, party_letter(groups.get("party")), SUBSTITUTE, True, target))
     return found
 
 
@@ -164,15 +169,6 @@ def _absent_before(text: str, position: int) -> str | None:
 
 
 # --- participant lists ---------------------------------------------------------------------------
-
-@dataclass
-class ParticipantRef:
-    name: str
-    party: str | None
-    role: str | None
-    present: bool | None
-    substitute_for: str | None = None
-
 
 def participant_entry(text: str) -> ParticipantRef | None:
     """One line of a participant list: '• Brian Nielsen (D)', 'Formand Erik Nielsen (A)',
@@ -189,7 +185,7 @@ def participant_entry(text: str) -> ParticipantRef | None:
     mark = (match["mark"] or "").casefold()
     present = False if mark.startswith("fravær") or "afbud" in mark else None
     if substitute:
-        return ParticipantRef(name, party_letter(match["party"]), "stedfortræder", True, clean_name(substitute["for"]))
+        return ParticipantRef(name, party_letter(match["party"]), SUBSTITUTE, True, clean_name(substitute["for"]))
     return ParticipantRef(name, party_letter(match["party"]), role, present)
 
 
