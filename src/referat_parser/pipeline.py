@@ -2,21 +2,37 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .clean import Cleaned, clean
+from .drafts import Found, MeetingDraft
 from .extract.meeting import extract
 from .models import Meeting, Source
 from .read import Document
 from .resolve import resolve
-from .segment import segment
+from .segment import Segmented, segment
+
+
+@dataclass
+class Stages:
+    """What every stage made of one document: the meeting, and what led to it (for the trace)."""
+
+    cleaned: Cleaned
+    segmented: Segmented
+    found: Found
+    draft: MeetingDraft
+    meeting: Meeting
+
+
+def run_stages(doc: Document, source: Source) -> Stages:
+    cleaned = clean(doc)
+    segmented = segment(cleaned)
+    found = extract(segmented, doc.tables)
+    draft = resolve(found, source)
+    # The models are built once, from the settled draft, and validated in one pass.
+    meeting = Meeting.model_validate(draft, from_attributes=True)
+    return Stages(cleaned, segmented, found, draft, meeting)
 
 
 def build_meeting(doc: Document, source: Source) -> Meeting:
-    cleaned = clean(doc)
-    return meeting_from_cleaned(cleaned, source, doc)
-
-
-def meeting_from_cleaned(cleaned: Cleaned, source: Source, doc: Document | None = None) -> Meeting:
-    found = extract(segment(cleaned), doc.tables if doc else [])
-    draft = resolve(found, source)
-    # The models are built once, from the settled draft, and validated in one pass.
-    return Meeting.model_validate(draft, from_attributes=True)
+    return run_stages(doc, source).meeting

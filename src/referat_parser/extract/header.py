@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from ..drafts import HeaderDraft
 from ..lexicon import patterns as P
@@ -42,52 +44,58 @@ def _without_mail_header(lines: list[str]) -> list[str]:
     return kept
 
 
-def extract_header(lines: list[str], full_text: str) -> HeaderDraft:
-    header = HeaderDraft()
-    header.committee = _committee(lines)
-    meeting_lines = _without_mail_header(lines)
-    date_line = None
-    for index, line in enumerate(meeting_lines):
+@dataclass
+class _Context:
+    """The header lines as the field rules read them."""
+
+    lines: list[str]
+    meeting_lines: list[str]  # without e-mail headers, whose dates are the mail's
+    full_text: str
+    date_line: int | None = None  # the line the meeting date was read from
+
+
+def _first_date(ctx: _Context) -> str | None:
+    for index, line in enumerate(ctx.meeting_lines):
         found = next(iter_dates(_before_stamp(line)), None)
         if found:
-            header.date, date_line = found[0], index
-            break
-    header.start_time = _start_time(meeting_lines)
-    match = P.end_time.search(full_text) or _time_range_end(lines)
-    if match and int(match["h"]) < 24 and int(match["m"]) < 60:
-        header.end_time = f"{int(match['h']):02d}:{match['m']}"
-    header.location = _location(meeting_lines, date_line)
-    header.participants = _participants(lines)
-    return header
-
-
-def _time_range_end(lines: list[str]) -> re.Match[str] | None:
-    for line in lines:
-        if next(iter_dates(line), None) or P.time_label.search(line):
-            match = P.time_range_end.search(line)
-            if match:
-                return match
+            ctx.date_line = index
+            return found[0]
     return None
 
 
-def _committee(lines: list[str]) -> str | None:
-    for line in lines:
+def _committee_label(ctx: _Context) -> str | None:
+    for line in ctx.lines:
         match = P.committee_label.match(line)
         if match:
             return match["value"].strip(" .")
-    # Prefer a line that names only the body (and the date), such as "Byrådet 15. maj 2023", over
-    # site navigation and prose that mention bodies in passing.
-    candidates = [line for line in lines if not P.participant_label.match(line) and len(line) <= 160]
-    for wanted in (is_meeting_line, None):
-        for line in candidates:
-            bodies = find_bodies(line)
-            if bodies and (wanted is None or wanted(line)):
-                return bodies[0][0]
     return None
 
 
-def _start_time(lines: list[str]) -> str | None:
-    for line in map(_before_stamp, lines):
+def _committee_candidates(ctx: _Context) -> list[str]:
+    return [line for line in ctx.lines if not P.participant_label.match(line) and len(line) <= LINE_MAX]
+
+
+def _meeting_line_body(ctx: _Context) -> str | None:
+    """A line that names only the body (and the date), such as "Byrådet 15. maj 2023", is preferred
+    over site navigation and prose that mention bodies in passing."""
+    for line in _committee_candidates(ctx):
+        bodies = find_bodies(line)
+        if bodies and is_meeting_line(line):
+            return bodies[0][0]
+    return None
+
+
+def _named_body(ctx: _Context) -> str | None:
+    for line in _committee_candidates(ctx):
+        bodies = find_bodies(line)
+        if bodies:
+            return bodies[0][0]
+    return None
+
+
+def _start_time(ctx: _Context) -> str | None:
+    """The first time on a dated or time-labelled line ("Mødetidspunkt: 16.00") that is no end time."""
+    for line in map(_before_stamp, ctx.meeting_lines):
         if P.end_words.search(line):
             continue
         has_date = next(iter_dates(line), None) is not None
@@ -98,7 +106,30 @@ def _start_time(lines: list[str]) -> str | None:
     return None
 
 
-def _location(lines: list[str], date_line: int | None) -> str | None:
+def _clock(match: re.Match[str] | None) -> str | None:
+    if match and int(match["h"]) < 24 and int(match["m"]) < 60:
+        return f"{int(match['h']):02d}:{match['m']}"
+    return None
+
+
+def _meeting_ended(ctx: _Context) -> str | None:
+    """'Mødet hævet kl. 18.30' anywhere in the document, page furniture included."""
+    return _clock(P.end_time.search(ctx.full_text))
+
+
+def _time_range_end(ctx: _Context) -> str | None:
+    """'Mødetidspunkt: 9:30-11:00', 'kl. 15:00 - 17:30' on a dated or time-labelled line."""
+    for line in ctx.lines:
+        if next(iter_dates(line), None) or P.time_label.search(line):
+            match = P.time_range_end.search(line)
+            if match:
+                return _clock(match)
+    return None
+
+
+def _location_label(ctx: _Context) -> str | None:
+    """'Mødested: Byrådssalen', or a lone 'Mødested' with the place on the next line."""
+    lines = ctx.meeting_lines
     for index, line in enumerate(lines):
         match = P.location_label.match(line)
         if match:
@@ -107,20 +138,66 @@ def _location(lines: list[str], date_line: int | None) -> str | None:
             value = _value_below(lines, index)
             if value:
                 return value
-    if date_line is None:
+    return None
+
+
+def _place_after_time(ctx: _Context) -> str | None:
+    """'kl. 13.00 i Byrådssalen', 'kl. 13.00 i mødelokale B1, Skive Rådhus': a name or a place word, on
+    the date line or on another line with the time (a running title may carry the date first)."""
+    if ctx.date_line is None:
         return None
-    # "kl. 13.00 i Byrådssalen", "kl. 13.00 i mødelokale B1, Skive Rådhus": a name or a place word,
-    # on the date line or on another line with the time (a running title may carry the date first).
-    for line in [lines[date_line], *(line for line in lines if "kl" in line and line != lines[date_line])]:
+    lines = ctx.meeting_lines
+    dated = lines[ctx.date_line]
+    for line in [dated, *(line for line in lines if "kl" in line and line != dated)]:
         match = P.place_after_time.search(line)
         if match and (match["place"][0].isupper() or P.header_place_words.match(match["place"])):
             return match["place"].strip()
-    for line in lines[date_line + 1: date_line + 5]:
+    return None
+
+
+def _place_line_after_date(ctx: _Context) -> str | None:
+    """A line naming a place within a few lines after the date ("Rådhuset, mødelokale 2")."""
+    if ctx.date_line is None:
+        return None
+    for line in ctx.meeting_lines[ctx.date_line + 1: ctx.date_line + PLACE_LINES_AFTER_DATE + 1]:
         if not line or next(iter_dates(line), None) or next(iter_times(line), None) or P.participant_label.match(line):
             continue
-        if P.header_place_words.search(line) and len(line) < 120 and not line.endswith("."):
+        if P.header_place_words.search(line) and len(line) < PLACE_LINE_MAX and not line.endswith("."):
             return P.place_preposition.sub("", line).strip()
     return None
+
+
+LINE_MAX = 160  # characters; a longer line is prose, not a header line naming the body
+PLACE_LINES_AFTER_DATE = 4
+PLACE_LINE_MAX = 120
+
+FieldRule = Callable[[_Context], str | None]
+
+# Each header field and its rules, tried in order: the first rule that finds a value decides. The
+# date comes before the place, whose rules read the line the date was found on.
+HEADER_RULES: dict[str, tuple[tuple[str, FieldRule], ...]] = {
+    "date": (("first_date", _first_date),),
+    "committee": (("committee_label", _committee_label), ("meeting_line_body", _meeting_line_body),
+                  ("named_body", _named_body)),
+    "start_time": (("dated_or_labelled_time", _start_time),),
+    "end_time": (("meeting_ended", _meeting_ended), ("time_range_end", _time_range_end)),
+    "location": (("location_label", _location_label), ("place_after_time", _place_after_time),
+                 ("place_line_after_date", _place_line_after_date)),
+}
+
+
+def extract_header(lines: list[str], full_text: str) -> HeaderDraft:
+    header = HeaderDraft()
+    ctx = _Context(lines, _without_mail_header(lines), full_text)
+    for name, rules in HEADER_RULES.items():
+        for rule_name, rule in rules:
+            value = rule(ctx)
+            if value:
+                setattr(header, name, value)
+                header.rules[name] = rule_name
+                break
+    header.participants = _participants(lines)
+    return header
 
 
 def _value_below(lines: list[str], index: int) -> str | None:
