@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from . import __version__
 from .drafts import DecisionDraft, Found, ItemDraft, MeetingDraft, TocEntryDraft, WarningDraft
 from .extract.decisions import find_dissents, find_votes
 from .extract.language import detect_language
@@ -28,6 +27,7 @@ from .lexicon.bodies import find_bodies, looks_like_body
 from .lexicon.data import fold, headings
 from .lexicon.dates import iter_dates
 from .lexicon.names import PersonRef, find_person
+from .version import __version__
 
 STATEMENT_ITEMS = 2  # the first items, where "Godkendelse af dagsorden for mødet den ..." stands
 STATEMENT_WINDOW = 20000  # characters read for "dagens møde i Byrådet"

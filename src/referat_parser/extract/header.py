@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..drafts import HeaderDraft
 from ..lexicon import patterns as P
@@ -211,63 +211,112 @@ def _value_below(lines: list[str], index: int) -> str | None:
     return P.next_header_label.split(value, maxsplit=1)[0].strip()
 
 
+@dataclass
+class _Roll:
+    """The state of reading the header's attendance, line by line."""
+
+    lines: list[str]
+    index: int = 0  # the next line to read
+    people: list[ParticipantRef] = field(default_factory=list)
+    in_list: bool = False  # inside a member list or the names after an absence label
+    absent_mode: bool = False  # ... and the names are of absent members
+    names_read: bool = False  # names read after an absence label printed alone: a blank line ends them
+    recent: list[str] = field(default_factory=list)  # the people the latest absence lines named
+
+
+def _blank_line(roll: _Roll, line: str) -> bool:
+    if line:
+        return False
+    roll.in_list = roll.in_list and not (roll.absent_mode and roll.names_read)
+    return True
+
+
+def _agenda_entry(roll: _Roll, line: str) -> bool:
+    """An agenda list ("åbent 20 Indkaldelse af stedfortræder for ...") is not attendance."""
+    if not P.list_entry.match(line):
+        return False
+    roll.in_list = False
+    return True
+
+
+def _member_list_label(roll: _Roll, line: str) -> bool:
+    """'Deltagere: A (V), B (A)', the list possibly wrapped onto the next lines, or the label alone."""
+    label = P.participant_label.match(line)
+    if label is None:
+        return False
+    roll.in_list, roll.absent_mode, roll.recent = True, False, []
+    rest = label["rest"].strip()
+    # Inline lists may wrap onto the next lines ("Mødedeltagere A, B, C" / "(Fravær), D").
+    while rest and roll.index < len(roll.lines) and _continues_list(rest, roll.lines[roll.index]):
+        rest = f"{rest} {roll.lines[roll.index]}"
+        roll.index += 1
+    for entry in inline_participants(rest) if rest else []:
+        _add(roll.people, entry)
+    return True
+
+
+def _absence_label_alone(roll: _Roll, line: str) -> bool:
+    if not P.absence_alone.match(line):
+        return False
+    roll.in_list, roll.absent_mode, roll.names_read = True, True, False
+    return True
+
+
+def _attendance_statement(roll: _Roll, line: str) -> bool:
+    """A line recording absence, partial attendance or substitutes ('Afbud: X', 'Y deltog i stedet')."""
+    partial = [person for person, _ in partial_absences(line)]
+    absent = _whole_meeting(absences_in_line(line), partial)
+    substitutes = substitutes_in_line(line)
+    if absent is None and not substitutes and not partial:
+        return False
+    # Partial attendance in an attendance list makes a participant; in remarks
+    # ('Bemærkninger: X deltog ikke under punkt 5') it only marks the items missed.
+    attendance = roll.in_list or P.absence_label.match(line) is not None
+    roll.in_list = absent is not None and not absent and line.rstrip().endswith(":")
+    roll.absent_mode, roll.names_read = roll.in_list, False
+    for person in absent or []:
+        _mark_absent(roll.people, person.name, person.party)
+    roll.recent = [person.name for person in absent] if absent else roll.recent
+    for person in partial if attendance else []:  # attended part of the meeting: not absent
+        _add(roll.people, ParticipantRef(person.name, person.party, None, None))
+    for sub in substitutes:
+        sub.substitute_for = sub.substitute_for or _only_absent(roll.people, roll.recent, sub.name, sub.party)
+        _add(roll.people, sub)
+    return True
+
+
+def _list_line(roll: _Roll, line: str) -> bool:
+    """A line of names inside a member list or after an absence label; anything else ends the list."""
+    if roll.in_list and roll.absent_mode:
+        found = _absent_list_line(roll.people, line)
+        roll.recent = (roll.recent if roll.names_read else []) + found
+        roll.in_list = roll.names_read = bool(found)
+    elif roll.in_list:
+        roll.in_list = roll.names_read = _member_list_line(roll.people, line)
+        roll.recent = []
+    return True
+
+
+# What a header line says about attendance: the first rule that takes the line decides.
+ATTENDANCE_RULES: tuple[tuple[str, Callable[[_Roll, str], bool]], ...] = (
+    ("blank", _blank_line),
+    ("agenda_entry", _agenda_entry),
+    ("member_list_label", _member_list_label),
+    ("absence_label_alone", _absence_label_alone),
+    ("attendance_statement", _attendance_statement),
+    ("list_line", _list_line),
+)
+
+
 def _participants(lines: list[str]) -> list[ParticipantRef]:
-    people: list[ParticipantRef] = []
-    absent_mode = False
-    in_list = False
-    names_read = False  # names read after an absence label printed alone: a blank line ends them
-    recent: list[str] = []  # the people the latest absence lines named
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        index += 1
-        if not line:
-            in_list = in_list and not (absent_mode and names_read)
-            continue
-        if P.list_entry.match(line):
-            in_list = False
-            continue  # an agenda list ("åbent 20 Indkaldelse af stedfortræder for ...") is not attendance
-        label = P.participant_label.match(line)
-        if label:
-            in_list, absent_mode, recent = True, False, []
-            rest = label["rest"].strip()
-            # Inline lists may wrap onto the next lines ("Mødedeltagere A, B, C" / "(Fravær), D").
-            while rest and index < len(lines) and _continues_list(rest, lines[index]):
-                rest = f"{rest} {lines[index]}"
-                index += 1
-            for entry in inline_participants(rest) if rest else []:
-                _add(people, entry)
-            continue
-        if P.absence_alone.match(line):
-            in_list, absent_mode, names_read = True, True, False
-            continue
-        partial = [person for person, _ in partial_absences(line)]
-        absent = _whole_meeting(absences_in_line(line), partial)
-        substitutes = substitutes_in_line(line)
-        if absent is not None or substitutes or partial:
-            # Partial attendance in an attendance list makes a participant; in remarks
-            # ('Bemærkninger: X deltog ikke under punkt 5') it only marks the items missed.
-            attendance = in_list or P.absence_label.match(line) is not None
-            in_list = absent is not None and not absent and line.rstrip().endswith(":")
-            absent_mode, names_read = in_list, False
-            for person in absent or []:
-                _mark_absent(people, person.name, person.party)
-            recent = [person.name for person in absent] if absent else recent
-            for person in partial if attendance else []:  # attended part of the meeting: not absent
-                _add(people, ParticipantRef(person.name, person.party, None, None))
-            for sub in substitutes:
-                target = sub.substitute_for or _only_absent(people, recent, sub.name, sub.party)
-                sub.substitute_for = target
-                _add(people, sub)
-            continue
-        if in_list and absent_mode:
-            found = _absent_list_line(people, line)
-            recent = (recent if names_read else []) + found
-            in_list = names_read = bool(found)
-        elif in_list:
-            in_list = names_read = _member_list_line(people, line)
-            recent = []
-    return _names_as_printed(people)
+    roll = _Roll(lines)
+    while roll.index < len(lines):
+        line = lines[roll.index]
+        roll.index += 1
+        for _name, rule in ATTENDANCE_RULES:
+            if rule(roll, line):
+                break
+    return _names_as_printed(roll.people)
 
 
 def _whole_meeting(absent: list[PersonRef] | None, partial: list[PersonRef]) -> list[PersonRef] | None:
