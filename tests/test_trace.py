@@ -53,8 +53,8 @@ def test_boundary_rules_tell_items_from_lists_inside_them(tmp_path):
 def test_fields_name_their_rules(tmp_path):
     fields = {entry.field: entry for entry in _trace(tmp_path).fields}
     assert (fields["header.location"].value, fields["header.location"].rule) == ("Byrådssalen", "location_label")
-    assert fields["header.date"].rule == "first_date"
-    assert fields["date"].rule == "header:first_date"
+    assert fields["header.date"].rule == "meeting_line_date"
+    assert fields["date"].rule == "header:meeting_line_date"
     assert fields["kind"].value == "minutes"
 
 

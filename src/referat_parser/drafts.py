@@ -125,6 +125,9 @@ class HeaderDraft:
     location: str | None = None
     participants: list[ParticipantRef] = field(default_factory=list)
     rules: dict[str, str] = field(default_factory=dict)  # field -> the header rule that found its value
+    # field -> every (rule, value) the header rules offered, in order of precedence (resolve takes the
+    # first plausible one)
+    candidates: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
 
 @dataclass

@@ -18,13 +18,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from .drafts import DecisionDraft, Found, ItemDraft, MeetingDraft, TocEntryDraft, WarningDraft
+from .drafts import DecisionDraft, Found, HeaderDraft, ItemDraft, MeetingDraft, TocEntryDraft, WarningDraft
 from .extract.decisions import find_dissents, find_votes
+from .extract.header import HEADER_BLOCK_RULES
 from .extract.language import detect_language
 from .lexicon import patterns as P
 from .lexicon.attendance import ParticipantRef, partial_absences
 from .lexicon.bodies import find_bodies, looks_like_body
-from .lexicon.data import fold, headings
+from .lexicon.data import calendar_words, fold, header_words, headings
 from .lexicon.dates import iter_dates
 from .lexicon.names import PersonRef, find_person
 from .version import __version__
@@ -32,21 +33,36 @@ from .version import __version__
 STATEMENT_ITEMS = 2  # the first items, where "Godkendelse af dagsorden for mødet den ..." stands
 STATEMENT_WINDOW = 20000  # characters read for "dagens møde i Byrådet"
 TOC_MISSING_SHOWN = 10
+HEADER_FIELDS = ("committee", "date", "start_time", "end_time", "location")
+
+
+def _not_a_label(value: str) -> bool:
+    """Not a header label or a viewer's column head ('UDVALG', 'Udvalg:', 'Titel', 'Sted')."""
+    return fold(value) not in header_words()
 
 
 def _plausible_committee(value: str) -> bool:
-    """A committee names a body: not a label or a separator left over from a table."""
-    return any(ch.isalpha() for ch in value)
+    """A committee names a body: letters, not a label or a separator left over from a table."""
+    return any(ch.isalpha() for ch in value) and _not_a_label(value)
 
 
 def _plausible_location(value: str) -> bool:
-    return any(ch.isalpha() for ch in value)
+    """A place: letters, not a label, not a date or a time."""
+    return (any(ch.isalpha() for ch in value) and _not_a_label(value) and next(iter_dates(value), None) is None
+            and not P.time_only.match(value))
 
 
-# The check each header field's value must pass to be written; a value that fails is left out.
+def _plausible_person(value: str) -> bool:
+    """A person's name holds no weekday, month or digit ('Mandag Den', 'Jens Bo 12')."""
+    return not any(ch.isdigit() for ch in value) and not any(fold(word) in calendar_words() for word in value.split())
+
+
+# The check each value must pass to be written, by field; a value that fails is left out (and for a
+# header field the next candidate is taken).
 PLAUSIBLE: dict[str, Callable[[str], bool]] = {
     "committee": _plausible_committee,
     "location": _plausible_location,
+    "person": _plausible_person,
 }
 
 
@@ -57,18 +73,31 @@ def plausible(field: str, value: str | None) -> str | None:
     return value if check is None or check(value) else None
 
 
+def _header_value(header: HeaderDraft, field: str, sources: dict[str, str], block_only: bool | None = None) -> str | None:
+    """The first of the header's candidates for ``field`` that is plausible; with ``block_only`` True only
+    those the header block printed (a label, a meeting line), with False only the others."""
+    for rule, value in header.candidates.get(field, []):
+        if block_only is not None and (rule in HEADER_BLOCK_RULES) != block_only:
+            continue
+        if plausible(field, value):
+            sources[field] = f"header:{rule}"
+            return value
+    return None
+
+
 def resolve(found: Found, source: object) -> MeetingDraft:
     header, items = found.header, found.items
     sources: dict[str, str] = {}
-    date = _first(sources, "date", (f"header:{header.rules.get('date')}", lambda: header.date),
-                  ("decision_headings", lambda: _date_from_decisions(items)))
+    date = _header_value(header, "date", sources) or _first(
+        sources, "date", ("decision_headings", lambda: _date_from_decisions(items)))
     for item in items:
         _choose_decision(item, date)
     date = date or _first(sources, "date", ("statements", lambda: _date_from_statements(items)))
-    committee = _first(sources, "committee",
-                       (f"header:{header.rules.get('committee')}", lambda: plausible("committee", header.committee)),
-                       ("item_bodies", lambda: _committee_from_items(items)),
-                       ("statements", lambda: _committee_from_statements(found.seg.cleaned.text)))
+    committee = (_header_value(header, "committee", sources, block_only=True)
+                 or _first(sources, "committee", ("item_bodies", lambda: _committee_from_items(items)))
+                 or _header_value(header, "committee", sources, block_only=False)
+                 or _first(sources, "committee", ("statements", lambda: _committee_from_statements(found.seg.cleaned.text))))
+    start_time, end_time, location = (_header_value(header, name, sources) for name in ("start_time", "end_time", "location"))
     participants = _participants(header.participants, found.item_absences)
     _canonical_absent_names(items, [p.name for p in participants])
     _record_item_absences(items, found.header_lines)
@@ -77,8 +106,8 @@ def resolve(found: Found, source: object) -> MeetingDraft:
     toc = [TocEntryDraft(number=e.number, title=e.title, page=e.page) for e in found.seg.toc]
     kind = _kind(items, toc, language)
     meeting = MeetingDraft(parser_version=__version__, source=source, kind=kind, language=language, municipality=found.municipality, committee=committee,
-                           date=date, start_time=header.start_time, end_time=header.end_time,
-                           location=plausible("location", header.location), participants=participants, toc=toc,
+                           date=date, start_time=start_time, end_time=end_time,
+                           location=location, participants=participants, toc=toc,
                            items=items, warnings=warnings, sources=sources)
     if kind == "not_minutes":
         _not_minutes(meeting)

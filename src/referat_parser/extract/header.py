@@ -1,9 +1,17 @@
-"""The meeting header: committee, date, start and end time, place, participants."""
+"""The meeting header: committee, date, start and end time, place, participants.
+
+Each field has rules (HEADER_RULES), tried in order; a rule may offer several candidates, and every
+candidate is kept in order (HeaderDraft.candidates). The resolve stage writes the first candidate that
+passes the field's plausibility check (resolve.PLAUSIBLE), so a refused value falls through to the
+next one. A header label (vocab/header.toml) is read in every arrangement the meeting systems print:
+"Label: value", "Label" alone with the value on the next line, a label glued to its value, table
+cells, and the run of fields of a page transcript (see _label_values).
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..drafts import HeaderDraft
@@ -17,7 +25,7 @@ from ..lexicon.attendance import (
     participant_entry,
     substitutes_in_line,
 )
-from ..lexicon.bodies import find_bodies
+from ..lexicon.bodies import find_bodies, looks_like_body
 from ..lexicon.dates import iter_dates, iter_times
 from ..lexicon.names import PersonRef, find_person
 from ..lexicon.titles import is_meeting_line
@@ -44,66 +52,247 @@ def _without_mail_header(lines: list[str]) -> list[str]:
     return kept
 
 
+def _without_cells(line: str) -> str:
+    """A header table printed as text: 'Sted: |' -> 'Sted:'; a separator row '---|---|' -> ''."""
+    if P.table_separator_row.match(line):
+        return ""
+    return P.cell_bar_end.sub("", line)
+
+
 @dataclass
 class _Context:
     """The header lines as the field rules read them."""
 
-    lines: list[str]
-    meeting_lines: list[str]  # without e-mail headers, whose dates are the mail's
+    lines: list[str]  # table cell bars removed
+    meeting_lines: list[str]  # ... and without e-mail headers, whose dates are the mail's
     full_text: str
-    date_line: int | None = None  # the line the meeting date was read from
+    title_at: int  # the first item title line in the header (len(lines) when there is none)
+    date_line: int | None = None  # the line the first date candidate was read from
 
 
-def _first_date(ctx: _Context) -> str | None:
-    for index, line in enumerate(ctx.meeting_lines):
-        found = next(iter_dates(_before_stamp(line)), None)
+# --- reading labels -----------------------------------------------------------------------------------
+
+LABEL_VALUE_LINES = 2  # lines after a label alone on its line read for its value
+
+
+def _next_text(lines: list[str], index: int) -> int | None:
+    return next((i for i in range(index + 1, min(len(lines), index + 1 + LABEL_VALUE_LINES)) if lines[i]), None)
+
+
+def _label_values(lines: list[str], label: re.Pattern[str], alone: re.Pattern[str],
+                  inline: bool = False) -> Iterator[tuple[int, str, bool]]:
+    """(line, value, below) for every label of a field: the value after the label on its line ("Mødested:
+    Rådssalen", "MødestedRådssalen"), or for a label alone on its line ("UDVALG", "Dato:") the next
+    non-blank line unless that is a label too. With ``inline`` the label may stand inside a line (a
+    page transcript's run of fields: "1 Referat Byrådet Mødedato: Tirsdag den 30. april 2013 ...")."""
+    for index, line in enumerate(lines):
+        if alone.match(line):
+            below = _next_text(lines, index)
+            if below is not None and not _is_label(lines[below]):
+                yield below, lines[below], True
+            continue
+        match = label.search(line) if inline else label.match(line)
+        if match and match["value"].strip():
+            yield index, match["value"].strip(), False
+
+
+def _is_label(text: str) -> bool:
+    return bool(P.header_label_alone.match(text) or P.absence_alone.match(text) or P.member_list_label.match(text))
+
+
+def _first_column(value: str) -> str:
+    """The value up to the next label on its line ("Byrådssalen    Mødet hævet: Kl. 21.15")."""
+    return P.next_header_label.split(value, maxsplit=1)[0].strip()
+
+
+LEADING_WORDS = 20  # characters before a value's date or time ("Mandag den ", "Kl. ")
+
+
+def _leading_date(value: str) -> tuple[str, int] | None:
+    """The date a label's value starts with (after a weekday, "den"), and where it ends."""
+    found = next(iter_dates(value), None)
+    if found and found[1] <= LEADING_WORDS and not any(ch.isdigit() for ch in value[: found[1]]):
+        return found[0], found[2]
+    return None
+
+
+def _leading_time(value: str, *, end: bool = False) -> str | None:
+    """The time a label's value starts with ("Kl. 17:00 Sluttidspunkt ...", "12. august 2019 kl. 17:00",
+    "8/29/2019 4:00:00 PM"); a start time never after an end label ("Start kl.: Slut kl.: 20:00")."""
+    value = value if end else _before_end(value)
+    date = _leading_date(value)
+    rest = value[date[1]:] if date else value
+    found = next(iter_times(rest), None)
+    if found and found[1] <= LEADING_WORDS and not any(ch.isdigit() for ch in rest[: found[1]]):
+        return found[0]
+    return None
+
+
+def _before_end(line: str) -> str:
+    """The part of a line before its first end label or phrase ("Starttidspunkt: Kl. 17:00
+    Sluttidspunkt: Kl. 19:25" -> "Starttidspunkt: Kl. 17:00")."""
+    match = P.end_words.search(line)
+    return line[: match.start()] if match else line
+
+
+# --- date -----------------------------------------------------------------------------------------------
+
+def _note_date_line(ctx: _Context, index: int) -> None:
+    if ctx.date_line is None:
+        ctx.date_line = index
+
+
+def _date_label(ctx: _Context) -> Iterator[str]:
+    """'Dato: Mandag den 5. december 2016', 'Mødedato Onsdag den 23. maj 2012', 'STARTTIDSPUNKT' /
+    '03-09-2019 18:00:00': a date label's value beats any other date in the header."""
+    for index, value, _ in _label_values(ctx.meeting_lines, P.date_label, P.date_label_alone, inline=True):
+        found = _leading_date(_before_stamp(value))
         if found:
-            ctx.date_line = index
-            return found[0]
-    return None
+            _note_date_line(ctx, index)
+            yield found[0]
 
 
-def _committee_label(ctx: _Context) -> str | None:
-    for line in ctx.lines:
-        match = P.committee_label.match(line)
-        if match:
-            return match["value"].strip(" .")
-    return None
+def _names_meeting(line: str) -> bool:
+    """A line that names a meeting: only a document-type word or a body, a date and filler words
+    ("Referat byrådet 31. oktober 2018", "Byrådet 15. maj 2023")."""
+    if not is_meeting_line(line):
+        return False
+    return bool(P.document_word.search(line) or find_bodies(line) or _lower_case_body(line))
+
+
+def _meeting_line_date(ctx: _Context) -> Iterator[str]:
+    for index, line in enumerate(ctx.meeting_lines):
+        line = _before_stamp(line)
+        found = next(iter_dates(line), None)
+        if found and _names_meeting(line):
+            _note_date_line(ctx, index)
+            yield found[0]
+
+
+SENTENCE_WORDS = 8  # a line ending in a full stop with more words is a sentence
+
+
+def _first_date(ctx: _Context) -> Iterator[str]:
+    """Any other date of the header, except in a sentence and in a viewer's stamp ('16.07.2013 Views')."""
+    for index, line in enumerate(ctx.meeting_lines):
+        line = _before_stamp(line)
+        if line.endswith(".") and len(line.split()) > SENTENCE_WORDS:
+            continue
+        for iso, _start, end in iter_dates(line):
+            if not P.viewer_stamp.match(line[end:]):
+                _note_date_line(ctx, index)
+                yield iso
+
+
+# --- committee ------------------------------------------------------------------------------------------
+
+LINE_MAX = 160  # characters; a longer line is prose, not a header line naming the body
+
+
+def _committee_label(ctx: _Context) -> Iterator[str]:
+    for _, value, _ in _label_values(ctx.lines, P.committee_label, P.committee_label_alone):
+        yield _first_column(value).strip(" .")
+
+
+def _committee_body_only_label(ctx: _Context) -> Iterator[str]:
+    """'Møde: Byrådet' (but 'MØDE' / 'Referat' names the kind of document)."""
+    for _, value, _ in _label_values(ctx.lines, P.committee_body_only_label, P.committee_body_only_alone):
+        value = _first_column(value).strip(" .")
+        if looks_like_body(value):
+            yield value
 
 
 def _committee_candidates(ctx: _Context) -> list[str]:
-    return [line for line in ctx.lines if not P.participant_label.match(line) and len(line) <= LINE_MAX]
+    """Header lines that may name the body: not a member list, not prose, not navigation that lists
+    bodies in general ("Byråd og udvalg")."""
+    return [line for line in ctx.lines[: ctx.title_at] if not P.participant_label.match(line) and len(line) <= LINE_MAX
+            and not P.navigation_word.search(line)]
 
 
-def _meeting_line_body(ctx: _Context) -> str | None:
+def _lower_case_body(line: str) -> str | None:
+    """'byrådet' in 'Referat byrådet 31. oktober 2018': a body word printed in lower case."""
+    return next((word for word in line.split() if word.islower() and looks_like_body(word.capitalize())), None)
+
+
+def _meeting_line_body(ctx: _Context) -> Iterator[str]:
     """A line that names only the body (and the date), such as "Byrådet 15. maj 2023", is preferred
     over site navigation and prose that mention bodies in passing."""
     for line in _committee_candidates(ctx):
-        bodies = find_bodies(line)
-        if bodies and is_meeting_line(line):
-            return bodies[0][0]
-    return None
+        genitive = P.genitive_meeting.match(line)
+        if genitive and next(iter_dates(line), None):
+            yield genitive["name"].strip()
+        elif is_meeting_line(line):
+            bodies = find_bodies(line)
+            body = bodies[0][0] if bodies else _lower_case_body(line) if P.document_word.search(line) else None
+            if body:
+                yield body
 
 
-def _named_body(ctx: _Context) -> str | None:
+def _committee_name_line(ctx: _Context) -> Iterator[str]:
+    """'Plan & Kulturudvalget - 27-08-2019', 'Udvalget for plan, udvikling og kultur (PUK)': a name
+    the body pattern leaves out, alone on its line or before ' - '."""
     for line in _committee_candidates(ctx):
-        bodies = find_bodies(line)
-        if bodies:
-            return bodies[0][0]
-    return None
+        match = P.committee_name.match(line)
+        if match:
+            yield match["name"].strip()
 
 
-def _start_time(ctx: _Context) -> str | None:
-    """The first time on a dated or time-labelled line ("Mødetidspunkt: 16.00") that is no end time."""
-    for line in map(_before_stamp, ctx.meeting_lines):
-        if P.end_words.search(line):
+TITLE_BLOCK_WORDS = 8
+TITLE_BLOCK_DATE_LINES = 3  # lines after the committee line read for the meeting date
+
+
+def _title_block(ctx: _Context) -> Iterator[str]:
+    """'Referat' / 'Mødesystemgruppen' / '06-10-2016 13:00': the line right after a document-type word
+    printed alone, with the date below it, names the body when it names nothing else."""
+    texts = [line for line in ctx.lines[: ctx.title_at] if line]
+    for index in range(1, len(texts)):
+        before, line = texts[index - 1], texts[index]
+        if not (P.document_word.fullmatch(before.strip(" .:")) and line[:1].isupper()):
             continue
+        if (len(line.split()) > TITLE_BLOCK_WORDS or any(ch.isdigit() for ch in line) or line.endswith((".", ":"))
+                or _is_label(line)
+                or P.any_label.match(line) or P.document_word.fullmatch(line.strip(" .:"))):
+            continue
+        if any(next(iter_dates(text), None) for text in texts[index + 1: index + 1 + TITLE_BLOCK_DATE_LINES]):
+            yield line.strip(" .")
+
+
+def _named_body(ctx: _Context) -> Iterator[str]:
+    for line in _committee_candidates(ctx):
+        for body, _, _ in find_bodies(line):
+            yield body
+
+
+# --- start and end time -----------------------------------------------------------------------------
+
+def _time_label(ctx: _Context) -> Iterator[str]:
+    """'Mødetidspunkt: 16:00', 'Starttidspunkt: Kl. 17:00 Sluttidspunkt: Kl. 19:25', 'Mødetid:' /
+    '12. august 2019 kl. 17:00', 'Mødedato: 8/29/2019 4:00:00 PM'."""
+    for _, value, _ in _label_values(ctx.meeting_lines, P.time_label_value, P.time_label_alone, inline=True):
+        found = _leading_time(_before_stamp(value))
+        if found:
+            yield found
+
+
+def _start_time(ctx: _Context) -> Iterator[str]:
+    """The first time on a dated or time-labelled line ("Mødetidspunkt: 16.00"), read before any end
+    label or phrase on the line ("Mødet sluttede kl. 21.33" has none)."""
+    for line in map(_before_stamp, ctx.meeting_lines):
+        line = _before_end(line)
         has_date = next(iter_dates(line), None) is not None
         if has_date or P.time_label.search(line) or P.kl_at_start.match(line):
             found = next(iter_times(line), None)
             if found:
-                return found[0]
-    return None
+                yield found[0]
+
+
+def _meeting_word_time(ctx: _Context) -> Iterator[str]:
+    """'Ekstraordinært møde - Mødelokale F7 kl. 12.00': a 'kl.' time on a header line about the meeting."""
+    for line in map(_before_stamp, ctx.meeting_lines[: ctx.title_at]):
+        line = _before_end(line)
+        clock = P.kl_time.search(line)
+        if clock and P.meeting_word.search(line):
+            yield next(iter_times(line[clock.start():]))[0]
 
 
 def _clock(match: re.Match[str] | None) -> str | None:
@@ -112,104 +301,141 @@ def _clock(match: re.Match[str] | None) -> str | None:
     return None
 
 
-def _meeting_ended(ctx: _Context) -> str | None:
+def _meeting_ended(ctx: _Context) -> Iterator[str]:
     """'Mødet hævet kl. 18.30' anywhere in the document, page furniture included."""
-    return _clock(P.end_time.search(ctx.full_text))
+    found = _clock(P.end_time.search(ctx.full_text))
+    if found:
+        yield found
 
 
-def _time_range_end(ctx: _Context) -> str | None:
+def _end_label(ctx: _Context) -> Iterator[str]:
+    """'Sluttidspunkt: Kl. 19:25', 'SLUTTIDSPUNKT' / '04-06-2020 11:00:00'."""
+    for _, value, _ in _label_values(ctx.meeting_lines, P.end_label_value, P.end_label_alone, inline=True):
+        found = _leading_time(value, end=True)
+        if found:
+            yield found
+
+
+def _time_range_end(ctx: _Context) -> Iterator[str]:
     """'Mødetidspunkt: 9:30-11:00', 'kl. 15:00 - 17:30' on a dated or time-labelled line."""
     for line in ctx.lines:
         if next(iter_dates(line), None) or P.time_label.search(line):
-            match = P.time_range_end.search(line)
-            if match:
-                return _clock(match)
-    return None
+            found = _clock(P.time_range_end.search(line))
+            if found:
+                yield found
 
 
-def _location_label(ctx: _Context) -> str | None:
-    """'Mødested: Byrådssalen', or a lone 'Mødested' with the place on the next line."""
-    lines = ctx.meeting_lines
-    for index, line in enumerate(lines):
-        match = P.location_label.match(line)
-        if match:
-            return P.next_header_label.split(match["value"], maxsplit=1)[0].strip()
-        if P.location_alone.match(line):
-            value = _value_below(lines, index)
-            if value:
-                return value
-    return None
+# --- place ------------------------------------------------------------------------------------------
+
+PLACE_LINES_AFTER_DATE = 4
+PLACE_LINE_MAX = 120
+PLACE_SEGMENT_WORDS = 8
 
 
-def _place_after_time(ctx: _Context) -> str | None:
+def _location_label(ctx: _Context) -> Iterator[str]:
+    """'Mødested: Byrådssalen', 'Møde lokation' / 'Det gamle Rådhus', 'Sted: |' / 'Byrådssalen |'."""
+    for _, value, below in _label_values(ctx.meeting_lines, P.location_label, P.location_alone):
+        if not below or _place_below(value):
+            yield _first_column(value)
+
+
+def _place_below(value: str) -> bool:
+    """The line under a lone place label is the place unless it is a date, a sentence or a label of the
+    next row ("Fraværende")."""
+    if (len(value) >= PLACE_LINE_MAX or value.endswith((".", ":")) or P.any_label.match(value) or not value[0].isupper()
+            or next(iter_dates(value), None)):
+        return False
+    return " " in value or P.header_place_words.search(value) is not None
+
+
+def _place_after_time(ctx: _Context) -> Iterator[str]:
     """'kl. 13.00 i Byrådssalen', 'kl. 13.00 i mødelokale B1, Skive Rådhus': a name or a place word, on
     the date line or on another line with the time (a running title may carry the date first)."""
     if ctx.date_line is None:
-        return None
+        return
     lines = ctx.meeting_lines
     dated = lines[ctx.date_line]
     for line in [dated, *(line for line in lines if "kl" in line and line != dated)]:
         match = P.place_after_time.search(line)
         if match and (match["place"][0].isupper() or P.header_place_words.match(match["place"])):
-            return match["place"].strip()
-    return None
+            yield match["place"].strip()
 
 
-def _place_line_after_date(ctx: _Context) -> str | None:
-    """A line naming a place within a few lines after the date ("Rådhuset, mødelokale 2")."""
+def _place_line_after_date(ctx: _Context) -> Iterator[str]:
+    """A line naming a place within a few lines after the date ("Rådhuset, mødelokale 2"), or an
+    'i X' line right under it ("den 26. april 2017 kl. 08:30" / "i Økonomiudvalgsværelset")."""
     if ctx.date_line is None:
-        return None
-    for line in ctx.meeting_lines[ctx.date_line + 1: ctx.date_line + PLACE_LINES_AFTER_DATE + 1]:
+        return
+    start = ctx.date_line + 1
+    for index, line in enumerate(ctx.meeting_lines[start: start + PLACE_LINES_AFTER_DATE], start):
         if not line or next(iter_dates(line), None) or next(iter_times(line), None) or P.participant_label.match(line):
             continue
-        if P.header_place_words.search(line) and len(line) < PLACE_LINE_MAX and not line.endswith("."):
-            return P.place_preposition.sub("", line).strip()
-    return None
+        in_line = P.place_i_line.match(line)
+        if in_line and index == _next_text(ctx.meeting_lines, ctx.date_line):
+            yield in_line["place"].strip()
+        elif P.header_place_words.search(line) and len(line) < PLACE_LINE_MAX and not line.endswith("."):
+            yield P.place_preposition.sub("", line).strip()
 
 
-LINE_MAX = 160  # characters; a longer line is prose, not a header line naming the body
-PLACE_LINES_AFTER_DATE = 4
-PLACE_LINE_MAX = 120
+def _place_segment(ctx: _Context) -> Iterator[str]:
+    """A part of a header line that starts or ends with a place word ('... kl. 10:00 Lokale D116, X
+    Rådhus Afbud: ...', 'Ekstraordinært møde - Mødelokale F7 kl. 12.00', '... 18:05. Lokale 1, X Rådhus')."""
+    for line in ctx.meeting_lines[: ctx.title_at]:
+        for segment in P.place_segment_cut.split(line):
+            segment = segment.strip(" ,")
+            if (segment[:1].isupper() and len(segment.split()) <= PLACE_SEGMENT_WORDS and not P.any_label.match(segment)
+                    and not next(iter_dates(segment), None)
+                    and (P.place_word_first.match(segment) or P.place_word_last.search(segment))):
+                yield segment
 
-FieldRule = Callable[[_Context], str | None]
 
-# Each header field and its rules, tried in order: the first rule that finds a value decides. The
-# date comes before the place, whose rules read the line the date was found on.
+def _without_meeting_kind(place: str) -> str:
+    """'Mødesalen, Ringe - Ekstraordinært' -> 'Mødesalen, Ringe': the kind of meeting is no part of the place."""
+    return P.meeting_kind_suffix.sub("", place).strip()
+
+
+FieldRule = Callable[[_Context], Iterable[str]]
+
+# Each header field and its rules, in order of precedence; every candidate a rule offers is kept in
+# order. The date comes before the place, whose rules read the line the date was found on.
 HEADER_RULES: dict[str, tuple[tuple[str, FieldRule], ...]] = {
-    "date": (("first_date", _first_date),),
-    "committee": (("committee_label", _committee_label), ("meeting_line_body", _meeting_line_body),
-                  ("named_body", _named_body)),
-    "start_time": (("dated_or_labelled_time", _start_time),),
-    "end_time": (("meeting_ended", _meeting_ended), ("time_range_end", _time_range_end)),
+    "date": (("date_label", _date_label), ("meeting_line_date", _meeting_line_date), ("first_date", _first_date)),
+    "committee": (("committee_label", _committee_label), ("committee_body_only_label", _committee_body_only_label),
+                  ("meeting_line_body", _meeting_line_body), ("committee_name_line", _committee_name_line),
+                  ("title_block", _title_block), ("named_body", _named_body)),
+    "start_time": (("time_label", _time_label), ("dated_or_labelled_time", _start_time),
+                   ("meeting_word_time", _meeting_word_time)),
+    "end_time": (("meeting_ended", _meeting_ended), ("end_label", _end_label), ("time_range_end", _time_range_end)),
     "location": (("location_label", _location_label), ("place_after_time", _place_after_time),
-                 ("place_line_after_date", _place_line_after_date)),
+                 ("place_line_after_date", _place_line_after_date), ("place_segment", _place_segment)),
 }
 
+# The rules that read the meeting's own header block (a label, a meeting line, the title block), as
+# against the fallbacks that take any mention: a field they found makes a header even without items.
+HEADER_BLOCK_RULES = frozenset({
+    "date_label", "meeting_line_date", "committee_label", "committee_body_only_label", "meeting_line_body",
+    "committee_name_line", "title_block", "time_label", "location_label", "place_after_time",
+})
 
-def extract_header(lines: list[str], full_text: str) -> HeaderDraft:
+CLEANUP: dict[str, Callable[[str], str]] = {"location": _without_meeting_kind}
+
+
+def extract_header(lines: list[str], full_text: str, title_at: int | None = None) -> HeaderDraft:
+    """The header fields of ``lines`` (the text before the first item); ``title_at`` is the first line
+    among them that prints an item title, if any."""
     header = HeaderDraft()
-    ctx = _Context(lines, _without_mail_header(lines), full_text)
+    table = [_without_cells(line) for line in lines]
+    ctx = _Context(table, _without_mail_header(table), full_text, len(lines) if title_at is None else title_at)
     for name, rules in HEADER_RULES.items():
+        cleanup = CLEANUP.get(name, str.strip)
+        found = header.candidates.setdefault(name, [])
         for rule_name, rule in rules:
-            value = rule(ctx)
-            if value:
-                setattr(header, name, value)
-                header.rules[name] = rule_name
-                break
+            found.extend((rule_name, cleanup(value)) for value in rule(ctx) if value and value.strip())
+        if found:
+            header.rules[name], first = found[0]
+            setattr(header, name, first)
     header.participants = _participants(lines)
     return header
-
-
-def _value_below(lines: list[str], index: int) -> str | None:
-    """The place on the line after a lone "Mødested" label: not another label, date or sentence."""
-    value = next((line for line in lines[index + 1: index + 3] if line), "")
-    if (not value or len(value) >= 120 or value.endswith((".", ":")) or P.any_label.match(value) or not value[0].isupper()
-            or next(iter_dates(value), None) or P.participant_label.match(value) or P.absence_alone.match(value)):
-        return None
-    if " " not in value and not P.header_place_words.search(value):  # "Fraværende": a label of the next row
-        return None
-    return P.next_header_label.split(value, maxsplit=1)[0].strip()
-
 
 @dataclass
 class _Roll:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..drafts import Found, WarningDraft
+from ..lineclass import Kind
 from ..segment import Segmented
 from .header import extract_header
 from .items import extract_items, meeting_absences
@@ -17,10 +18,17 @@ def extract(seg: Segmented, tables: list[tuple[int, list[list[str | None]]]]) ->
     with_furniture = f"{cleaned.text}\n{cleaned.footer}" if cleaned.footer else cleaned.text
     return Found(
         seg=seg,
-        header=extract_header(header_lines, with_furniture),
+        header=extract_header(header_lines, with_furniture, _first_title(seg)),
         header_lines=header_lines,
         items=extract_items(seg, tables),
         item_absences=meeting_absences(seg),
         municipality=find_municipality(with_furniture),
         warnings=[WarningDraft(code, message) for code, message in cleaned.warnings],
     )
+
+
+def _first_title(seg: Segmented) -> int | None:
+    """The first line of the header that prints an item title ("2. Godkendelse af dagsorden" above an
+    attendance block that the segmenter left in the header)."""
+    toc_lines = {entry.line for entry in seg.toc}
+    return next((i for i in range(seg.header_end) if seg.infos[i].kind is Kind.NUMBERED and i not in toc_lines), None)

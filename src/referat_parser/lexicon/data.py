@@ -134,6 +134,27 @@ def words() -> dict[str, Any]:
 
 
 @cache
+def header() -> dict[str, Any]:
+    """Labels of the meeting header by field, and the signs of a meeting document (vocab/header.toml)."""
+    return _load("header")
+
+
+@cache
+def header_words() -> frozenset[str]:
+    """Every header label and viewer column head, folded: never the value of a header field."""
+    vocab = header()
+    labels = {label for section in ("committee", "date", "time", "end", "location", "other")
+              for key in ("labels", "body_only") for label in vocab[section].get(key, [])}
+    return frozenset(fold(word) for word in labels | set(vocab["values"]["not_values"]))
+
+
+@cache
+def calendar_words() -> frozenset[str]:
+    """Weekday and month names, folded."""
+    return frozenset(fold(word) for word in [*_load("calendar")["weekdays"]["names"], *months()])
+
+
+@cache
 def title_openers() -> frozenset[str]:
     return frozenset(words()["title_openers"])
 

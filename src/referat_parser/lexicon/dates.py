@@ -2,7 +2,7 @@
 
 "3. maj 2021", "Tirsdag d. 13. juni 2023 kl. 13:00", "13-06-2023", "13.06.2023", "15-maj-2002",
 "23. jun 2020", "Tirsdag, 27 august, 2019 - 16:00", "Onsdag, April 3, 2019 - 18:00", "2023-06-13",
-"15/3-2010" (day/month-year). Two forms are read only after a weekday, "d."/"den" or a date label, since
+"15/3-2010" (day/month-year), "8/29/2019 4:00:00 PM" (a US export: month first, 12-hour clock). Two forms are read only after a weekday, "d."/"den" or a date label, since
 alone they are too close to a fraction or case number: "tirsdag d. 9/3-10" (two-digit year) and
 "mandag den 3/2 2020" (a space before the year); "pr. 31/5 2018" stays unread.
 """
@@ -45,13 +45,22 @@ def iter_dates(text: str) -> Iterator[tuple[str, int, int]]:
         elif g["y3"]:
             iso = _iso(int(g["y3"]), int(g["m3"]), int(g["d3"]))
         elif g["y4"]:
-            iso = _iso(int(g["y4"]), int(g["m4"]), int(g["d4"]))
+            iso = _day_first_or_us(g, text[match.end():])
         elif not _day_month_allowed(g["sep5"], g["y5"], text[max(0, match.start() - _GUARD_WINDOW):match.start()]):
             continue
         else:
             iso = _iso(int(g["y5"]), int(g["m5"]), int(g["d5"]))
         if iso:
             yield iso, match.start(), match.end()
+
+
+def _day_first_or_us(g: dict[str, str], after: str) -> str | None:
+    """'13-06-2023', '13.06.2023', '13/06/2023' day first; '8/29/2019' month first when the day-first
+    reading is no date (a 'month' over 12) or a 12-hour clock follows ('8/29/2019 4:00:00 PM')."""
+    first, second, year = int(g["d4"]), int(g["m4"]), int(g["y4"])
+    if g["sep"] == "/" and (second > 12 or P.us_clock_after.match(after)):
+        return _iso(year, first, second)
+    return _iso(year, second, first)
 
 
 def _day_month_allowed(separator: str, year: str, before: str) -> bool:
@@ -70,6 +79,8 @@ def iter_times(text: str) -> Iterator[tuple[str, int, int]]:
     for match in P.time.finditer(text):
         hour = int(match["h"] or match["h2"])
         minute = int(match["m"] or 0)
+        if match["ampm"] and hour <= 12:
+            hour = hour % 12 + (12 if match["ampm"] == "PM" else 0)
         if hour < 24 and minute < 60:
             yield f"{hour:02d}:{minute:02d}", match.start(), match.end()
 

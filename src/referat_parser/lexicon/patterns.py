@@ -69,6 +69,41 @@ PHRASES: dict[str, Callable[[], str]] = {
     "footer_start": lambda: "|".join(f"(?:{p})" for p in data.noise()["footer_start"]),
 }
 
+
+def _header_list(section: str, key: str) -> Callable[[], str]:
+    """A label list of vocab/header.toml; an empty list matches nothing (never the empty string)."""
+    return lambda: _alternation(data.header()[section][key]) or "(?!)"
+
+
+def _all_header_labels() -> str:
+    vocab = data.header()
+    return _alternation({label for section in ("committee", "date", "time", "end", "location", "other")
+                         for key in ("labels", "body_only") for label in vocab[section].get(key, [])}
+                        | set(vocab["end"]["phrases"]))
+
+
+# Header labels by field and the signs of a meeting document (vocab/header.toml), by placeholder name.
+PHRASES.update({
+    "committee_labels": _header_list("committee", "labels"),
+    "committee_bare": _header_list("committee", "bare"),
+    "committee_body_only": _header_list("committee", "body_only"),
+    "date_labels": _header_list("date", "labels"),
+    "date_bare": _header_list("date", "bare"),
+    "time_labels": _header_list("time", "labels"),
+    "time_bare": _header_list("time", "bare"),
+    "time_phrases": _header_list("time", "phrases"),
+    "end_labels": _header_list("end", "labels"),
+    "location_labels": _header_list("location", "labels"),
+    "location_bare": _header_list("location", "bare"),
+    "all_header_labels": _all_header_labels,
+    "member_lists": _header_list("meeting", "member_lists"),
+    "document_words": _header_list("meeting", "document_words"),
+    "navigation_words": _header_list("values", "navigation"),
+    "meeting_kinds": _header_list("values", "meeting_kinds"),
+    "meeting_words": _header_list("values", "meeting_words"),
+    "viewer_words": _header_list("values", "viewer_words"),
+})
+
 # Shared pieces of patterns.
 FRAGMENTS: dict[str, str] = {
     "up": "A-ZÆØÅÄÖÜÉ",  # capitals that begin a title or a body's name
@@ -98,6 +133,11 @@ FRAGMENTS: dict[str, str] = {
     "side_words": r"(?:For|Imod|Undlod|Hverken\s+for\s+eller\s+imod)",
     "meeting_end": r"Mødet\s+(?:blev\s+)?(?:hævet|sluttede|sluttet|afsluttet|afsluttedes|slut|ophævet)\b",
     "place_strong": r"\b(?:{place_words}|\w*(?:{place_suffixes})|\d{4}\s+[A-ZÆØÅ]\w+)\b",
+    # Between a header label and its value: a colon, or nothing when a capital or digit follows a
+    # lower-case label directly ("MødestedRådssalen", "UdvalgByrådet": web text that lost its cell break).
+    "label_gap": r"(?:\s*:\s*|(?-i:(?<=[a-zæøå])(?=[A-ZÆØÅ0-9])))",
+    # A header label begins with a capital ("Dato", "DATO"), also inside a page transcript's line.
+    "label_start": r"(?:^|(?<=\s))(?=(?-i:[A-ZÆØÅ]))",
 }
 
 
@@ -115,8 +155,11 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "date": ("{date_named}", IGNORE | VERBOSE),
     # What must come right before "9/3-10" or "3/2 2020": "tirsdag", "d.", "den", "Mødedato:".
     "date_guard_before": (r"(?:\b(?:d\.|den)|\b[a-zæøå]+dag,?|dato\s*:)\s*$", IGNORE),
+    # "4:00:00 PM": a 12-hour clock (the meeting systems' US exports) is read as the 24-hour time.
     "time": (r"(?:(?P<kl>\bkl\.?\s*)|(?<![\d.,/:-]))(?P<h>\d{1,2})[.:](?P<m>\d{2})(?::\d{2})?(?![\d]|[.,/]\d)"
-             r"|\bkl\.?\s*(?P<h2>\d{1,2})(?![\d.:,])", IGNORE),
+             r"(?:\s?(?-i:(?P<ampm>[AP]M))\b)?|\bkl\.?\s*(?P<h2>\d{1,2})(?![\d.:,])", IGNORE),
+    # "8/29/2019 4:00:00 PM": month first, as a 12-hour clock after the date shows.
+    "us_clock_after": (r"^\s+\d{1,2}:\d{2}(?::\d{2})?\s?(?-i:[AP]M)\b", IGNORE),
     "kl_at_start": (r"^\s*kl\.?\s*\d", IGNORE),
     # --- bodies ------------------------------------------------------------------------------
     # Compound bodies: "Erhvervs-, Beskæftigelses-, og Uddannelsesudvalget", "Kultur- og Idrætsudvalget";
@@ -230,16 +273,25 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "page_marker": (r"^(?:side|page)\s+\d{1,4}\s*(?:af|of|/)\s*\d{1,4}$", IGNORE),
     "page_suffix": (r"(?:side|page)\s+\d{1,4}(?:\s*(?:af|of|/)\s*\d{1,4})?$", IGNORE),
     # --- meeting header ----------------------------------------------------------------------
-    "committee_label": (r"^(?:Udvalg|Forum|Mødeforum|Organ|Møde\s+i)\s*:\s*(?P<value>\S.*)$", IGNORE),
+    # The labels are vocab/header.toml's; see extract/header.py for how each arrangement is read.
+    "committee_label": (r"^(?:{committee_labels})(?:{label_gap})(?P<value>\S.*)$", IGNORE),
+    "committee_body_only_label": (r"^(?:{committee_body_only})(?:{label_gap})(?P<value>\S.*)$", IGNORE),
+    "committee_label_alone": (r"^(?:{committee_labels})\s*:?$", IGNORE),
+    "committee_body_only_alone": (r"^(?:{committee_body_only})\s*:?$", IGNORE),
     # "Mødested X" may omit the colon; "Mødelokale 1, Rådhuset" is itself the place.
-    "location_label": (r"^(?:Mødested\s*:?|(?:Mødelokale|Sted|Lokale|Lokation|Mødets\s+sted)\s*:)\s*(?P<value>\S.*)$", IGNORE),
-    "location_alone": (r"^(?:Mødested|Sted|Lokale|Lokation|Mødets\s+sted)\s*:?$", IGNORE),
+    "location_label": (r"^(?:(?:{location_labels})(?:{label_gap})|(?:{location_bare})\s+)(?P<value>\S.*)$", IGNORE),
+    "location_alone": (r"^(?:{location_labels})\s*:?$", IGNORE),
+    # "Mødedato: Mandag den 5. december 2016", "Mødedato Onsdag den 23. maj 2012", and inside a page
+    # transcript's line ("1 Referat Byrådet Mødedato: Tirsdag den 30. april 2013 Mødetidspunkt: 18:30").
+    "date_label": (r"{label_start}(?:(?:{date_labels})(?:{label_gap})|(?:{date_bare})\s+)(?P<value>.*)$", IGNORE),
+    "date_label_alone": (r"^(?:{date_labels})\s*:?$", IGNORE),
+    "time_label_value": (r"{label_start}(?:(?:{time_labels})(?:{label_gap})|(?:{time_bare})\s+)(?P<value>.*)$", IGNORE),
+    "time_label_alone": (r"^(?:{time_labels})\s*:?$", IGNORE),
+    "end_label_value": (r"{label_start}(?:{end_labels})(?:{label_gap}|\s+)(?P<value>.*)$", IGNORE),
+    "end_label_alone": (r"^(?:{end_labels})\s*:?$", IGNORE),
     # A second column on the place's line ("Mødested: Byrådssalen    Mødet hævet: Kl. 21.15").
-    "next_header_label": (r"\s+(?=(?:Mødet\s+(?:hævet|sluttede|slut|startede|begyndte)|Mødedato|Mødetid(?:spunkt)?|Mødestart"
-                          r"|Mødeslut|Dato|Tid|Tidspunkt|Starttidspunkt|Start|Sluttidspunkt|Slut|Fraværende|Afbud|Deltagere"
-                          r"|Til\s+stede|Referent|Sekretær|Formand)(?:\s+kl)?\.?\s*:)", 0),
-    "time_label": (r"\b(?:Mødetidspunkt|Tidspunkt|Mødetid|Starttidspunkt|Mødestart|Klokken)\b\s*:?|\b(?:Tid|Start(?:\s*kl\.?)?)\s*:"
-                   r"|\bMødet\s+(?:startede|begyndte|påbegyndtes|blev\s+påbegyndt|åbnet)\b", IGNORE),
+    "next_header_label": (r"\s+(?=(?=(?-i:[A-ZÆØÅ]))(?:{all_header_labels})(?:\s+kl)?\.?\s*:)", IGNORE),
+    "time_label": (r"\b(?:{time_bare})\b\s*:?|(?<![\w])(?:{time_labels})\s*:|\b(?:{time_phrases})\b", IGNORE),
     "end_words": (r"\b(?:hævet|hæves|sluttede|sluttet|slut|afsluttet|afsluttedes|ophørte|ophævet|sluttidspunkt)\b", IGNORE),
     "end_time": (r"(?:\b{meeting_end}|^\s*(?:Slut(?:\s*kl\.?)?|Sluttidspunkt|Mødeslut)\s*:)[^\n]{0,20}?"
                  r"(?:kl\.?\s*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})", IGNORE | re.MULTILINE),
@@ -257,6 +309,35 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "meeting_statement": (r"\b(?:dagens|dette|aftenens|nærværende)\s+møde\s+i\s+(?P<body>.{3,80})", IGNORE),
     "body_date_line": (r"^(?P<body>[^\W\d][^,\n]{2,100}?)(?:\s*\([^)]*\))?\s*,\s*(?P<date>{date})\s*:?$"
                        r"|^(?P<date2>{date})\s+(?P<body2>[^\W\d].{2,80})$", IGNORE | VERBOSE),
+    "time_only": (r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?::\d{2})?(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?$", IGNORE),
+    "member_list_label": (r"^(?:{member_lists}|{participant_labels})\s*(?::|$)", IGNORE),
+    "document_word": (r"(?<![\w])(?:{document_words})(?![\w])", IGNORE),
+    # Table cells of a header printed as text: 'Sted: |' / 'Byrådssalen |', a separator row '---|---|'.
+    "cell_bar_end": (r"\s*\|\s*$", 0),
+    "table_separator_row": (r"^[\s|:+-]*-{3,}[\s|:+-]*$", 0),
+    "header_label_alone": (r"^(?:{all_header_labels})\s*:?$", IGNORE),
+    "navigation_word": (r"(?<![\w-])(?:{navigation_words})(?![\w-])", 0),
+    # "Social og sundheds møde den 17. april 2023": a committee named in the genitive, with or without a body word.
+    "genitive_meeting": (r"^(?P<name>[{up}][\w&,\- ]{2,60}?)s\s+møde\s+(?:den|d\.)\s", 0),
+    # Committee names the body pattern leaves out, on a header line of their own or before ' - ':
+    # "Udvalget for plan, udvikling og kultur (PUK)", "Plan & Kulturudvalget", "Det fælles landdistriktsråd".
+    "committee_name": (r"""^(?P<name>
+            Udvalget\s+for\s+[\w,\- ]+?(?:\s+\([{up}]{2,6}\))?
+          | [{up}][\w]+\s+(?:&|og)\s+[{up}][\w]*(?i:{body_suffixes})
+          | Det\s+[a-zæøå]+\s+[a-zæøå]*råd(?:et)?
+        )(?=\s+[-–]\s+|\s*$)""", VERBOSE),
+    "meeting_kind_suffix": (r"\s+[-–]\s+(?:{meeting_kinds})\.?\s*$", IGNORE),
+    "meeting_word": (r"(?<![\w])(?:{meeting_words})(?![\w])", IGNORE),
+    "kl_time": (r"\bkl\.?\s*\d{1,2}[.:]\d{2}", IGNORE),
+    "viewer_stamp": (r"^\s*(?:{viewer_words})\b", 0),
+    # Where a header line holding several fields is cut to find a place in it: at ' - ', at a sentence
+    # end, around a clock time and before a label ("... kl. 10:00 Lokale D116, X Rådhus Afbud: ...").
+    "place_segment_cut": (r"\s+[-–]\s+|(?:(?<=[a-zæøå)])|(?<=\d[.:]\d\d))\.\s+|\s*\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*"
+                          r"|\s+(?=(?=(?-i:[A-ZÆØÅ]))(?:{all_header_labels})\s*:)", IGNORE),
+    "place_word_first": (r"^(?:{place_words}|{header_place_words}|\w*(?:{place_suffixes}))\b", IGNORE),
+    "place_word_last": (r"(?:^|[\s/])\w*(?:{place_words}|{place_suffixes})$", IGNORE),
+    # "i Økonomiudvalgsværelset" on its own line under the date line of a "Referat / til / mødet i ..." block.
+    "place_i_line": (r"^i\s+(?P<place>[{up}].{2,80})$", 0),
     # --- people ------------------------------------------------------------------------------
     "name": ("{name}", 0),
     "party_any": (r"\(\s*({party_text})\s*\)", 0),
