@@ -128,6 +128,7 @@ class HeaderDraft:
     # field -> every (rule, value) the header rules offered, in order of precedence (resolve takes the
     # first plausible one)
     candidates: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    signs: list[str] = field(default_factory=list)  # signs of a meeting document (contents, member list, ...)
 
 
 @dataclass

@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from .drafts import DecisionDraft, Found, HeaderDraft, ItemDraft, MeetingDraft, TocEntryDraft, WarningDraft
 from .extract.decisions import find_dissents, find_votes
-from .extract.header import HEADER_BLOCK_RULES
+from .extract.header import HEADER_BLOCK_RULES, LABEL_RULES
 from .extract.language import detect_language
 from .lexicon import patterns as P
 from .lexicon.attendance import ParticipantRef, partial_absences
@@ -104,7 +104,7 @@ def resolve(found: Found, source: object) -> MeetingDraft:
     language = detect_language(found.seg.cleaned.text)
     warnings = list(found.warnings)
     toc = [TocEntryDraft(number=e.number, title=e.title, page=e.page) for e in found.seg.toc]
-    kind = _kind(items, toc, language)
+    kind = _kind(items, toc, language, _meeting_evidence(header, toc, items, sources))
     meeting = MeetingDraft(parser_version=__version__, source=source, kind=kind, language=language, municipality=found.municipality, committee=committee,
                            date=date, start_time=start_time, end_time=end_time,
                            location=location, participants=participants, toc=toc,
@@ -127,10 +127,14 @@ def _first(sources: dict[str, str], fact: str, *candidates: tuple[str, Callable[
 
 
 def _not_minutes(meeting: MeetingDraft) -> None:
-    """A document that is not a meeting document has no items, and a body, date or time in an article
-    or web page is no meeting header."""
+    """A document that is not a meeting document has no items. Its header fields stay only where a
+    header label printed them: a body, date or time in an article, a web page's prose or a slide's
+    title is no meeting header."""
     meeting.items = []
-    meeting.committee = meeting.date = meeting.start_time = meeting.end_time = meeting.location = None
+    for name in HEADER_FIELDS:
+        if meeting.sources.get(name, "").removeprefix("header:") not in LABEL_RULES:
+            setattr(meeting, name, None)
+            meeting.sources.pop(name, None)
     if meeting.language in ("no", "sv"):
         meeting.warnings.append(WarningDraft("other_language", f"document is in '{meeting.language}', not Danish"))
     else:
@@ -250,14 +254,44 @@ def _canonical_absent_names(items: list[ItemDraft], known: list[str]) -> None:
 
 # --- kind of document ------------------------------------------------------------------------------
 
-def _kind(items: list[ItemDraft], toc: list[TocEntryDraft], language: str | None) -> str:
+MEETING_FIELDS = 2  # header fields printed by the header block that make a header without other signs
+
+
+def _meeting_evidence(header: HeaderDraft, toc: list[TocEntryDraft], items: list[ItemDraft],
+                      sources: dict[str, str]) -> tuple[bool, bool]:
+    """(signs, header): whether the text shows signs of a meeting document (a contents list with pages
+    or under a contents heading, a list of the meeting's items, a member or attendance block), and
+    whether it has a meeting header (the signs, or two fields the header block printed)."""
+    paged = len([entry for entry in toc if entry.page]) >= 2
+    listed = _toc_lists_items(toc, items)
+    signs = bool(header.signs) or paged or listed
+    printed = [name for name in HEADER_FIELDS if sources.get(name, "").removeprefix("header:") in HEADER_BLOCK_RULES]
+    return signs, signs or len(printed) >= MEETING_FIELDS
+
+
+def _toc_lists_items(toc: list[TocEntryDraft], items: list[ItemDraft]) -> bool:
+    """A numbered list of two or more entries that names an item found in the text is the meeting's contents."""
+    numbered = [entry for entry in toc if entry.number]
+    if len(numbered) < 2:
+        return False
+    titles = {fold(item.title) for item in items if item.title}
+    numbers = {item.number for item in items if item.number}
+    return any(fold(entry.title) in titles or entry.number in numbers for entry in numbered)
+
+
+def _kind(items: list[ItemDraft], toc: list[TocEntryDraft], language: str | None, evidence: tuple[bool, bool]) -> str:
+    """Two or more items make minutes; one item makes minutes only with signs of a meeting document
+    (else it is one item's page); without items, a meeting header still makes minutes (an excerpt
+    that stops in the header or the contents)."""
+    signs, has_header = evidence
     if language in ("no", "sv"):
         return "not_minutes"
-    if not any(_substantive(item) for item in items):
-        return "not_minutes"
-    if len(items) == 1 and len([e for e in toc if e.number or e.page]) <= 1:
-        return "agenda_item"
-    return "minutes"
+    count = len(items) if any(_substantive(item) for item in items) else 0
+    if count >= 2:
+        return "minutes"
+    if count == 1:
+        return "minutes" if signs else "agenda_item"
+    return "minutes" if has_header else "not_minutes"
 
 
 def _substantive(item: ItemDraft) -> bool:

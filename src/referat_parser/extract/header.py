@@ -1,4 +1,5 @@
-"""The meeting header: committee, date, start and end time, place, participants.
+"""The meeting header: committee, date, start and end time, place, participants, and the signs that
+the text is a meeting document.
 
 Each field has rules (HEADER_RULES), tried in order; a rule may offer several candidates, and every
 candidate is kept in order (HeaderDraft.candidates). The resolve stage writes the first candidate that
@@ -417,7 +418,54 @@ HEADER_BLOCK_RULES = frozenset({
     "committee_name_line", "title_block", "time_label", "location_label", "place_after_time",
 })
 
+# The rules that read a header label: a value printed under a label is the meeting's even on a page
+# that is not a meeting document.
+LABEL_RULES = frozenset({"date_label", "committee_label", "committee_body_only_label", "time_label", "location_label"})
+
 CLEANUP: dict[str, Callable[[str], str]] = {"location": _without_meeting_kind}
+
+
+def _contents(line: str) -> bool:
+    return bool(P.toc_mark.match(line) or P.contents_mark.match(line) or P.contents_mark_in_transcript.match(line))
+
+
+def _item_list(line: str) -> bool:
+    return P.item_list_mark.match(line) is not None
+
+
+def _member_list(line: str) -> bool:
+    return bool(P.member_list_label.match(line) or P.absence_label.match(line) or P.absence_alone.match(line))
+
+
+def _attendance_in_run(line: str) -> bool:
+    """'... Mødested: Deltagere: ...', 'Afbud fra/fraværende: -' inside a page transcript's run of fields."""
+    return P.attendance_label_inline.search(line) is not None
+
+
+def _all_present(line: str) -> bool:
+    return P.all_present.match(line) is not None
+
+
+# The signs that a text is a meeting document rather than one item's page: (name, test, read only
+# before the first item title). An attendance block printed under an item's title is that item's;
+# a contents heading and a transcript's run of fields may stand anywhere in the header (a page
+# transcript starts its lines with page numbers, which read like item numbers).
+MEETING_SIGNS: tuple[tuple[str, Callable[[str], bool], bool], ...] = (
+    ("contents", _contents, False),
+    ("item_list", _item_list, True),
+    ("member_list", _member_list, True),
+    ("attendance_in_run", _attendance_in_run, False),
+    ("all_present", _all_present, True),
+)
+
+
+def _meeting_signs(ctx: _Context) -> list[str]:
+    found = []
+    for name, test, before_title in MEETING_SIGNS:
+        lines = ctx.lines[: ctx.title_at] if before_title else ctx.lines
+        if any(test(line) for line in lines if line):
+            found.append(name)
+    return found
 
 
 def extract_header(lines: list[str], full_text: str, title_at: int | None = None) -> HeaderDraft:
@@ -434,6 +482,7 @@ def extract_header(lines: list[str], full_text: str, title_at: int | None = None
         if found:
             header.rules[name], first = found[0]
             setattr(header, name, first)
+    header.signs = _meeting_signs(ctx)
     header.participants = _participants(lines)
     return header
 

@@ -96,7 +96,11 @@ PHRASES.update({
     "location_labels": _header_list("location", "labels"),
     "location_bare": _header_list("location", "bare"),
     "all_header_labels": _all_header_labels,
+    "contents_marks": _header_list("meeting", "contents"),
+    "contents_in_transcript": _header_list("meeting", "contents_in_transcript"),
+    "item_lists": _header_list("meeting", "item_lists"),
     "member_lists": _header_list("meeting", "member_lists"),
+    "all_present": _header_list("meeting", "all_present"),
     "document_words": _header_list("meeting", "document_words"),
     "navigation_words": _header_list("values", "navigation"),
     "meeting_kinds": _header_list("values", "meeting_kinds"),
@@ -310,7 +314,14 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "body_date_line": (r"^(?P<body>[^\W\d][^,\n]{2,100}?)(?:\s*\([^)]*\))?\s*,\s*(?P<date>{date})\s*:?$"
                        r"|^(?P<date2>{date})\s+(?P<body2>[^\W\d].{2,80})$", IGNORE | VERBOSE),
     "time_only": (r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?::\d{2})?(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?$", IGNORE),
+    # Signs of a meeting document in its header (vocab/header.toml [meeting]).
+    "contents_mark": (r"^(?:{contents_marks})\s*:?$", IGNORE),
+    "contents_mark_in_transcript": (r"^\d{1,3}\s+(?:\S+\s+){0,3}?(?:{contents_in_transcript})\b", 0),
+    "item_list_mark": (r"^(?:[A-H]\.\s+)?(?:{item_lists})\s*(?::.*)?$", IGNORE),
     "member_list_label": (r"^(?:{member_lists}|{participant_labels})\s*(?::|$)", IGNORE),
+    # "... Mødested: Deltagere: ...", "Afbud fra/fraværende: -" inside a page transcript's line.
+    "attendance_label_inline": (r"(?<=\s)(?:{absence_labels}|{member_lists})(?:\s+fra)?(?:/\w+)?\s*:", 0),
+    "all_present": (r"^(?:{all_present})\b", IGNORE),
     "document_word": (r"(?<![\w])(?:{document_words})(?![\w])", IGNORE),
     # Table cells of a header printed as text: 'Sted: |' / 'Byrådssalen |', a separator row '---|---|'.
     "cell_bar_end": (r"\s*\|\s*$", 0),
