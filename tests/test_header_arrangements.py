@@ -244,3 +244,48 @@ def test_a_refused_value_falls_through_to_the_next_candidate():
     # The label's value is a table cell bar; the meeting line's body is taken instead.
     meeting = header("Økonomiudvalget 3. maj 2021\nUdvalg: -\nMødested: -\nkl. 17.00 i Byrådssalen\n")
     assert (meeting.committee, meeting.location) == ("Økonomiudvalget", "Byrådssalen")
+
+
+# --- place in a page transcript's run of fields, in a flattened table, in an address block ---------
+
+def test_a_place_label_inside_a_run_of_fields():
+    line = "1 Byrådet DAGSORDEN Sted: Mødelokale 4, rådhuset Dato: Tirsdag den 22. januar 2019 Start kl.: 17:00"
+    meeting = header(line + "\n")
+    assert (meeting.location, meeting.date, meeting.start_time) == ("Mødelokale 4, rådhuset", "2019-01-22", "17:00")
+
+
+@pytest.mark.parametrize(("line", "place"), [
+    ("1 Referat Mødedato: Mandag den 6. oktober 2014 Mødested: Deltagere: Borgmesterens mødelokale Anne Hansen (V), "
+     "Bo Holm (C)", "Borgmesterens mødelokale"),
+    ("1 Referat Dato: 30. april 2013 Mødelokale: Medlemmer: Afbud: Byrådets mødesal Anne Hansen, Bo Holm", "Byrådets mødesal"),
+    ("Byrådet Referat Mødested: Udsendelsesdato: Afbud fra: Onsdag den 15-maj-2002 Byrådets mødelokaler Fraværende: Ingen.",
+     "Byrådets mødelokaler"),
+])
+def test_labels_in_a_run_with_their_values_after_it(line, place):
+    assert header(line + "\n").location == place
+
+
+def test_a_run_of_labels_without_a_place_label_gives_no_place():
+    assert header("1 Referat Dato: 30. april 2013 Medlemmer: Afbud: Byrådets mødesal Anne Hansen, Bo Holm\n").location is None
+
+
+ADDRESS = """Referat
+Udvalget for kultur
+Torsdag den 20. juni 2013
+Kl. 10:30
+Strandgårdens Kursuscenter
+Strandvejen 46
+Nordby Strand
+8999 Nordby
+Medlemmer
+Anne Hansen (A)
+"""
+
+
+def test_an_address_block_under_the_date_and_time():
+    assert header(ADDRESS).location == "Strandgårdens Kursuscenter, Strandvejen 46, Nordby Strand, 8999 Nordby"
+
+
+def test_a_letterhead_address_above_the_date_is_no_place():
+    text = "Nordby Kommune\nTorvet 1\n8999 Nordby\n\nReferat\nByrådet\nTorsdag den 20. juni 2013\n"
+    assert header(text).location is None

@@ -340,6 +340,54 @@ def _location_label(ctx: _Context) -> Iterator[str]:
             yield _first_column(value)
 
 
+def _location_label_in_run(ctx: _Context) -> Iterator[str]:
+    """'1 Byrådet DAGSORDEN Sted: Mødelokale 4, rådhuset Dato: ...': a place label inside a page
+    transcript's run of fields, its value up to the next label."""
+    for line in ctx.meeting_lines:
+        match = P.location_label_inline.search(line)
+        value = _first_column(match["value"]) if match else ""
+        if value and not P.any_label.match(value) and not next(iter_dates(value), None):
+            yield value
+
+
+def _place_in_label_run(ctx: _Context) -> Iterator[str]:
+    """'Mødested: Deltagere: Borgmesterens mødelokale Anne Hansen (V), ...': labels printed in a run and
+    their values after it (a two-column table flattened); the place is the first words of the values
+    that end in a place word, after a leading date or time."""
+    for line in ctx.meeting_lines:
+        for run in P.label_run.finditer(line):
+            if not P.place_in_run.search(run.group(0)):
+                continue
+            values = line[run.end():]
+            for _, _, end in [*iter_dates(values[:LEADING_WORDS + 12]), *iter_times(values[:LEADING_WORDS])]:
+                values = values[end:] if end < len(values) else values
+            match = P.place_prefix.match(values.strip())
+            if match:
+                yield match["place"]
+
+
+ADDRESS_LINES = 4
+
+
+def _address_block(ctx: _Context) -> Iterator[str]:
+    """'Kursuscenter X' / 'Strandvej 46' / 'Y Strand' / '8410 Rønde' after the date and time lines: an
+    address printed over lines, ending in a postcode and town, is the place."""
+    if ctx.date_line is None:
+        return
+    lines = ctx.meeting_lines[: ctx.title_at]
+    for index in range(ctx.date_line + 1, len(lines)):
+        if not P.postcode_town.match(lines[index]):
+            continue
+        block = [lines[index]]
+        for line in reversed(lines[max(ctx.date_line + 1, index - ADDRESS_LINES): index]):
+            if not line or next(iter_dates(line), None) or next(iter_times(line), None) or _is_label(line) \
+                    or P.any_label.match(line) or line.endswith("."):
+                break
+            block.insert(0, line)
+        if len(block) >= 2:
+            yield ", ".join(block)
+
+
 def _place_below(value: str) -> bool:
     """The line under a lone place label is the place unless it is a date, a sentence or a label of the
     next row ("Fraværende")."""
@@ -407,20 +455,24 @@ HEADER_RULES: dict[str, tuple[tuple[str, FieldRule], ...]] = {
     "start_time": (("time_label", _time_label), ("dated_or_labelled_time", _start_time),
                    ("meeting_word_time", _meeting_word_time)),
     "end_time": (("meeting_ended", _meeting_ended), ("end_label", _end_label), ("time_range_end", _time_range_end)),
-    "location": (("location_label", _location_label), ("place_after_time", _place_after_time),
-                 ("place_line_after_date", _place_line_after_date), ("place_segment", _place_segment)),
+    "location": (("location_label", _location_label), ("location_label_in_run", _location_label_in_run),
+                 ("place_in_label_run", _place_in_label_run), ("place_after_time", _place_after_time),
+                 ("place_line_after_date", _place_line_after_date), ("address_block", _address_block),
+                 ("place_segment", _place_segment)),
 }
 
 # The rules that read the meeting's own header block (a label, a meeting line, the title block), as
 # against the fallbacks that take any mention: a field they found makes a header even without items.
 HEADER_BLOCK_RULES = frozenset({
     "date_label", "meeting_line_date", "committee_label", "committee_body_only_label", "meeting_line_body",
-    "committee_name_line", "title_block", "time_label", "location_label", "place_after_time",
+    "committee_name_line", "title_block", "time_label", "location_label", "location_label_in_run",
+    "place_in_label_run", "place_after_time", "address_block",
 })
 
 # The rules that read a header label: a value printed under a label is the meeting's even on a page
 # that is not a meeting document.
-LABEL_RULES = frozenset({"date_label", "committee_label", "committee_body_only_label", "time_label", "location_label"})
+LABEL_RULES = frozenset({"date_label", "committee_label", "committee_body_only_label", "time_label", "location_label",
+                         "location_label_in_run", "place_in_label_run"})
 
 CLEANUP: dict[str, Callable[[str], str]] = {"location": _without_meeting_kind}
 

@@ -284,6 +284,8 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "committee_body_only_alone": (r"^(?:{committee_body_only})\s*:?$", IGNORE),
     # "Mødested X" may omit the colon; "Mødelokale 1, Rådhuset" is itself the place.
     "location_label": (r"^(?:(?:{location_labels})(?:{label_gap})|(?:{location_bare})\s+)(?P<value>\S.*)$", IGNORE),
+    # ... and inside a page transcript's run of fields ("1 Byrådet DAGSORDEN Sted: Mødelokale 4 Dato: ...").
+    "location_label_inline": (r"(?<=\s)(?=(?-i:[A-ZÆØÅ]))(?:{location_labels})\s*:\s*(?P<value>\S.*)$", IGNORE),
     "location_alone": (r"^(?:{location_labels})\s*:?$", IGNORE),
     # "Mødedato: Mandag den 5. december 2016", "Mødedato Onsdag den 23. maj 2012", and inside a page
     # transcript's line ("1 Referat Byrådet Mødedato: Tirsdag den 30. april 2013 Mødetidspunkt: 18:30").
@@ -348,6 +350,15 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "place_word_first": (r"^(?:{place_words}|{header_place_words}|\w*(?:{place_suffixes}))\b", IGNORE),
     "place_word_last": (r"(?:^|[\s/])\w*(?:{place_words}|{place_suffixes})$", IGNORE),
     # "i Økonomiudvalgsværelset" on its own line under the date line of a "Referat / til / mødet i ..." block.
+    # A run of labels without values, the values after the run ("Mødested: Deltagere: Borgmesterens
+    # mødelokale Anne Hansen (V), ..."): a two-column table flattened by a PDF transcript.
+    "label_run": (r"{label_start}(?:(?:{all_header_labels})(?:\s+fra)?\s*:\s*){2,}", IGNORE),
+    "place_in_run": (r"(?<![\w])(?:{location_labels})\s*:", IGNORE),
+    # The place at the start of the values: the shortest run of words that ends in a place word.
+    "place_prefix": (r"^(?P<place>(?:[\w.,'’-]+\s+){0,4}?[\w-]*(?:{place_words}|{place_suffixes}|{header_place_suffixes})\w{0,2})(?=[\s,.]|$)",
+                     IGNORE),
+    # "8410 Rønde": a postcode and town, the last line of an address block.
+    "postcode_town": (r"^\d{4}\s+[{up}][\w-]+(?:\s+[{up}][\w-]+)?$", 0),
     "place_i_line": (r"^i\s+(?P<place>[{up}].{2,80})$", 0),
     # --- people ------------------------------------------------------------------------------
     "name": ("{name}", 0),
