@@ -235,6 +235,7 @@ def test_committee_label_beats_a_meeting_line_and_a_body_in_prose():
     ("location", ":", False), ("location", "Sted", False), ("location", "3. maj 2021", False), ("location", "kl. 17:00", False),
     ("location", "Byrådssalen", True), ("location", "Lokale 1, Rådhuset", True),
     ("person", "Mandag Den", False), ("person", "Ole Berg 12", False), ("person", "Ole Berg", True),
+    ("person", "Jan August Berg", True),  # month names are first names too
 ])
 def test_each_field_has_one_plausibility_check(field, value, ok):
     assert PLAUSIBLE[field](value) is ok

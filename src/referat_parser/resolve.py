@@ -25,7 +25,7 @@ from .extract.language import detect_language
 from .lexicon import patterns as P
 from .lexicon.attendance import ParticipantRef, partial_absences
 from .lexicon.bodies import find_bodies, looks_like_body
-from .lexicon.data import calendar_words, fold, header_words, headings
+from .lexicon.data import fold, header_words, headings, weekdays
 from .lexicon.dates import iter_dates
 from .lexicon.names import PersonRef, find_person
 from .version import __version__
@@ -53,8 +53,8 @@ def _plausible_location(value: str) -> bool:
 
 
 def _plausible_person(value: str) -> bool:
-    """A person's name holds no weekday, month or digit ('Mandag Den', 'Jens Bo 12')."""
-    return not any(ch.isdigit() for ch in value) and not any(fold(word) in calendar_words() for word in value.split())
+    """A person's name holds no weekday or digit ('Mandag Den', 'Jens Bo 12')."""
+    return not any(ch.isdigit() for ch in value) and not any(fold(word) in weekdays() for word in value.split())
 
 
 # The check each value must pass to be written, by field; a value that fails is left out (and for a
@@ -100,6 +100,7 @@ def resolve(found: Found, source: object) -> MeetingDraft:
     start_time, end_time, location = (_header_value(header, name, sources) for name in ("start_time", "end_time", "location"))
     participants = _participants(header.participants, found.item_absences)
     _canonical_absent_names(items, [p.name for p in participants])
+    _plausible_people(items)
     _record_item_absences(items, found.header_lines)
     language = detect_language(found.seg.cleaned.text)
     warnings = list(found.warnings)
@@ -209,15 +210,25 @@ def _committee_from_statements(text: str) -> str | None:
 # --- attendance ------------------------------------------------------------------------------------
 
 def _participants(listed: list[ParticipantRef], item_absences: list[PersonRef]) -> list[ParticipantRef]:
-    """The header's participants; absence recorded in the items wins over a place in the member list."""
-    participants = list(listed)
+    """The header's participants; absence recorded in the items wins over a place in the member list.
+    A name that cannot be a person's ('Mandag Den') is left out."""
+    participants = [person for person in listed if plausible("person", person.name)]
     for person in item_absences:
+        if not plausible("person", person.name):
+            continue
         known = find_person(participants, person.name, person.party)
         if known is None:
             participants.append(ParticipantRef(person.name, person.party, None, False))
         else:
             known.present = False
     return participants
+
+
+def _plausible_people(items: list[ItemDraft]) -> None:
+    """Leave out of each decision the absent members and substitutes whose name cannot be a person's."""
+    for decision in (item.decision for item in items if item.decision is not None):
+        decision.absent = [person for person in decision.absent if plausible("person", person.name)]
+        decision.substitutes = [person for person in decision.substitutes if plausible("person", person.name)]
 
 
 def _record_item_absences(items: list[ItemDraft], header_lines: list[str]) -> None:

@@ -20,6 +20,7 @@ from ..lexicon import patterns as P
 from ..lexicon.attendance import (
     ParticipantRef,
     absences_in_line,
+    first_names_absent,
     inline_participants,
     names_after_label,
     partial_absences,
@@ -589,6 +590,23 @@ def _absence_label_alone(roll: _Roll, line: str) -> bool:
     return True
 
 
+def _absence_in_run(roll: _Roll, line: str) -> bool:
+    """'1 Åben beslutningsprotokol ... Silkeborg Rådhus Afbud: Anne Hansen, Bo Holm': an absence label
+    inside a page transcript's run of fields, its names up to the next label. A label in a run of
+    labels without values ('Medlemmer: Afbud: Byrådets mødesal A, B, ...') names nobody: the values
+    after the run belong to the first label."""
+    label = None if P.absence_label.match(line) else P.absence_label_inline.search(line)
+    if label is None or line[: label.start()].rstrip().endswith(":"):
+        return False
+    value = P.dated_sublabel.sub(" ", line[label.end():]).strip()
+    if P.any_label.match(value):
+        return False
+    value = P.next_label.split(_first_column(value), maxsplit=1)[0]
+    for person in absences_in_line(f"{label.group(0)} {value}") or []:
+        _mark_absent(roll.people, person.name, person.party)
+    return True
+
+
 def _attendance_statement(roll: _Roll, line: str) -> bool:
     """A line recording absence, partial attendance or substitutes ('Afbud: X', 'Y deltog i stedet')."""
     partial = [person for person, _ in partial_absences(line)]
@@ -603,6 +621,7 @@ def _attendance_statement(roll: _Roll, line: str) -> bool:
     roll.absent_mode, roll.names_read = roll.in_list, False
     for person in absent or []:
         _mark_absent(roll.people, person.name, person.party)
+    _mark_absent_by_first_name(roll.people, first_names_absent(line))
     roll.recent = [person.name for person in absent] if absent else roll.recent
     for person in partial if attendance else []:  # attended part of the meeting: not absent
         _add(roll.people, ParticipantRef(person.name, person.party, None, None))
@@ -627,6 +646,7 @@ def _list_line(roll: _Roll, line: str) -> bool:
 # What a header line says about attendance: the first rule that takes the line decides.
 ATTENDANCE_RULES: tuple[tuple[str, Callable[[_Roll, str], bool]], ...] = (
     ("blank", _blank_line),
+    ("absence_in_run", _absence_in_run),
     ("agenda_entry", _agenda_entry),
     ("member_list_label", _member_list_label),
     ("absence_label_alone", _absence_label_alone),
@@ -669,10 +689,11 @@ def _member_list_line(people: list[ParticipantRef], line: str) -> bool:
         for entry in entries:
             _add(people, entry)
         return True
-    entry = participant_entry(line)
-    if entry is not None:
+    parts = P.entry_after_party.split(line) if len(P.entries_with_party.findall(line)) > 1 else [line]
+    found = [entry for entry in map(participant_entry, parts) if entry is not None]
+    for entry in found:
         _add(people, entry)
-    return entry is not None
+    return bool(found)
 
 
 def _absent_list_line(people: list[ParticipantRef], line: str) -> list[str]:
@@ -719,6 +740,15 @@ def _add(people: list[ParticipantRef], entry: ParticipantRef) -> None:
     person.substitute_for = person.substitute_for or entry.substitute_for
     if person.present is None or entry.present is False:
         person.present = entry.present
+
+
+def _mark_absent_by_first_name(people: list[ParticipantRef], first_names: list[str]) -> None:
+    """'Afbud: Tilde,' under a member list that names one Tilde: that member is absent. A first name
+    that several members share, or none, names nobody."""
+    for first in first_names:
+        matches = [person for person in people if person.name.split()[0] == first]
+        if len(matches) == 1:
+            matches[0].present = False
 
 
 def _mark_absent(people: list[ParticipantRef], name: str, party: str | None) -> None:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from . import patterns as P
+from .data import not_names
 from .names import PersonRef, clean_name, party_letter, split_names, split_sentences
 
 SUBSTITUTE = "stedfortræder"  # the role of a substitute, whatever the minutes call it
@@ -35,7 +36,7 @@ def absences_in_line(text: str) -> list[PersonRef] | None:
     if label:
         if P.not_absence.search(label["scope"]):
             return None
-        names = label["names"].strip()
+        names = P.dated_sublabel.sub(" ", label["names"]).strip()
         if not names or P.absence_none.match(names):
             return []
         substitutes = {s.name for s in substitutes_in_line(names)}
@@ -47,9 +48,19 @@ def absences_in_line(text: str) -> list[PersonRef] | None:
         afbud = [p for m in P.afbud_fra.finditer(sentence) for p in split_names(_strip_substitute_tail(m["names"]))]
         verb = None if afbud else P.absent_verb.search(sentence)
         if verb:
-            afbud = split_names(P.suppleant_prefix.sub("", sentence[: verb.start()]))
+            afbud = split_names(P.suppleant_prefix.sub("", sentence[: verb.start()]), absent=True)
         found.extend(afbud)
     return found or None
+
+
+def first_names_absent(text: str) -> list[str]:
+    """The members an absence field names by their first name only ('Afbud: Tilde,'); the caller
+    resolves each to the one listed participant of that first name."""
+    label = P.absence_label.match(text)
+    if not label or P.not_absence.search(label["scope"]):
+        return []
+    parts = (part.strip(" .,") for part in P.name_separators.split(label["names"]))
+    return [part for part in parts if P.first_name_only.fullmatch(part) and clean_name(f"{part} X") and part not in not_names()]
 
 
 def names_after_label(text: str) -> list[PersonRef]:
@@ -70,7 +81,7 @@ def _absent_in_list(names: str) -> list[PersonRef]:
         if P.not_absence.search(sentence):
             continue
         verb = P.absent_verb.search(sentence)
-        found.extend(split_names(_strip_substitute_tail(sentence[: verb.start()] if verb else sentence)))
+        found.extend(split_names(_strip_substitute_tail(sentence[: verb.start()] if verb else sentence), absent=True))
     return found
 
 
@@ -181,7 +192,8 @@ def participant_entry(text: str) -> ParticipantRef | None:
         return None
     rest = match["rest"] or ""
     substitute = P.substitute_in_entry.match(rest)
-    role = match["role"].casefold() if match["role"] else None
+    printed_role = match["role"] or match["role_after"]
+    role = printed_role.casefold() if printed_role else None
     mark = (match["mark"] or "").casefold()
     present = False if mark.startswith("fravær") or "afbud" in mark else None
     if substitute:

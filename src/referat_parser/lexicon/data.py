@@ -118,6 +118,12 @@ def not_names() -> frozenset[str]:
 
 
 @cache
+def not_in_names() -> frozenset[str]:
+    """Lower-case words of running text that never stand in a name."""
+    return frozenset(word.casefold() for word in people()["absence"]["not_in_names"])
+
+
+@cache
 def name_label_words() -> tuple[str, ...]:
     """Attendance labels printed before names without a colon ('Fraværende', 'Suppleant'), longest first."""
     return tuple(sorted(people()["label_words"], key=len, reverse=True))
@@ -149,9 +155,9 @@ def header_words() -> frozenset[str]:
 
 
 @cache
-def calendar_words() -> frozenset[str]:
-    """Weekday and month names, folded."""
-    return frozenset(fold(word) for word in [*_load("calendar")["weekdays"]["names"], *months()])
+def weekdays() -> frozenset[str]:
+    """Weekday names, folded. (Month names are not among them: 'Jan', 'Maj' and 'August' are first names.)"""
+    return frozenset(fold(word) for word in _load("calendar")["weekdays"]["names"])
 
 
 @cache

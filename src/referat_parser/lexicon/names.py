@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from . import patterns as P
-from .data import fold, not_name_words, not_names, parties
+from .data import fold, not_in_names, not_name_words, not_names, parties
 
 
 @dataclass
@@ -57,8 +57,10 @@ def clean_name(text: str) -> str | None:
     return name
 
 
-def split_names(text: str) -> list[PersonRef]:
-    """'Tina Højlund Pedersen (A), Torben Johansen (C)' / 'Jane Østergaard og Vibeke Gamst'."""
+def split_names(text: str, absent: bool = False) -> list[PersonRef]:
+    """'Tina Højlund Pedersen (A), Torben Johansen (C)' / 'Jane Østergaard og Vibeke Gamst'. With
+    ``absent`` the text is a list of absent members: a name followed by 'indkaldt' or 'deltog' is a
+    substitute who came instead (left out), and a surname printed in lower case is still a name."""
     people: list[PersonRef] = []
     text = P.substitute_tail_in_list.sub("", text.strip().rstrip("."))
     for part in P.name_separators.split(text):
@@ -69,10 +71,25 @@ def split_names(text: str) -> list[PersonRef]:
             if letter and people and people[-1].party is None:
                 people[-1].party = letter
             continue
-        name = clean_name(part)
+        if absent and P.substitute_after_name.search(part):
+            continue
+        name = clean_name(part) or (_lenient_name(part) if absent else None)
         if name:
             people.append(PersonRef(name, party_of(part)))
     return people
+
+
+def _lenient_name(part: str) -> str | None:
+    """'Gert winther' in a list of absent members: two to four words, the first capitalised, none of
+    them a word of running text ('Hanne fra forvaltningen' is no name)."""
+    text = P.trailing_bracket.sub("", part).strip()
+    if not P.lenient_name.match(text):
+        return None
+    words = text.split()
+    if any(word.casefold() in not_in_names() for word in words) or text in not_names():
+        return None
+    # The words read as a name once capitalised ('Åbent møde' stays out: a word that is never in a name).
+    return text if clean_name(" ".join(word[:1].upper() + word[1:] for word in words)) else None
 
 
 def split_sentences(text: str, ends: re.Pattern[str] | None = None) -> list[str]:

@@ -58,6 +58,7 @@ PHRASES: dict[str, Callable[[], str]] = {
     "absence_none": lambda: _alternation(data.people()["absence"]["none"]),
     "absence_phrases": lambda: _alternation(data.people()["absence"]["phrases"]),
     "absence_phrases_at_end": lambda: _alternation(data.people()["absence"]["phrases_at_end"]),
+    "substitute_after_name": lambda: _alternation(data.people()["absence"]["substitute_after_name"]),
     "partial_attendance": lambda: _alternation(data.people()["absence"]["partial"]),
     "place_words": lambda: _alternation(data.words()["places"]["words"]),
     "place_suffixes": lambda: _alternation(data.words()["places"]["suffixes"]),
@@ -116,7 +117,8 @@ FRAGMENTS: dict[str, str] = {
     # A dot ends a name word only in an initial or abbreviation ("Chr."): "Mortensen. Birthe" is two sentences.
     "name_word": r"(?:[{up_name}][\w'’]{0,2}\.|[{up_name}][\w'’]*(?:-[{up_name}]?[\w'’]+)*)",
     # At most six words: a bound keeps unanchored searches linear on long lines of capitalised words.
-    "name": r"{name_word}(?:\s+(?:{name_word}|{name_particles})){0,5}",
+    # A particle ('de', 'von') is a whole word inside a name, never its end ('Jes Holm deltog' is no 'Jes Holm de').
+    "name": r"{name_word}(?:\s+(?:{name_word}|(?:{name_particles})(?=\s+(?:[{up_name}]|(?:{name_particles})\s)))){0,5}",
     # What may stand in brackets after a name as a party: a letter or abbreviation in capitals
     # ('A', 'DF', 'SF') or a party name of the vocabulary ('Alternativet', 'Nye Borgerlige').
     "party_text": r"[A-ZÆØÅ]{1,3}|(?i:{party_names})",
@@ -369,11 +371,20 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "leading_label": (r"^(?:(?i:{name_labels})\s*:?\s+|[^\W\d][^:\d\n]{0,40}:\s*)(?=[{up_name}])", 0),
     "bullet_or_role": (r"^[•·\-–*]\s*|^(?:{role_words})\s+", 0),
     "name_tail": (r"\s+(?:{name_enders})\b.*$", 0),
+    "substitute_after_name": (r"\s+(?:{substitute_after_name})(?:\s+(?:som|i\s+stedet)\b.*)?$", IGNORE),
+    # A name whose last word lost its capital in an absence list ("Gert winther").
+    "first_name_only": (r"[{up_name}][a-zæøåäöüéèáóíúç'’-]{1,20}", 0),
+    "lenient_name": (r"^[{up_name}][\w'’-]+(?:\s+[^\W\d_][\w'’-]*){1,3}$", 0),
     "substitute_tail_in_list": (r"\s+(?:mødte|deltog)\s+som\s+stedfortræder.*$", 0),
     "name_separators": (r"\s*(?:,|;|\s-\s|\s–\s|\bog\b|\s{2,}|•)\s*(?![^()]{0,60}\))", 0),
     "absence_label": (r"^(?:{absence_labels})(?P<scope>[^:]{0,80}?)\s*:\s*(?P<names>.*)$", IGNORE),
     "absence_alone": (r"^(?:{absence_alone})\s*$", IGNORE),
-    "afbud_fra": (r"\bAfbud\s+fra\s+(?P<names>{name}(?:\s*{party})?(?:\s*(?:,|og)\s*{name}(?:\s*\((?:{party_text})\))?)*)", 0),
+    # "... Silkeborg Rådhus Afbud: Anne Hansen, Bo Holm": an absence label inside a page transcript's run of fields.
+    "absence_label_inline": (r"(?<=\s)(?:{absence_labels})(?:\s+fra)?(?:/\w+)?\s*:", 0),
+    # "Fraværende: Den 8. juni 2006: Anne Hansen (C). Den 19. juni 2006: Ingen.": the days of a meeting held
+    # over two dates, inside an absence list.
+    "dated_sublabel": (r"(?:^|(?<=[\s.]))(?:den|d\.)\s+{date}\s*:\s*", IGNORE | VERBOSE),
+    "afbud_fra": (r"\b(?i:afbud)\s+fra\s+(?P<names>{name}(?:\s*{party})?(?:\s*(?:,|og)\s*{name}(?:\s*\((?:{party_text})\))?)*)", 0),
     "absent_verb": (r"\b(?:{absence_phrases})\b|\b(?:{absence_phrases_at_end})\s*\.?$"
                     r"|\bdeltog\s+ikke\s+i\s+behandlingen\s+af\s+(?:punkt|pkt)\.?(?:\s*\d+\s*\.?)?$", IGNORE),
     # Partial attendance and recusal: never absence. Absence "under behandlingen af sagen" is absence
@@ -422,7 +433,10 @@ TEMPLATES: dict[str, tuple[str, int]] = {
                       r"[\s,.;–-]*(?:og\s+)?$", 0),
     "participant_label": (r"^(?:{participant_labels})\b\s*:?\s*(?P<rest>.*)$", IGNORE),
     "participant_entry": (r"^(?:[•·\-–*]\s*)?(?:(?P<role>{role_words})\s+)?(?P<name>{name})\s*,?\s*(?:\((?P<party>{party_text})\))?"
-                          r"\s*(?:\((?P<mark>[^)]*)\))?\s*(?:,\s*(?P<rest>.*))?$", 0),
+                          r"\s*(?:\((?P<mark>[^)]*)\))?\s*(?:[-–,]\s*(?P<role_after>(?i:{role_words}))\s*)?(?:,\s*(?P<rest>.*))?$", 0),
+    # "Anne Hansen (A) Bo Holm (V)": two members on one line (a two-column table read row by row).
+    "entry_after_party": (r"(?<=\))\s+(?=[{up_name}])", 0),
+    "entries_with_party": (r"{name}\s*\((?:{party_text})\)", 0),
     "substitute_in_entry": (r"(?:suppleant|stedfortræder)\s+for\s+(?P<for>{name})", IGNORE),
     "list_comma": (r",\s*(?![^()]{0,60}\))", 0),
     # --- decisions: outcome, dissent, votes, recommendations ---------------------------------
