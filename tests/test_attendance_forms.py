@@ -117,3 +117,16 @@ def test_two_members_on_one_line():
 def test_a_weekday_is_never_a_name():
     meeting = parse_text(HEAD + "Fraværende: Mandag Aften\n" + ITEMS)
     assert meeting.participants == []
+
+
+def test_a_name_wrapped_onto_the_next_line():
+    block = "Mødedeltagere Anne Hansen, Bo Holm\n(Fravær), Carl Berg, Dorte\nLund\n"
+    meeting = parse_text(HEAD + block + ITEMS)
+    assert [(p.name, p.present) for p in meeting.participants] == [
+        ("Anne Hansen", None), ("Bo Holm", False), ("Carl Berg", None), ("Dorte Lund", None)]
+
+
+def test_a_first_name_at_the_end_of_a_list_does_not_take_the_next_heading():
+    block = "Mødedeltagere Anne Hansen, Bo Holm, Dorte\nIndholdsfortegnelse\n"
+    meeting = parse_text(HEAD + block + ITEMS)
+    assert [p.name for p in meeting.participants] == ["Anne Hansen", "Bo Holm"]

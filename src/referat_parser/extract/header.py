@@ -723,7 +723,18 @@ def _continues_list(rest: str, line: str) -> bool:
     if not line or P.any_label.match(line) or P.absence_alone.match(line):
         return False
     return (rest.endswith(",") or line[:1] in "(" or rest.rstrip().endswith(("(", "-"))
-            or (line.split(" ", 1)[0].istitle() and "," in line and "," in rest))
+            or (line.split(" ", 1)[0].istitle() and "," in line and "," in rest) or _name_wraps(rest, line))
+
+
+WRAPPED_NAME_WORDS = 3  # words of the rest of a name wrapped onto the next line ("Nelander (D)")
+
+
+def _name_wraps(rest: str, line: str) -> bool:
+    """'..., Tina Holm (Fravær), Githa' / 'Nelander': a list whose last entry is a first name alone,
+    the rest of the name on the next line."""
+    last = P.list_comma.split(rest)[-1].strip()
+    return (" " not in last and last.istitle() and "," in rest and line[:1].isupper()
+            and len(line.split()) <= WRAPPED_NAME_WORDS and participant_entry(f"{last} {line}") is not None)
 
 
 def _add(people: list[ParticipantRef], entry: ParticipantRef) -> None:
