@@ -290,3 +290,24 @@ def test_an_address_block_under_the_date_and_time():
 def test_a_letterhead_address_above_the_date_is_no_place():
     text = "Nordby Kommune\nTorvet 1\n8999 Nordby\n\nReferat\nByrådet\nTorsdag den 20. juni 2013\n"
     assert header(text).location is None
+
+
+@pytest.mark.parametrize(("value", "ok"), [("3. maj 2021", False), ("kl. 17.00", False), ("Byrådet 3. maj 2021", True),
+                                           ("Budget 2022", True), ("Godkendelse af dagsorden", True)])
+def test_a_title_is_no_bare_date(value, ok):
+    assert PLAUSIBLE["title"](value) is ok
+
+
+def test_a_members_name_is_no_item_title():
+    text = ("Byrådet\nMødedato: 4. marts 2024\nFraværende: Anne Hansen (A)\n\nAnne Hansen\nSagsfremstilling\nTekst.\n"
+            "Beslutning\nGodkendt.\n\nBudget 2025\nSagsfremstilling\nTekst.\nBeslutning\nGodkendt.\n")
+    titles = [item.title for item in parse_text(text).items]
+    assert "Anne Hansen" not in titles and "Budget 2025" in titles
+
+
+def test_a_year_before_a_word_is_no_postcode():
+    text = ("Mødedato: 23.08.2017, kl. 11:00\n\nFørste behandling af budget 2018 og overslagsårene 2019-2022\n\n"
+            "Indstilling\nForvaltningen indstiller, at budgettet godkendes.\n")
+    assert parse_text(text).items[0].title == "Første behandling af budget 2018 og overslagsårene 2019-2022"
+    place = "Mødedato: 23.08.2017, kl. 11:00\n\nRådhuset, Torvet 1, 2635 Ishøj\n\nIndstilling\nTekst.\n"
+    assert parse_text(place).items[0].title is None

@@ -28,6 +28,7 @@ from .lexicon.bodies import find_bodies, looks_like_body
 from .lexicon.data import fold, header_words, headings, weekdays
 from .lexicon.dates import iter_dates
 from .lexicon.names import PersonRef, find_person
+from .lexicon.titles import is_meeting_line
 from .version import __version__
 
 STATEMENT_ITEMS = 2  # the first items, where "Godkendelse af dagsorden for mødet den ..." stands
@@ -57,12 +58,20 @@ def _plausible_person(value: str) -> bool:
     return not any(ch.isdigit() for ch in value) and not any(fold(word) in weekdays() for word in value.split())
 
 
+def _plausible_title(value: str) -> bool:
+    """An item title is no bare date or time ('3. maj 2021', 'kl. 17.00')."""
+    bare = P.time_only.match(value) or (next(iter_dates(value), None) is not None and is_meeting_line(value)
+                                        and not find_bodies(value))
+    return any(ch.isalpha() for ch in value) and not bare
+
+
 # The check each value must pass to be written, by field; a value that fails is left out (and for a
 # header field the next candidate is taken).
 PLAUSIBLE: dict[str, Callable[[str], bool]] = {
     "committee": _plausible_committee,
     "location": _plausible_location,
     "person": _plausible_person,
+    "title": _plausible_title,
 }
 
 
@@ -101,6 +110,7 @@ def resolve(found: Found, source: object) -> MeetingDraft:
     participants = _participants(header.participants, found.item_absences)
     _canonical_absent_names(items, [p.name for p in participants])
     _plausible_people(items)
+    _plausible_titles(items, participants)
     _record_item_absences(items, found.header_lines)
     language = detect_language(found.seg.cleaned.text)
     warnings = list(found.warnings)
@@ -229,6 +239,15 @@ def _plausible_people(items: list[ItemDraft]) -> None:
     for decision in (item.decision for item in items if item.decision is not None):
         decision.absent = [person for person in decision.absent if plausible("person", person.name)]
         decision.substitutes = [person for person in decision.substitutes if plausible("person", person.name)]
+
+
+def _plausible_titles(items: list[ItemDraft], participants: list[ParticipantRef]) -> None:
+    """An item title that is a bare date, or the name of a member the document lists, is no title
+    (a line of an attendance block taken for one): left out."""
+    for item in items:
+        if item.title and (not plausible("title", item.title)
+                           or (len(item.title.split()) > 1 and find_person(participants, item.title) is not None)):
+            item.title = None
 
 
 def _record_item_absences(items: list[ItemDraft], header_lines: list[str]) -> None:

@@ -138,7 +138,9 @@ FRAGMENTS: dict[str, str] = {
     "letter": "[A-ZÆØÅ]",
     "side_words": r"(?:For|Imod|Undlod|Hverken\s+for\s+eller\s+imod)",
     "meeting_end": r"Mødet\s+(?:blev\s+)?(?:hævet|sluttede|sluttet|afsluttet|afsluttedes|slut|ophævet)\b",
-    "place_strong": r"\b(?:{place_words}|\w*(?:{place_suffixes})|\d{4}\s+[A-ZÆØÅ]\w+)\b",
+    # A postcode and town ends the line or a comma-separated part ('Torvet 1, 2635 Ishøj'): a year before a
+    # word ('budget 2018 og overslagsårene') is no postcode.
+    "place_strong": r"\b(?:{place_words}|\w*(?:{place_suffixes})|(?-i:\d{4}\s+[A-ZÆØÅ][a-zæøå]+(?:\s[A-ZÆØÅ][a-zæøå]+)?)(?=\s*(?:,|$)))\b",
     # Between a header label and its value: a colon, or nothing when a capital or digit follows a
     # lower-case label directly ("MødestedRådssalen", "UdvalgByrådet": web text that lost its cell break).
     "label_gap": r"(?:\s*:\s*|(?-i:(?<=[a-zæøå])(?=[A-ZÆØÅ0-9])))",
