@@ -128,9 +128,18 @@ def test_twelve_hour_clocks(text, clock):
     assert find_time(text) == clock
 
 
-def test_a_date_inside_a_sentence_is_not_the_meeting_date():
-    text = "Byrådet\n\nReferaterne lægges på hjemmesiden senest den 3. maj 2021 efter mødet i byrådet.\n"
-    assert header(text).date is None
+def test_a_date_inside_a_sentence_comes_after_the_other_dates():
+    text = "Byrådet\n\nReferaterne lægges på hjemmesiden senest den 3. maj 2021 efter mødet i byrådet.\n\n4. maj 2021\n"
+    assert header(text).date == "2021-05-04"
+    assert header("Byrådet\n\nMødet holdes mandag den 3. maj 2021 kl. 17.00 i salen på det gamle rådhus.\n").date == "2021-05-03"
+
+
+def test_place_segment_only_on_a_line_about_the_meeting():
+    assert header("Kontakt Rådhuset\n\nByrådet 3. maj 2021\n").location is None
+
+
+def test_committee_by_position_is_no_meeting_kind():
+    assert header("Referat\nÅbent møde\n06-10-2016 13:00\n").committee is None
 
 
 # --- start time ----------------------------------------------------------------------------------

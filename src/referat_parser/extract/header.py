@@ -28,6 +28,7 @@ from ..lexicon.attendance import (
     substitutes_in_line,
 )
 from ..lexicon.bodies import find_bodies, looks_like_body
+from ..lexicon.data import fold, weekdays
 from ..lexicon.dates import iter_dates, iter_times
 from ..lexicon.names import PersonRef, find_person
 from ..lexicon.titles import is_meeting_line
@@ -175,15 +176,21 @@ SENTENCE_WORDS = 8  # a line ending in a full stop with more words is a sentence
 
 
 def _first_date(ctx: _Context) -> Iterator[str]:
-    """Any other date of the header, except in a sentence and in a viewer's stamp ('16.07.2013 Views')."""
+    """Any other date of the header, never in a viewer's stamp ('16.07.2013 Views'); dates inside
+    sentences ('Referaterne lægges på hjemmesiden senest den ...') only after the others."""
+    sentences = []
     for index, line in enumerate(ctx.meeting_lines):
         line = _before_stamp(line)
+        dates = [(index, iso) for iso, _start, end in iter_dates(line) if not P.viewer_stamp.match(line[end:])]
         if line.endswith(".") and len(line.split()) > SENTENCE_WORDS:
+            sentences.extend(dates)
             continue
-        for iso, _start, end in iter_dates(line):
-            if not P.viewer_stamp.match(line[end:]):
-                _note_date_line(ctx, index)
-                yield iso
+        for found_at, iso in dates:
+            _note_date_line(ctx, found_at)
+            yield iso
+    for found_at, iso in sentences:
+        _note_date_line(ctx, found_at)
+        yield iso
 
 
 # --- committee ------------------------------------------------------------------------------------------
@@ -252,11 +259,18 @@ def _title_block(ctx: _Context) -> Iterator[str]:
         if not (P.document_word.fullmatch(before.strip(" .:")) and line[:1].isupper()):
             continue
         if (len(line.split()) > TITLE_BLOCK_WORDS or any(ch.isdigit() for ch in line) or line.endswith((".", ":"))
-                or _is_label(line)
-                or P.any_label.match(line) or P.document_word.fullmatch(line.strip(" .:"))):
+                or _is_label(line) or P.any_label.match(line) or P.document_word.fullmatch(line.strip(" .:"))
+                or _names_something_else(line)):
             continue
         if any(next(iter_dates(text), None) for text in texts[index + 1: index + 1 + TITLE_BLOCK_DATE_LINES]):
             yield line.strip(" .")
+
+
+def _names_something_else(line: str) -> bool:
+    """A line about the meeting or the page rather than a body's name: 'Åbent møde', 'Ekstraordinært
+    møde', 'Mandag', 'Rådhuset', 'Byråd og udvalg'."""
+    return bool(P.meeting_word.search(line) or P.public_word.search(line.title()) or P.header_place_words.search(line)
+                or P.navigation_word.search(line) or any(fold(word) in weekdays() for word in line.split()))
 
 
 def _named_body(ctx: _Context) -> Iterator[str]:
@@ -428,9 +442,12 @@ def _place_line_after_date(ctx: _Context) -> Iterator[str]:
 
 
 def _place_segment(ctx: _Context) -> Iterator[str]:
-    """A part of a header line that starts or ends with a place word ('... kl. 10:00 Lokale D116, X
-    Rådhus Afbud: ...', 'Ekstraordinært møde - Mødelokale F7 kl. 12.00', '... 18:05. Lokale 1, X Rådhus')."""
+    """A part of a header line about the meeting (with a date, a time or a meeting word) that starts
+    or ends with a place word ('... kl. 10:00 Lokale D116, X Rådhus Afbud: ...', 'Ekstraordinært møde
+    - Mødelokale F7 kl. 12.00', '... 18:05. Lokale 1, X Rådhus'); not 'Kontakt Rådhuset'."""
     for line in ctx.meeting_lines[: ctx.title_at]:
+        if not (next(iter_times(line), None) or next(iter_dates(line), None) or P.meeting_word.search(line)):
+            continue
         for segment in P.place_segment_cut.split(line):
             segment = segment.strip(" ,")
             if (segment[:1].isupper() and len(segment.split()) <= PLACE_SEGMENT_WORDS and not P.any_label.match(segment)
