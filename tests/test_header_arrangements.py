@@ -320,3 +320,13 @@ def test_a_year_before_a_word_is_no_postcode():
     assert parse_text(text).items[0].title == "Første behandling af budget 2018 og overslagsårene 2019-2022"
     place = "Mødedato: 23.08.2017, kl. 11:00\n\nRådhuset, Torvet 1, 2635 Ishøj\n\nIndstilling\nTekst.\n"
     assert parse_text(place).items[0].title is None
+
+
+def test_label_and_value_in_cells_of_one_row():
+    meeting = header("| Udvalg | Byrådet |\n| Dato | 27-02-2018 19:00 |\n| Sted | Byrådssalen |\n")
+    assert (meeting.committee, meeting.date, meeting.start_time, meeting.location) == (
+        "Byrådet", "2018-02-27", "19:00", "Byrådssalen")
+
+
+def test_a_row_of_other_cells_is_no_label():
+    assert header("Byrådet 27-02-2018\n| Titel | Funktioner |\n| Sted for mødet skifter | Nordby |\n").location is None

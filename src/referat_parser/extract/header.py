@@ -56,9 +56,13 @@ def _without_mail_header(lines: list[str]) -> list[str]:
 
 
 def _without_cells(line: str) -> str:
-    """A header table printed as text: 'Sted: |' -> 'Sted:'; a separator row '---|---|' -> ''."""
+    """A header table printed as text: 'Sted: |' -> 'Sted:'; '| Sted | Byrådssalen |' -> 'Sted: Byrådssalen';
+    a separator row '---|---|' -> ''."""
     if P.table_separator_row.match(line):
         return ""
+    row = P.label_cell_row.match(line)
+    if row and P.header_label_alone.match(row["label"]):
+        return f"{row['label'].rstrip(' :')}: {row['value'].strip()}"
     return P.cell_bar_end.sub("", line)
 
 

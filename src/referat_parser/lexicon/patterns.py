@@ -331,6 +331,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "document_word": (r"(?<![\w])(?:{document_words})(?![\w])", IGNORE),
     # Table cells of a header printed as text: 'Sted: |' / 'Byrådssalen |', a separator row '---|---|'.
     "cell_bar_end": (r"\s*\|\s*$", 0),
+    "label_cell_row": (r"^\|?\s*(?P<label>[^|]{2,40}?)\s*\|\s*(?P<value>[^|]*?[^|\s])\s*\|?\s*$", 0),
     "table_separator_row": (r"^[\s|:+-]*-{3,}[\s|:+-]*$", 0),
     "header_label_alone": (r"^(?:{all_header_labels})\s*:?$", IGNORE),
     "navigation_word": (r"(?<![\w-])(?:{navigation_words})(?![\w-])", 0),
