@@ -330,3 +330,42 @@ def test_label_and_value_in_cells_of_one_row():
 
 def test_a_row_of_other_cells_is_no_label():
     assert header("Byrådet 27-02-2018\n| Titel | Funktioner |\n| Sted for mødet skifter | Nordby |\n").location is None
+
+
+COLUMNS = """Referat
+Økonomiudvalget
+Mødedato:
+Mødetidspunkt:
+Sluttidspunkt:
+Mødested:
+Bemærkninger:
+Mandag den 16. marts 2015
+Kl. 17:00
+Kl. 20:45
+Det Hvide Værelse, Rådhuset
+Medlemmer:
+Anne Berg (C)
+"""
+
+
+def test_a_column_of_labels_then_a_column_of_values():
+    meeting = header(COLUMNS)
+    assert (meeting.date, meeting.start_time, meeting.end_time, meeting.location) == (
+        "2015-03-16", "17:00", "20:45", "Det Hvide Værelse, Rådhuset")
+
+
+def test_a_shifted_column_leaves_a_field_empty_rather_than_wrong():
+    # No value for the place: its position holds the member label, so no place is read.
+    meeting = header(COLUMNS.replace("Det Hvide Værelse, Rådhuset\n", ""))
+    assert (meeting.date, meeting.start_time, meeting.location) == ("2015-03-16", "17:00", None)
+
+
+def test_a_label_without_value_in_a_column_is_passed_over():
+    text = "Byrådet - 21-02-2022\nReferat\nUdvalg:\nDato:\nMandag, 21 februar, 2022 - 17:00\nLokation:\n"
+    meeting = header(text)
+    assert (meeting.committee, meeting.date, meeting.start_time) == ("Byrådet", "2022-02-21", "17:00")
+
+
+@pytest.mark.parametrize(("value", "ok"), [("Mandag, 21 februar, 2022 - 17:00", False), ("Kommunalbestyrelsen 2018-21", True)])
+def test_a_committee_is_no_date(value, ok):
+    assert PLAUSIBLE["committee"](value) is ok

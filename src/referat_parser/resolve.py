@@ -42,9 +42,15 @@ def _not_a_label(value: str) -> bool:
     return fold(value) not in header_words()
 
 
+def _bare_date(value: str) -> bool:
+    """'3. maj 2021', 'Mandag, 21 februar, 2022 - 17:00', 'kl. 17.00': a date or time and nothing else."""
+    return bool(P.time_only.match(value) or (next(iter_dates(value), None) is not None and is_meeting_line(value)
+                                              and not find_bodies(value)))
+
+
 def _plausible_committee(value: str) -> bool:
-    """A committee names a body: letters, not a label or a separator left over from a table."""
-    return any(ch.isalpha() for ch in value) and _not_a_label(value)
+    """A committee names a body: letters, not a label, a separator left over from a table or a date."""
+    return any(ch.isalpha() for ch in value) and _not_a_label(value) and not _bare_date(value)
 
 
 def _plausible_location(value: str) -> bool:
@@ -60,9 +66,7 @@ def _plausible_person(value: str) -> bool:
 
 def _plausible_title(value: str) -> bool:
     """An item title is no bare date or time ('3. maj 2021', 'kl. 17.00')."""
-    bare = P.time_only.match(value) or (next(iter_dates(value), None) is not None and is_meeting_line(value)
-                                        and not find_bodies(value))
-    return any(ch.isalpha() for ch in value) and not bare
+    return any(ch.isalpha() for ch in value) and not _bare_date(value)
 
 
 # The check each value must pass to be written, by field; a value that fails is left out (and for a

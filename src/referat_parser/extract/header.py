@@ -86,15 +86,68 @@ def _next_text(lines: list[str], index: int) -> int | None:
     return next((i for i in range(index + 1, min(len(lines), index + 1 + LABEL_VALUE_LINES)) if lines[i]), None)
 
 
+def _field_label(line: str) -> bool:
+    """A header field's label alone on its line (not a member or absence list's, whose names follow it)."""
+    return (P.header_label_alone.match(line) is not None and not P.absence_alone.match(line)
+            and not P.member_list_label.match(line))
+
+
+def _fits(label: str, value: str) -> bool:
+    """Whether a value can be the label's: a date or time under a date or time label, text without a
+    date or time under a place or committee label; anything under another label."""
+    timed = next(iter_dates(value), None) is not None or next(iter_times(value), None) is not None
+    if P.date_label_alone.match(label) or P.time_label_alone.match(label) or P.end_label_alone.match(label):
+        return timed
+    if P.location_alone.match(label) or P.committee_label_alone.match(label):
+        return not timed
+    return True
+
+
+def _label_columns(lines: list[str]) -> dict[int, int]:
+    """A column of labels alone on their lines followed by a column of their values ('Mødedato:' /
+    'Mødetidspunkt:' / 'Mødested:' / 'Mandag den 16. marts 2015' / 'Kl. 17:00' / 'Rådhuset'): each label
+    line -> the value line it pairs with, in order. A label whose value is missing ('Udvalg:' / 'Dato:'
+    / 'Mandag, 21 februar, 2022') is passed over when the next value is of another kind."""
+    texts = [i for i, line in enumerate(lines) if line]
+    pairs: dict[int, int] = {}
+    position = 0
+    while position < len(texts):
+        labels = []
+        while position < len(texts) and _field_label(lines[texts[position]]):
+            labels.append(texts[position])
+            position += 1
+        values = []
+        while position < len(texts) and len(values) < len(labels) and not _is_label(lines[texts[position]]):
+            values.append(texts[position])
+            position += 1
+        if len(labels) >= 2:
+            pairs.update(_pair_in_order(lines, labels, values))
+        position += 0 if labels else 1
+    return pairs
+
+
+def _pair_in_order(lines: list[str], labels: list[int], values: list[int]) -> dict[int, int]:
+    pairs: dict[int, int] = {}
+    remaining = iter(values)
+    value = next(remaining, None)
+    for label in labels:
+        if value is not None and _fits(lines[label], lines[value]):
+            pairs[label] = value
+            value = next(remaining, None)
+    return pairs
+
+
 def _label_values(lines: list[str], label: re.Pattern[str], alone: re.Pattern[str],
                   inline: bool = False) -> Iterator[tuple[int, str, bool]]:
     """(line, value, below) for every label of a field: the value after the label on its line ("Mødested:
     Rådssalen", "MødestedRådssalen"), or for a label alone on its line ("UDVALG", "Dato:") the next
-    non-blank line unless that is a label too. With ``inline`` the label may stand inside a line (a
-    page transcript's run of fields: "1 Referat Byrådet Mødedato: Tirsdag den 30. april 2013 ...")."""
+    non-blank line unless that is a label too, or the value in its position in a column of values. With
+    ``inline`` the label may stand inside a line (a page transcript's run of fields: "1 Referat Byrådet
+    Mødedato: Tirsdag den 30. april 2013 ...")."""
+    columns = _label_columns(lines)
     for index, line in enumerate(lines):
         if alone.match(line):
-            below = _next_text(lines, index)
+            below = columns.get(index, _next_text(lines, index))
             if below is not None and not _is_label(lines[below]):
                 yield below, lines[below], True
             continue
