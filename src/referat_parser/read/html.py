@@ -21,6 +21,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ..errors import ReferatError
 from .blocks import Block, Cell, Grid, Para, render
 from .document import Document, RawLine
+from .listnumbers import roman_numeral
 from .markup_rules import markup_rules
 from .text import decode
 
@@ -318,18 +319,9 @@ def _list_number(number: int, style: str) -> str:
             letters = chr(ord("a") + rest) + letters
         return letters.upper() if style == "A" else letters
     if style in ("i", "I") and 0 < number < 4000:
-        roman = _roman(number)
+        roman = roman_numeral(number)
         return roman.upper() if style == "I" else roman
     return str(number)
-
-
-def _roman(number: int) -> str:
-    out = []
-    for value, numeral in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        count, number = divmod(number, value)
-        out.append(numeral * count)
-    return "".join(out)
 
 
 # --- entry points ---------------------------------------------------------------------------------
