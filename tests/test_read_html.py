@@ -47,7 +47,8 @@ def test_fragment_typography_headings_and_bold():
 
 
 def test_fragment_entities_and_empty_input():
-    assert texts(html_fragment_lines("<p>5 &lt; 7 &amp; Tønder&nbsp;Kommune</p>")) == ["5 < 7 & Tønder\u00a0Kommune"]
+    # A no-break space is a space to the parser (its clean stage maps it so too).
+    assert texts(html_fragment_lines("<p>5 &lt; 7 &amp; Tønder&nbsp;Kommune</p>")) == ["5 < 7 & Tønder Kommune"]
     assert html_fragment_lines("") == []
     assert html_fragment_lines("<p> </p><div></div>") == []
 

@@ -117,6 +117,9 @@ class Styles:
         self.default_paragraph: str | None = None
         self.default_bold: bool | None = None
         self.default_size = DEFAULT_SIZE
+        # Every paragraph asks the same few questions of the same few styles: answer each once.
+        self._first: dict[tuple[str | None, str], object] = {}
+        self._levels: dict[str | None, int | None] = {}
         if root is None:
             return
         defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
@@ -153,11 +156,20 @@ class Styles:
             style_id = style.based_on
 
     def first(self, style_id: str | None, attribute: str) -> object:
-        return next((value for style in self.chain(style_id) if (value := getattr(style, attribute)) is not None),
-                    None)
+        """The nearest value of a property along the style's chain, or None."""
+        key = (style_id, attribute)
+        if key not in self._first:
+            self._first[key] = next((value for style in self.chain(style_id)
+                                     if (value := getattr(style, attribute)) is not None), None)
+        return self._first[key]
 
     def heading_level(self, style_id: str | None) -> int | None:
         """1-9 for a heading style (by outline level or by name), 0 for a title style, else None."""
+        if style_id not in self._levels:
+            self._levels[style_id] = self._heading_level(style_id)
+        return self._levels[style_id]
+
+    def _heading_level(self, style_id: str | None) -> int | None:
         outline = self.first(style_id, "outline")
         if isinstance(outline, int) and outline < 9:
             return outline + 1
