@@ -53,6 +53,12 @@ def test_fragment_entities_and_empty_input():
     assert html_fragment_lines("<p> </p><div></div>") == []
 
 
+def test_runs_of_no_break_spaces_are_a_wide_gap():
+    lines = html_fragment_lines("<div>12&nbsp;&nbsp; &nbsp;Tilskud til foreningen&nbsp;&nbsp; &nbsp;EL og M</div>"
+                                "<div>Kl.&nbsp;10:30</div>")
+    assert texts(lines) == ["12\tTilskud til foreningen\tEL og M", "Kl. 10:30"]
+
+
 def test_lists_show_their_numbers_and_bullets():
     lines = html_fragment_lines('<ol start="3"><li>Tredje</li><li><p>Fjerde</p></li></ol>'
                                 '<ol type="a"><li>første</li><li value="5">femte</li></ol><ul><li>punkt</li></ul>')

@@ -44,6 +44,7 @@ BULLET = "•"
 MAX_NESTING = 1000
 PRESCAN_BYTES = 1024  # how far a browser looks for the encoding declaration
 
+_WIDE_GAP = re.compile(r"[ \t\n\r\f]*\u00a0[ \t\n\r\f\u00a0]*\u00a0[ \t\n\r\f]*")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u200b\ufeff]")
 _META_CHARSET = re.compile(rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
@@ -118,9 +119,14 @@ class _Sink:
         if not self.runs:
             return
         runs, self.runs = self.runs, []
-        # str.split() collapses HTML's whitespace (and no-break spaces, which clean would turn
-        # into spaces anyway) far faster than a regular expression.
-        text = " ".join("".join(run[0] for run in runs).split())
+        raw = "".join(run[0] for run in runs)
+        if "\u00a0" in raw:
+            # Runs of no-break spaces are not collapsed by a browser: they print a wide gap, which
+            # the line keeps as a tab, as the PDF reader marks a wide gap ("31   Title   EL").
+            text = "\t".join(" ".join(part.split()) for part in _WIDE_GAP.split(raw)).strip("\t")
+        else:
+            # str.split() collapses HTML's whitespace far faster than a regular expression.
+            text = " ".join(raw.split())
         if not text:
             return
         visible = [run for run in runs if run[0].strip()]
