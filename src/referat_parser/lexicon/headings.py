@@ -1,0 +1,227 @@
+"""Recognise section headings: a whole line that names a section, matched against vocab/headings.toml
+(exactly, then fuzzily with rapidfuzz for misspellings and OCR damage), plus decision headings
+that carry a body and a date ("Beslutning i Økonomiudvalget den 1. oktober 2018:",
+"Teknik- og Miljøudvalget, 10. september 2019, pkt. 65:").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cache
+
+from rapidfuzz import fuzz, process
+
+from . import patterns as P
+from .bodies import looks_like_body
+from .data import fold, headings, title_openers
+from .dates import iter_dates
+
+MAX_HEADING_WORDS = 7
+FUZZY_CUTOFF = 88.0
+FUZZY_CUTOFF_BOLD = 80.0
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    key: str
+    printed: str  # as printed, without a trailing colon
+    glued_text: str = ""  # text glued to the heading by HTML extraction ("BeslutningGodkendt.")
+    body: str | None = None  # deciding body of a decision heading
+    date: str | None = None
+    item_number: str | None = None
+    dated: bool = False  # a decision heading naming a body or date (or a body/date line)
+    rule: str = ""  # the rule of HEADING_RULES that recognised it
+
+
+def _decision_heading(text: str) -> Heading | None:
+    stripped = text.strip()
+    if len(stripped) > 160:
+        return None
+    match = P.decision_heading.match(stripped)
+    if match:
+        body = match["body"].strip(" ,")
+        first = body.split(" ", 1)[0].casefold().rstrip(".")
+        ends_with_den = P.ends_with_den.search(stripped) is not None
+        if body.endswith((" den", " d.")):
+            body = body.rsplit(" ", 1)[0]
+        if first in title_openers() or not body[:1].isupper():
+            return None
+        has_date = match["date"] is not None
+        if has_date or ends_with_den or match["num"] or looks_like_body(body):
+            printed = stripped.rstrip(" :")
+            date = next((iso for iso, _, _ in iter_dates(match["date"])), None) if has_date else None
+            return Heading("decision", printed, body=body, date=date, item_number=match["num"], dated=True)
+        return None
+    match = P.decision_heading_genitive.match(stripped)
+    if match and looks_like_body(match["body"]):
+        date = next((iso for iso, _, _ in iter_dates(match["date"])), None) if match["date"] else None
+        return Heading("decision", stripped.rstrip(" :"), body=match["body"], date=date, dated=True)
+    match = P.decision_heading_bare.match(stripped)
+    if (match and looks_like_body(match["body"])) or (match and match["num"]):
+        date = next((iso for iso, _, _ in iter_dates(match["date"])), None)
+        return Heading("decision", stripped.rstrip(" :"), body=match["body"].strip(), date=date,
+                       item_number=match["num"], dated=True)
+    return None
+
+
+@cache
+def _glued_keys() -> dict[str, str]:
+    """Vocabulary names as printed with a capital first letter (see patterns.heading_glued) -> key."""
+    return {folded[:1].upper() + folded[1:]: key for folded, key in headings().exact.items() if len(folded) >= 5}
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """A line as the heading rules read it."""
+
+    text: str
+    folded: str
+    bold: bool | None
+
+
+NOT_A_HEADING = Heading("", "")  # a rule's verdict that ends the search: the line is no heading
+INLINE_WINDOW = 170  # characters in which 'Beslutning ...:' may stand before its text
+LONG_LINE = 160  # characters; a longer line is a paragraph, a heading only if one is glued to it
+
+
+def _inline_decision(line: _Line) -> Heading | None:
+    return _decision_with_text(line.text) if ":" in line.text[:INLINE_WINDOW] else None
+
+
+def _long_line(line: _Line) -> Heading | None:
+    """'SagsfremstillingArealet er vurderet ...': a heading glued to a whole paragraph, else no heading."""
+    if len(line.text) <= LONG_LINE:
+        return None
+    return _glued(line.text) or NOT_A_HEADING
+
+
+def _bracketed_date(line: _Line) -> Heading | None:
+    return _heading_with_bracketed_date(line.text) if line.text.endswith((")", "):")) else None
+
+
+def _vocabulary(line: _Line) -> Heading | None:
+    """A name of vocab/headings.toml, or one of its names that count only with a colon ('Referat:')."""
+    vocab = headings()
+    key = vocab.exact.get(line.folded)
+    if key is None and line.text.endswith(":"):
+        key = vocab.with_colon.get(line.folded)
+    if key is None:
+        return None
+    if key == "attendance" and line.text.rstrip().endswith(":"):
+        return NOT_A_HEADING  # "Fraværende:" is an attendance field, not a section
+    return Heading(key, line.text.strip().rstrip(" :"))
+
+
+def _dated_decision(line: _Line) -> Heading | None:
+    """'Beslutning i Byrådet den 3. maj 2021', 'Økonomiudvalgets beslutning den ...', 'X, D, pkt. N'."""
+    folded = line.folded
+    if folded.startswith(("beslutning", "afgørelse")) or "," in line.text or " beslutning" in folded \
+            or "s behandling" in folded or "s indstilling" in folded:
+        return _decision_heading(line.text) or _dated_decision_glued(line.text)
+    return None
+
+
+def _not_heading_shaped(line: _Line) -> Heading | None:
+    """Too many words, lower case or a 'Label: value' field: no heading, unless one is glued on."""
+    words = line.folded.split()
+    if not words or len(words) > MAX_HEADING_WORDS or not line.text[:1].isupper() or P.label_value_colon.search(line.text):
+        return _glued(line.text) or NOT_A_HEADING
+    return None
+
+
+def _misspelt(line: _Line) -> Heading | None:
+    """A vocabulary name misspelt or damaged by OCR, of the same length (rapidfuzz)."""
+    folded = line.folded
+    if len(folded) < 8 or line.text.rstrip().endswith((".", ",", ";")):
+        return None
+    vocab = headings()
+    cutoff = FUZZY_CUTOFF_BOLD if line.bold else FUZZY_CUTOFF
+    best = process.extractOne(folded, vocab.exact.keys(), scorer=fuzz.ratio, score_cutoff=cutoff)
+    # Misspellings and OCR damage keep the length; a truncated or extended line is not a heading.
+    if best is None or abs(len(best[0]) - len(folded)) > 2 or vocab.exact[best[0]] == "attendance":
+        return None
+    return Heading(vocab.exact[best[0]], line.text.strip().rstrip(" :"))
+
+
+def _glued_name(line: _Line) -> Heading | None:
+    return _glued(line.text)
+
+
+# Is a line a heading? The rules are tried in order; the first that answers decides (a Heading, or
+# NOT_A_HEADING to stop); a line no rule answers is no heading.
+HEADING_RULES: tuple[tuple[str, Callable[[_Line], Heading | None]], ...] = (
+    ("inline_decision", _inline_decision),
+    ("long_line", _long_line),
+    ("bracketed_date", _bracketed_date),
+    ("vocabulary", _vocabulary),
+    ("dated_decision", _dated_decision),
+    ("not_heading_shaped", _not_heading_shaped),
+    ("misspelt", _misspelt),
+    ("glued", _glued_name),
+)
+
+
+def match_heading(text: str, *, bold: bool | None = None) -> Heading | None:
+    """The heading this whole line is, or None. ``text`` is one cleaned line."""
+    if not text:
+        return None
+    line = _Line(text, fold(text), bold)
+    for name, rule in HEADING_RULES:
+        heading = rule(line)
+        if heading is NOT_A_HEADING:
+            return None
+        if heading is not None:
+            return replace(heading, rule=name)
+    return None
+
+
+def _decision_with_text(text: str) -> Heading | None:
+    """'Beslutning: Godkendt.' or 'Beslutning i Byrådet den 3. maj 2021: Godkendt.': a decision heading
+    with its text on the same line. Other 'Label: value' lines stay fields."""
+    head, _, rest = text.partition(":")
+    rest = rest.strip()
+    if not rest or not head[:1].isupper():
+        return None
+    if headings().exact.get(fold(head)) == "decision":
+        return Heading("decision", head.strip(), glued_text=rest)
+    if fold(head).startswith(("beslutning", "afgørelse")) or head.casefold().endswith("beslutning"):
+        decision = _decision_heading(head)
+        if decision is not None and decision.item_number is None:
+            return Heading("decision", decision.printed, glued_text=rest, body=decision.body, date=decision.date,
+                           dated=True)
+    return None
+
+
+def _heading_with_bracketed_date(text: str) -> Heading | None:
+    """'BESLUTNING (13.05.2024)', 'Indstilling (den 2. maj 2024)': a heading with the meeting's date."""
+    match = P.heading_bracketed_date.match(text)
+    if match is None:
+        return None
+    key = headings().exact.get(fold(match["name"]))
+    date = next((iso for iso, _, _ in iter_dates(match["date"])), None)
+    if key is None or date is None:
+        return None
+    return Heading(key, text.rstrip(" :"), date=date, dated=key == "decision")
+
+
+def _dated_decision_glued(text: str) -> Heading | None:
+    match = P.decision_glued_after_year.match(text)
+    if match is None:
+        return None
+    decision = _decision_heading(match["head"])
+    if decision is None or decision.item_number is not None:
+        return None
+    return Heading("decision", decision.printed, glued_text=match["rest"].strip(), body=decision.body,
+                   date=decision.date, dated=True)
+
+
+def _glued(text: str) -> Heading | None:
+    """'BeslutningGodkendt.' -> Heading('decision', 'Beslutning', glued_text='Godkendt.')."""
+    if len(text) < 6 or not text[:1].isupper():
+        return None
+    keys = _glued_keys()
+    match = P.heading_glued.match(text)
+    if match is None or keys[match["name"]] == "attendance":
+        return None
+    return Heading(keys[match["name"]], match["name"], glued_text=text[match.end():].strip())
