@@ -34,7 +34,7 @@ class Span(_Model):
 class Source(_Model):
     path: str
     sha256: str
-    format: Literal["text", "pdf"]
+    format: Literal["text", "pdf", "html", "docx"]
     encoding: str | None = None
     pages: int | None = None
     size: int = Field(ge=0, description="Size of the input in bytes")
