@@ -393,8 +393,10 @@ def _earlier_items(pending: list[tuple[int, int, str | None, int]], number: int,
 
 def _body_follows(infos: list[Info], index: int) -> bool:
     """The next non-blank line after ``index`` is text of the item, not another title or list entry."""
-    following = next((info for info in infos[index + 1:] if info.kind is not Kind.BLANK), None)
-    return following is not None and following.kind is Kind.TEXT
+    following = index + 1  # an index walk: a slice of the rest would copy it on every call
+    while following < len(infos) and infos[following].kind is Kind.BLANK:
+        following += 1
+    return following < len(infos) and infos[following].kind is Kind.TEXT
 
 
 def _closing_title(infos: list[Info], lines: list[Line], title: int, before: int) -> bool:
@@ -407,22 +409,29 @@ def _closing_title(infos: list[Info], lines: list[Line], title: int, before: int
 
 def _split_unnumbered_tail(item: ItemBlock, infos: list[Info], lines: list[Line]) -> list[ItemBlock]:
     """'Eventuelt' printed without a number after the last numbered item: a title line after the
-    item's decision, followed by a second plain decision heading, starts an item of its own."""
-    for k in range(1, len(item.sections)):
-        heading, previous = item.sections[k].heading, item.sections[k - 1]
-        if heading.key != "decision" or heading.dated or len(previous.body) < 2:
-            continue
-        if not any(s.heading.key == "decision" and s.body for s in item.sections[:k]):
-            continue
-        title = previous.body[-1]
-        if not _closing_title(infos, lines, title, previous.body[-2]):
-            continue
-        tail = ItemBlock(start=title, end=item.end, title=lines[title].text, title_line=title,
-                         sections=item.sections[k:])
-        previous.body = previous.body[:-1]
-        item.sections, item.end = item.sections[:k], title
-        return [item, *_split_unnumbered_tail(tail, infos, lines)]
-    return [item]
+    item's decision, followed by a second plain decision heading, starts an item of its own.
+    One pass over the sections (no recursion per split: a long run of such items must not
+    exhaust the stack or copy the rest of the sections per item)."""
+    sections = item.sections
+    parts: list[ItemBlock] = []
+    current, first = item, 0  # the part being built and the index of its first section
+    decided = False  # the current part has a decision section with a body before section k
+    for k, section in enumerate(sections):
+        if k > first and decided:
+            heading, previous = section.heading, sections[k - 1]
+            title = previous.body[-1] if len(previous.body) >= 2 else None
+            if (heading.key == "decision" and not heading.dated and title is not None
+                    and _closing_title(infos, lines, title, previous.body[-2])):
+                tail = ItemBlock(start=title, end=current.end, title=lines[title].text, title_line=title)
+                previous.body = previous.body[:-1]
+                current.sections, current.end = sections[first:k], title
+                parts.append(current)
+                current, first, decided = tail, k, False
+        if section.heading.key == "decision" and section.body:
+            decided = True
+    current.sections = sections[first:]
+    parts.append(current)
+    return parts
 
 
 def _pull_back(infos: list[Info], start: int) -> int:
