@@ -26,6 +26,7 @@ from referat_parser.batch import (
     run_batch,
 )
 from referat_parser.executors import DaskExecutor, InlineExecutor, ProcessPool
+from referat_parser.output import temp_prefix
 from referat_parser.worker import FileResult, Task, process_one, remove_partial
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -216,10 +217,12 @@ def test_output_folder_that_is_a_file_is_refused(tmp_path):
 
 def test_remove_partial_deletes_only_temporary_files_of_the_target(tmp_path):
     target = tmp_path / "a.json"
-    (tmp_path / ".a.json.x1.tmp").write_text("half", encoding="utf-8")
-    (tmp_path / ".b.json.x1.tmp").write_text("other", encoding="utf-8")
+    mine = tmp_path / f"{temp_prefix(target)}x1.tmp"
+    other = tmp_path / f"{temp_prefix(tmp_path / 'b.json')}x1.tmp"
+    mine.write_text("half", encoding="utf-8")
+    other.write_text("other", encoding="utf-8")
     remove_partial(str(target))
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".b.json.x1.tmp"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [other.name]
 
 
 # --- isolation in the process pool ----------------------------------------------------------

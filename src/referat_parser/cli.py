@@ -356,23 +356,20 @@ def _jsonl_stream(target: str | None) -> Iterator[Any]:
     if target == "-":
         yield sys.stdout
         return
-    import tempfile
+    from .output import open_temp, publish
 
     path = Path(target)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = open_temp(path)
     except OSError as exc:
         from .batch import UsageError
 
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; the result is an ordinary file
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             yield handle
-        os.replace(tmp, path)
+        publish(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)

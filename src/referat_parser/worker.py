@@ -119,7 +119,8 @@ def remove_partial(target: str | None) -> None:
     """Delete the temporary files write_atomic leaves when its process is killed mid-write."""
     if not target:
         return
-    path = Path(target)
-    with contextlib.suppress(OSError):
-        for tmp in path.parent.glob(f".{path.name}.*.tmp"):
+    from .output import temp_files
+
+    for tmp in temp_files(Path(target)):
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
