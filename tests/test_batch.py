@@ -328,14 +328,16 @@ def test_dask_missing_gives_a_clear_error(monkeypatch):
 
 def test_a_script_without_main_guard_gets_a_clear_error(tmp_path):
     """forkserver workers import the main script again; unguarded, they die before they are ready.
-    That must stop the batch with advice, not fail every file as worker_crashed."""
+    That must stop the batch with advice, not fail every file as worker_crashed. (Two files: one
+    alone is parsed in the calling process, without workers.)"""
     import subprocess
 
     script = tmp_path / "convert.py"
     script.write_text(
         "from pathlib import Path\n"
         "from referat_parser.batch import BatchOptions, run_batch\n"
-        f"run_batch([Path({str(SAMPLES[0])!r})], Path({str(tmp_path / 'out')!r}), BatchOptions(jobs=1))\n",
+        f"run_batch([Path({str(SAMPLES[0])!r}), Path({str(SAMPLES[1])!r})], Path({str(tmp_path / 'out')!r}), "
+        "BatchOptions(jobs=1))\n",
         encoding="utf-8")
     result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
     assert result.returncode != 0

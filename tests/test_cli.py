@@ -284,6 +284,10 @@ def test_endless_device_stops_at_the_size_limit():
     (["parse", "a.txt", "-o", "{out}", "--jsonl"], "either -o DIR or --jsonl"),
     (["validate"], "give JSON files or folders"),
     (["validate", "--update"], "--update needs --golden"),
+    # An unknown PDF backend is refused at the start, even when no input is a PDF.
+    (["parse", str(SAMPLES[0]), "--pdf-backend", "nope"], "unknown PDF backend 'nope' (choose pypdfium2 or pdfplumber)"),
+    (["parse", str(SAMPLES[0]), "--pdf-backend", "nope", "-o", "{out}"], "unknown PDF backend 'nope'"),
+    (["parse", str(SAMPLES[0]), "--pdf-backend", "nope", "--jsonl"], "unknown PDF backend 'nope'"),
 ])
 def test_usage_errors_exit_2(args: list[str], message: str, tmp_path: Path):
     result = run(*[a.replace("{out}", str(tmp_path / "out")) for a in args])
@@ -509,7 +513,7 @@ def test_cli_import_stays_light():
 # Permission problems simulated, so they are tested when the suite runs as root (CI) too.
 
 def test_unreadable_folder_and_file_simulated(monkeypatch, archive: Path, tmp_path: Path):
-    import referat_parser.batch as batch
+    import referat_parser.batch.discovery as discovery
 
     real_scandir = os.scandir
     locked_folder, locked_file = archive / "a", archive / "b" / "referat.txt"
@@ -526,7 +530,7 @@ def test_unreadable_folder_and_file_simulated(monkeypatch, archive: Path, tmp_pa
             raise PermissionError(13, "Permission denied", str(self))
         return real_read_bytes(self)
 
-    monkeypatch.setattr(batch.os, "scandir", scandir)
+    monkeypatch.setattr(discovery.os, "scandir", scandir)
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
     out = tmp_path / "out"
     result = run("parse", archive, "-o", out, "--inline")
@@ -540,10 +544,10 @@ def test_unreadable_folder_and_file_simulated(monkeypatch, archive: Path, tmp_pa
 
 
 def test_output_folder_not_writable_simulated(monkeypatch, tmp_path: Path):
-    import referat_parser.batch as batch
+    import referat_parser.batch.targets as targets
 
     out = tmp_path / "out"
-    monkeypatch.setattr(batch.os, "access", lambda path, mode: Path(path) != out)
+    monkeypatch.setattr(targets.os, "access", lambda path, mode: Path(path) != out)
     result = run("parse", SAMPLES[0], "-o", out)
     assert result.exit_code == 2
     assert lines(result.stderr) == [f"referat: cannot write to output folder {out}: permission denied"]

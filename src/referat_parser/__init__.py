@@ -13,6 +13,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+# The version of the output's shape (models.py, schema/meeting.schema.json): the minor number for
+# additive changes, the major number for breaking ones. Here, not in models.py, so that reading it
+# does not import pydantic.
+SCHEMA_VERSION = "1.0"
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -31,14 +35,13 @@ _LAZY = {
     "parse_file": "api",
     "parse_text": "api",
     "ReferatError": "errors",
-    "SCHEMA_VERSION": "models",
     "Meeting": "models",
 }
 
 if TYPE_CHECKING:
     from .api import ParseOptions, parse_bytes, parse_file, parse_text
     from .errors import ReferatError
-    from .models import SCHEMA_VERSION, Meeting
+    from .models import Meeting
 
 
 def __getattr__(name: str) -> Any:

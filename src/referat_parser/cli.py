@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from typer.core import TyperCommand
 
+from .paths import escape_path
+
 if TYPE_CHECKING:
     from .batch import Summary
     from .worker import FileResult
@@ -80,8 +82,7 @@ def _guarded(func: F) -> F:
             _err("interrupted")
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except Exception as exc:
-            from .batch import UsageError
-            from .errors import ReferatError
+            from .errors import ReferatError, UsageError
 
             if kwargs.get("debug"):
                 raise
@@ -177,10 +178,11 @@ class _Reporter:
                 self._say(result.traceback.rstrip())
         elif result.kind == "not_minutes" and (self.strict or not self.quiet):
             lang = f" (language: {result.language})" if result.language and result.language != "da" else ""
-            self._say(f"referat: {result.source}: not recognised as minutes{lang}; "
+            self._say(f"referat: {escape_path(result.source)}: not recognised as minutes{lang}; "
                       "writing kind 'not_minutes' with no items")
         elif self.log_files and not self.quiet and self.progress is None:
-            self._say(f"{result.source} -> {result.target}" if result.target else result.source)
+            source = escape_path(result.source)
+            self._say(f"{source} -> {escape_path(result.target)}" if result.target else source)
         if self.progress is not None:
             elapsed = self.progress.tasks[0].elapsed or 0.0
             rate = f"{self.done_files / elapsed:.1f}" if elapsed > 0 else "-"
@@ -309,7 +311,8 @@ def parse(
       referat parse archive/ --jsonl meetings.jsonl
       referat parse archive/ -o /shared/out --scheduler tcp://10.0.0.5:8786
     """
-    from .batch import UsageError, run_batch
+    from .batch import run_batch
+    from .errors import UsageError
 
     options = _options(jobs=jobs, timeout=timeout, max_memory=max_memory, max_bytes=max_bytes,
                        max_pages=max_pages, pdf_backend=pdf_backend, glob=glob, exclude=exclude, force=force,
@@ -363,9 +366,10 @@ def _jsonl_stream(target: str | None) -> Iterator[Any]:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = open_temp(path)
     except OSError as exc:
-        from .batch import UsageError
+        from .errors import UsageError
+        from .paths import escape_path
 
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise UsageError(f"cannot write {escape_path(path)}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             yield handle
@@ -387,7 +391,7 @@ def _parse_one_to_stdout(path: Path, options: Any, *, strict: bool, quiet: bool,
         raise typer.Exit(EXIT_FAILED)
     if result.kind == "not_minutes" and (strict or not quiet):
         lang = f" (language: {result.language})" if result.language and result.language != "da" else ""
-        _err(f"{path}: not recognised as minutes{lang}; writing kind 'not_minutes' with no items")
+        _err(f"{escape_path(path)}: not recognised as minutes{lang}; writing kind 'not_minutes' with no items")
     sys.stdout.write(result.text or "")
     if strict and result.kind == "not_minutes":
         raise typer.Exit(EXIT_FAILED)
@@ -473,7 +477,7 @@ def validate(
 
 
 def _usage(message: str) -> Exception:
-    from .batch import UsageError
+    from .errors import UsageError
 
     return UsageError(message)
 
@@ -503,7 +507,7 @@ def show(
     try:
         render(meeting, item=item)
     except ItemNotFound as exc:
-        _err(f"{file}: {exc}")
+        _err(f"{escape_path(file)}: {exc}")
         raise typer.Exit(EXIT_FAILED) from None
 
 
@@ -550,7 +554,19 @@ def table(
         raise typer.Exit(EXIT_FAILED)
 
 
+def _main_is_this_package() -> None:
+    """The console script ``referat`` is this package's ``__main__`` in all but name; say so.
+    multiprocessing then treats it as it treats ``python -m referat_parser``: a worker process does
+    not run the script again (importing the CLI, typer and click) before its first file."""
+    main_module = sys.modules.get("__main__")
+    if main_module is not None and getattr(main_module, "__spec__", None) is None:
+        from importlib.machinery import ModuleSpec
+
+        main_module.__spec__ = ModuleSpec("referat_parser.__main__", None)
+
+
 def main() -> None:
+    _main_is_this_package()
     try:
         app()
     except KeyboardInterrupt:

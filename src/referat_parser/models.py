@@ -11,8 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-# Bump the minor version for additive changes, the major version for breaking ones.
-SCHEMA_VERSION = "1.0"
+from . import SCHEMA_VERSION  # kept in __init__, so that reading it does not import pydantic
 
 Outcome = Literal["approved", "noted", "discussed", "recommended", "rejected", "postponed", "other"]
 Kind = Literal["minutes", "agenda_item", "not_minutes"]
