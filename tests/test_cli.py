@@ -466,6 +466,51 @@ def test_table_from_jsonl_and_bad_inputs(tmp_path: Path, meeting_json: Path):
     assert "junk.json: not a meeting" in result.stderr
 
 
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_table_names_each_wrongly_shaped_file_and_keeps_every_good_row(tmp_path: Path, meeting_json: Path, fmt: str):
+    folder = meeting_json.parent
+    (folder / "a-items-number.json").write_text('{"items": 5}', encoding="utf-8")
+    (folder / "b-items-numbers.json").write_text('{"items": [1, 2]}', encoding="utf-8")
+    (folder / "c-decision-text.json").write_text('{"items": [{"decision": "x"}]}', encoding="utf-8")
+    (folder / "d-title-list.json").write_text('{"items": [{"order": 0, "title": ["x"]}]}', encoding="utf-8")
+    (folder / "z-good.json").write_text(meeting_json.read_text(encoding="utf-8"), encoding="utf-8")
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow.parquet")
+    target = tmp_path / f"items.{fmt}"
+    result = run("table", folder, "-o", target)
+    assert result.exit_code == 1
+    problems = lines(result.stderr)[:-1]
+    assert problems == [
+        f"referat: {folder / 'a-items-number.json'}: not a meeting (items is 5, not a list)",
+        f"referat: {folder / 'b-items-numbers.json'}: not a meeting (items[0] is 1, not an object)",
+        f'referat: {folder / "c-decision-text.json"}: not a meeting (items[0].decision is "x", not an object)',
+        f'referat: {folder / "d-title-list.json"}: not a meeting (items[0].title is ["x"], not text)',
+    ]
+    assert lines(result.stderr)[-1] == f"referat: 4 rows -> {target}"
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+        titles = [r["title"] for r in rows]
+    else:
+        titles = __import__("pyarrow.parquet").parquet.read_table(target).column("title").to_pylist()
+    assert titles == ["Godkendelse af dagsorden", "Budget 2025"] * 2
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+    assert_no_traceback(result)
+
+
+def test_table_leaves_no_output_file_when_it_stops_half_way(monkeypatch, tmp_path: Path, meeting_json: Path):
+    import referat_parser.table as table
+
+    def broken(meeting: object) -> list[dict[str, object]]:
+        raise RuntimeError("disk on fire")
+
+    target = tmp_path / "items.csv"
+    monkeypatch.setattr(table, "rows", broken)
+    result = run("table", meeting_json, "-o", target)
+    assert result.exit_code == 1
+    assert "internal error (RuntimeError: disk on fire)" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["outputs"]
+
+
 def test_table_parquet(meeting_json: Path, tmp_path: Path):
     parquet = pytest.importorskip("pyarrow.parquet")
     target = tmp_path / "items.parquet"
