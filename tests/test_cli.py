@@ -380,6 +380,32 @@ def test_validate_good_and_bad_outputs(tmp_path: Path, meeting_json: Path):
     assert "1 valid, 2 invalid" in result.stderr
 
 
+def test_validate_reads_outputs_of_its_major_version_and_ignores_added_fields(meeting_json: Path):
+    from referat_parser import SCHEMA_VERSION
+
+    major = SCHEMA_VERSION.split(".")[0]
+    data = json.loads(meeting_json.read_text(encoding="utf-8"))
+    variants = {
+        "added-field.json": {**data, "schema_version": SCHEMA_VERSION, "room_booking": {"id": 7}},
+        "newer-minor.json": {**data, "schema_version": f"{major}.99", "summary": "a field of a later 1.x"},
+        "older-minor.json": {**data, "schema_version": f"{major}.0"},
+        "next-major.json": {**data, "schema_version": f"{int(major) + 1}.0"},
+        "no-version.json": {key: value for key, value in data.items() if key != "schema_version"},
+    }
+    for name, content in variants.items():
+        (meeting_json.parent / name).write_text(json.dumps(content), encoding="utf-8")
+    result = run("validate", meeting_json.parent)
+    assert result.exit_code == 1
+    assert lines(result.stderr) == [
+        f"referat: {meeting_json.parent / 'next-major.json'}: invalid: schema_version {int(major) + 1}.0 is not "
+        f"readable by this referat (it reads schema {major}.x)",
+        f"referat: {meeting_json.parent / 'no-version.json'}: invalid: schema_version: null is not a version "
+        f'such as "{SCHEMA_VERSION}"',
+        f"referat: 4 valid, 2 invalid (checked against schema {SCHEMA_VERSION}; outputs of schema {major}.99: "
+        f"the fields added after {SCHEMA_VERSION} were not checked)",
+    ]
+
+
 def test_validate_real_parser_output(tmp_path: Path):
     out = tmp_path / "out"
     assert run("parse", *SAMPLES, "-o", out, "-q").exit_code == 0

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+# The package version: bump it whenever the output of any input changes (see README,
+# "Versions"); tests/test_versioning.py fails when the golden outputs change without a bump.
+__version__ = "0.2.0"
 # The version of the output's shape (models.py, schema/meeting.schema.json): the minor number for
 # additive changes, the major number for breaking ones. Here, not in models.py, so that reading it
 # does not import pydantic.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 __all__ = [
     "SCHEMA_VERSION",

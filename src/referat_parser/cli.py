@@ -428,7 +428,10 @@ def validate(
 ) -> None:
     """Check JSON outputs against the output model, or golden fixtures against the parser.
 
-    Each invalid file is reported in one line; exit status 1 if any file is invalid or differs.
+    An output is checked against the schema of its own major version: this referat's schema, whose
+    version the summary names; fields added by a newer minor version are ignored, and an output of
+    another major version is invalid. Each invalid file is reported in one line; exit status 1 if
+    any file is invalid or differs.
 
     \b
     Examples:
@@ -462,8 +465,11 @@ def validate(
         raise _usage("--update needs --golden DIR")
     if not paths:
         raise _usage("give JSON files or folders to validate, or --golden DIR")
+    from . import SCHEMA_VERSION
+
     checked = bad = 0
-    for problem in validate_paths(paths):
+    newer: set[str] = set()
+    for problem in validate_paths(paths, newer):
         checked += 1
         if problem is not None:
             bad += 1
@@ -471,7 +477,9 @@ def validate(
     if not checked:
         raise _usage("no JSON files found")
     if not quiet:
-        _err(f"{checked - bad} valid, {bad} invalid")
+        unchecked = (f"; outputs of schema {', '.join(sorted(newer))}: the fields added after {SCHEMA_VERSION} "
+                     "were not checked") if newer else ""
+        _err(f"{checked - bad} valid, {bad} invalid (checked against schema {SCHEMA_VERSION}{unchecked})")
     if bad:
         raise typer.Exit(EXIT_FAILED)
 
