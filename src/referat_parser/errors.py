@@ -1,4 +1,5 @@
-"""The one exception type the library raises for bad input, with a stable error code."""
+"""The exceptions: ReferatError, the one type the library raises for bad input (with a stable
+code), and UsageError, a problem with the command or options as given."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ READER_WARNING_CODES: dict[str, str] = {
     "legacy_encoding": "not UTF-8: decoded as cp1252 or latin-1",
     "mixed_encoding": "mostly UTF-8, with single bytes read as cp1252",
     "replaced_bytes": "invalid byte sequences replaced with U+FFFD",
+    "replaced_surrogates": "parse_text got a str with lone surrogates (undecodable bytes), replaced with U+FFFD",
     "mojibake_repaired": "double-encoded UTF-8 ('Ã¦' for 'æ') repaired",
     "utf16_no_bom": "UTF-16 without a byte-order mark, recognised by its NUL bytes",
     "control_chars_removed": "stray control characters removed",
@@ -81,3 +83,7 @@ class ReferatError(Exception):
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class UsageError(ValueError):
+    """A problem with the command or the options as given (not with one input): the CLI exits 2."""
