@@ -58,9 +58,10 @@ def _decision_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @cache
 def _body_genitive() -> re.Pattern[str]:
-    """'Økonomiudvalgets beslutning den 7. december 2021' -> body 'Økonomiudvalget'; also '... behandling den ...'."""
+    """'Økonomiudvalgets beslutning den 7. december 2021' -> body 'Økonomiudvalget'; also '... behandling den ...',
+    and with this meeting's item number after the date ('... den 04.12.2012 Punkt 2', eDoc)."""
     return re.compile(rf"^(?P<body>[^\W\d].{{2,80}}?)s\s+(?:beslutning|behandling|indstilling)(?:\s+til\s+\w[\w\s-]{{2,60}}?)?"
-                      rf"(?:\s+(?:den|d\.)?\s*(?P<date>{date_pattern()}))?\s*:?$",
+                      rf"(?:\s+(?:den|d\.)?\s*(?P<date>{date_pattern()})(?:\s+(?:punkt|pkt\.?)\s*\d{{1,4}})?)?\s*:?$",
                       re.IGNORECASE | re.VERBOSE)
 
 

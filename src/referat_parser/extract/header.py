@@ -174,11 +174,15 @@ def _location(lines: list[str], date_line: int | None) -> str | None:
         match = _AFTER_TIME_PLACE.search(line)
         if match and (match["place"][0].isupper() or _PLACE_WORDS.match(match["place"])):
             return match["place"].strip()
-    for line in lines[date_line + 1: date_line + 5]:
-        if not line or next(iter_dates(line), None) or next(iter_times(line), None) or PARTICIPANT_LABEL.match(line):
-            continue
-        if _PLACE_WORDS.search(line) and len(line) < 120 and not line.endswith("."):
-            return re.sub(r"^(?:i|på)\s+", "", line).strip()
+    # The place on a line of its own below the date or below the time ("Dato: 04.12.2012" on a
+    # running line, then "tirsdag den 4. december 2012, kl. 13:00" / "i Mødecenter C, Lokale 32").
+    time_line = next((i for i, line in enumerate(lines) if "kl" in line and next(iter_times(line), None)), None)
+    for start in dict.fromkeys(i for i in (date_line, time_line) if i is not None):
+        for line in lines[start + 1: start + 5]:
+            if not line or next(iter_dates(line), None) or next(iter_times(line), None) or PARTICIPANT_LABEL.match(line):
+                continue
+            if _PLACE_WORDS.search(line) and len(line) < 120 and not line.endswith("."):
+                return re.sub(r"^(?:i|på)\s+", "", line).strip()
     return None
 
 

@@ -154,11 +154,14 @@ def split_names(text: str) -> list[PersonRef]:
 
 ABSENCE_LABEL = re.compile(
     r"^(?:Fraværende(?:\s+med\s+afbud)?|Fravær|Afbud|Ikke\s+til\s+stede|Ikke\s+mødt|Forfald|Meldt\s+afbud"
-    r"|Meddelt\s+forfald|Fraværende\s+uden\s+afbud)"
+    r"|Meddelt\s+forfald|Fraværende\s+uden\s+afbud|Afbud\s*/\s*Fraværende"
+    # eDoc prints this under each decision, with the names (often none) on the next lines.
+    r"|Følgende\s+deltog\s+ikke(?:\s+i\s+behandlingen\s+af\s+(?:punktet|sagen))?)"
     r"(?P<scope>[^:]{0,80}?)\s*:\s*(?P<names>.*)$",
     re.IGNORECASE,
 )
-ABSENCE_HEADING = re.compile(r"^(?:Fraværende(?:\s+med\s+afbud)?|Fravær|Afbud|Ikke til stede)\s*$", re.IGNORECASE)
+ABSENCE_HEADING = re.compile(r"^(?:Fraværende(?:\s+med\s+afbud)?|Fravær|Afbud|Ikke til stede|Afbud\s*/\s*Fraværende)\s*$",
+                             re.IGNORECASE)
 _AFBUD_FRA = re.compile(rf"\bAfbud\s+fra\s+(?P<names>{NAME}(?:\s*{PARTY})?(?:\s*(?:,|og)\s*{NAME}(?:\s*\((?:{PARTY_TEXT})\))?)*)")
 _ABSENT_VERB = re.compile(
     r"\b(?:var|er|blev)\s+fraværende\b"
@@ -367,7 +370,9 @@ PARTICIPANT_LABEL = re.compile(
 )
 _ENTRY = re.compile(
     rf"^(?:[•·\-–*]\s*)?(?:(?P<role>{_ROLE_WORDS})\s+)?(?P<name>{NAME})\s*,?\s*(?:\((?P<party>{PARTY_TEXT})\))?"
-    r"\s*(?:\((?P<mark>[^)]*)\))?\s*(?:,\s*(?P<rest>.*))?$"
+    r"\s*(?:\((?P<mark>[^)]*)\))?"
+    rf"(?:\s+[-–]\s+(?P<role_after>(?i:{_ROLE_WORDS})))?"  # "Lolan Ottesen (A) - formand" (eDoc)
+    r"\s*(?:,\s*(?P<rest>.*))?$"
 )
 
 
@@ -391,7 +396,7 @@ def participant_entry(text: str) -> ParticipantRef | None:
         return None
     rest = match["rest"] or ""
     substitute = re.match(rf"(?:suppleant|stedfortræder)\s+for\s+(?P<for>{NAME})", rest, re.IGNORECASE)
-    role = match["role"].casefold() if match["role"] else None
+    role = (match["role"] or match["role_after"] or "").casefold() or None
     mark = (match["mark"] or "").casefold()
     present = False if mark.startswith("fravær") or "afbud" in mark else None
     if substitute:
