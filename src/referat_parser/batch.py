@@ -33,7 +33,7 @@ from typing import IO, Any, Protocol
 
 from .worker import FileResult, Mode, Task
 
-DEFAULT_SUFFIXES = (".txt", ".md", ".pdf")
+DEFAULT_SUFFIXES = (".txt", ".md", ".pdf", ".xml")
 MANIFEST = "_manifest.jsonl"
 ERRORS = "_errors.jsonl"
 
@@ -85,7 +85,7 @@ def _os_error(exc: OSError) -> tuple[str, str]:
 def discover(inputs: Sequence[Path], *, globs: Sequence[str] = (), excludes: Sequence[str] = (),
              skip: Sequence[Path] = ()) -> Iterator[Input]:
     """Every input file, in a stable order. Files given by name are always taken; folders are
-    searched recursively for files matching ``globs`` (default: .txt, .md, .pdf) and not
+    searched recursively for files matching ``globs`` (default: .txt, .md, .pdf, .xml) and not
     ``excludes``. Folders in ``skip`` (the output folder) are not entered."""
     skip_real = {os.path.realpath(p) for p in skip}
     for item in inputs:

@@ -15,6 +15,7 @@ from .extract.language import detect_language
 from .extract.municipality import find_municipality
 from .extract.people import find_person, partial_absences
 from .models import Item, Kind, Meeting, Participant, Person, Source, TocEntry, Warning
+from .outline import header_from_outline, items_from_outline, outline_warnings, segment_from_outline
 from .read import Document
 from .segment import Segmented, segment
 from .vocabulary import fold, headings
@@ -26,15 +27,20 @@ def build_meeting(doc: Document, source: Source) -> Meeting:
 
 
 def meeting_from_cleaned(cleaned: Cleaned, source: Source, doc: Document | None = None) -> Meeting:
-    seg = segment(cleaned)
+    outline = doc.outline if doc else None
+    seg = segment_from_outline(cleaned, outline) if outline else segment(cleaned)
     lines = cleaned.lines
     header_lines = [line.text for line in lines[: seg.header_end]]
     # The text cut as page furniture (a site footer, running lines) may hold "Mødet hævet kl. ..." or
     # the only mention of the municipality.
     with_furniture = f"{cleaned.text}\n{cleaned.footer}" if cleaned.footer else cleaned.text
     header = extract_header(header_lines, with_furniture)
+    if outline:
+        header = header_from_outline(header, outline)
     meeting_date = header.date or _date_from_decisions(seg)
     items = build_items(seg, meeting_date, doc.tables if doc else [])
+    if outline:
+        items_from_outline(items, outline)
     committee = header.committee or _committee_fallback(items) or _committee_from_statements(cleaned.text)
     if meeting_date is None:
         meeting_date = _date_from_statements(items)
@@ -50,6 +56,7 @@ def meeting_from_cleaned(cleaned: Cleaned, source: Source, doc: Document | None 
     _record_item_absences(items, header_lines)
     language = detect_language(cleaned.text)
     warnings = [Warning(code=code, message=message) for code, message in cleaned.warnings]
+    warnings.extend(outline_warnings(outline) if outline else [])
     toc = [TocEntry(number=e.number, title=e.title, page=e.page) for e in seg.toc]
     kind = _kind(items, toc, language)
     if kind == "not_minutes":
@@ -66,7 +73,7 @@ def meeting_from_cleaned(cleaned: Cleaned, source: Source, doc: Document | None 
         source=source,
         kind=kind,
         language=language,
-        municipality=find_municipality(with_furniture),
+        municipality=(outline.municipality if outline else None) or find_municipality(with_furniture),
         committee=committee,
         date=meeting_date,
         start_time=header.start_time,

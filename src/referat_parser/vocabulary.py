@@ -120,3 +120,9 @@ def not_name_words() -> frozenset[str]:
 def name_label_words() -> tuple[str, ...]:
     """Attendance labels printed before names without a colon ('Fraværende', 'Suppleant'), longest first."""
     return tuple(sorted(_load("people")["label_words"], key=len, reverse=True))
+
+
+@cache
+def exports() -> dict[str, Any]:
+    """Words of meeting-system exports: empty-field placeholders, the attachments caption, plain roles."""
+    return _load("exports")

@@ -15,16 +15,26 @@ PDF_MAGIC = b"%PDF-"
 
 
 def sniff_format(data: bytes) -> str:
-    """'pdf' when the bytes are a PDF (whatever the file is called), else 'text'."""
+    """'pdf' when the bytes are a PDF, 'xml' when they are an XML document (not an HTML page), else
+    'text' (whatever the file is called)."""
     head = data[:1024].lstrip(b"\x00\t\r\n ")
-    return "pdf" if head.startswith(PDF_MAGIC) else "text"
+    if head.startswith(PDF_MAGIC):
+        return "pdf"
+    from .xml_sniff import is_xml  # lazy: plain text never pays for lxml
+
+    return "xml" if is_xml(data) else "text"
 
 
 def read_bytes(data: bytes, *, pdf_backend: str = "pypdfium2", max_pages: int | None = None) -> Document:
-    if sniff_format(data) == "pdf":
+    kind = sniff_format(data)
+    if kind == "pdf":
         from .pdf import read_pdf_bytes  # lazy: text parsing never pays for PDF libraries
 
         return read_pdf_bytes(data, backend=pdf_backend, max_pages=max_pages)
+    if kind == "xml":
+        from .xml_sniff import read_xml_bytes
+
+        return read_xml_bytes(data)
     return read_text_bytes(data)
 
 
