@@ -40,7 +40,7 @@ def make_archive(root: Path) -> Path:
     shutil.copy(SAMPLES[0], archive / "2023" / "referat.txt")
     shutil.copy(SAMPLES[1], archive / "2024" / "referat.txt")
     shutil.copy(SAMPLES[2], archive / "2024" / "udvalg" / "møde.md")
-    (archive / "2024" / "notes.docx").write_bytes(b"PK\x03\x04")
+    (archive / "2024" / "notes.xlsx").write_bytes(b"PK\x03\x04")
     return archive
 
 
@@ -66,7 +66,7 @@ def test_glob_and_exclude(tmp_path):
     assert [f.rel.as_posix() for f in discover([archive], excludes=["udvalg"])] == [
         "2023/referat.txt", "2024/referat.txt"]
     assert [f.rel.as_posix() for f in discover([archive], excludes=["2024/*"])] == ["2023/referat.txt"]
-    assert [f.rel.as_posix() for f in discover([archive], globs=["*.docx"])] == ["2024/notes.docx"]
+    assert [f.rel.as_posix() for f in discover([archive], globs=["*.xlsx"])] == ["2024/notes.xlsx"]
 
 
 def test_a_file_input_is_always_taken(tmp_path):

@@ -56,9 +56,9 @@ def edoc(ref: str = "") -> bytes:
     (b'<Root xmlns:edoc="urn:x"><edoc:Committee/></Root>', "xml"),  # no declaration, a namespaced export
     (b'<?xml version="1.0"?>\n<!-- export -->\n<!DOCTYPE Meeting>\n<Meeting/>', "xml"),
     ("<?xml version='1.0'?><Meeting/>".encode("utf-16"), "xml"),
-    (b'<html lang="da"><body>Referat</body></html>', "text"),  # a web page
-    (codecs.BOM_UTF8 + b'<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>', "text"),
-    (b'<?xml version="1.0"?><!DOCTYPE html><html><body/></html>', "text"),  # XHTML with a declaration
+    (b'<html lang="da"><body>Referat</body></html>', "html"),  # a web page
+    (codecs.BOM_UTF8 + b'<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>', "html"),
+    (b'<?xml version="1.0"?><!DOCTYPE html><html><body/></html>', "html"),  # XHTML with a declaration
     (b"<p>Godkendt.</p>", "text"),  # an HTML fragment
     ("Referat\n<Udvalget> mødtes.\n".encode(), "text"),
     (b"%PDF-1.7\n", "pdf"),

@@ -32,7 +32,7 @@ def parse_text(text: str, *, path: str = "<text>") -> Meeting:
 
 
 def parse_bytes(data: bytes, *, path: str = "<bytes>", options: ParseOptions = DEFAULT_OPTIONS) -> Meeting:
-    """Parse the bytes of a text or PDF file (the format is sniffed, not taken from a name)."""
+    """Parse the bytes of a text, PDF, HTML or Word file (the format is sniffed, not taken from a name)."""
     try:
         doc = read_bytes(data, pdf_backend=options.pdf_backend, max_pages=options.max_pages)
     except ReferatError as exc:

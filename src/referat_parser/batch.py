@@ -33,7 +33,7 @@ from typing import IO, Any, Protocol
 
 from .worker import FileResult, Mode, Task
 
-DEFAULT_SUFFIXES = (".txt", ".md", ".pdf", ".xml")
+DEFAULT_SUFFIXES = (".txt", ".md", ".pdf", ".html", ".htm", ".docx", ".xml")
 MANIFEST = "_manifest.jsonl"
 ERRORS = "_errors.jsonl"
 

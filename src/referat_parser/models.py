@@ -33,7 +33,7 @@ class Span(_Model):
 class Source(_Model):
     path: str
     sha256: str
-    format: Literal["text", "pdf", "xml-edoc", "xml-sbsys", "xml-acadre", "xml-edoc-fujitsu"] = Field(
+    format: Literal["text", "pdf", "html", "docx", "xml-edoc", "xml-sbsys", "xml-acadre", "xml-edoc-fujitsu"] = Field(
         description="The input's format; for meeting-system XML exports, the export family")
     encoding: str | None = None
     pages: int | None = None

@@ -73,7 +73,7 @@ _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 
 # Known binary formats, for a message that tells the user what they actually have.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"PK\x03\x04", "a ZIP archive (such as .docx, .xlsx or .zip)"),
+    (b"PK\x03\x04", "a ZIP archive (such as .xlsx or .zip; a Word .docx is read)"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document (.doc/.xls)"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
