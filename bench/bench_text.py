@@ -32,7 +32,7 @@ def corpus(megabytes: float) -> str:
 
 
 def heading_regex() -> re.Pattern[str]:
-    from referat_parser.vocabulary import headings
+    from referat_parser.lexicon.data import headings
 
     names = sorted(headings().exact, key=len, reverse=True)[:40]
     return re.compile(r"^(?:" + "|".join(map(re.escape, names)) + r")\s*:?\s*$", re.IGNORECASE | re.MULTILINE)

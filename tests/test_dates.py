@@ -2,7 +2,7 @@
 
 import pytest
 
-from referat_parser.extract.dates import find_date, find_time, iter_times
+from referat_parser.lexicon.dates import find_date, find_time, iter_times
 
 DATES = [
     ("3. maj 2021", "2021-05-03"),

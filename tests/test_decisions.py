@@ -2,13 +2,8 @@
 
 import pytest
 
-from referat_parser.extract.decisions import (
-    classify_outcome,
-    find_dissents,
-    find_votes,
-    recommendations,
-    split_sentences,
-)
+from referat_parser.extract.decisions import find_dissents, find_votes, recommendations
+from referat_parser.lexicon.outcomes import classify_outcome, split_sentences
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ below the time, the dated decision heading with the item number, and the attenda
 each decision. Snippets written for these tests (invented meeting and names)."""
 
 from referat_parser import parse_text
-from referat_parser.extract.people import absences_in_line, participant_entry
-from referat_parser.headings import match_heading
+from referat_parser.lexicon.attendance import absences_in_line, participant_entry
+from referat_parser.lexicon.headings import match_heading
 
 EDOC_PRINTED = """Teknik- og Miljøudvalget
 

@@ -4,7 +4,7 @@ import pytest
 
 from referat_parser import parse_text
 from referat_parser.extract.municipality import find_municipality
-from referat_parser.vocabulary import municipalities
+from referat_parser.lexicon.data import municipalities
 
 CAPS_LETTERHEAD = """MIDDELFART KOMMUNE
 

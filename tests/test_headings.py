@@ -2,7 +2,7 @@
 
 import pytest
 
-from referat_parser.headings import match_heading
+from referat_parser.lexicon.headings import match_heading
 
 
 @pytest.mark.parametrize(

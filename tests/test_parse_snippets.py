@@ -540,7 +540,7 @@ def test_a_header_note_about_a_later_item_does_not_start_the_items():
 
 
 def test_adverbs_before_a_body_are_not_part_of_its_name():
-    from referat_parser.extract.bodies import find_bodies
+    from referat_parser.lexicon.bodies import find_bodies
 
     assert [name for name, *_ in find_bodies("Endelig Byrådet og Samtidig Økonomiudvalget")] == ["Byrådet",
                                                                                             "Økonomiudvalget"]

@@ -20,8 +20,8 @@ from reportlab.pdfgen import canvas
 
 from referat_parser.api import ParseOptions, parse_file
 from referat_parser.errors import CODES, ReferatError
+from referat_parser.lexicon.words import join_text
 from referat_parser.read.pdf import NO_TEXT, read_pdf_bytes
-from referat_parser.read.pdf_layout import join_text
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"

@@ -3,7 +3,7 @@
 import pytest
 
 from referat_parser import parse_text
-from referat_parser.extract.people import (
+from referat_parser.lexicon.attendance import (
     absences_in_line,
     inline_participants,
     is_attendance_line,

@@ -8,15 +8,17 @@ from importlib import resources
 import pytest
 
 from referat_parser import parse_text
-from referat_parser.clean import _noise_rules, is_noise
-from referat_parser.extract.bodies import looks_like_body
-from referat_parser.extract.dates import find_date
-from referat_parser.extract.decisions import classify_outcome, find_dissents
+from referat_parser.extract.decisions import find_dissents
 from referat_parser.extract.language import detect_language
 from referat_parser.extract.municipality import find_municipality
-from referat_parser.extract.people import clean_name, split_names
-from referat_parser.headings import match_heading
-from referat_parser.vocabulary import fold
+from referat_parser.lexicon import patterns
+from referat_parser.lexicon.bodies import looks_like_body
+from referat_parser.lexicon.data import fold
+from referat_parser.lexicon.dates import find_date
+from referat_parser.lexicon.headings import match_heading
+from referat_parser.lexicon.names import clean_name, split_names
+from referat_parser.lexicon.outcomes import classify_outcome
+from referat_parser.lexicon.residue import is_noise
 
 VOCAB = resources.files("referat_parser").joinpath("vocab")
 
@@ -139,7 +141,7 @@ def test_every_noise_pattern_is_exercised():
 
 
 def test_every_inline_noise_pattern_is_removed():
-    _, _, inline = _noise_rules()
+    inline = patterns.noise_inline
     samples = ["application/pdf icon bilag_1_-_forslag.pdf", "Klik her for at folde ud", "Kopier link til punktet - Print"]
     for pattern in load("noise")["inline"]:
         assert any(re.fullmatch(pattern, s, re.IGNORECASE) for s in samples), pattern

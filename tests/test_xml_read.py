@@ -11,13 +11,13 @@ import pytest
 
 from referat_parser import parse_bytes, parse_file
 from referat_parser.errors import CODES, READER_WARNING_CODES, ReferatError
-from referat_parser.headings import match_heading
+from referat_parser.lexicon.data import exports
+from referat_parser.lexicon.headings import match_heading
 from referat_parser.outline import _participant
 from referat_parser.read import read_bytes, sniff_format
 from referat_parser.read.document import OutlinePerson
 from referat_parser.read.xml_lines import LineBuilder, public_from_words
 from referat_parser.read.xml_tree import drop_invalid_characters, parse_stamp
-from referat_parser.vocabulary import exports
 
 EDOC = """<?xml version="1.0"?>
 <Meeting>

@@ -6,29 +6,15 @@ every span in the output model points into this text.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
 
-from .headings import match_heading
+from .lexicon import patterns as P
+from .lexicon.data import abbreviations
+from .lexicon.headings import match_heading
+from .lexicon.residue import is_noise, normalise, normalise_all, strip_inline_noise
+from .lexicon.words import ends_sentence, join_text
 from .read import Document, RawLine
-from .vocabulary import fold, headings, noise
-
-# Characters that look like spaces or are invisible; soft hyphens only mark possible breaks.
-_SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u3000\t"), " ")
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
-_TRANSLATE = {**_SPACE_LIKE, **_INVISIBLE}
-_MULTISPACE = re.compile(r" {2,}")
-_TERMINAL = tuple(".:;!?")
-# Abbreviations that end a line without ending its sentence ("... notatet vedr." / "den fremtidige ...").
-_ABBREVIATIONS = ("vedr.", "bl.a.", "pr.", "jf.", "ca.", "inkl.", "ekskl.", "evt.", "f.eks.", "mht.", "iht.", "ift.",
-                  "nr.", "stk.", "pkt.", "mv.", "m.fl.", "dvs.", "ang.", "tlf.")
-# Words after which a line-end hyphen is a Danish compound ellipsis ("Beskæftigelses- og ...").
-_ELLIPSIS_FOLLOWERS = frozenset({"og", "eller", "samt", "til", "som", "men", "&", "henholdsvis", "contra"})
-_DIGITS = re.compile(r"\d+")
-_OPEN_CLOSED_ENTRY = re.compile(r"^(?:åbent|åben|lukket)\s+(?:punkt\s+)?\d", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -59,53 +45,11 @@ class Cleaned:
     footer: str = ""  # site footer and running lines cut as page furniture, kept for the municipality
 
 
-@cache
-def _noise_rules() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str] | None]:
-    data = noise()
-    lines = frozenset(fold(line) for line in data["lines"])
-    whole = re.compile("(?:" + "|".join(f"(?:{p})" for p in data["patterns"]) + r")\Z", re.IGNORECASE)
-    inline = re.compile("|".join(f"(?:{p})" for p in data["inline"]), re.IGNORECASE) if data["inline"] else None
-    return lines, whole, inline
-
-
-_SPECIAL = re.compile("[" + "".join(map(chr, _TRANSLATE)) + "]")
-
-
-def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFC", text)
-    if _SPECIAL.search(text):  # translate() with a dict is slow; most lines need nothing
-        text = text.translate(_TRANSLATE)
-    return _MULTISPACE.sub(" ", text).strip()
-
-
-def _replace_special(match: re.Match[str]) -> str:
-    return _TRANSLATE[ord(match.group())] or ""
-
-
-def _normalise_all(texts: list[str]) -> list[str]:
-    """normalise() for many lines at once: one pass of each C-level operation over the joined text."""
-    joined = "\n".join(texts)
-    if joined.count("\n") != len(texts) - 1:
-        return [normalise(text) for text in texts]
-    joined = unicodedata.normalize("NFC", joined)
-    joined = _SPECIAL.sub(_replace_special, joined)  # far faster than translate() when few match
-    return [line.strip() for line in _MULTISPACE.sub(" ", joined).split("\n")]
-
-
-NOISE_LINE_MAX = 100  # characters; every whole-line noise entry is shorter
-
-
-def is_noise(text: str) -> bool:
-    lines, whole, _ = _noise_rules()
-    return (len(text) <= NOISE_LINE_MAX and fold(text) in lines) or whole.match(text) is not None
-
-
 def clean(doc: Document) -> Cleaned:
     if doc.outline is not None:  # an export's outline indexes its lines: normalise characters only
         rows = [_Row(text, line.page, line.bold, line.size, False)
-                for line, text in zip(doc.lines, _normalise_all([line.text for line in doc.lines]), strict=True)]
+                for line, text in zip(doc.lines, normalise_all([line.text for line in doc.lines]), strict=True)]
         return _assemble(rows, list(doc.warnings), collapse_blanks=False)
-    _, _, inline = _noise_rules()
     raw: list[_Row] = []
     # Text converted from PDF without form feeds still prints "Side 3 af 12": where no page is
     # known, those markers delimit the sheets on which running headers are looked for.
@@ -113,19 +57,17 @@ def clean(doc: Document) -> Cleaned:
     sheet, sheets = 1, []
     at_break = False  # the lines since the last page marker are all markers or marked running lines
     source = _split_margin_headings(doc.lines)
-    texts = _normalise_all([line.text for line in source])
+    texts = normalise_all([line.text for line in source])
     recurring = _recurring_marked_lines(texts)
     for line, text in zip(source, texts, strict=True):
         indent = line.text[:1] in (" ", "\t", "\u00a0")
-        if inline is not None and text:
-            replaced, count = inline.subn(" ", text)
-            if count:
-                text = normalise(replaced)
+        if text:
+            text = strip_inline_noise(text)
         if text and is_noise(text):
-            if not paged and _PAGE_MARKER.match(text) and not at_break:
+            if not paged and P.page_marker.match(text) and not at_break:
                 sheet, at_break = sheet + 1, True
             continue
-        if recurring and text[-1:].isdigit() and _DIGITS.sub("#", text) in recurring:
+        if recurring and text[-1:].isdigit() and P.digits.sub("#", text) in recurring:
             if not paged and not at_break:  # "Assens Kommune Udvalget 10-06-2015 Side 3" on every page
                 sheet += 1
             at_break = True
@@ -159,25 +101,13 @@ TRANSCRIPT_LINE = 300  # characters; a page-per-line transcript has far longer l
 MIN_TRANSCRIPT_SPLITS = 3
 
 
-@cache
-def _transcript_splitter() -> re.Pattern[str]:
-    """Where a one-line-per-page transcript (docplayer.dk) had its line breaks: before an inline
-    heading, an attendance label, an item number or a table-of-contents label."""
-    names = sorted({name[:1].upper() + name[1:] for name in headings().exact if len(name) >= 5}, key=len, reverse=True)
-    alternatives = "|".join(map(re.escape, names))
-    return re.compile(
-        rf"(?<=\s)(?:(?:{alternatives})(?=\s+[A-ZÆØÅ]|\s*$)|(?:Afbud|Fraværende|Fravær)\s*:|Sagsoversigt\b"
-        rf"|\d{{1,3}}\.\s+(?=[A-ZÆØÅ][a-zæøå]))"
-    )
-
-
 def _split_transcripts(rows: list[_Row]) -> list[_Row]:
     out: list[_Row] = []
     for row in rows:
         if len(row.text) < TRANSCRIPT_LINE:
             out.append(row)
             continue
-        cuts = [m.start() for m in _transcript_splitter().finditer(row.text)]
+        cuts = [m.start() for m in P.transcript_split.finditer(row.text)]
         if len(cuts) < MIN_TRANSCRIPT_SPLITS:
             out.append(row)
             continue
@@ -192,18 +122,13 @@ FOOTER_WINDOW = 15  # non-blank lines at the end of a document where a web site'
 FOOTER_LINE_MAX = 80  # characters; footer lines are addresses, phone numbers and links
 
 
-@cache
-def _footer_start() -> re.Pattern[str]:
-    return re.compile("(?:" + "|".join(f"(?:{p})" for p in noise()["footer_start"]) + r")\Z", re.IGNORECASE)
-
-
 def _drop_site_footer(rows: list[_Row]) -> tuple[list[_Row], str]:
     """Cut a web page's footer copied with the minutes ("Kontakt / Fredericia Kommune / Gothersgade
     20 / ...", "© Sorø Kommune · Rådhusvej 8"): from the first footer-start line among the last
     lines, when every line from there on is short and none is a heading. Returns the rows kept and
     the footer's text (it may be the only place that names the municipality)."""
     tail = [i for i, row in enumerate(rows) if row.text][-FOOTER_WINDOW:]
-    start = _footer_start()
+    start = P.footer_start
     for position, index in enumerate(tail):
         if start.match(rows[index].text) and all(
                 len(rows[i].text) <= FOOTER_LINE_MAX and match_heading(rows[i].text) is None for i in tail[position:]):
@@ -211,10 +136,6 @@ def _drop_site_footer(rows: list[_Row]) -> tuple[list[_Row], str]:
     return rows, ""
 
 
-_ITEM_START = re.compile(r"^(?:[•·\-–]\s*)?(?:punkt|pkt|nr|sag)?\.?\s*\d{1,4}\s*[.:)]?\s+(?-i:(?![a-zæøå]))\S", re.IGNORECASE)
-# "Beslutning    Godkendt.": a layout-preserving PDF-to-text conversion prints headings in a left
-# margin column, beside the first line of their text ("Sagsfrem-" / "stilling" over two lines).
-_MARGIN = re.compile(r"^(?P<left>\S[^\t]{0,24}?)(?:\s{3,}|\t+)(?P<right>\S.*)$")
 MARGIN_HINT = "   "
 
 
@@ -260,11 +181,11 @@ def _margin_heading(lines: list[RawLine], index: int) -> tuple[str, list[str], i
     """(heading, texts beside it, lines used) when the line at ``index`` starts with a heading in a
     left margin ('Sagsfrem-' / 'stilling' may take two lines)."""
     text = lines[index].text
-    match = _MARGIN.match(text) if (MARGIN_HINT in text or "\t" in text) else None
+    match = P.margin.match(text) if (MARGIN_HINT in text or "\t" in text) else None
     if match is None:
         return None
     left, rights = match["left"].strip(), [match["right"]]
-    following = _MARGIN.match(lines[index + 1].text) if left.endswith("-") and index + 1 < len(lines) else None
+    following = P.margin.match(lines[index + 1].text) if left.endswith("-") and index + 1 < len(lines) else None
     if following is not None:
         left, rights = left[:-1] + following["left"].strip(), [*rights, following["right"]]
     # A contents line ("Underskriftsark.....<TAB>22") or a lower-case continuation is no margin text.
@@ -276,8 +197,6 @@ def _margin_heading(lines: list[RawLine], index: int) -> tuple[str, list[str], i
     return left, rights, 2 if following is not None else 1
 
 
-_PAGE_MARKER = re.compile(r"^(?:side|page)\s+\d{1,4}\s*(?:af|of|/)\s*\d{1,4}$", re.IGNORECASE)
-_PAGE_SUFFIX = re.compile(r"(?:side|page)\s+\d{1,4}(?:\s*(?:af|of|/)\s*\d{1,4})?$", re.IGNORECASE)
 PAGE_SUFFIX_MAX = 24  # characters of "Side 12 af 345" and its spacing
 RUNNING_REST_MAX = 150
 
@@ -285,9 +204,9 @@ RUNNING_REST_MAX = 150
 def _recurring_marked_lines(texts: list[str]) -> set[str]:
     """Lines (digits folded) that end in a page marker after other text and recur: a running header
     or footer printed on one line with its page number, whatever the spacing."""
-    counts = Counter(_DIGITS.sub("#", text) for text in texts
-                     if text[-1:].isdigit() and len(text) >= 15 and _PAGE_SUFFIX.search(text[-PAGE_SUFFIX_MAX:])
-                     and not _PAGE_MARKER.match(text))
+    counts = Counter(P.digits.sub("#", text) for text in texts
+                     if text[-1:].isdigit() and len(text) >= 15 and P.page_suffix.search(text[-PAGE_SUFFIX_MAX:])
+                     and not P.page_marker.match(text))
     return {key for key, count in counts.items() if count >= 2}
 
 
@@ -295,7 +214,7 @@ def _marked_running_line(raw: str) -> str | None:
     """The running line before a page marker set off by a wide gap or a bar ("Byrådet  ...  Side 3 af
     9" -> "Byrådet"); None for other lines. String operations on the line's end keep this linear."""
     tail = raw[-PAGE_SUFFIX_MAX:]
-    match = _PAGE_SUFFIX.search(tail)
+    match = P.page_suffix.search(tail)
     if match is None:
         return None
     before = raw[: len(raw) - len(tail) + match.start()]
@@ -325,7 +244,7 @@ def _drop_running_lines(lines: list[_Row], sheets: list[int] | None = None,
     for indexes in pages.values():
         seen = set()
         for index in indexes[:2] + indexes[-2:]:
-            key = _DIGITS.sub("#", lines[index].text.casefold())
+            key = P.digits.sub("#", lines[index].text.casefold())
             edges[index] = key
             if key not in seen:
                 edge_counts[key] += 1
@@ -333,7 +252,7 @@ def _drop_running_lines(lines: list[_Row], sheets: list[int] | None = None,
     threshold = max(minimum, len(pages) // 2)
     running = {key for key, count in edge_counts.items() if count >= threshold}
     # Headings and item titles recur at page edges by nature ("Beslutning i Byrådet den ..."): never running.
-    structural = {edges[i] for i in edges if match_heading(lines[i].text) or _ITEM_START.match(lines[i].text)}
+    structural = {edges[i] for i in edges if match_heading(lines[i].text) or P.item_start.match(lines[i].text)}
     running -= structural
     drop: set[int] = set()
     if sheets:
@@ -370,10 +289,7 @@ def _rejoin(lines: list[_Row]) -> list[_Row]:
         previous = _last_text(out)
         if previous is not None and _continues(out[previous], line, blanks_since_text):
             prev = out[previous]
-            if prev.text.endswith("-") and _first_word(line.text) not in _ELLIPSIS_FOLLOWERS:
-                prev.text = prev.text[:-1] + line.text
-            else:
-                prev.text = f"{prev.text} {line.text}"
+            prev.text = join_text(prev.text, line.text)
             del out[previous + 1:]
         else:
             out.append(line)
@@ -388,15 +304,11 @@ def _last_text(lines: list[_Row]) -> int | None:
     return None
 
 
-def _first_word(text: str) -> str:
-    return text.split(" ", 1)[0].casefold()
-
-
 def _continues(prev: _Row, line: _Row, blanks: int) -> bool:
     first = line.text[0]
-    if _OPEN_CLOSED_ENTRY.match(line.text):
+    if P.open_closed_entry.match(line.text):
         return False  # "åbent 2 Title": an entry of a list of items, not a continuation
-    if not first.islower() or (prev.text.endswith(_TERMINAL) and not prev.text.endswith(_ABBREVIATIONS)):
+    if not first.islower() or ends_sentence(prev.text):
         return False
     if prev.bold != line.bold and prev.bold is not None:
         return False
@@ -405,7 +317,7 @@ def _continues(prev: _Row, line: _Row, blanks: int) -> bool:
         return len(prev.text) >= 30 and not line.text.startswith(("at ", "- ", "• "))
     # Broken by a page break or a blank line: only long prose lines continue.
     prose = len(prev.text.split()) >= 8
-    return blanks <= 2 and prose and (prev.text[-1].isalnum() or prev.text.endswith((",", "-", *_ABBREVIATIONS)))
+    return blanks <= 2 and prose and (prev.text[-1].isalnum() or prev.text.endswith((",", "-", *abbreviations())))
 
 
 def _assemble(raw: list[_Row], warnings: list[tuple[str, str]], collapse_blanks: bool = True) -> Cleaned:

@@ -11,10 +11,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .lexicon.outcomes import Outcome
+
 # Bump the minor version for additive changes, the major version for breaking ones.
 SCHEMA_VERSION = "1.0"
 
-Outcome = Literal["approved", "noted", "discussed", "recommended", "rejected", "postponed", "other"]
 Kind = Literal["minutes", "agenda_item", "not_minutes"]
 
 

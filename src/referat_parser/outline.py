@@ -14,14 +14,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .clean import Cleaned
-from .extract.header import Header
-from .extract.people import ParticipantRef, participant_entry
-from .headings import Heading, match_heading
+from .drafts import Found, HeaderDraft, ItemDraft, MeetingDraft, WarningDraft
+from .lexicon.attendance import ParticipantRef, participant_entry
+from .lexicon.data import exports, fold
+from .lexicon.headings import Heading, match_heading
 from .lineclass import Info, Kind, classify
-from .models import Item, Warning
 from .read.document import Outline, OutlineItem, OutlinePerson
 from .segment import ItemBlock, SectionBlock, Segmented
-from .vocabulary import exports, fold
 
 OTHER_KEY = "other"  # the key of a field whose caption the heading vocabulary does not know
 
@@ -70,12 +69,27 @@ def _item_block(stated: OutlineItem, infos: list[Info]) -> ItemBlock:
     return block
 
 
-def header_from_outline(header: Header, outline: Outline) -> Header:
+def apply_outline(found: Found, outline: Outline) -> None:
+    """What the export states wins over what the text suggests: the header values, each item's
+    number, title, case number, open/closed state and attachments; its dropped fields are a warning."""
+    found.header = header_from_outline(found.header, outline)
+    items_from_outline(found.items, outline)
+    found.municipality = outline.municipality or found.municipality
+    found.warnings.extend(outline_warnings(outline))
+
+
+def settle_outline_kind(draft: MeetingDraft) -> None:
+    if draft.kind == "agenda_item":
+        draft.kind = "minutes"  # an export is a whole meeting, however many items it has
+
+
+def header_from_outline(header: HeaderDraft, outline: Outline) -> HeaderDraft:
     """The header extracted from the header lines, with every value the export states in its place."""
     participants = [_participant(person) for person in outline.participants] or header.participants
-    return Header(committee=outline.committee or header.committee, date=outline.date or header.date,
-                  start_time=outline.start_time or header.start_time, end_time=outline.end_time or header.end_time,
-                  location=outline.location or header.location, participants=participants)
+    return HeaderDraft(committee=outline.committee or header.committee, date=outline.date or header.date,
+                       start_time=outline.start_time or header.start_time,
+                       end_time=outline.end_time or header.end_time,
+                       location=outline.location or header.location, participants=participants)
 
 
 def _participant(person: OutlinePerson) -> ParticipantRef:
@@ -90,7 +104,7 @@ def _participant(person: OutlinePerson) -> ParticipantRef:
     return ParticipantRef(name, party, role.casefold() if role else None, person.present)
 
 
-def items_from_outline(items: list[Item], outline: Outline) -> None:
+def items_from_outline(items: list[ItemDraft], outline: Outline) -> None:
     """The export's number, title, case number, open/closed state and attachments of each item
     replace what was read from its text."""
     for item, stated in zip(items, outline.items, strict=True):
@@ -101,9 +115,9 @@ def items_from_outline(items: list[Item], outline: Outline) -> None:
         item.attachments = stated.attachments or item.attachments
 
 
-def outline_warnings(outline: Outline) -> list[Warning]:
+def outline_warnings(outline: Outline) -> list[WarningDraft]:
     if not outline.dropped:
         return []
     shown = ", ".join(outline.dropped[:20]) + (", ..." if len(outline.dropped) > 20 else "")
-    return [Warning(code="export_fields_dropped",
-                    message=f"{len(outline.dropped)} field(s) of the {outline.export} export not mapped: {shown}")]
+    return [WarningDraft("export_fields_dropped",
+                         f"{len(outline.dropped)} field(s) of the {outline.export} export not mapped: {shown}")]

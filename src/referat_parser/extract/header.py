@@ -3,85 +3,28 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import cache
 
-from ..vocabulary import mail_header_labels, months, publication_words
-from .bodies import find_bodies
-from .dates import iter_dates, iter_times
-from .people import (
-    ABSENCE_HEADING,
-    ABSENCE_LABEL,
-    PARTICIPANT_LABEL,
+from ..drafts import HeaderDraft
+from ..lexicon import patterns as P
+from ..lexicon.attendance import (
     ParticipantRef,
-    PersonRef,
     absences_in_line,
-    find_person,
     inline_participants,
     names_after_label,
     partial_absences,
     participant_entry,
     substitutes_in_line,
 )
-
-_COMMITTEE_LABEL = re.compile(r"^(?:Udvalg|Forum|Mødeforum|Organ|Møde\s+i)\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)
-# "Mødested X" may omit the colon; "Mødelokale 1, Rådhuset" is itself the place.
-_LOCATION_LABEL = re.compile(r"^(?:Mødested\s*:?|(?:Mødelokale|Sted|Lokale|Lokation|Mødets\s+sted)\s*:)\s*(?P<value>\S.*)$",
-                             re.IGNORECASE)
-# "Mødested" printed alone, its value on the next line.
-_LOCATION_ALONE = re.compile(r"^(?:Mødested|Sted|Lokale|Lokation|Mødets\s+sted)\s*:?$", re.IGNORECASE)
-# A second column on the place's line ("Mødested: Byrådssalen    Mødet hævet: Kl. 21.15", its spaces squeezed).
-_NEXT_HEADER_LABEL = re.compile(
-    r"\s+(?=(?:Mødet\s+(?:hævet|sluttede|slut|startede|begyndte)|Mødedato|Mødetid(?:spunkt)?|Mødestart|Mødeslut|Dato"
-    r"|Tid|Tidspunkt|Starttidspunkt|Start|Sluttidspunkt|Slut|Fraværende|Afbud|Deltagere|Til\s+stede|Referent"
-    r"|Sekretær|Formand)(?:\s+kl)?\.?\s*:)")
-_TIME_LABEL = re.compile(r"\b(?:Mødetidspunkt|Tidspunkt|Mødetid|Starttidspunkt|Mødestart|Klokken)\b\s*:?|\b(?:Tid|Start(?:\s*kl\.?)?)\s*:"
-                         r"|\bMødet\s+(?:startede|begyndte|påbegyndtes|blev\s+påbegyndt|åbnet)\b", re.IGNORECASE)
-_END_WORDS = re.compile(r"\b(?:hævet|hæves|sluttede|sluttet|slut|afsluttet|afsluttedes|ophørte|ophævet|sluttidspunkt)\b",
-                        re.IGNORECASE)
-_END_TIME = re.compile(r"(?:\bMødet\s+(?:blev\s+)?(?:hævet|sluttede|sluttet|afsluttet|afsluttedes|slut|ophævet)\b"
-                       r"|^\s*(?:Slut(?:\s*kl\.?)?|Sluttidspunkt|Mødeslut)\s*:)[^\n]{0,20}?"
-                       r"(?:kl\.?\s*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})", re.IGNORECASE | re.MULTILINE)
-# "Mødetidspunkt: 9:30-11:00", "kl. 15:00 - 17:30": the end of a time range.
-_TIME_RANGE_END = re.compile(r"\d{1,2}[.:]\d{2}\s*[-–]\s*(?:kl\.?\s*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})")
-_AFTER_TIME_PLACE = re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*,?\s+(?:i|på)\s+(?P<place>\S.*)$")
-_PLACE_WORDS = re.compile(r"\b(?:lokale|mødelokale|\w*salen|\w*sal|rådhus\w*|teams|skype|telefonmøde|virtuelt|online"
-                          r"|\d{4}\s+[A-ZÆØÅ]\w+)\b", re.IGNORECASE)
-
-
-_LIST_ENTRY = re.compile(r"^(?:(?:åbent|åben|lukket)\s+)?\d{1,3}[.:)]?\s+\S", re.IGNORECASE)
-
-
-@dataclass
-class Header:
-    committee: str | None = None
-    date: str | None = None
-    start_time: str | None = None
-    end_time: str | None = None
-    location: str | None = None
-    participants: list[ParticipantRef] = field(default_factory=list)
-
-
-@cache
-def _stamp_regex() -> re.Pattern[str]:
-    """A publication word directly before a date or time: 'Publiceret 24. nov. 2023', 'Opdateret: kl. 06.00',
-    'Published May 3, 2019' (not 'Opdateret dagsorden til mødet den ...')."""
-    words = "|".join(sorted(map(re.escape, publication_words()), key=len, reverse=True))
-    names = "|".join(sorted(map(re.escape, months()), key=len, reverse=True))
-    return re.compile(rf"\b(?:{words})\b[\s:]*(?:\w+dag,?\s+)?(?:(?:d\.|den|kl\.?)\s*)?(?=\d|(?:{names})\b)",
-                      re.IGNORECASE)
+from ..lexicon.bodies import find_bodies
+from ..lexicon.dates import iter_dates, iter_times
+from ..lexicon.names import PersonRef, find_person
+from ..lexicon.titles import is_meeting_line
 
 
 def _before_stamp(line: str) -> str:
     """The part of a line before a publication stamp ('Publiceret 24. nov. 2023 kl. 06.00')."""
-    match = _stamp_regex().search(line)
+    match = P.publication_stamp.search(line)
     return line[: match.start()] if match else line
-
-
-@cache
-def _mail_label() -> re.Pattern[str]:
-    words = "|".join(sorted(map(re.escape, mail_header_labels()), key=len, reverse=True))
-    return re.compile(rf"^(?:{words})\s*:", re.IGNORECASE)
 
 
 def _without_mail_header(lines: list[str]) -> list[str]:
@@ -90,7 +33,7 @@ def _without_mail_header(lines: list[str]) -> list[str]:
     kept = list(lines)
     run: list[int] = []
     for index, line in enumerate([*lines, ""]):
-        if line and _mail_label().match(line):
+        if line and P.mail_label.match(line):
             run.append(index)
             continue
         for blank in run if len(run) >= 2 else []:
@@ -99,8 +42,8 @@ def _without_mail_header(lines: list[str]) -> list[str]:
     return kept
 
 
-def extract_header(lines: list[str], full_text: str) -> Header:
-    header = Header()
+def extract_header(lines: list[str], full_text: str) -> HeaderDraft:
+    header = HeaderDraft()
     header.committee = _committee(lines)
     meeting_lines = _without_mail_header(lines)
     date_line = None
@@ -110,7 +53,7 @@ def extract_header(lines: list[str], full_text: str) -> Header:
             header.date, date_line = found[0], index
             break
     header.start_time = _start_time(meeting_lines)
-    match = _END_TIME.search(full_text) or _time_range_end(lines)
+    match = P.end_time.search(full_text) or _time_range_end(lines)
     if match and int(match["h"]) < 24 and int(match["m"]) < 60:
         header.end_time = f"{int(match['h']):02d}:{match['m']}"
     header.location = _location(meeting_lines, date_line)
@@ -120,8 +63,8 @@ def extract_header(lines: list[str], full_text: str) -> Header:
 
 def _time_range_end(lines: list[str]) -> re.Match[str] | None:
     for line in lines:
-        if next(iter_dates(line), None) or _TIME_LABEL.search(line):
-            match = _TIME_RANGE_END.search(line)
+        if next(iter_dates(line), None) or P.time_label.search(line):
+            match = P.time_range_end.search(line)
             if match:
                 return match
     return None
@@ -129,14 +72,12 @@ def _time_range_end(lines: list[str]) -> re.Match[str] | None:
 
 def _committee(lines: list[str]) -> str | None:
     for line in lines:
-        match = _COMMITTEE_LABEL.match(line)
+        match = P.committee_label.match(line)
         if match:
             return match["value"].strip(" .")
     # Prefer a line that names only the body (and the date), such as "Byrådet 15. maj 2023", over
     # site navigation and prose that mention bodies in passing.
-    from ..segment import is_meeting_line
-
-    candidates = [line for line in lines if not PARTICIPANT_LABEL.match(line) and len(line) <= 160]
+    candidates = [line for line in lines if not P.participant_label.match(line) and len(line) <= 160]
     for wanted in (is_meeting_line, None):
         for line in candidates:
             bodies = find_bodies(line)
@@ -147,10 +88,10 @@ def _committee(lines: list[str]) -> str | None:
 
 def _start_time(lines: list[str]) -> str | None:
     for line in map(_before_stamp, lines):
-        if _END_WORDS.search(line):
+        if P.end_words.search(line):
             continue
         has_date = next(iter_dates(line), None) is not None
-        if has_date or _TIME_LABEL.search(line) or re.match(r"^\s*kl\.?\s*\d", line, re.IGNORECASE):
+        if has_date or P.time_label.search(line) or P.kl_at_start.match(line):
             found = next(iter_times(line), None)
             if found:
                 return found[0]
@@ -159,10 +100,10 @@ def _start_time(lines: list[str]) -> str | None:
 
 def _location(lines: list[str], date_line: int | None) -> str | None:
     for index, line in enumerate(lines):
-        match = _LOCATION_LABEL.match(line)
+        match = P.location_label.match(line)
         if match:
-            return _NEXT_HEADER_LABEL.split(match["value"], maxsplit=1)[0].strip()
-        if _LOCATION_ALONE.match(line):
+            return P.next_header_label.split(match["value"], maxsplit=1)[0].strip()
+        if P.location_alone.match(line):
             value = _value_below(lines, index)
             if value:
                 return value
@@ -171,30 +112,30 @@ def _location(lines: list[str], date_line: int | None) -> str | None:
     # "kl. 13.00 i Byrådssalen", "kl. 13.00 i mødelokale B1, Skive Rådhus": a name or a place word,
     # on the date line or on another line with the time (a running title may carry the date first).
     for line in [lines[date_line], *(line for line in lines if "kl" in line and line != lines[date_line])]:
-        match = _AFTER_TIME_PLACE.search(line)
-        if match and (match["place"][0].isupper() or _PLACE_WORDS.match(match["place"])):
+        match = P.place_after_time.search(line)
+        if match and (match["place"][0].isupper() or P.header_place_words.match(match["place"])):
             return match["place"].strip()
     # The place on a line of its own below the date or below the time ("Dato: 04.12.2012" on a
     # running line, then "tirsdag den 4. december 2012, kl. 13:00" / "i Mødecenter C, Lokale 32").
     time_line = next((i for i, line in enumerate(lines) if "kl" in line and next(iter_times(line), None)), None)
     for start in dict.fromkeys(i for i in (date_line, time_line) if i is not None):
         for line in lines[start + 1: start + 5]:
-            if not line or next(iter_dates(line), None) or next(iter_times(line), None) or PARTICIPANT_LABEL.match(line):
+            if not line or next(iter_dates(line), None) or next(iter_times(line), None) or P.participant_label.match(line):
                 continue
-            if _PLACE_WORDS.search(line) and len(line) < 120 and not line.endswith("."):
-                return re.sub(r"^(?:i|på)\s+", "", line).strip()
+            if P.header_place_words.search(line) and len(line) < 120 and not line.endswith("."):
+                return P.place_preposition.sub("", line).strip()
     return None
 
 
 def _value_below(lines: list[str], index: int) -> str | None:
     """The place on the line after a lone "Mødested" label: not another label, date or sentence."""
     value = next((line for line in lines[index + 1: index + 3] if line), "")
-    if (not value or len(value) >= 120 or value.endswith((".", ":")) or _LABEL.match(value) or not value[0].isupper()
-            or next(iter_dates(value), None) or PARTICIPANT_LABEL.match(value) or ABSENCE_HEADING.match(value)):
+    if (not value or len(value) >= 120 or value.endswith((".", ":")) or P.any_label.match(value) or not value[0].isupper()
+            or next(iter_dates(value), None) or P.participant_label.match(value) or P.absence_alone.match(value)):
         return None
-    if " " not in value and not _PLACE_WORDS.search(value):  # "Fraværende": a label of the next row
+    if " " not in value and not P.header_place_words.search(value):  # "Fraværende": a label of the next row
         return None
-    return _NEXT_HEADER_LABEL.split(value, maxsplit=1)[0].strip()
+    return P.next_header_label.split(value, maxsplit=1)[0].strip()
 
 
 def _participants(lines: list[str]) -> list[ParticipantRef]:
@@ -210,10 +151,10 @@ def _participants(lines: list[str]) -> list[ParticipantRef]:
         if not line:
             in_list = in_list and not (absent_mode and names_read)
             continue
-        if _LIST_ENTRY.match(line):
+        if P.list_entry.match(line):
             in_list = False
             continue  # an agenda list ("åbent 20 Indkaldelse af stedfortræder for ...") is not attendance
-        label = PARTICIPANT_LABEL.match(line)
+        label = P.participant_label.match(line)
         if label:
             in_list, absent_mode, recent = True, False, []
             rest = label["rest"].strip()
@@ -224,7 +165,7 @@ def _participants(lines: list[str]) -> list[ParticipantRef]:
             for entry in inline_participants(rest) if rest else []:
                 _add(people, entry)
             continue
-        if ABSENCE_HEADING.match(line):
+        if P.absence_alone.match(line):
             in_list, absent_mode, names_read = True, True, False
             continue
         partial = [person for person, _ in partial_absences(line)]
@@ -233,7 +174,7 @@ def _participants(lines: list[str]) -> list[ParticipantRef]:
         if absent is not None or substitutes or partial:
             # Partial attendance in an attendance list makes a participant; in remarks
             # ('Bemærkninger: X deltog ikke under punkt 5') it only marks the items missed.
-            attendance = in_list or ABSENCE_LABEL.match(line) is not None
+            attendance = in_list or P.absence_label.match(line) is not None
             in_list = absent is not None and not absent and line.rstrip().endswith(":")
             absent_mode, names_read = in_list, False
             for person in absent or []:
@@ -243,7 +184,8 @@ def _participants(lines: list[str]) -> list[ParticipantRef]:
                 _add(people, ParticipantRef(person.name, person.party, None, None))
             for sub in substitutes:
                 target = sub.substitute_for or _only_absent(people, recent, sub.name, sub.party)
-                _add(people, ParticipantRef(sub.name, sub.party, "stedfortræder", True, target))
+                sub.substitute_for = target
+                _add(people, sub)
             continue
         if in_list and absent_mode:
             found = _absent_list_line(people, line)
@@ -287,7 +229,7 @@ def _member_list_line(people: list[ParticipantRef], line: str) -> bool:
 def _absent_list_line(people: list[ParticipantRef], line: str) -> list[str]:
     """Read a line after an absence label printed alone ('Fraværende:'): one name, or several
     separated by commas or 'og'; the names read, none when the line is not a list of names."""
-    if _LABEL.match(line):
+    if P.any_label.match(line):
         return []
     found = names_after_label(line)
     for person in found:
@@ -305,13 +247,10 @@ def _only_absent(people: list[ParticipantRef], recent: list[str], substitute: st
     return None if party and absent_party and party != absent_party else recent[0]
 
 
-_LABEL = re.compile(r"^[^\s:,()]+(?:\s+[^\s:,()]+){0,4}\s*:")
-
-
 def _continues_list(rest: str, line: str) -> bool:
     """Whether ``line`` continues an inline participant list ending in ``rest``; a line that
     starts with a label of its own ('Fraværende: ...') never does."""
-    if not line or _LABEL.match(line) or ABSENCE_HEADING.match(line):
+    if not line or P.any_label.match(line) or P.absence_alone.match(line):
         return False
     return (rest.endswith(",") or line[:1] in "(" or rest.rstrip().endswith(("(", "-"))
             or (line.split(" ", 1)[0].istitle() and "," in line and "," in rest))

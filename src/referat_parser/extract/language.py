@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import re
+from ..lexicon import patterns as P
+from ..lexicon.data import language_words
 
-from ..vocabulary import language_words
-
-_WORD = re.compile(r"[^\W\d_]+")
 MIN_HITS = 3  # a short web page (a meeting plan) still has a few marker words
 
 
 def detect_language(text: str, sample: int = 20000) -> str | None:
     """'da', 'no' or 'sv' from marker words in the first ``sample`` characters; None if unclear.
     The language with most hits wins; Danish wins a tie, since the documents are Danish by default."""
-    words = [w.casefold() for w in _WORD.findall(text[:sample])]
+    words = [w.casefold() for w in P.letters_word.findall(text[:sample])]
     markers = language_words()
     scores = {lang: sum(1 for w in words if w in vocab) for lang, vocab in markers.items()}
     best = max(scores, key=lambda lang: (scores[lang], lang == "da"))

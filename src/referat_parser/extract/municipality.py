@@ -5,27 +5,19 @@ A name alone (a street, a company, a postal town) is not enough. Letterheads in 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
-from ..vocabulary import municipalities
-
-_OWN = r"(?:Kommunes?|Kommunen|Kommuneplan\w*|Byråd\w*|Byrådssal\w*|Kommunalbestyrelse\w*|Rådhus\w*|Regionskommune\w*)"
-_UPPER = "[A-ZÆØÅ]*"
-_OWN_CAPS = (rf"(?:KOMMUNES?|KOMMUNEN|KOMMUNEPLAN{_UPPER}|BYRÅD{_UPPER}|KOMMUNALBESTYRELSE{_UPPER}|RÅDHUS{_UPPER}"
-             rf"|REGIONSKOMMUNE{_UPPER})")
-
-_OWN_WORD = re.compile(rf"(?<=\s)(?:{_OWN}|{_OWN_CAPS})(?![\w])")
-_WORDS_BEFORE = re.compile(r"([\w-]+)\s+(?:([\w-]+)\s+)?$")
+from ..lexicon import patterns as P
+from ..lexicon.data import municipalities
 
 
 def _own_mentions(text: str) -> Iterator[tuple[str, int]]:
     """(municipality, position) for each 'X Kommune'-like mention. Searching for the few own-form
     words first and looking up the words before them is far faster than a 100-name alternation."""
-    for match in _OWN_WORD.finditer(text):
-        before = _WORDS_BEFORE.search(text, max(0, match.start() - 60), match.start())
+    for match in P.own_word.finditer(text):
+        before = P.words_before.search(text, max(0, match.start() - 60), match.start())
         if before is None:
             continue
         last, previous = before.group(2) or before.group(1), before.group(1) if before.group(2) else None
@@ -60,6 +52,8 @@ def find_municipality(text: str) -> str | None:
         return next(iter(first), None)
     counts: Counter[str] = Counter()
     forms = {form: name for form, name in _forms().items() if name in first}
-    for match in re.finditer("|".join(sorted(map(re.escape, forms), key=len, reverse=True)), text):
+    for match in P.municipality_forms.finditer(text):
+        if match.group(0) not in forms:
+            continue
         counts[forms[match.group(0)]] += 1
     return max(first, key=lambda name: (counts[name], -first[name]))

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..vocabulary import fold, headings
+from ..lexicon.data import fold, headings
 from .document import RawLine
 from .markup_rules import markup_rules
 

@@ -23,13 +23,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..lexicon.words import join_text
 from .document import RawLine
 
-# Words after which a line-end hyphen is a compound ellipsis and stays ("pris- og lønfremskrivning").
-ELLIPSIS_FOLLOWERS = frozenset({
-    "og", "eller", "samt", "til", "som", "men", "&", "henholdsvis", "hhv", "contra", "såvel", "end",
-    "and", "or", "/", "plus", "inkl", "ekskl", "mod", "mv",
-})
 # A line starting with one of these glyphs always starts a paragraph (a list item).
 _GLYPH_BULLET = re.compile(r"^[•▪◦●○■□✓➢]\s")
 # A dash or a number may start a list item, but also a wrapped line ("-9 mio. kr.", "31. marts"):
@@ -155,7 +151,7 @@ def drop_running_lines(pages: list[PageLines], tolerance: float = 4.0, removed_t
 def _structural(text: str) -> bool:
     """Headings ('Beslutning') start pages at the same height by nature, on two pages of a short
     document easily: never running lines."""
-    from ..headings import match_heading  # the vocabulary, loaded only when a PDF is read
+    from ..lexicon.headings import match_heading  # the vocabulary, loaded only when a PDF is read
 
     return match_heading(text) is not None
 
@@ -203,20 +199,6 @@ def join_cell(text: str) -> str:
 
 
 # --- 3. paragraphs ----------------------------------------------------------------------------
-
-def join_text(prev: str, cur: str) -> str:
-    """Join two wrapped lines: undo a line-end hyphen inside a word, keep it before og/eller
-    and before capitals and digits ("CO2-Konsekvensvurdering", "2020-2023")."""
-    if prev.endswith("-") and len(prev) >= 2 and prev[-2].isalnum():
-        word = cur.split(" ", 1)[0].rstrip(".,;:").casefold()
-        if word in ELLIPSIS_FOLLOWERS or cur[:1] in "&/(\"”“":
-            return f"{prev} {cur}"
-        if cur[:1].isupper() or cur[:1].isdigit() or prev[-2].isdigit():
-            return prev + cur
-        if cur[:1].isalpha():
-            return prev[:-1] + cur
-    return f"{prev} {cur}"
-
 
 @dataclass
 class _Metrics:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..vocabulary import exports, fold
+from ..lexicon.data import exports, fold
 from .document import OutlineItem, OutlineSection, RawLine
 
 # A real start or end tag, not a "<" in running text ("a < b", "<5 år").

@@ -6,15 +6,15 @@ that carry a body and a date ("Beslutning i Økonomiudvalget den 1. oktober 2018
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from .extract.bodies import looks_like_body
-from .extract.dates import date_pattern, iter_dates
-from .vocabulary import fold, headings
+from . import patterns as P
+from .bodies import looks_like_body
+from .data import fold, headings, title_openers
+from .dates import iter_dates
 
 MAX_HEADING_WORDS = 7
 FUZZY_CUTOFF = 88.0
@@ -32,57 +32,18 @@ class Heading:
     dated: bool = False  # a decision heading naming a body or date (or a body/date line)
 
 
-_LABEL_VALUE = re.compile(r":\s*\S")  # "Beslutningskompetence: KB" is a field, not a heading
-_PKT = r"(?:,?\s*(?:pkt|punkt|sag)\.?\s*(?P<num>\d+))"
-
-
-@cache
-def _decision_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    date = date_pattern()
-    # "Beslutning i Økonomiudvalget den 1. oktober 2018:", "Beslutning Økonomiudvalget den 19-06-2018",
-    # "Beslutning fra Direktionen, 8. februar 2021, pkt. 6:", "Beslutning Byrådet den" (date lost).
-    with_word = re.compile(
-        rf"""^(?P<word>beslutning(?:sprotokol)?|afgørelse)
-             (?:\s+(?:i|fra|truffet\s+af|truffet\s+i|på\s+mødet\s+i|af))?
-             \s+(?P<body>[^\W\d][^:]*?)
-             (?:,?\s*(?:den|d\.)?\s*(?P<date>{date})?)?{_PKT}?\s*[:.]?\s*$""",
-        re.IGNORECASE | re.VERBOSE,
-    )
-    # A body/date/item line with no heading word: "Kultur- og Idrætsudvalget, 03-04-2019, pkt. 42".
-    bare = re.compile(
-        rf"^(?P<body>[^\W\d][^:]{{2,100}}?),\s*(?P<date>{date}){_PKT}\s*:?\s*$",
-        re.IGNORECASE | re.VERBOSE,
-    )
-    return with_word, bare
-
-
-@cache
-def _body_genitive() -> re.Pattern[str]:
-    """'Økonomiudvalgets beslutning den 7. december 2021' -> body 'Økonomiudvalget'; also '... behandling den ...',
-    and with this meeting's item number after the date ('... den 04.12.2012 Punkt 2', eDoc)."""
-    return re.compile(rf"^(?P<body>[^\W\d].{{2,80}}?)s\s+(?:beslutning|behandling|indstilling)(?:\s+til\s+\w[\w\s-]{{2,60}}?)?"
-                      rf"(?:\s+(?:den|d\.)?\s*(?P<date>{date_pattern()})(?:\s+(?:punkt|pkt\.?)\s*\d{{1,4}})?)?\s*:?$",
-                      re.IGNORECASE | re.VERBOSE)
-
-
-# Words that begin a title, not a body: "Beslutning om budgetkontrol", "Beslutning vedr. ...".
-_TITLE_WORDS = frozenset({"om", "af", "vedr", "vedrørende", "til", "at", "for", "efter", "på", "ved", "og", "med",
-                          "omkring", "angående", "ang", "over", "mellem", "uden", "inden"})
-
-
 def _decision_heading(text: str) -> Heading | None:
-    with_word, bare = _decision_regexes()
     stripped = text.strip()
     if len(stripped) > 160:
         return None
-    match = with_word.match(stripped)
+    match = P.decision_heading.match(stripped)
     if match:
         body = match["body"].strip(" ,")
         first = body.split(" ", 1)[0].casefold().rstrip(".")
-        ends_with_den = re.search(r"\b(?:den|d\.)\s*[:.]?$", stripped, re.IGNORECASE) is not None
+        ends_with_den = P.ends_with_den.search(stripped) is not None
         if body.endswith((" den", " d.")):
             body = body.rsplit(" ", 1)[0]
-        if first in _TITLE_WORDS or not body[:1].isupper():
+        if first in title_openers() or not body[:1].isupper():
             return None
         has_date = match["date"] is not None
         if has_date or ends_with_den or match["num"] or looks_like_body(body):
@@ -90,11 +51,11 @@ def _decision_heading(text: str) -> Heading | None:
             date = next((iso for iso, _, _ in iter_dates(match["date"])), None) if has_date else None
             return Heading("decision", printed, body=body, date=date, item_number=match["num"], dated=True)
         return None
-    match = _body_genitive().match(stripped)
+    match = P.decision_heading_genitive.match(stripped)
     if match and looks_like_body(match["body"]):
         date = next((iso for iso, _, _ in iter_dates(match["date"])), None) if match["date"] else None
         return Heading("decision", stripped.rstrip(" :"), body=match["body"], date=date, dated=True)
-    match = bare.match(stripped)
+    match = P.decision_heading_bare.match(stripped)
     if (match and looks_like_body(match["body"])) or (match and match["num"]):
         date = next((iso for iso, _, _ in iter_dates(match["date"])), None)
         return Heading("decision", stripped.rstrip(" :"), body=match["body"].strip(), date=date,
@@ -103,11 +64,9 @@ def _decision_heading(text: str) -> Heading | None:
 
 
 @cache
-def _glued_regex() -> tuple[re.Pattern[str], dict[str, str]]:
-    """Vocabulary names as printed with a capital first letter, followed directly by a capital."""
-    names = {folded[:1].upper() + folded[1:]: key for folded, key in headings().exact.items() if len(folded) >= 5}
-    alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
-    return re.compile(rf"(?P<name>{alternatives})(?=[A-ZÆØÅ])"), names
+def _glued_keys() -> dict[str, str]:
+    """Vocabulary names as printed with a capital first letter (see patterns.heading_glued) -> key."""
+    return {folded[:1].upper() + folded[1:]: key for folded, key in headings().exact.items() if len(folded) >= 5}
 
 
 def match_heading(text: str, *, bold: bool | None = None) -> Heading | None:
@@ -139,7 +98,7 @@ def match_heading(text: str, *, bold: bool | None = None) -> Heading | None:
         if decision is not None:
             return decision
     words = folded.split()
-    if not words or len(words) > MAX_HEADING_WORDS or not text[:1].isupper() or _LABEL_VALUE.search(text):
+    if not words or len(words) > MAX_HEADING_WORDS or not text[:1].isupper() or P.label_value_colon.search(text):
         return _glued(text)
     if len(folded) >= 8 and not text.rstrip().endswith((".", ",", ";")):
         cutoff = FUZZY_CUTOFF_BOLD if bold else FUZZY_CUTOFF
@@ -169,12 +128,9 @@ def _decision_with_text(text: str) -> Heading | None:
     return None
 
 
-_BRACKETED_DATE = re.compile(r"^(?P<name>[^()]{3,60}?)\s*\((?P<date>[^()]{6,40})\)\s*:?$")
-
-
 def _heading_with_bracketed_date(text: str) -> Heading | None:
     """'BESLUTNING (13.05.2024)', 'Indstilling (den 2. maj 2024)': a heading with the meeting's date."""
-    match = _BRACKETED_DATE.match(text)
+    match = P.heading_bracketed_date.match(text)
     if match is None:
         return None
     key = headings().exact.get(fold(match["name"]))
@@ -184,12 +140,8 @@ def _heading_with_bracketed_date(text: str) -> Heading | None:
     return Heading(key, text.rstrip(" :"), date=date, dated=key == "decision")
 
 
-# "Beslutning Byrådet den 28-02-2024Godkendt.": web extraction lost the line break after the date.
-_GLUED_AFTER_YEAR = re.compile(r"^(?P<head>(?:Beslutning|Afgørelse)\b.{0,120}?\d{4}:?)(?P<rest>[A-ZÆØÅ].*)$")
-
-
 def _dated_decision_glued(text: str) -> Heading | None:
-    match = _GLUED_AFTER_YEAR.match(text)
+    match = P.decision_glued_after_year.match(text)
     if match is None:
         return None
     decision = _decision_heading(match["head"])
@@ -203,8 +155,8 @@ def _glued(text: str) -> Heading | None:
     """'BeslutningGodkendt.' -> Heading('decision', 'Beslutning', glued_text='Godkendt.')."""
     if len(text) < 6 or not text[:1].isupper():
         return None
-    regex, keys = _glued_regex()
-    match = regex.match(text)
+    keys = _glued_keys()
+    match = P.heading_glued.match(text)
     if match is None or keys[match["name"]] == "attendance":
         return None
     return Heading(keys[match["name"]], match["name"], glued_text=text[match.end():].strip())

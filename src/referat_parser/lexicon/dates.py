@@ -10,45 +10,18 @@ alone they are too close to a fraction or case number: "tirsdag d. 9/3-10" (two-
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
-from functools import cache
 
-from ..vocabulary import months
-
-
-@cache
-def date_regex() -> re.Pattern[str]:
-    names = "|".join(sorted(map(re.escape, months()), key=len, reverse=True))
-    return re.compile(
-        rf"""(?<![\w.])(?:
-            (?P<d1>\d{{1,2}})\.?[\s-]*(?P<mon1>{names})\.?[\s,-]*(?P<y1>\d{{4}})(?!\d)
-          | (?P<mon2>{names})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})(?!\d)
-          | (?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})(?![\d-])
-          | (?P<d4>\d{{1,2}})(?P<sep>[-./])(?P<m4>\d{{1,2}})(?P=sep)(?P<y4>\d{{4}}|\d{{2}})(?![\d-]|\.\d)
-          | (?<![/-])(?P<d5>\d{{1,2}})/(?P<m5>\d{{1,2}})(?P<sep5>-|[ \t])(?P<y5>(?:19|20)\d{{2}}|\d{{2}})(?![\d-]|[./]\d)
-        )""",
-        re.IGNORECASE | re.VERBOSE,
-    )
+from . import patterns as P
+from .data import months
 
 
-@cache
 def date_pattern() -> str:
     """The date regex without named groups, for embedding (several times) in larger patterns."""
-    plain = re.sub(r"\(\?P<\w+>", "(?:", date_regex().pattern)
-    return plain.replace("(?P=sep)", "[-./]")
+    return P.fragment("date")
 
 
-# What must come right before "9/3-10" or "3/2 2020": "tirsdag", "d.", "den", "Mødedato:".
-_GUARDED_BEFORE = re.compile(r"(?:\b(?:d\.|den)|\b[a-zæøå]+dag,?|dato\s*:)\s*$", re.IGNORECASE)
-_GUARD_WINDOW = 20
-
-
-_TIME = re.compile(
-    r"(?:(?P<kl>\bkl\.?\s*)|(?<![\d.,/:-]))(?P<h>\d{1,2})[.:](?P<m>\d{2})(?::\d{2})?(?![\d]|[.,/]\d)"
-    r"|\bkl\.?\s*(?P<h2>\d{1,2})(?![\d.:,])",
-    re.IGNORECASE,
-)
+_GUARD_WINDOW = 20  # characters before "9/3-10" read for a weekday, "den" or a date label
 
 
 def _iso(year: int, month: int, day: int) -> str | None:
@@ -63,7 +36,7 @@ def _iso(year: int, month: int, day: int) -> str | None:
 def iter_dates(text: str) -> Iterator[tuple[str, int, int]]:
     """Every valid date in ``text`` as (ISO date, start, end)."""
     table = months()
-    for match in date_regex().finditer(text):
+    for match in P.date.finditer(text):
         g = match.groupdict()
         if g["d1"]:
             iso = _iso(int(g["y1"]), table[g["mon1"].casefold()], int(g["d1"]))
@@ -85,7 +58,7 @@ def _day_month_allowed(separator: str, year: str, before: str) -> bool:
     """"15/3-2010" always; "9/3-10" and "3/2 2020" only after a weekday, "den" or a date label."""
     if separator == "-" and len(year) == 4:
         return True
-    return (separator == "-" or len(year) == 4) and _GUARDED_BEFORE.search(before) is not None
+    return (separator == "-" or len(year) == 4) and P.date_guard_before.search(before) is not None
 
 
 def find_date(text: str) -> str | None:
@@ -94,7 +67,7 @@ def find_date(text: str) -> str | None:
 
 def iter_times(text: str) -> Iterator[tuple[str, int, int]]:
     """Every clock time as ("HH:MM", start, end)."""
-    for match in _TIME.finditer(text):
+    for match in P.time.finditer(text):
         hour = int(match["h"] or match["h2"])
         minute = int(match["m"] or 0)
         if hour < 24 and minute < 60:

@@ -1,8 +1,9 @@
-"""Load the vocabularies in vocab/*.toml (headings, outcomes, parties, ...) once, as plain data."""
+"""Load the vocabularies in vocab/*.toml (headings, outcomes, parties, ...) once, as plain data.
+
+The lowest layer of the lexicon: every phrase list the parser knows is read here and nowhere else."""
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -11,7 +12,7 @@ from typing import Any
 
 
 def _load(name: str) -> dict[str, Any]:
-    with resources.files(__package__).joinpath("vocab", f"{name}.toml").open("rb") as handle:
+    with resources.files("referat_parser").joinpath("vocab", f"{name}.toml").open("rb") as handle:
         return tomllib.load(handle)
 
 
@@ -46,12 +47,6 @@ def outcome_phrases() -> list[tuple[str, str]]:
     """(phrase, class), longest phrases first so that a longer phrase wins a tie at one position."""
     pairs = [(fold(p), cls) for cls, entry in _load("outcomes").items() for p in entry["phrases"]]
     return sorted(pairs, key=lambda pair: -len(pair[0]))
-
-
-@cache
-def outcome_regex() -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(p) for p, _ in outcome_phrases())
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
 @cache
@@ -113,13 +108,49 @@ def language_words() -> dict[str, frozenset[str]]:
 @cache
 def not_name_words() -> frozenset[str]:
     """Words that mark a line as a heading or status line, never a person's name ('ÅBENT MØDE')."""
-    return frozenset(word.casefold() for word in _load("people")["not_name_words"])
+    return frozenset(word.casefold() for word in people()["not_name_words"])
+
+
+@cache
+def not_names() -> frozenset[str]:
+    """Whole 'names' that are words of the minutes ('Ingen fraværende', 'Byrådet')."""
+    return frozenset(people()["not_names"])
 
 
 @cache
 def name_label_words() -> tuple[str, ...]:
     """Attendance labels printed before names without a colon ('Fraværende', 'Suppleant'), longest first."""
-    return tuple(sorted(_load("people")["label_words"], key=len, reverse=True))
+    return tuple(sorted(people()["label_words"], key=len, reverse=True))
+
+
+@cache
+def people() -> dict[str, Any]:
+    return _load("people")
+
+
+@cache
+def words() -> dict[str, Any]:
+    return _load("words")
+
+
+@cache
+def title_openers() -> frozenset[str]:
+    return frozenset(words()["title_openers"])
+
+
+@cache
+def meeting_line_filler() -> frozenset[str]:
+    return frozenset(words()["meeting_line_filler"])
+
+
+@cache
+def ellipsis_followers() -> frozenset[str]:
+    return frozenset(words()["ellipsis_followers"])
+
+
+@cache
+def abbreviations() -> tuple[str, ...]:
+    return tuple(words()["abbreviations"])
 
 
 @cache

@@ -1,0 +1,217 @@
+"""Item blocks -> item drafts: fields, sections, recommendations, attachments and every decision
+the item prints. Which decision is this meeting's is settled later, by the resolve stage."""
+
+from __future__ import annotations
+
+from ..drafts import DecisionDraft, ItemDraft, SectionDraft, SpanRef, TableDraft
+from ..lexicon import patterns as P
+from ..lexicon.attendance import ParticipantRef, absences_in_line, is_attendance_line, substitutes_in_line
+from ..lexicon.bodies import looks_like_body
+from ..lexicon.dates import iter_dates
+from ..lexicon.headings import Heading
+from ..lexicon.names import PersonRef
+from ..lexicon.outcomes import classify_outcome
+from ..lineclass import Kind
+from ..segment import ItemBlock, SectionBlock, Segmented
+from .decisions import recommendations
+
+NAMES_LINE_MAX_WORDS = 8  # a line of names after a bare absence label, though it ends in a full stop
+
+
+def span_of(seg: Segmented, first: int, last: int) -> SpanRef:
+    lines = seg.cleaned.lines
+    return SpanRef(start=lines[first].start, end=lines[last].end, page=lines[first].page)
+
+
+def _section_text(seg: Segmented, section: SectionBlock) -> str:
+    parts = [section.heading.glued_text] if section.heading.glued_text else []
+    parts.extend(seg.cleaned.lines[i].text for i in section.body)
+    return "\n".join(parts)
+
+
+def decision_draft(seg: Segmented, heading: Heading, line: int, body: list[int]) -> DecisionDraft:
+    """The decision under ``heading`` (at ``line``) whose text is the lines ``body``: its text without
+    the body/date line and the attendance lines, which give its body, date, absent and substitutes."""
+    lines = seg.cleaned.lines
+    texts = ([heading.glued_text] if heading.glued_text else []) + [lines[i].text for i in body]
+    deciding_body, date = heading.body, heading.date
+    kept: list[str] = []
+    absent: list[PersonRef] = []
+    substitutes: list[ParticipantRef] = []
+    names_follow = False
+    for position, text in enumerate(texts):
+        if position == 0 or (not kept and deciding_body is None):
+            match = P.body_date_line.match(text)
+            if match and looks_like_body(match["body"] or match["body2"] or ""):
+                deciding_body = (match["body"] or match["body2"]).strip()
+                date = next(iter_dates(match["date"] or match["date2"]), (None,))[0]
+                continue
+        if names_follow:
+            names_follow = False
+            found = absences_in_line(f"Fraværende: {text}")
+            if found and (not P.ends_sentence.search(text.strip()) or len(text.split()) <= NAMES_LINE_MAX_WORDS):
+                absent.extend(found)
+                continue
+        if is_attendance_line(text):
+            found = absences_in_line(text)
+            if found:
+                absent.extend(found)
+            elif found == [] and text.rstrip().endswith(":"):
+                names_follow = True
+            substitutes.extend(substitutes_in_line(text))
+            continue
+        kept.append(text)
+    last = body[-1] if body else line
+    quoted = heading.printed.casefold().startswith("beslutning fra") or heading.item_number is not None
+    text = "\n".join(kept).strip() or None
+    return DecisionDraft(text=text, body=deciding_body, date=date, span=span_of(seg, line, last),
+                         item_number=heading.item_number, quoted=quoted, heading_date=heading.date,
+                         outcome=classify_outcome(text),
+                         absent=unique(absent), substitutes=substitutes)
+
+
+def unique(people: list[PersonRef]) -> list[PersonRef]:
+    seen = set()
+    result = []
+    for person in people:
+        if person.name not in seen:
+            seen.add(person.name)
+            result.append(person)
+    return result
+
+
+def extract_items(seg: Segmented, tables: list[tuple[int, list[list[str | None]]]]) -> list[ItemDraft]:
+    placed = _place_tables(seg, tables)
+    return [_item(seg, block, order, placed[order]) for order, block in enumerate(seg.items)]
+
+
+def _place_tables(seg: Segmented, tables: list[tuple[int, list[list[str | None]]]]) -> list[list[TableDraft]]:
+    """Each item's tables. A table found on a page belongs to the items on that page whose text
+    prints its cells; only when none does (the text layer differs from the table's) do all the
+    page's items keep it."""
+    lines = seg.cleaned.lines
+    ranges = [range(block.start, last_line(block) + 1) for block in seg.items]
+    placed: list[list[TableDraft]] = [[] for _ in seg.items]
+    for page, rows in tables:
+        holders = [k for k, span in enumerate(ranges)
+                   if lines[span.start].page is not None
+                   and lines[span.start].page <= page <= (lines[span[-1]].page or lines[span.start].page)]
+        cells = [c for c in (next((c.strip() for c in row if c and c.strip()), "") for row in rows) if len(c) >= 4]
+        printing = [k for k in holders if any(lines[i].text.startswith(cell) for i in ranges[k] for cell in cells)]
+        for k in printing or holders:
+            placed[k].append(TableDraft(page=page, rows=rows))
+    return placed
+
+
+def last_line(block: ItemBlock) -> int:
+    return max([block.start, *block.head, *(s.body[-1] if s.body else s.line for s in block.sections)])
+
+
+def _item(seg: Segmented, block: ItemBlock, order: int, tables: list[TableDraft]) -> ItemDraft:
+    item = ItemDraft(order=order, span=span_of(seg, block.start, last_line(block)), number=block.number,
+                     title=block.title, tables=tables)
+    # "56 (Å) Title" marks the item open or closed on its title line.
+    item.public = seg.infos[block.title_line].public if block.title_line is not None else None
+    if item.title:
+        _read_title(item, item.title)
+    _read_head(seg, block, item)
+    for section in block.sections:
+        if section.heading.key != "signatures":  # the signature page closes the document, no section
+            _read_section(seg, section, item)
+    if not block.sections and block.head:
+        protocol = _protocol_decision(seg, block)
+        if protocol is not None:
+            item.printed_decisions.append(protocol)
+    return item
+
+
+def _read_title(item: ItemDraft, title: str) -> None:
+    if item.public is None:
+        marked = P.mark_in_title.search(title)  # "Salg af grund (Lukket punkt)"
+        if marked:
+            item.public = not marked["word"].casefold().startswith("lukket")
+    match = P.case_in_title.match(title)
+    if match:
+        item.case_number, item.title = match["case"], match["title"]
+
+
+def _read_head(seg: Segmented, block: ItemBlock, item: ItemDraft) -> None:
+    """Fields printed between the title and the first section: case and document numbers, the
+    competent body, open/closed."""
+    for index in block.head:
+        info = seg.infos[index]
+        if info.kind is Kind.PUBLIC or (info.kind is Kind.FIELD and info.public is not None):
+            item.public = info.public if item.public is None else item.public
+        if info.field == "case_number" and item.case_number is None:
+            item.case_number = info.value
+        elif info.field == "document_number" and item.document_number is None:
+            item.document_number = info.value
+        elif info.field == "competence" and item.competence is None:
+            item.competence = info.value
+        if info.kind is Kind.FIELD:
+            text = seg.cleaned.lines[index].text
+            doc = P.document_number.search(text)
+            if doc and item.document_number is None:
+                item.document_number = doc["value"]
+            word = P.public_word.search(text)
+            if word and item.public is None:
+                item.public = word["word"] != "Lukket"
+
+
+def _read_section(seg: Segmented, section: SectionBlock, item: ItemDraft) -> None:
+    text = _section_text(seg, section)
+    last = section.body[-1] if section.body else section.line
+    key = section.heading.key
+    item.sections.append(SectionDraft(key=key, heading=section.heading.printed, text=text,
+                                      span=span_of(seg, section.line, last)))
+    if key == "decision":
+        item.printed_decisions.append(decision_draft(seg, section.heading, section.line, section.body))
+    elif key == "recommendation":
+        item.recommendations.extend(recommendations(text))
+    elif key == "attachments":
+        for line in text.split("\n"):
+            line = line.strip(" •-")
+            if line and not P.bare_case.match(line) and line not in item.attachments:
+                item.attachments.append(line)
+    elif key == "competence" and item.competence is None and text:
+        item.competence = text.split("\n", 1)[0].strip()
+
+
+PROTOCOL_HEADING = Heading("decision", "")  # an item printed without headings: its text is its decision
+
+
+def _protocol_decision(seg: Segmented, block: ItemBlock) -> DecisionDraft | None:
+    """An item with no headings whose text states an outcome is its decision (decision protocols)."""
+    body = [i for i in block.head if seg.infos[i].kind is Kind.TEXT]
+    if not body:
+        return None
+    line = body[0] - 1 if body[0] > block.start else body[0]
+    draft = decision_draft(seg, PROTOCOL_HEADING, line, body)
+    return draft if draft.outcome not in (None, "other") else None
+
+
+def meeting_absences(seg: Segmented) -> list[PersonRef]:
+    """Absences recorded in attendance sections of items (e.g. Bornholm's 'Fraværende' section) and
+    in an item's head, before its first section ('Fraværende:' with the names on the next line).
+    Sections are not read: absences quoted there belong to other bodies' meetings."""
+    found: list[PersonRef] = []
+    lines = seg.cleaned.lines
+    for block in seg.items:
+        for section in block.sections:
+            if section.heading.key != "attendance":
+                continue
+            for index in section.body:
+                people = absences_in_line(f"Fraværende: {lines[index].text}")
+                found.extend(people or [])
+        names_follow = False
+        for index in block.head:
+            text = lines[index].text
+            if names_follow:
+                names_follow = False
+                found.extend(absences_in_line(f"Fraværende: {text}") or [])
+                continue
+            people = absences_in_line(text) if P.absence_label.match(text) else None
+            if people == [] and text.rstrip().endswith(":"):
+                names_follow = True
+            found.extend(people or [])
+    return unique(found)

@@ -1,0 +1,202 @@
+"""Attendance phrases: absence, partial attendance, substitutes and member-list entries, line by line.
+
+Absence is read only where minutes record it for *this* meeting (the header, the decision of this
+meeting, an attendance section); the extract stage decides where to look. Late arrival, leaving
+early and recusal ("inhabil") are not absence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import patterns as P
+from .names import PersonRef, clean_name, party_letter, split_names, split_sentences
+
+SUBSTITUTE = "stedfortræder"  # the role of a substitute, whatever the minutes call it
+
+
+@dataclass
+class ParticipantRef:
+    name: str
+    party: str | None
+    role: str | None
+    present: bool | None
+    substitute_for: str | None = None
+
+
+# --- absence -------------------------------------------------------------------------------------
+
+def absences_in_line(text: str) -> list[PersonRef] | None:
+    """People a line records as absent; [] for an absence label with no names ('Fraværende:');
+    None when the line says nothing about absence (partial attendance such as 'Fraværende fra
+    kl. 14.30: X' or 'X deltog ikke under punkt 14-16' is not absence)."""
+    label = P.absence_label.match(text)
+    if label:
+        if P.not_absence.search(label["scope"]):
+            return None
+        names = label["names"].strip()
+        if not names or P.absence_none.match(names):
+            return []
+        substitutes = {s.name for s in substitutes_in_line(names)}
+        return [p for p in _absent_in_list(names) if p.name not in substitutes]
+    found: list[PersonRef] = []
+    for sentence in split_sentences(text):
+        if P.not_absence.search(sentence):
+            continue
+        afbud = [p for m in P.afbud_fra.finditer(sentence) for p in split_names(_strip_substitute_tail(m["names"]))]
+        verb = None if afbud else P.absent_verb.search(sentence)
+        if verb:
+            afbud = split_names(P.suppleant_prefix.sub("", sentence[: verb.start()]))
+        found.extend(afbud)
+    return found or None
+
+
+def names_after_label(text: str) -> list[PersonRef]:
+    """The people on a line after an absence label printed alone on its line ('Fraværende:' /
+    'Karen Møller Holt og Ejvind Tang Sørensen'); [] for a line that is not a list of names.
+    A sentence that ends in a full stop is a list only when short ('Carsten Scheibye, Lotte Helms.')."""
+    found = absences_in_line(f"Fraværende: {text}") or []
+    if P.ends_sentence.search(text.strip()) and len(text.split()) > 8:
+        return []
+    return found
+
+
+def _absent_in_list(names: str) -> list[PersonRef]:
+    """The names after an absence label, leaving out sentences about partial attendance
+    ('Fraværende: Ib Holm (V). Eva Lind (A) deltog ikke under punkt 5.')."""
+    found: list[PersonRef] = []
+    for sentence in split_sentences(names):
+        if P.not_absence.search(sentence):
+            continue
+        verb = P.absent_verb.search(sentence)
+        found.extend(split_names(_strip_substitute_tail(sentence[: verb.start()] if verb else sentence)))
+    return found
+
+
+# --- partial attendance ----------------------------------------------------------------------------
+
+_MAX_RANGE = 100
+
+
+def partial_absences(text: str) -> list[tuple[PersonRef, list[str]]]:
+    """People who attended part of the meeting, each with the item numbers they missed where the
+    line names them: 'Helle Brink (A) deltog ikke under punkt 14-16.' -> (Helle Brink, [14, 15, 16]),
+    'Ole Skovsby ankom kl. 16.15 og deltog ikke i behandlingen af punkt 1.' -> (Ole Skovsby, [1]);
+    'Fraværende fra kl. 14.30: Erling Holm (F)' -> (Erling Holm, [])."""
+    label = P.absence_label.match(text)
+    if label:
+        if not P.not_absence.search(label["scope"]):
+            return []
+        numbers = _item_numbers(label["scope"])
+        return [(p, numbers) for p in split_names(label["names"])]
+    found: list[tuple[PersonRef, list[str]]] = []
+    for sentence in split_sentences(text):
+        verb = P.partial_verb.search(sentence)
+        if verb is None or P.inhabil.search(sentence):
+            continue
+        numbers = _item_numbers(sentence[verb.start():])
+        # 'X deltog ikke i behandlingen af punkt 1' names the item it was absent from.
+        if numbers or P.not_absence.search(sentence):
+            found.extend((p, numbers) for p in split_names(sentence[: verb.start()]))
+    return found
+
+
+def _item_numbers(text: str) -> list[str]:
+    """'under punkt 14-16' -> ['14', '15', '16']; 'under punkterne 3, 5 og 7' -> ['3', '5', '7']."""
+    match = P.item_scope.search(text)
+    if not match:
+        return []
+    numbers: list[str] = []
+    for part in P.number_list_separator.split(match["numbers"]):
+        bounds = [int(n) for n in P.range_separator.split(part) if n]
+        first, last = bounds[0], bounds[-1]
+        if last < first or last - first > _MAX_RANGE:
+            last = first
+        numbers.extend(str(n) for n in range(first, last + 1))
+    return list(dict.fromkeys(numbers))
+
+
+def _strip_substitute_tail(text: str) -> str:
+    return P.substitute_tail.split(text, maxsplit=1)[0]
+
+
+def is_attendance_line(text: str) -> bool:
+    """Lines about who attended (absence, substitutes, recusal, arrivals) or when the meeting ended:
+    kept out of decision text."""
+    if P.meeting_end_line.match(text):
+        return True
+    if P.absence_label.match(text) or P.absence_alone.match(text):
+        return True
+    if P.attendance_label.match(text):
+        return True
+    if P.afbud_fra.search(text) or P.absent_verb.search(text):
+        return True
+    return P.attendance_remark.search(text) is not None
+
+
+# --- substitutes ---------------------------------------------------------------------------------
+
+_SUBSTITUTE_RULES = ("substitute_for", "substitute_instead_for", "substitute_instead", "substitute_named_first",
+                     "substitute_instead_came", "substitute_called", "substitute_label", "substitute_word",
+                     "substitute_after_afbud")
+
+
+def _substitute_patterns() -> list[re.Pattern[str]]:
+    return [getattr(P, name) for name in _SUBSTITUTE_RULES]
+
+
+def substitutes_in_line(text: str) -> list[ParticipantRef]:
+    """The substitutes a line names, each with whom they stood in for where the line says."""
+    found: list[ParticipantRef] = []
+    seen = set()
+    for pattern in _substitute_patterns():
+        for match in pattern.finditer(text):
+            name = clean_name(match["sub"])
+            if not name or name in seen or P.not_called.search(text[max(0, match.start() - 5): match.end() + 20]):
+                continue
+            seen.add(name)
+            groups = match.groupdict()
+            target = clean_name(groups["for"]) if groups.get("for") else _absent_before(text, match.start())
+            found.append(ParticipantRef(name, party_letter(groups.get("party")), SUBSTITUTE, True, target))
+    return found
+
+
+def _absent_before(text: str, position: int) -> str | None:
+    before = text[:position]
+    match = P.absent_before.search(before)
+    return clean_name(match["name"]) if match else None
+
+
+# --- participant lists ---------------------------------------------------------------------------
+
+def participant_entry(text: str) -> ParticipantRef | None:
+    """One line of a participant list: '• Brian Nielsen (D)', 'Formand Erik Nielsen (A)',
+    'Birgitte Glifberg (A), Suppleant for Brian Møller (A)', 'Erling Larsen, (A)'."""
+    match = P.participant_entry.match(text.strip())
+    if not match:
+        return None
+    name = clean_name(match["name"])
+    if not name:
+        return None
+    rest = match["rest"] or ""
+    substitute = P.substitute_in_entry.match(rest)
+    role = (match["role"] or match["role_after"] or "").casefold() or None
+    mark = (match["mark"] or "").casefold()
+    present = False if mark.startswith("fravær") or "afbud" in mark else None
+    if substitute:
+        return ParticipantRef(name, party_letter(match["party"]), SUBSTITUTE, True, clean_name(substitute["for"]))
+    return ParticipantRef(name, party_letter(match["party"]), role, present)
+
+
+def inline_participants(text: str) -> list[ParticipantRef]:
+    """'Brian Hornbek, Süleyman Yücel, Torben Johansen (Fravær), ...' on one (joined) line."""
+    people = []
+    for part in P.list_comma.split(text):
+        part = part.strip()
+        if not part:
+            continue
+        entry = participant_entry(part)
+        if entry:
+            people.append(entry)
+    return people

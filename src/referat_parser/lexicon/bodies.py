@@ -1,0 +1,29 @@
+"""Names of deciding bodies: "Beskæftigelses- og Integrationsudvalget", "Odense Byråd", "Magistraten"."""
+
+from __future__ import annotations
+
+from . import patterns as P
+
+
+def _is_body_case(name: str) -> bool:
+    return name[:1].isupper()
+
+
+def find_bodies(text: str, genitive: bool = True) -> list[tuple[str, int, int]]:
+    """Every capitalised body name in ``text`` as (name, start, end); with ``genitive``, also
+    genitive forms ("Børne- og Skoleudvalgets møde"), named without the s."""
+    found = []
+    for match in P.body.finditer(text):
+        if match["genitive"] and not genitive:
+            continue
+        name = match.group(0)[:-1] if match["genitive"] else match.group(0)  # "Økonomiudvalgets" -> "...udvalget"
+        if _is_body_case(name):
+            found.append((name, match.start(), match.end()))
+    return found
+
+
+def looks_like_body(text: str) -> bool:
+    """True when ``text`` (stripped of a trailing comma or remark in brackets) is a body name."""
+    text = P.trailing_bracket.sub("", text.strip(" ,.:"))
+    match = P.body.fullmatch(text)
+    return match is not None and not match["genitive"] and _is_body_case(text)

@@ -1,0 +1,71 @@
+"""Outcome phrases: the class of a decision text ("Godkendt." -> approved, "Ikke godkendt" -> rejected).
+
+The phrases are vocab/outcomes.toml; the first outcome a decision states counts.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Literal, cast
+
+from . import patterns as P
+from .data import fold, outcome_phrases
+from .names import split_sentences as split_name_aware
+
+Outcome = Literal["approved", "noted", "discussed", "recommended", "rejected", "postponed", "other"]
+SHORT_SENTENCE_WORDS = 8
+
+
+@cache
+def _outcome_table() -> dict[str, str]:
+    return dict(outcome_phrases())
+
+
+def split_sentences(text: str) -> list[str]:
+    sentences: list[str] = []
+    for paragraph in text.split("\n"):
+        paragraph = P.enumerated.sub("", paragraph.strip())
+        sentences.extend(s for s in split_name_aware(paragraph, P.sentence_end_decision) if s.strip())
+    return sentences
+
+
+def first_outcome(sentence: str) -> tuple[Outcome, int] | None:
+    match = P.outcome.search(sentence)
+    if match is None:
+        return None
+    return cast(Outcome, _outcome_table()[fold(match.group(0))]), match.start()
+
+
+def _about_amendment(sentence: str) -> bool:
+    """'Ændringsforslaget faldt', 'V's ændringsforslag blev forkastet' (but not 'Godkendt med
+    ændringsforslaget fra V'): the amendment is named before any outcome."""
+    amendment = P.amendment.search(sentence)
+    outcome = first_outcome(sentence)
+    return amendment is not None and (outcome is None or amendment.start() < outcome[1])
+
+
+def classify_outcome(text: str | None) -> Outcome | None:
+    """The outcome class of a decision text; the first outcome stated counts.
+
+    The first sentence decides when it states an outcome anywhere; otherwise a decision that is an
+    enumerated list of sub-decisions is "other", and else the first short sentence (or one that
+    begins with an outcome phrase) decides."""
+    if not text or not text.strip():
+        return None
+    sentences = split_sentences(text)
+    if not sentences:
+        return None
+    on_proposal = [s for s in sentences if not _about_amendment(s)]
+    if any(first_outcome(s) for s in on_proposal):
+        sentences = on_proposal
+    first = first_outcome(sentences[0])
+    if first:
+        return first[0]
+    enumerated = sum(1 for line in text.split("\n") if P.enumerated.match(line))
+    if enumerated >= 2:
+        return "other"
+    for sentence in sentences[1:]:
+        found = first_outcome(sentence)
+        if found and (found[1] == 0 or len(sentence.split()) <= SHORT_SENTENCE_WORDS):
+            return found[0]
+    return "other"

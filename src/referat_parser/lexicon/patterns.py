@@ -1,0 +1,421 @@
+"""Every regular expression of the parser, built in one place from the vocabularies.
+
+Stages above the lexicon never write a regex: they name one of the patterns below
+(``patterns.absence_label.match(text)``). A pattern is a template whose ``{name}`` placeholders
+are filled with
+
+- a fragment of FRAGMENTS (a regex piece shared by several patterns, itself a template), or
+- a phrase list of the vocabularies (vocab/*.toml; see PHRASES): its entries escaped, longest
+  first, spaces matching any run of white space.
+
+Patterns compile on first use and are then cached as module attributes, so start-up pays only for
+the patterns a document needs (``import referat_parser.lexicon.patterns as P; P.time``).
+Quantifiers such as ``{1,3}`` contain digits and are never taken for placeholders.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from . import data
+
+IGNORE, VERBOSE = re.IGNORECASE, re.VERBOSE
+
+
+def _alternation(phrases: list[str] | tuple[str, ...] | frozenset[str], *, spaces: bool = True) -> str:
+    escaped = (re.escape(p) for p in sorted(set(phrases), key=lambda p: (-len(p), p)))
+    return "|".join(e.replace(r"\ ", r"\s+") if spaces else e for e in escaped)
+
+
+def _capitalised_heading_names() -> str:
+    """Heading names of five or more letters as printed at the start of a line ('Sagsfremstilling')."""
+    names = {name[:1].upper() + name[1:] for name in data.headings().exact if len(name) >= 5}
+    return _alternation(names, spaces=False)
+
+
+def _party_names() -> str:
+    return _alternation([n for n in data.parties() if len(n) > 3])
+
+
+# Phrase lists from the vocabularies, by placeholder name.
+PHRASES: dict[str, Callable[[], str]] = {
+    "months": lambda: _alternation(data.months(), spaces=False),
+    "towns": lambda: _alternation(data.municipalities(), spaces=False),
+    "body_suffixes": lambda: _alternation(data.body_suffixes(), spaces=False),
+    "heading_names_capitalised": _capitalised_heading_names,
+    "party_names": _party_names,
+    "publication_words": lambda: _alternation(data.publication_words(), spaces=False),
+    "mail_labels": lambda: _alternation(data.mail_header_labels(), spaces=False),
+    "name_labels": lambda: _alternation(data.name_label_words()),
+    "role_words": lambda: _alternation(data.people()["role_words"], spaces=False),
+    "name_particles": lambda: _alternation(data.people()["name_particles"], spaces=False),
+    "name_enders": lambda: _alternation(data.people()["name_enders"]),
+    "participant_labels": lambda: _alternation(data.people()["participant_labels"]),
+    "absence_labels": lambda: _alternation(data.people()["absence"]["labels"]),
+    "absence_alone": lambda: _alternation(data.people()["absence"]["alone"]),
+    "absence_none": lambda: _alternation(data.people()["absence"]["none"]),
+    "absence_phrases": lambda: _alternation(data.people()["absence"]["phrases"]),
+    "absence_phrases_at_end": lambda: _alternation(data.people()["absence"]["phrases_at_end"]),
+    "partial_attendance": lambda: _alternation(data.people()["absence"]["partial"]),
+    "place_words": lambda: _alternation(data.words()["places"]["words"]),
+    "place_suffixes": lambda: _alternation(data.words()["places"]["suffixes"]),
+    "header_place_words": lambda: _alternation(data.words()["places"]["header_words"]),
+    "header_place_suffixes": lambda: _alternation(data.words()["places"]["header_suffixes"]),
+    "header_place_prefixes": lambda: _alternation(data.words()["places"]["header_prefixes"]),
+    "noise_patterns": lambda: "|".join(f"(?:{p})" for p in data.noise()["patterns"]),
+    "noise_inline": lambda: "|".join(f"(?:{p})" for p in data.noise()["inline"]),
+    "footer_start": lambda: "|".join(f"(?:{p})" for p in data.noise()["footer_start"]),
+}
+
+# Shared pieces of patterns.
+FRAGMENTS: dict[str, str] = {
+    "up": "A-ZÆØÅÄÖÜÉ",  # capitals that begin a title or a body's name
+    "up_name": "A-ZÆØÅÄÖÜÉÈÁÓÍÚÇŞĞİ",  # capitals that begin a name word (names from abroad too)
+    "title_start": "[{up}\"'“”«(]",
+    # A dot ends a name word only in an initial or abbreviation ("Chr."): "Mortensen. Birthe" is two sentences.
+    "name_word": r"(?:[{up_name}][\w'’]{0,2}\.|[{up_name}][\w'’]*(?:-[{up_name}]?[\w'’]+)*)",
+    # At most six words: a bound keeps unanchored searches linear on long lines of capitalised words.
+    "name": r"{name_word}(?:\s+(?:{name_word}|{name_particles})){0,5}",
+    # What may stand in brackets after a name as a party: a letter or abbreviation in capitals
+    # ('A', 'DF', 'SF') or a party name of the vocabulary ('Alternativet', 'Nye Borgerlige').
+    "party_text": r"[A-ZÆØÅ]{1,3}|(?i:{party_names})",
+    "party": r"\(\s*(?P<party>{party_text})\s*\)",
+    "pkt": r"(?:,?\s*(?:pkt|punkt|sag)\.?\s*(?P<num>\d+))",
+    "word": r"[{up}][\w]*",
+    "date_named": r"""(?<![\w.])(?:
+            (?P<d1>\d{1,2})\.?[\s-]*(?P<mon1>{months})\.?[\s,-]*(?P<y1>\d{4})(?!\d)
+          | (?P<mon2>{months})\.?\s+(?P<d2>\d{1,2}),?\s+(?P<y2>\d{4})(?!\d)
+          | (?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})(?![\d-])
+          | (?P<d4>\d{1,2})(?P<sep>[-./])(?P<m4>\d{1,2})(?P=sep)(?P<y4>\d{4}|\d{2})(?![\d-]|\.\d)
+          | (?<![/-])(?P<d5>\d{1,2})/(?P<m5>\d{1,2})(?P<sep5>-|[ \t])(?P<y5>(?:19|20)\d{2}|\d{2})(?![\d-]|[./]\d)
+        )""",
+    "not_support": r"(?:kunne|kan|vil|ville)\s+ikke\s+(?:støtte|tilslutte\s+sig|anbefale|godkende|medvirke|gå\s+ind\s+for"
+                   r"|stemme\s+for|tiltræde|bakke\s+op)",
+    "against": r"(?:stemte|stemmer|stemmede)\s+imod",
+    "letter": "[A-ZÆØÅ]",
+    "side_words": r"(?:For|Imod|Undlod|Hverken\s+for\s+eller\s+imod)",
+    "meeting_end": r"Mødet\s+(?:blev\s+)?(?:hævet|sluttede|sluttet|afsluttet|afsluttedes|slut|ophævet)\b",
+    "place_strong": r"\b(?:{place_words}|\w*(?:{place_suffixes})|\d{4}\s+[A-ZÆØÅ]\w+)\b",
+}
+
+
+def _date_unnamed() -> str:
+    """The date pattern without named groups, for embedding (several times) in larger patterns."""
+    plain = re.sub(r"\(\?P<\w+>", "(?:", expand("{date_named}"))
+    return plain.replace("(?P=sep)", "[-./]")
+
+
+COMPUTED: dict[str, Callable[[], str]] = {"date": _date_unnamed}
+
+# name -> (template, flags). Grouped by the concept they recognise.
+TEMPLATES: dict[str, tuple[str, int]] = {
+    # --- dates and times ---------------------------------------------------------------------
+    "date": ("{date_named}", IGNORE | VERBOSE),
+    # What must come right before "9/3-10" or "3/2 2020": "tirsdag", "d.", "den", "Mødedato:".
+    "date_guard_before": (r"(?:\b(?:d\.|den)|\b[a-zæøå]+dag,?|dato\s*:)\s*$", IGNORE),
+    "time": (r"(?:(?P<kl>\bkl\.?\s*)|(?<![\d.,/:-]))(?P<h>\d{1,2})[.:](?P<m>\d{2})(?::\d{2})?(?![\d]|[.,/]\d)"
+             r"|\bkl\.?\s*(?P<h2>\d{1,2})(?![\d.:,])", IGNORE),
+    "kl_at_start": (r"^\s*kl\.?\s*\d", IGNORE),
+    # --- bodies ------------------------------------------------------------------------------
+    # Compound bodies: "Erhvervs-, Beskæftigelses-, og Uddannelsesudvalget", "Kultur- og Idrætsudvalget";
+    # an optional municipality in front ("Odense Byråd"); "Udvalget for X og Y".
+    "body": (r"""(?<![\w-])(?:
+            Udvalget\s+for\s+{word}(?:(?:,\s+|\s+og\s+){word})*
+          | (?:(?:{towns})s?\s+)?
+            (?:[{up}][a-zæøå]+(?:isk|al)[et]?\s+(?=Udvalg))?  # "Teknisk Udvalg", "Socialt Udvalg"
+            (?:{word}-,?\s+(?:(?:og|&)\s+)?)*
+            (?:[{up}][\w]*?)?(?i:{body_suffixes})(?P<genitive>s)?
+        )(?![\w])""", VERBOSE),
+    "trailing_bracket": (r"\s*\([^)]*\)\s*$", 0),
+    # --- headings ----------------------------------------------------------------------------
+    "label_value_colon": (r":\s*\S", 0),  # "Beslutningskompetence: KB" is a field, not a heading
+    # "Beslutning i Økonomiudvalget den 1. oktober 2018:", "Beslutning fra Direktionen, 8. februar 2021,
+    # pkt. 6:", "Beslutning Byrådet den" (date lost).
+    "decision_heading": (r"""^(?P<word>beslutning(?:sprotokol)?|afgørelse)
+             (?:\s+(?:i|fra|truffet\s+af|truffet\s+i|på\s+mødet\s+i|af))?
+             \s+(?P<body>[^\W\d][^:]*?)
+             (?:,?\s*(?:den|d\.)?\s*(?P<date>{date})?)?{pkt}?\s*[:.]?\s*$""", IGNORE | VERBOSE),
+    # A body/date/item line with no heading word: "Kultur- og Idrætsudvalget, 03-04-2019, pkt. 42".
+    "decision_heading_bare": (r"^(?P<body>[^\W\d][^:]{2,100}?),\s*(?P<date>{date}){pkt}\s*:?\s*$", IGNORE | VERBOSE),
+    # "Økonomiudvalgets beslutning den 7. december 2021" -> body 'Økonomiudvalget'; also "... behandling den".
+    # ... with this meeting's item number after the date: "... den 04.12.2012 Punkt 2" (eDoc).
+    "decision_heading_genitive": (r"^(?P<body>[^\W\d].{2,80}?)s\s+(?:beslutning|behandling|indstilling)"
+                                  r"(?:\s+til\s+\w[\w\s-]{2,60}?)?(?:\s+(?:den|d\.)?\s*(?P<date>{date})"
+                                  r"(?:\s+(?:punkt|pkt\.?)\s*\d{1,4})?)?\s*:?$", IGNORE | VERBOSE),
+    "ends_with_den": (r"\b(?:den|d\.)\s*[:.]?$", IGNORE),
+    "heading_glued": (r"(?P<name>{heading_names_capitalised})(?=[A-ZÆØÅ])", 0),
+    "heading_bracketed_date": (r"^(?P<name>[^()]{3,60}?)\s*\((?P<date>[^()]{6,40})\)\s*:?$", 0),
+    # "Beslutning Byrådet den 28-02-2024Godkendt.": web extraction lost the line break after the date.
+    "decision_glued_after_year": (r"^(?P<head>(?:Beslutning|Afgørelse)\b.{0,120}?\d{4}:?)(?P<rest>[A-ZÆØÅ].*)$", 0),
+    # --- item numbering (lineclass.ITEM_RULES names these) -------------------------------------
+    "item_punkt": (r"^(?:Punkt|Pkt)\.?\s*(?:nr\.?\s*)?(?P<num>\d{1,4})\s*[:.\-–|]\s*(?P<title>[{up}0-9\"'“”«(].*)$", 0),
+    # "Ad 1) Title": e-mailed minutes of small councils.
+    "item_ad": (r"^Ad\.?\s*(?P<num>\d{1,3})\s*[).:]\s*(?P<title>{title_start}.*)$", 0),
+    # "Sag nr. 87: Title", "Dagsordenspunkt 4 - Title" (a case-number field has no title after the number).
+    "item_sag": (r"^(?:Sag|Dagsordenspunkt)\.?\s*(?:nr\.?|nummer)?\s*(?P<num>\d{1,4})\s*[:\-–]\s*(?P<title>{title_start}.*)$", 0),
+    "item_word_space": (r"^(?:Punkt|Pkt|Sag)\.?\s*(?:nr\.?\s*)?(?P<num>\d{1,4})\s+(?P<title>{title_start}.*)$", 0),
+    # "1. (Åben) Title", "56 (Å) Title", "59 (L) Title": the open/closed mark between number and title.
+    "item_marked": (r"^(?P<num>\d{1,4})\.?\s*\((?P<public>(?i:åbent?|lukket|å|l))\)\s*(?P<title>[{up}0-9\"'“”«(].*)$", 0),
+    "item_nr": (r"^Nr\.?\s*(?P<num>\d{1,4})\s*[.:\-–]?\s*(?P<title>[{up}0-9].*)$", 0),
+    "item_dotted": (r"^(?:[•·▪●■◦\-–]\s*)?(?P<num>\d{1,4})\s*(?:\.|:|\))\s*(?P<title>{title_start}.*)$", 0),
+    "item_open_closed": (r"^(?i:åbent|åben|lukket)\s+(?:(?i:punkt)\s+)?(?P<num>\d{1,3})\s+(?P<title>\S.*)$", 0),
+    "item_bare": (r"^(?P<num>\d{1,3})\s+(?P<title>[{up}\"'“”«].*)$", 0),
+    "item_dash": (r"^(?P<num>\d{1,3})\s+[-–]\s+(?P<title>{title_start}.*)$", 0),  # "38 - Title"
+    # "38Godkendelse af dagsorden": a page-transcript number glued to the title.
+    "item_glued": (r"^(?P<num>\d{1,3})(?P<title>[{up}][a-zæøå]{2,}.*)$", 0),
+    # "Sag nr. 130" follows its title line; "Punkt 5" alone precedes it; a PDF may print "5." alone.
+    "number_only": (r"^(?:(?P<word>Sag|Sags|Punkt|Pkt|Dagsordenspunkt)\.?\s*(?:nr\.?|nummer)?\s*(?P<num>\d{1,4})\s*:?"
+                    r"|(?P<bare>\d{1,3})\.)$", IGNORE),
+    # Cheap first test, so that most prose lines skip the item rules.
+    "item_hint": (r"[\d•·▪●■◦\-–]|(?:Punkt|Pkt|Nr|Sag|Dagsordenspunkt|Ad\b|åben|lukket)", IGNORE),
+    # A number printed with a word that only items carry ("Ad 1) ...", "Punkt 1: ...").
+    "item_word": (r"^(?:Punkt|Pkt|Ad|Dagsordenspunkt)\b", IGNORE),
+    # How a numbered line prints its number: the words before it and the mark after it.
+    "number_style": (r"^\D*\d+\s*\S?", 0),
+    "digits": (r"\d+", 0),
+    "item_start": (r"^(?:[•·\-–]\s*)?(?:punkt|pkt|nr|sag)?\.?\s*\d{1,4}\s*[.:)]?\s+(?-i:(?![a-zæøå]))\S", IGNORE),
+    "open_closed_entry": (r"^(?:åbent|åben|lukket)\s+(?:punkt\s+)?\d", IGNORE),
+    "list_entry": (r"^(?:(?:åbent|åben|lukket)\s+)?\d{1,3}[.:)]?\s+\S", IGNORE),
+    # --- contents ----------------------------------------------------------------------------
+    "toc_mark": (r"^(?:indhold|indholdsfortegnelse|indholdsliste|sagsoversigt|oversigt over sager|sager)\s*:?$", IGNORE),
+    # Subheadings inside a table of contents ("Åbne sager", "Lukket dagsorden"): they do not end it.
+    "toc_subheading": (r"^(?:åbne?|åbent|lukkede?|lukket|offentlige?|fortrolige?)\s+(?:sager|punkter|dagsorden|del|møde)\s*:?$", IGNORE),
+    "toc_leader": (r"^(?P<title>\S.*?)\s*(?:\.{3,}|…+|_{3,}|(?:\. ){3,})\s*(?P<page>\d{1,4})$", 0),
+    "leader_hint": (r"\.{3}|…|_{3}|(?:\. ){3}", 0),
+    # --- open / closed -----------------------------------------------------------------------
+    "public": (r"^(?P<word>åbent|åben|lukket|offentlig|fortrolig|aaben|aabent)(?:\s+(?:punkt|sag|dagsorden|møde))?\s*\.?$", IGNORE),
+    # "Åbent - 00.01.00-G01-523-18", "Åbent - 00.01.00A04 - 2007/34364", "Åbent punkt  Sagsnr. 25/112"
+    "public_with_case": (r"^(?P<word>åbent|åben|lukket)(?:\s+(?:punkt|sag))?\s*(?:[-–]|(?=sags?nr))\s*"
+                         r"(?:sags?nr\.?\s*:?\s*)?(?P<case>\S.*)$", IGNORE),
+    "open_closed_suffix": (r"\s+[-–]\s+(?P<word>åbent?|lukket)\s*$", IGNORE),
+    "mark_in_title": (r"\((?P<word>åbent|åben|lukket)(?:\s+(?:punkt|sag|møde))?\)\s*$", IGNORE),
+    "public_word": (r"(?<![\w])(?P<word>Åbent|Åben|Lukket)(?![\w])", 0),
+    # --- item fields and case numbers --------------------------------------------------------
+    # "Sag: 22/14552" is a case number; "Sag nr. 87: Title" is an item, hence the lookahead.
+    "field_case_number": (r"^(?:Sagsnr|Sags\s*nr|Sagsnummer|Sagsid|Sags[\s-]?id|Sag\s*nr|Sag(?=\s*:)|J\.\s*nr|Journalnr"
+                          r"|Journal\s*nr|Acadre\s*sagsnr|Sagsnr\.\s*og\s*navn)\.?\s*:?\s*"
+                          r"(?!\d{1,4}\s*(?:[:\-–]\s*)?(?-i:[A-ZÆØÅ\"'“”«(]))(?P<value>[^\s.:].*)$", IGNORE),
+    "field_document_number": (r"^(?:Dok\.?\s*nr|Dokumentnr|Dokumentnummer|Dok\.?\s*id)\.?\s*:?\s*(?P<value>\S.*)$", IGNORE),
+    "field_competence": (r"^(?:Kompetence|Beslutningskompetence|Sagen afgøres (?:i|af)|Kompetenceplacering)\s*:\s*"
+                         r"(?P<value>\S.*)$", IGNORE),
+    "field_case_worker": (r"^(?:Sagsbehandler|Øvrige sagsbehandlere|Sagsansvarlig|Ansvarlig)\s*:\s*(?P<value>.*)$", IGNORE),
+    "field_process": (r"^(?:Sagsforløb|Sagstype|Sagsgang)\s*:\s*(?P<value>\S.*)$", IGNORE),
+    # A bare case number on its own line: "23-006399", "15.00.00-G01-39-18S", "85.02.02G00-0011", "18/18300".
+    "bare_case": (r"^(?:\d{2}\.\d{2}\.\d{2}(?:-?[A-ZÆØÅ]\d{2}(?:-\d+)+[A-Z]?|[A-ZÆØÅ]\d{2}-\d+)"
+                  r"|\d{2,3}-\d{4}-\d{3,}|\d{2}-\d{5,7}|\d{2,4}/\d{3,6}|[A-Z]{1,4}\s?\d{1,5}/\d{2,4})$", 0),
+    "kle_before_case": (r"^\d{2}\.\d{2}\.\d{2}[-\w]*\s+[-–]\s+(?=\d{2,4}/\d{2,7}$)", 0),
+    "next_label": (r"\s+(?=[A-ZÆØÅ][\w.]+(?: [\w.]+){0,2}:)", 0),  # "... Sagen afgøres i: Byrådet"
+    "dash_separator": (r"\s+[-–]\s+", 0),
+    "case_in_title": (r"^(?P<case>[A-ZÆØÅ]{1,4}\s?\d{1,5}/\d{2,4})\.?\s+(?P<title>\S.*)$", 0),
+    "document_number": (r"\bDok\.?\s*nr\.?\s*:?\s*(?P<value>[\w./-]+)", IGNORE),
+    # --- item titles -------------------------------------------------------------------------
+    "place_strong": ("{place_strong}", IGNORE),
+    "title_code_end": (r"\s\([A-ZÆØÅ]{1,2}\)\.$", 0),
+    "file_name": (r"\.(?:pdf|docx?|xlsx?|pptx?|odt|txt|jpe?g|png)\s*(?:\(\d+\s*[kKmM]?B\))?$", IGNORE),
+    "grid_token": (r"^(?:[A-ZÆØÅ]{2,4}|X|x|-)$", 0),
+    "word_separators": (r"[\s,.:]+", 0),
+    "label_value_short": (r"^[^\s:]+(?:\s[^\s:]+)?:\s", 0),
+    # --- clean: noise, page furniture, layout ------------------------------------------------
+    "multispace": (r" {2,}", 0),
+    "special_chars": ("[{special_chars}]", 0),
+    "noise_whole": (r"(?:{noise_patterns})\Z", IGNORE),
+    "noise_inline": ("{noise_inline}", IGNORE),
+    "footer_start": (r"(?:{footer_start})\Z", IGNORE),
+    # Where a one-line-per-page transcript had its line breaks: before an inline heading, an
+    # attendance label, an item number or a contents label.
+    "transcript_split": (r"(?<=\s)(?:(?:{heading_names_capitalised})(?=\s+[A-ZÆØÅ]|\s*$)|(?:Afbud|Fraværende|Fravær)\s*:"
+                         r"|Sagsoversigt\b|\d{1,3}\.\s+(?=[A-ZÆØÅ][a-zæøå]))", 0),
+    # "Beslutning    Godkendt.": a heading in a left margin column beside the first line of its text.
+    "margin": (r"^(?P<left>\S[^\t]{0,24}?)(?:\s{3,}|\t+)(?P<right>\S.*)$", 0),
+    "page_marker": (r"^(?:side|page)\s+\d{1,4}\s*(?:af|of|/)\s*\d{1,4}$", IGNORE),
+    "page_suffix": (r"(?:side|page)\s+\d{1,4}(?:\s*(?:af|of|/)\s*\d{1,4})?$", IGNORE),
+    # --- meeting header ----------------------------------------------------------------------
+    "committee_label": (r"^(?:Udvalg|Forum|Mødeforum|Organ|Møde\s+i)\s*:\s*(?P<value>\S.*)$", IGNORE),
+    # "Mødested X" may omit the colon; "Mødelokale 1, Rådhuset" is itself the place.
+    "location_label": (r"^(?:Mødested\s*:?|(?:Mødelokale|Sted|Lokale|Lokation|Mødets\s+sted)\s*:)\s*(?P<value>\S.*)$", IGNORE),
+    "location_alone": (r"^(?:Mødested|Sted|Lokale|Lokation|Mødets\s+sted)\s*:?$", IGNORE),
+    # A second column on the place's line ("Mødested: Byrådssalen    Mødet hævet: Kl. 21.15").
+    "next_header_label": (r"\s+(?=(?:Mødet\s+(?:hævet|sluttede|slut|startede|begyndte)|Mødedato|Mødetid(?:spunkt)?|Mødestart"
+                          r"|Mødeslut|Dato|Tid|Tidspunkt|Starttidspunkt|Start|Sluttidspunkt|Slut|Fraværende|Afbud|Deltagere"
+                          r"|Til\s+stede|Referent|Sekretær|Formand)(?:\s+kl)?\.?\s*:)", 0),
+    "time_label": (r"\b(?:Mødetidspunkt|Tidspunkt|Mødetid|Starttidspunkt|Mødestart|Klokken)\b\s*:?|\b(?:Tid|Start(?:\s*kl\.?)?)\s*:"
+                   r"|\bMødet\s+(?:startede|begyndte|påbegyndtes|blev\s+påbegyndt|åbnet)\b", IGNORE),
+    "end_words": (r"\b(?:hævet|hæves|sluttede|sluttet|slut|afsluttet|afsluttedes|ophørte|ophævet|sluttidspunkt)\b", IGNORE),
+    "end_time": (r"(?:\b{meeting_end}|^\s*(?:Slut(?:\s*kl\.?)?|Sluttidspunkt|Mødeslut)\s*:)[^\n]{0,20}?"
+                 r"(?:kl\.?\s*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})", IGNORE | re.MULTILINE),
+    # "Mødetidspunkt: 9:30-11:00", "kl. 15:00 - 17:30": the end of a time range.
+    "time_range_end": (r"\d{1,2}[.:]\d{2}\s*[-–]\s*(?:kl\.?\s*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})", 0),
+    "place_after_time": (r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*,?\s+(?:i|på)\s+(?P<place>\S.*)$", 0),
+    "header_place_words": (r"\b(?:{place_words}|{header_place_words}|\w*(?:{place_suffixes}|{header_place_suffixes})"
+                           r"|(?:{header_place_prefixes})\w*|\d{4}\s+[A-ZÆØÅ]\w+)\b", IGNORE),
+    "place_preposition": (r"^(?:i|på)\s+", 0),
+    # A publication word directly before a date or time: 'Publiceret 24. nov. 2023', 'Opdateret: kl. 06.00'.
+    "publication_stamp": (r"\b(?:{publication_words})\b[\s:]*(?:\w+dag,?\s+)?(?:(?:d\.|den|kl\.?)\s*)?(?=\d|(?:{months})\b)", IGNORE),
+    "mail_label": (r"^(?:{mail_labels})\s*:", IGNORE),
+    "any_label": (r"^[^\s:,()]+(?:\s+[^\s:,()]+){0,4}\s*:", 0),
+    "dagsorden_for_den": (r"\bdagsorden(?:en)?\s+(?:for|til)\s+[^.\n]{0,60}?\bden\s+", IGNORE),
+    "meeting_statement": (r"\b(?:dagens|dette|aftenens|nærværende)\s+møde\s+i\s+(?P<body>.{3,80})", IGNORE),
+    "body_date_line": (r"^(?P<body>[^\W\d][^,\n]{2,100}?)(?:\s*\([^)]*\))?\s*,\s*(?P<date>{date})\s*:?$"
+                       r"|^(?P<date2>{date})\s+(?P<body2>[^\W\d].{2,80})$", IGNORE | VERBOSE),
+    # --- people ------------------------------------------------------------------------------
+    "name": ("{name}", 0),
+    "party_any": (r"\(\s*({party_text})\s*\)", 0),
+    "party_bracketed": (r"\(\s*({party_text})\s*\)", 0),
+    "party_bracket_only": (r"\(?[A-ZÆØÅ]{1,3}\)?|sag.*|punkt.*|pkt.*", IGNORE),
+    # A label before a name: an attendance label followed by a tab or spaces, or any short label with a colon.
+    "leading_label": (r"^(?:(?i:{name_labels})\s*:?\s+|[^\W\d][^:\d\n]{0,40}:\s*)(?=[{up_name}])", 0),
+    "bullet_or_role": (r"^[•·\-–*]\s*|^(?:{role_words})\s+", 0),
+    "name_tail": (r"\s+(?:{name_enders})\b.*$", 0),
+    "substitute_tail_in_list": (r"\s+(?:mødte|deltog)\s+som\s+stedfortræder.*$", 0),
+    "name_separators": (r"\s*(?:,|;|\s-\s|\s–\s|\bog\b|\s{2,}|•)\s*(?![^()]{0,60}\))", 0),
+    "absence_label": (r"^(?:{absence_labels})(?P<scope>[^:]{0,80}?)\s*:\s*(?P<names>.*)$", IGNORE),
+    "absence_alone": (r"^(?:{absence_alone})\s*$", IGNORE),
+    "afbud_fra": (r"\bAfbud\s+fra\s+(?P<names>{name}(?:\s*{party})?(?:\s*(?:,|og)\s*{name}(?:\s*\((?:{party_text})\))?)*)", 0),
+    "absent_verb": (r"\b(?:{absence_phrases})\b|\b(?:{absence_phrases_at_end})\s*\.?$"
+                    r"|\bdeltog\s+ikke\s+i\s+behandlingen\s+af\s+(?:punkt|pkt)\.?(?:\s*\d+\s*\.?)?$", IGNORE),
+    # Partial attendance and recusal: never absence. Absence "under behandlingen af sagen" is absence
+    # from the item the sentence stands in.
+    "not_absence": (r"{partial_attendance}|i\s+behandlingen\s+af\s+punkterne\s+\d"
+                    r"|deltog\s+ikke\s+under(?!\s+behandlingen\s+af\s+(?:punktet|sagen|dette\s+punkt)\b)", IGNORE),
+    "absence_none": (r"^(?:{absence_none})\.?$", IGNORE),
+    # Sentence ends, but not after the abbreviations of times and item numbers ("kl. 14.30", "pkt. 5").
+    "sentence_end_names": (r"(?<=[.!?])(?<!\bkl\.)(?<!\bpkt\.)(?<!\bnr\.)\s+", 0),
+    # A middle initial after a name word ('Hanne Ø.', 'Hans C.') does not end a sentence.
+    "initial_at_end": (r"(?<![\w'’-])[A-ZÆØÅ][\w'’-]*\.?\s+[A-ZÆØÅ]\.$", 0),
+    "ends_sentence": (r"[.!?]$", 0),
+    "partial_verb": (r"\b(?:deltog\s+ikke|var\s+fraværende|forlod\s+mødet|ankom|mødte|kom)\b", IGNORE),
+    "inhabil": (r"inhabil", IGNORE),
+    "item_scope": (r"\b(?:under|i\s+behandlingen\s+af|ved\s+behandlingen\s+af)\s+(?:punkt(?:erne)?|pkt\.?|sag(?:erne)?)"
+                   r"(?:\s+nr\.?)?\s*(?P<numbers>\d{1,4}(?:\s*(?:-|–|,|og)\s*\d{1,4})*)", IGNORE),
+    "number_list_separator": (r"\s*(?:,|og)\s*", 0),
+    "range_separator": (r"\s*[-–]\s*", 0),
+    "substitute_tail": (r"\s*[.,]?\s*(?:stedfortræder|istedet|i stedet|suppleant|og\s+\S+\s+deltog)\b", IGNORE),
+    "meeting_end_line": (r"^\s*{meeting_end}", IGNORE),
+    "attendance_label": (r"^(?:Fremmøde(?:\s+og\s+inhabilitet)?|Deltagere|Mødedeltagere|Til stede|Inhabilitet)\s*:?", IGNORE),
+    "attendance_remark": (r"\b(?:deltog|mødte)\s+(?:i\s+stedet|som\s+stedfortræder|som\s+suppleant)"
+                          r"|\bindkaldt\s+som\s+(?:suppleant|stedfortræder)|\binhabil|\bdeltog\s+ikke\b|\bforlod\s+mødet"
+                          r"|\bankom\s+kl|\bmødte\s+ikke\s+frem", IGNORE),
+    "not_called": (r"ikke\s+indkaldt", 0),
+    "suppleant_prefix": (r"^\s*\d+\.\s*suppleant\s+", 0),
+    # Substitutes. Keywords are case-insensitive in scoped groups only: an IGNORECASE name pattern
+    # would start a match at every lower-case letter and make the search quadratic.
+    "substitute_for": (r"(?P<sub>{name})\s*(?:\((?P<party>[^()]{1,40})\))?\s*,?\s*(?i:(?:er\s+|var\s+|blev\s+)?"
+                       r"(?:indkaldt\s+som\s+)?(?:suppleant|stedfortræder)\s+for)\s+(?P<for>{name})", 0),
+    "substitute_instead_for": (r"(?P<sub>{name})\s*(?:\((?P<party>[^()]{1,40})\))?\s+(?:deltog|mødte)\s+"
+                               r"(?:i\s+stedet|istedet|som\s+stedfortræder|som\s+suppleant)\s+for\s+(?P<for>{name})", 0),
+    "substitute_instead": (r"(?P<sub>{name})\s*(?:\((?P<party>[^()]{1,40})\))?\s+(?:deltog|mødte)\s+"
+                           r"(?:i\s+stedet|som\s+stedfortræder|som\s+suppleant)", 0),
+    # "I stedet for Ole Berg deltog 1. suppleant Eva Lund (V)", "Som suppleant for Ole Berg deltog Eva Lund"
+    "substitute_named_first": (r"\b(?i:i\s+stedet\s+for|som\s+(?:suppleant|stedfortræder)\s+for)\s+(?P<for>{name})"
+                               r"\s*(?:\([^()]{1,40}\))?,?\s+(?i:mødte|deltog)\s+(?:\d\.\s+)?(?i:(?:suppleant|stedfortræder)\s+)?"
+                               r"(?P<sub>{name})\s*(?:\((?P<party>[^()]{1,40})\))?", 0),
+    "substitute_instead_came": (r"\b(?i:istedet|i\s+stedet)\s+(?i:mødte|deltog)\s+(?P<sub>{name})", 0),
+    "substitute_called": (r"(?P<sub>{name})\s*(?:\((?P<party>[^()]{1,40})\))?\s+(?:var|er|blev)\s+indkaldt\s+som\s+"
+                          r"(?:suppleant|stedfortræder)", 0),
+    "substitute_label": (r"^\s*(?i:stedfortræder(?:e)?|suppleant(?:er)?)\s*:\s*(?P<sub>{name})\s*(?:\((?P<party>[^()]{1,40})\))?", 0),
+    "substitute_word": (r"\bstedfortræder\s+(?P<sub>{name})", 0),
+    "substitute_after_afbud": (r"(?i:afbud),?\s+og\s+(?P<sub>{name})\s+deltog\s+i\s+stedet", 0),
+    "absent_before": (r"(?:Afbud\s+fra\s+)?(?P<name>{name})\s*(?:\((?:{party_text})\))?\s*(?:havde\s+(?:meldt\s+afbud|forfald))?"
+                      r"[\s,.;–-]*(?:og\s+)?$", 0),
+    "participant_label": (r"^(?:{participant_labels})\b\s*:?\s*(?P<rest>.*)$", IGNORE),
+    "participant_entry": (r"^(?:[•·\-–*]\s*)?(?:(?P<role>{role_words})\s+)?(?P<name>{name})\s*,?\s*(?:\((?P<party>{party_text})\))?"
+                          r"\s*(?:\((?P<mark>[^)]*)\))?"
+                          r"(?:\s+[-–]\s+(?P<role_after>(?i:{role_words})))?"  # "Lolan Ottesen (A) - formand" (eDoc)
+                          r"\s*(?:,\s*(?P<rest>.*))?$", 0),
+    "substitute_in_entry": (r"(?:suppleant|stedfortræder)\s+for\s+(?P<for>{name})", IGNORE),
+    "list_comma": (r",\s*(?![^()]{0,60}\))", 0),
+    # --- decisions: outcome, dissent, votes, recommendations ---------------------------------
+    "enumerated": (r"^\s*(?:\d{1,2}|[a-h])\s*[.)]\s+|^\s*Ad\s+(?:pkt\.?\s*)?\d+\.?\s*", IGNORE),
+    "sentence_end_decision": (r"(?<=[.!?])\s+(?=[A-ZÆØÅ\"“])", 0),
+    "amendment": (r"\bændringsforslag", IGNORE),
+    "dissent_named": (r"(?P<name>{name})\s*\((?P<party>{party_text})\)\s*(?:,\s*)?(?:{not_support}|{against})", 0),
+    # "1 medlem (O) stemmer imod", "2 medlemmer (A+F) stemte imod", "O (1) kan ikke anbefale"
+    "dissent_members": (r"\d+\s+medlem(?:mer)?\s*\((?P<parties>[^)]*)\)\s*(?:{against}|{not_support})", IGNORE),
+    "dissent_letter_count": (r"(?<![\w(])(?P<parties>{letter})\s*\(\d+\)\s*(?:{against}|{not_support})", 0),
+    # "(O) stemte imod"
+    "dissent_bracketed": (r"\((?P<parties>{letter}{1,2}(?:\s*[+,]\s*{letter}{1,2})*)\)\s*(?:{against}|{not_support})", 0),
+    # "Liste F og Ø stemte imod", "A, F og Ø stemte imod"
+    "dissent_letters": (r"(?:\bListe(?:rne)?\s+)?(?<![\w])(?P<parties>{letter}(?:\s*(?:,|og|\+)\s*{letter})*)\s+"
+                        r"(?:{against}|{not_support})", 0),
+    # "Et mindretal (Ib Holm (V) og Eva Kjær (O)) kunne ikke tiltræde ...", "Mindretallet (V og O) stemte imod".
+    "dissent_minority": (r"\b(?i:mindretal(?:let)?)\s*(?:\((?P<bracket>(?:[^()]|\([^()]{0,40}\)){1,200})\)"
+                         r"|(?i:bestående\s+af)\s+(?P<list>[^.()]{1,200}?))\s*,?\s*(?:{against}|{not_support})", 0),
+    "dissent_skip": (r"undlod\s+at\s+stemme|tog\s+forbehold|tager\s+forbehold|\bfor\s+stemte\b", IGNORE),
+    "against_or_not_support": (r"{against}|{not_support}", 0),
+    # A roll-call list runs to the end of the sentence or to the next side on the same line.
+    "vote_list": (r"\b(?:(?P<side>For|Imod)\s+(?:(?:ændrings)?forslaget\s+|indstillingen\s+)?stemte\s*:?"
+                  r"|(?P<side2>For|Imod|Undlod\s+at\s+stemme|Hverken\s+for\s+eller\s+imod|Undlod)\s*:)"
+                  r"\s*(?P<list>(?:[^\n.,;]|[,;](?!\s*(?:og\s+)?{side_words}\b)|\.(?=\S))*)", IGNORE),
+    "vote_count": (r"(?P<for>\d+)\s+stemmer?\s+(?:for\s+)?(?:imod|mod)\s+(?P<against>\d+)(?!\s*(?:stemmer\s+)?imod)"
+                   r"|(?P<for2>\d+)\s+stemmer?\s+for\s*(?:,|og)\s*(?P<against2>\d+)\s+(?:stemmer\s+)?imod", IGNORE),
+    "vote_members": (r"(?P<count>\d+)\s+medlem(?:mer)?\s*\((?P<parties>[^)]*)\)\s*(?P<verb>anbefaler|stemte\s+for"
+                     r"|stemmer\s+for|{against}|undlod)", IGNORE),
+    "abstain_named": (r"(?P<name>{name})\s*\((?P<party>{party_text})\)\s*undlod\s+at\s+stemme", 0),
+    "count_at_start": (r"\s*(\d+)", 0),
+    "count_bracketed": (r"\((\d+)\)", 0),
+    "letter_alone": (r"(?<![\w])({letter})(?![\w])", 0),
+    "printed_letters": (r"{letter}{1,2}", 0),
+    "party_name_mention": (r"(?<![\w])(?P<name>(?i:{party_names})|{party_abbreviations})(?:['’]?s)?(?![\w])", 0),
+    "party_name_against": (r"(?<![\w])(?P<name>(?i:{party_names})|{party_abbreviations})(?:['’]?s)?(?![\w])"
+                           r"(?=[^.]{0,200}?(?:{against}|{not_support}|ikke\s+kan\s+støtte|ikke\s+kunne\s+støtte))", 0),
+    "at_line": (r"^(?:[-•·*–]\s*|\d{1,2}\s*[.)]\s*|[a-h]\s*[.)]\s*)?at\s+(?P<clause>\S.*)$", IGNORE),
+    "bullet_line": (r"^(?:[-•·*–]|\d{1,2}\s*[.)]|[a-h]\s*[.)])\s*(?P<clause>\S.*)$", 0),
+    "inline_at": (r"\b(?:indstiller|indstilles|foreslår|anbefaler|anbefales)\b[^.]*?,?\s+at\s+(?P<clause>\S.*)$", IGNORE),
+    "at_clause_separator": (r"(?:;|,?\s+og|,?\s+samt)\s+at\s+", 0),
+    "recommendation_intro": (r"\b(?:indstiller|indstilles|foreslår)\b.*\bat\s*:?$|\b(?:indstiller|indstilles)[,:]?\s*$", IGNORE),
+    "clause_tail": (r"[\s,;]+(?:og|samt)?$", 0),
+    "outcome": (r"(?<![\w-])(?:{outcome_phrases})(?![\w-])", IGNORE),
+    # --- municipality and language -----------------------------------------------------------
+    "own_word": (r"(?<=\s)(?:(?:Kommunes?|Kommunen|Kommuneplan\w*|Byråd\w*|Byrådssal\w*|Kommunalbestyrelse\w*|Rådhus\w*"
+                 r"|Regionskommune\w*)|(?:KOMMUNES?|KOMMUNEN|KOMMUNEPLAN[A-ZÆØÅ]*|BYRÅD[A-ZÆØÅ]*|KOMMUNALBESTYRELSE[A-ZÆØÅ]*"
+                 r"|RÅDHUS[A-ZÆØÅ]*|REGIONSKOMMUNE[A-ZÆØÅ]*))(?![\w])", 0),
+    "words_before": (r"([\w-]+)\s+(?:([\w-]+)\s+)?$", 0),
+    # Every printed form of every municipality, its capitals too ('HØJE-TAASTRUP').
+    "municipality_forms": ("{municipality_forms}", 0),
+    "letters_word": (r"[^\W\d_]+", 0),
+}
+
+PHRASES["special_chars"] = lambda: re.escape(data.words()["characters"]["space_like"] + data.words()["characters"]["invisible"])
+PHRASES["municipality_forms"] = lambda: _alternation(
+    {*data.municipalities(), *(form.upper() for form in data.municipalities())}, spaces=False)
+PHRASES["outcome_phrases"] = lambda: _alternation([p for p, _ in data.outcome_phrases()])
+PHRASES["party_abbreviations"] = lambda: _alternation([n.upper() for n in data.parties() if len(n) <= 3], spaces=False)
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+@cache
+def expand(template: str) -> str:
+    """The template with every placeholder filled in (recursively)."""
+
+    def fill(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name in FRAGMENTS:
+            return expand(FRAGMENTS[name])
+        if name in COMPUTED:
+            return COMPUTED[name]()
+        if name in PHRASES:
+            return PHRASES[name]()
+        raise KeyError(f"unknown placeholder {{{name}}} in a lexicon pattern")
+
+    return _PLACEHOLDER.sub(fill, template)
+
+
+def fragment(name: str) -> str:
+    """A fragment (or computed piece) as regex text, for patterns built from a runtime list."""
+    return COMPUTED[name]() if name in COMPUTED else expand(FRAGMENTS[name])
+
+
+def compile_pattern(name: str) -> re.Pattern[str]:
+    template, flags = TEMPLATES[name]
+    return re.compile(expand(template), flags)
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    if name not in TEMPLATES:
+        raise AttributeError(f"no lexicon pattern {name!r}")
+    compiled = compile_pattern(name)
+    globals()[name] = compiled
+    return compiled

@@ -1,0 +1,61 @@
+"""Interface residue and character noise: what a web viewer, a PDF transcript or a word processor
+leaves in the text that is never content (vocab/noise.toml), and characters that only look like
+spaces or are invisible (vocab/words.toml)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from . import patterns as P
+from .data import fold, noise, words
+
+NOISE_LINE_MAX = 100  # characters; every whole-line noise entry is shorter
+
+
+@cache
+def _translation() -> dict[int, str | None]:
+    chars = words()["characters"]
+    return {**dict.fromkeys(map(ord, chars["space_like"]), " "), **dict.fromkeys(map(ord, chars["invisible"]), None)}
+
+
+def _replace_special(match: re.Match[str]) -> str:
+    return _translation()[ord(match.group())] or ""
+
+
+def normalise(text: str) -> str:
+    """NFC, space-like characters as spaces, invisible ones dropped, runs of spaces collapsed, stripped."""
+    text = unicodedata.normalize("NFC", text)
+    if P.special_chars.search(text):  # translate() with a dict is slow; most lines need nothing
+        text = text.translate(_translation())
+    return P.multispace.sub(" ", text).strip()
+
+
+def normalise_all(texts: list[str]) -> list[str]:
+    """normalise() for many lines at once: one pass of each C-level operation over the joined text."""
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:
+        return [normalise(text) for text in texts]
+    joined = unicodedata.normalize("NFC", joined)
+    joined = P.special_chars.sub(_replace_special, joined)  # far faster than translate() when few match
+    return [line.strip() for line in P.multispace.sub(" ", joined).split("\n")]
+
+
+@cache
+def _noise_lines() -> frozenset[str]:
+    return frozenset(fold(line) for line in noise()["lines"])
+
+
+def is_noise(text: str) -> bool:
+    """A whole line of furniture: a listed line ('Til toppen', 'Udskriv') or a noise shape (page numbers)."""
+    return (len(text) <= NOISE_LINE_MAX and fold(text) in _noise_lines()) or P.noise_whole.match(text) is not None
+
+
+def strip_inline_noise(text: str) -> str:
+    """``text`` without the residue glued into it ('Klik her for at folde ud...'), normalised again
+    where something was removed."""
+    if not noise()["inline"]:
+        return text
+    replaced, count = P.noise_inline.subn(" ", text)
+    return normalise(replaced) if count else text

@@ -1,0 +1,36 @@
+"""Title predicates: could a line be an item title, or does it only name the meeting?"""
+
+from __future__ import annotations
+
+from . import patterns as P
+from .bodies import find_bodies, looks_like_body
+from .data import meeting_line_filler
+from .dates import iter_dates, iter_times
+
+MAX_TITLE = 200  # characters; a longer line is a paragraph
+
+
+def is_title_like(text: str) -> bool:
+    """A line that could be an item title: short, capitalised, not a sentence or a header line."""
+    text = text.strip()
+    if not text or len(text) > MAX_TITLE or not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“«"):
+        return False
+    # A title may end in a full stop after an ellipsis or a bracketed letter code ("Salg af grund (B).").
+    if text.endswith((".", ",", ":", ";")) and not (text.endswith("..") or P.title_code_end.search(text)):
+        return False
+    if P.place_strong.search(text) or P.file_name.search(text):
+        return False
+    return not is_meeting_line(text)
+
+
+def is_meeting_line(text: str) -> bool:
+    """'Byrådet 15. maj 2023', 'Referat - Kommunalbestyrelsen den 28. oktober 2014': a line that only
+    names a body, a date or a time."""
+    rest = text
+    for _, start, end in sorted([*iter_dates(text), *iter_times(text)], key=lambda t: -t[1]):
+        rest = rest[:start] + " " + rest[end:]
+    for _name, start, end in sorted(find_bodies(rest, genitive=False), key=lambda t: -t[1]):
+        rest = rest[:start] + " " + rest[end:]
+    words = [w for w in P.word_separators.split(rest.casefold()) if w]
+    filler = meeting_line_filler()
+    return all(w in filler or w.isdigit() or looks_like_body(w.capitalize()) for w in words)

@@ -1,0 +1,170 @@
+"""The table of contents: dot-leader lines, runs of numbered titles before the items' bodies, runs
+of lines ending in ascending page numbers, and stacked entries after a contents heading. Contents
+entries are never items."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from itertools import pairwise
+
+from ..clean import Line
+from ..lexicon import patterns as P
+from ..lexicon.words import join_text
+from ..lineclass import Info, Kind
+from .blocks import TocLine
+
+
+def find_toc(infos: list[Info], lines: list[Line]) -> list[TocLine]:
+    """Dot-leader lines; runs of two or more numbered title lines with nothing between them (a list
+    of items before their bodies); and runs of lines ending in a page number (see _paged_run)."""
+    toc = [TocLine(index, info.number, info.title or "", int(info.value or 0) or None)
+           for index, info in enumerate(infos) if info.kind is Kind.TOC and info.title is not None]
+    before_items = next((i for i, info in enumerate(infos) if info.kind is Kind.HEADING), len(infos))
+    for run, marked in _runs(infos, lines, lambda index: infos[index].kind is Kind.NUMBERED):
+        # After the first section heading, only a contents heading makes a numbered list contents:
+        # "1. Kort over ..." under "Bilag" lists an item's attachments.
+        for part in _consecutive(infos, run) if marked or run[0] < before_items else []:
+            if len(part) >= 2:
+                toc.extend(_numbered_entries(infos, part, marked))
+    for run, marked in _runs(infos, lines, lambda index: infos[index].kind is Kind.TEXT
+                             and _trailing_page(lines[index].text) is not None):
+        toc.extend(_paged_run(lines, run, marked, run[-1] < before_items))
+    for mark in (i for i, info in enumerate(infos) if info.kind is Kind.TOC and info.title is None):
+        toc.extend(_stacked_entries(infos, lines, mark + 1))
+    toc.sort(key=lambda entry: entry.line)
+    return toc
+
+
+_COLUMN_HEADS = frozenset({"punkt", "pkt.", "nr.", "sag", "sag nr.", "side", "titel", "sagens titel", "emne"})
+
+
+MAX_TITLE_LINES = 3
+
+
+STACKED_WINDOW = 300  # lines after a contents heading read for stacked entries
+
+
+def _stacked_entries(infos: list[Info], lines: list[Line], start: int) -> list[TocLine]:
+    """Contents after a contents heading whose number, title and page a PDF transcript prints on
+    lines of their own ("1." / "Godkendelse af dagsorden" / "2"); the clean stage may have dropped
+    the page lines as page numbers."""
+    texts = [(i, lines[i].text) for i in range(start, min(len(lines), start + STACKED_WINDOW))
+             if infos[i].kind is not Kind.BLANK]
+    position = 0
+    while position < len(texts) and texts[position][1].casefold() in _COLUMN_HEADS:
+        position += 1
+    entries: list[TocLine] = []
+    while position < len(texts) and infos[texts[position][0]].kind is Kind.NUMBER_ONLY and texts[position][1][:1].isdigit():
+        entry, position = _stacked_entry(infos, texts, position)
+        if entry is None:
+            break
+        entries.append(entry)
+    pages = [entry.page for entry in entries if entry.page]
+    if len(entries) < 2 or (pages and (len(pages) < len(entries) or not _pages_ascend(pages, True))):
+        return []
+    return entries
+
+
+def _stacked_entry(infos: list[Info], texts: list[tuple[int, str]], position: int) -> tuple[TocLine | None, int]:
+    """The entry whose number line is ``texts[position]``, and the position after it."""
+    index = texts[position][0]
+    title: list[str] = []
+    position += 1
+    while (position < len(texts) and len(title) < MAX_TITLE_LINES and infos[texts[position][0]].kind is Kind.TEXT
+           and not _is_page(texts[position][1])):
+        title.append(texts[position][1])
+        position += 1
+    page = None
+    if position < len(texts) and _is_page(texts[position][1]):
+        page = int(texts[position][1])
+        position += 1
+    elif title and (position >= len(texts) or infos[texts[position][0]].kind is not Kind.NUMBER_ONLY):
+        title, position = title[:1], position - len(title) + 1  # the last entry: its title, then the body
+    if not title:
+        return None, position
+    return TocLine(index, infos[index].number, _join_wrapped(title), page), position
+
+
+def _is_page(text: str) -> bool:
+    return text.isascii() and text.isdigit() and len(text) <= PAGE_DIGITS
+
+
+def _join_wrapped(parts: list[str]) -> str:
+    """'Vindmøller ved Mo-' + 'sevej' -> 'Vindmøller ved Mosevej' (the PDF reader's rules)."""
+    return functools.reduce(join_text, parts)
+
+
+def _runs(infos: list[Info], lines: list[Line], member: Callable[[int], bool]) -> list[tuple[list[int], bool]]:
+    """Runs of member lines with only blank lines, open/closed markers and subheadings ("Lukkede sager")
+    between them, each with whether a contents heading ("Indholdsfortegnelse") comes right before it."""
+    runs: list[tuple[list[int], bool]] = []
+    run: list[int] = []
+    marked = False
+    for index, info in enumerate(infos):
+        if member(index):
+            run.append(index)
+        elif info.kind is not Kind.BLANK and info.kind is not Kind.PUBLIC and not P.toc_subheading.match(lines[index].text):
+            if run:
+                runs.append((run, marked))
+                run = []
+            marked = info.kind is Kind.TOC and info.title is None
+    if run:
+        runs.append((run, marked))
+    return runs
+
+
+def _consecutive(infos: list[Info], run: list[int]) -> list[list[int]]:
+    """Split a run of numbered lines where the numbering starts again (the list before was complete)."""
+    parts = [[run[0]]]
+    for before, after in pairwise(run):
+        if 0 < int(infos[after].number or 0) - int(infos[before].number or 0) <= 5:
+            parts[-1].append(after)
+        else:
+            parts.append([after])
+    return parts
+
+
+PAGE_DIGITS = 3  # "Budget 2024" and "Lokalplan 1045" do not end in a page number
+
+
+MAX_FIRST_PAGE = 50  # contents are printed at the front: their first entry points to an early page
+
+
+MIN_UNMARKED_PAGES = 3  # lines ending in ascending numbers, without a contents heading
+
+
+def _trailing_page(text: str) -> tuple[str, int] | None:
+    """("Godkendelse af dagsorden", 2) from "Godkendelse af dagsorden 2": a PDF transcript's
+    right-aligned page number, once the spaces or tab before it are collapsed."""
+    title, _, tail = text.rpartition(" ")
+    if title and tail.isascii() and tail.isdigit() and len(tail) <= PAGE_DIGITS and int(tail) > 0:
+        return title, int(tail)
+    return None
+
+
+def _pages_ascend(pages: list[int], marked: bool) -> bool:
+    if not pages or pages[0] > MAX_FIRST_PAGE or any(b < a for a, b in pairwise(pages)):
+        return False
+    return marked or len(pages) >= MIN_UNMARKED_PAGES
+
+
+def _numbered_entries(infos: list[Info], run: list[int], marked: bool) -> list[TocLine]:
+    """Numbered contents lines; their titles end in a page number only when every one does (all but
+    one after a contents heading) and the numbers ascend like pages."""
+    paged = [_trailing_page(infos[i].title or "") for i in run]
+    unpaged = paged.count(None)
+    # After a contents heading one entry may lack its page (a closed item printed without one).
+    if (unpaged == 0 or (marked and unpaged == 1 and len(run) >= 3)) and _pages_ascend([p[1] for p in paged if p], marked):
+        return [TocLine(i, infos[i].number, p[0] if p else infos[i].title or "", p[1] if p else None)
+                for i, p in zip(run, paged, strict=True)]
+    return [TocLine(i, infos[i].number, infos[i].title or "", None) for i in run]
+
+
+def _paged_run(lines: list[Line], run: list[int], marked: bool, early: bool) -> list[TocLine]:
+    """Unnumbered lines ending in ascending page numbers are contents entries after a contents
+    heading, or as a run of several lines before the first section heading."""
+    paged = [p for p in (_trailing_page(lines[i].text) for i in run) if p]
+    if not (marked or early) or not _pages_ascend([page for _, page in paged], marked):
+        return []
+    return [TocLine(i, None, title, page) for i, (title, page) in zip(run, paged, strict=True)]

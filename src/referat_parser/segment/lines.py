@@ -1,0 +1,148 @@
+"""Predicates and helpers the item-boundary rules share: what follows or precedes a line, how a
+numbered line prints its number, and how an item's lines are dealt to its head and sections."""
+
+from __future__ import annotations
+
+from ..clean import Line
+from ..lexicon import patterns as P
+from ..lexicon.data import fold
+from ..lexicon.outcomes import classify_outcome
+from ..lexicon.titles import is_title_like
+from ..lineclass import Info, Kind
+from .blocks import ItemBlock, SectionBlock
+
+LOOKAHEAD_LINES = 12  # how far an item title looks for the structure (heading, case number) of an item
+
+
+def similar(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    fa, fb = fold(a), fold(b)
+    return fa == fb or fa.startswith(fb) or fb.startswith(fa)
+
+
+def has_item_structure(infos: list[Info], start: int) -> bool:
+    """True when an item's structure (a heading, case number or open/closed marker) follows the line
+    at ``start`` before the next numbered line."""
+    seen = 0
+    for index in range(start + 1, len(infos)):
+        kind = infos[index].kind
+        if kind is Kind.BLANK:
+            continue
+        if kind in (Kind.HEADING, Kind.PUBLIC) or (kind is Kind.FIELD and infos[index].field in (
+                "case_number", "document_number", "competence")):
+            return True
+        if kind in (Kind.NUMBERED, Kind.NUMBER_ONLY):
+            return False
+        seen += 1
+        if seen >= LOOKAHEAD_LINES:
+            return False
+    return False
+
+
+def title_before(infos: list[Info], lines: list[Line], index: int) -> int | None:
+    """The title line printed before a bare "Sag nr. 130" line."""
+    for back in range(index - 1, max(-1, index - 4), -1):
+        info = infos[back]
+        if info.kind is Kind.BLANK:
+            continue
+        if info.kind is Kind.TEXT and is_title_like(lines[back].text) and not P.label_value_short.match(lines[back].text):
+            return back  # not "Fraværende: Jens Nygaard", a header line before the first item
+        return None
+    return None
+
+
+def title_after(infos: list[Info], lines: list[Line], index: int) -> int | None:
+    """The title line printed after a bare "Punkt 5" line."""
+    for ahead in range(index + 1, min(len(infos), index + 4)):
+        info = infos[ahead]
+        if info.kind is Kind.BLANK:
+            continue
+        return ahead if info.kind is Kind.TEXT and is_title_like(lines[ahead].text) else None
+    return None
+
+
+def body_follows(infos: list[Info], index: int) -> bool:
+    """The next non-blank line after ``index`` is text of the item, not another title or list entry."""
+    for following in range(index + 1, len(infos)):  # an index loop: a slice would copy the rest per call
+        if infos[following].kind is not Kind.BLANK:
+            return infos[following].kind is Kind.TEXT
+    return False
+
+
+def closing_title(infos: list[Info], lines: list[Line], title: int, before: int) -> bool:
+    """A title line such as 'Eventuelt': set off from the decision above by a blank line, not an
+    outcome ('Anbefales') and not about a person ('Ib Holm (V) deltog ikke')."""
+    text = lines[title].text
+    return (infos[title].kind is Kind.TEXT and is_title_like(text) and title - before > 1
+            and "(" not in text and classify_outcome(text) in (None, "other"))
+
+
+def pull_back(infos: list[Info], start: int) -> int:
+    """Include an "Åbent punkt" marker printed just before an item title (Acadre prints the case
+    number on the same line)."""
+    back = start - 1
+    while back >= 0 and infos[back].kind is Kind.BLANK:
+        back -= 1
+    if back >= 0 and infos[back].kind is Kind.PUBLIC:
+        return back  # with its case number, if it prints one ("Åbent - 07.00.05A08 - 2023/19877")
+    return start
+
+
+def number_style(text: str) -> str:
+    """How a numbered line prints its number: the words before it and the mark after it, digits
+    folded ("Punkt 3:" -> "punkt 0:", "2. Bilag" -> "0.")."""
+    match = P.number_style.match(text)
+    return P.digits.sub("0", match.group()).casefold() if match else ""
+
+
+def repeat_lines(item: ItemBlock, infos: list[Info], lines: list[Line]) -> set[int]:
+    """Lines that print the item's number and title again ("Punkt 42: X" then "42. X")."""
+    repeats = set()
+    for index in range(item.start, item.end):
+        info = infos[index]
+        if index != item.title_line and info.kind in (Kind.NUMBERED, Kind.TEXT) and (
+                (info.kind is Kind.NUMBERED and info.number == item.number and similar(info.title, item.title))
+                or (info.kind is Kind.TEXT and item.title and fold(lines[index].text) == fold(item.title))):
+            repeats.add(index)
+    return repeats
+
+
+def fill_sections(item: ItemBlock, infos: list[Info], skip: set[int | None]) -> None:
+    current: SectionBlock | None = None
+    repeat_seen = False
+    for index in range(item.start, item.end):
+        info = infos[index]
+        if index in skip:
+            if index != item.title_line:
+                repeat_seen = True
+                # Headings with no text before the repeated title are running labels, not sections.
+                item.sections = [s for s in item.sections if s.body]
+                current = item.sections[-1] if item.sections else None
+            continue
+        if info.kind is Kind.BLANK:
+            continue
+        if info.kind is Kind.HEADING:
+            current = SectionBlock(info.heading, index)  # type: ignore[arg-type]
+            item.sections.append(current)
+            continue
+        if current is None or (repeat_seen and not item.sections):
+            item.head.append(index)
+        else:
+            current.body.append(index)
+
+
+def assign_lines(item: ItemBlock, infos: list[Info], sections: list[SectionBlock], toc_lines: set[int]) -> None:
+    current: SectionBlock | None = None
+    by_line = {s.line: s for s in sections}
+    for index in range(item.start, item.end):
+        if index in by_line:
+            current = by_line[index]
+            item.sections.append(current)
+            continue
+        if infos[index].kind is Kind.BLANK or index in toc_lines:
+            continue
+        if current is None:
+            item.head.append(index)
+        else:
+            current.body.append(index)

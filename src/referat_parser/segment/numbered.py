@@ -1,0 +1,264 @@
+"""Numbered items: item title lines ("Punkt 41: Title", "41. Title", "Sag nr. 130" after its title
+line). Numbered lists inside an item ("1. at ...", a restart at 1) and tables of contents are not
+items, and an item printed twice ("Punkt 42: X" ... "42. X") is one item."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..clean import Line
+from ..lexicon import patterns as P
+from ..lexicon.titles import is_title_like
+from ..lineclass import Info, Kind
+from .blocks import ItemBlock
+from .lines import (
+    body_follows,
+    closing_title,
+    fill_sections,
+    has_item_structure,
+    number_style,
+    pull_back,
+    similar,
+    title_after,
+    title_before,
+)
+
+# --- the boundary rules ----------------------------------------------------------------------------
+#
+# Every numbered line (and every "Sag nr. 116" / "5." line with its title found) is a Candidate; the
+# rules below are tried in order and the first that applies decides what the line is. Each decision
+# is recorded with the rule's name (Segmented.decisions, shown by `referat show --trace`).
+
+
+@dataclass
+class Candidate:
+    index: int  # the numbered line
+    number: int
+    title: str | None
+    title_line: int
+    start: int  # where the item would start (the title line when it comes before the number)
+    info: Info
+    style: str  # how the line prints its number (lines.number_style)
+    _structured: bool | None = None
+
+    def structured(self, infos: list[Info]) -> bool:
+        """An item's structure (heading, case number, open/closed marker) follows the line."""
+        if self._structured is None:
+            self._structured = has_item_structure(infos, self.index)
+        return self._structured
+
+
+@dataclass
+class Start:
+    start: int
+    number: str
+    title: str | None
+    title_line: int
+    rule: str
+
+
+@dataclass
+class _State:
+    infos: list[Info]
+    lines: list[Line]
+    accepted: list[Start] = field(default_factory=list)
+    pending: list[Candidate] = field(default_factory=list)  # numbered lines passed over before the first item
+    list_next: int | None = None  # the next number of a numbered list running inside an item
+    list_style: str = ""  # how that list prints its numbers
+    list_line: int = 0  # a line of that list
+
+    def last(self) -> Start:
+        return self.accepted[-1]
+
+    def follows_last(self, cand: Candidate) -> bool:
+        return bool(self.accepted) and cand.number == int(self.last().number) + 1
+
+    def accept(self, cand: Candidate, rule: str) -> None:
+        self.accepted.append(Start(pull_back(self.infos, cand.start), str(cand.number), cand.title, cand.title_line, rule))
+        self.list_next = None
+
+    def start_list(self, cand: Candidate, next_number: int) -> None:
+        self.list_next, self.list_style, self.list_line = next_number, cand.style, cand.index
+
+
+def _list_continues(s: _State, c: Candidate) -> bool:
+    """The next number of a running list, unless the line is styled like the items ("Punkt 3:" after
+    "2. Bilag"), is the first item with structure, or is bold like the items while the list is not."""
+    if s.list_next is None or c.number != s.list_next:
+        return False
+    if s.follows_last(c) and s.list_style != c.style and c.style == number_style(s.lines[s.last().title_line].text):
+        return False
+    if not s.accepted and c.structured(s.infos):
+        return False
+    return not (s.follows_last(c) and _bold_like_items(s.lines, c.index, s.list_line, s.last().title_line))
+
+
+def _continue_list(s: _State, c: Candidate) -> None:
+    assert s.list_next is not None
+    s.list_next += 1
+    if not s.accepted:
+        s.pending.append(c)
+
+
+def _opens_items(s: _State, c: Candidate) -> bool:
+    """The first item: marked open/closed, followed by an item's structure, or item 1 printed with a
+    word only items carry ("Ad 1) Godkendelse af referat") and followed by its text."""
+    if s.accepted:
+        return False
+    return c.info.public is not None or c.structured(s.infos) or (
+        c.number == 1 and P.item_word.match(s.lines[c.index].text) is not None and is_title_like(c.title or "")
+        and body_follows(s.infos, c.index))
+
+
+def _accept_first(s: _State, c: Candidate) -> None:
+    s.accepted.extend(_earlier_items(s.pending, c.number, s.infos, s.lines, c.style))
+    s.accept(c, "first_item")
+
+
+def _before_items(s: _State, c: Candidate) -> bool:
+    return not s.accepted
+
+
+def _pass_over(s: _State, c: Candidate) -> None:
+    s.pending.append(c)
+    if c.number == 1:
+        s.start_list(c, 2)
+
+
+def _printed_again(s: _State, c: Candidate) -> bool:
+    """The same item printed again ("Punkt 42: X" ... "42. X")."""
+    return c.number == int(s.last().number) and similar(c.title, s.last().title)
+
+
+def _is_next_item(s: _State, c: Candidate) -> bool:
+    """A higher number with an item's structure ("59 (L) Title" is marked), or the next number with a title."""
+    if c.number <= int(s.last().number):
+        return False
+    return c.info.public is not None or c.structured(s.infos) or (s.follows_last(c) and is_title_like(c.title or ""))
+
+
+def _always(s: _State, c: Candidate) -> bool:
+    return True
+
+
+# (name, applies, act): tried in order, the first that applies decides.
+NUMBERED_RULES: tuple[tuple[str, Callable[[_State, Candidate], bool], Callable[[_State, Candidate], None]], ...] = (
+    ("list_continues", _list_continues, _continue_list),
+    ("first_item", _opens_items, _accept_first),
+    ("passed_over", _before_items, _pass_over),
+    ("printed_again", _printed_again, lambda s, c: None),
+    ("next_item", _is_next_item, lambda s, c: s.accept(c, "next_item")),
+    ("list_inside_item", _always, lambda s, c: s.start_list(c, c.number + 1)),
+)
+
+
+def _candidate(infos: list[Info], lines: list[Line], index: int, info: Info) -> Candidate | None:
+    """The numbered line at ``index`` with its title: on the line itself, or for a bare number the
+    title line before ("Sag nr. 130" under its title) or after it ("Punkt 5" / "5." above it)."""
+    title, title_line, start = info.title, index, index
+    if info.kind is Kind.NUMBER_ONLY:
+        before = title_before(infos, lines, index) if info.value == "before" else None
+        if before is not None:
+            title, title_line, start = lines[before].text, before, before
+        else:  # "Sag nr. 116" above its title, as other systems print it
+            after = title_after(infos, lines, index)
+            if after is None and info.value == "before":
+                return None
+            title, title_line = (lines[after].text, after) if after is not None else (None, index)
+    return Candidate(index, int(info.number or 0), title, title_line, start, info, number_style(lines[index].text))
+
+
+def numbered_starts(infos: list[Info], lines: list[Line], toc_lines: set[int],
+                    decisions: list[tuple[int, str]]) -> list[Start]:
+    """The start of each numbered item, found by running NUMBERED_RULES over the numbered lines."""
+    state = _State(infos, lines)
+    for index, info in enumerate(infos):
+        if info.kind is Kind.HEADING:
+            state.list_next = None  # a heading ends any list
+            continue
+        if info.kind not in (Kind.NUMBERED, Kind.NUMBER_ONLY) or (index in toc_lines and not state.accepted):
+            continue
+        cand = _candidate(infos, lines, index, info)
+        if cand is None:
+            continue
+        for name, applies, act in NUMBERED_RULES:
+            if applies(state, cand):
+                act(state, cand)
+                decisions.append((index, name))
+                break
+    return state.accepted
+
+
+def _bold_like_items(lines: list[Line], index: int, list_line: int, item_line: int) -> bool:
+    """Typography tells an item title from a list entry: bold like the last item's title, while
+    the list is not ('3. Kunstgræsbane' after a Bilag list '1. ...', '2. ...' in a PDF)."""
+    return bool(lines[index].bold) and bool(lines[item_line].bold) and lines[list_line].bold is False
+
+
+def _earlier_items(pending: list[Candidate], number: int, infos: list[Info], lines: list[Line],
+                   style: str) -> list[Start]:
+    """Items before the first one with structure: '1. Godkendelse af dagsorden' / 'Godkendt.' has no
+    heading or case number, so it was passed over; it is an item when the lines passed over count
+    down to it from the first item's number, print their numbers alike and each have a body."""
+    found: list[Start] = []
+    expected = number - 1
+    for cand in reversed(pending):
+        if cand.number != expected or number_style(lines[cand.title_line].text) != style \
+                or not is_title_like(cand.title or "") or not body_follows(infos, cand.title_line):
+            break
+        found.append(Start(pull_back(infos, cand.start), str(cand.number), cand.title, cand.title_line, "counted_down"))
+        expected -= 1
+    return found[::-1]
+
+
+def split_unnumbered_tail(item: ItemBlock, infos: list[Info], lines: list[Line]) -> list[ItemBlock]:
+    """'Eventuelt' printed without a number after the last numbered item: a title line after the
+    item's decision, followed by a second plain decision heading, starts an item of its own (and
+    so on, for each such title: a loop, not a recursion, whatever their number)."""
+    parts = [item]
+    while (tail := _cut_closing_item(parts[-1], infos, lines)) is not None:
+        parts.append(tail)
+    return parts
+
+
+def _cut_closing_item(item: ItemBlock, infos: list[Info], lines: list[Line]) -> ItemBlock | None:
+    """Cut the first closing item off ``item`` and return it; None when there is none."""
+    for k in range(1, len(item.sections)):
+        heading, previous = item.sections[k].heading, item.sections[k - 1]
+        if heading.key != "decision" or heading.dated or len(previous.body) < 2:
+            continue
+        if not any(s.heading.key == "decision" and s.body for s in item.sections[:k]):
+            continue
+        title = previous.body[-1]
+        if not closing_title(infos, lines, title, previous.body[-2]):
+            continue
+        tail = ItemBlock(start=title, end=item.end, title=lines[title].text, title_line=title,
+                         sections=item.sections[k:], rule="closing_title")
+        previous.body = previous.body[:-1]
+        item.sections, item.end = item.sections[:k], title
+        return tail
+    return None
+
+
+def protocol_items(infos: list[Info], lines: list[Line], toc_lines: set[int]) -> list[ItemBlock]:
+    """Numbered items whose sections the vocabulary does not know: a decision protocol
+    (beslutningsprotokol) with no headings at all, or a run of consecutively numbered titles
+    (1, 2, 3, ...). An item without sections takes its decision from its text (extract/items.py)."""
+    candidates = [i for i, info in enumerate(infos) if info.kind is Kind.NUMBERED and i not in toc_lines
+                  and is_title_like(info.title or "")]
+    chain: list[int] = []
+    for index in candidates:
+        if not chain or int(infos[index].number or 0) == int(infos[chain[-1]].number or 0) + 1:
+            chain.append(index)
+    no_headings = not any(info.kind is Kind.HEADING for info in infos)
+    if not chain or (len(chain) < 2 and not no_headings):
+        return []
+    items = []
+    for position, start in enumerate(chain):
+        info = infos[start]
+        item = ItemBlock(start=start, end=chain[position + 1] if position + 1 < len(chain) else len(lines),
+                         number=info.number, title=info.title, title_line=start, rule="protocol")
+        fill_sections(item, infos, skip={start})
+        items.append(item)
+    return items
