@@ -30,7 +30,9 @@ def caption_heading(caption: str, key: str | None = None) -> Heading:
     and date) where the caption is a known heading, else a heading of its own under OTHER_KEY. A key
     the export states (its decision field) wins over the vocabulary's."""
     printed = caption.strip().rstrip(" :")
-    found = match_heading(printed)
+    # A caption labels its field's text, as a colon does: "Referat" is a heading here, though
+    # printed alone it is a document's title.
+    found = match_heading(printed) or match_heading(f"{printed}:")
     if found is None or found.glued_text:
         found = Heading(key or OTHER_KEY, printed)
     elif key is not None and found.key != key:
@@ -119,5 +121,4 @@ def outline_warnings(outline: Outline) -> list[WarningDraft]:
     if not outline.dropped:
         return []
     shown = ", ".join(outline.dropped[:20]) + (", ..." if len(outline.dropped) > 20 else "")
-    return [WarningDraft("export_fields_dropped",
-                         f"{len(outline.dropped)} field(s) of the {outline.export} export not mapped: {shown}")]
+    return [WarningDraft("export_fields_dropped", f"fields of the {outline.export} export with no place in the output: {shown}")]

@@ -56,10 +56,10 @@ def read_xml_bytes(data: bytes) -> Document:
     # Imported here: sniffing plain text must not pay for lxml.
     from lxml import etree
 
-    from . import xml_edoc
+    from . import xml_acadre, xml_edoc, xml_edoc_fujitsu, xml_sbsys
     from .xml_tree import local_name, parse_xml
 
-    families = (xml_edoc,)
+    families = (xml_edoc_fujitsu, xml_edoc, xml_sbsys, xml_acadre)  # namespaced first, then by root name
     root, warnings = parse_xml(data)
     for family in families:
         if family.matches(root):

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime
+from itertools import pairwise
 
 from lxml import etree
 
@@ -145,22 +146,26 @@ class ExportTree:
                 continue
             if not (element.text or "").strip():
                 continue
-            name = _field_name(element)
-            parent = element.getparent()
-            parent_name = _field_name(parent) if parent is not None else ""
-            if name in skip or f"{parent_name}/{name}" in skip or any(_field_name(a) in skip for a in element.iterancestors()):
+            path = _named_path(element)
+            if any(name in skip or f"{parent}/{name}" in skip for parent, name in pairwise(["", *path])):
                 continue
-            found[f"{parent_name}/{name}" if parent_name else name] += 1
+            found["/".join(path[-2:])] += 1
         return [f"{name} ({count}x)" if count > 1 else name for name, count in found.items()]
 
 
-def _field_name(element: Element) -> str:
-    """The local name, or for generic field/table elements (Acadre's ``<field name="caseno">``)
-    the name attribute."""
-    name = local_name(element)
-    if name in ("field", "table") and element.get("name"):
-        return element.get("name") or name
-    return name
+def _named_path(element: Element) -> list[str]:
+    """The names from the root down to ``element``: local names, except that generic elements
+    are named by their name attribute (Acadre's ``<table name="agenda"><fields><field name="caseno">``
+    is agenda/caseno) and their ``fields`` wrappers are left out."""
+    names = []
+    for node in [*reversed(list(element.iterancestors())), element]:
+        name = local_name(node)
+        if name in ("field", "table") and node.get("name"):
+            name = node.get("name") or name
+        elif name == "fields":
+            continue
+        names.append(name)
+    return names
 
 
 _STAMP_FORMATS = ("%d-%m-%Y %H:%M:%S", "%d-%m-%Y %H:%M", "%d-%m-%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M",
