@@ -12,7 +12,7 @@ from .document import Document
 SNIFF_BYTES = 2048
 # After the declaration: comments, processing instructions and a DOCTYPE may come before the root.
 _PROLOG = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)", re.DOTALL | re.IGNORECASE)
-_ROOT = re.compile(r"\s*<(?P<name>[A-Za-z_][\w.:-]*)")
+_ROOT = re.compile(r"\s*<(?P<name>[A-Za-z_][\w.:-]*)(?:\s[^<>]*)?/?>")  # a whole start tag
 
 
 
