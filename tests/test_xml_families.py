@@ -23,7 +23,7 @@ def sbsys(fields: str, settings: str = "", items_extra: str = "") -> bytes:
 </Agenda></Agendas></Publication>""".encode()
 
 
-def field(caption: str, content: str, index: int, feedback: bool = False, kind: str = "Html") -> str:
+def field(caption: str, content: str, index: int | str, feedback: bool = False, kind: str = "Html") -> str:
     return (f"<ItemField><Caption>{caption}</Caption><Content><![CDATA[{content}]]></Content><Index>{index}</Index>"
             f"<FieldTypeAsEnum>{kind}</FieldTypeAsEnum><IsFeedback>{feedback}</IsFeedback></ItemField>")
 
@@ -164,3 +164,14 @@ def test_a_fields_lines_are_its_caption_and_its_rendered_text():
     section = doc.outline.items[0].sections[0]
     assert [line.text for line in doc.lines[section.first: section.last + 1]] == [
         "Sagsbeskrivelse", "Første afsnit.", "Anden linje.", "Andet afsnit."]
+
+
+def test_damaged_exports_are_read_without_a_traceback():
+    # A sort order that is not a number sorts last; a prefix nobody bound (a damaged file) is ignored.
+    fields = field("Beslutning", "<p>Godkendt.</p>", "x") + field("Sagsfremstilling", "<p>Tekst.</p>", 1)
+    item = parse_bytes(sbsys(fields)).items[0]
+    assert [s.heading for s in item.sections] == ["Sagsfremstilling", "Beslutning"]
+    damaged = fujitsu(presentation("Sagsbeskrivelse", "Tekst.")).replace(b"<edoc:Title>Musik", b"<eoc:Title>Musik")
+    meeting = parse_bytes(damaged)
+    assert [w.code for w in meeting.warnings if w.code == "xml_repaired"] == ["xml_repaired"]
+    assert [s.heading for s in meeting.items[0].sections] == ["Sagsbeskrivelse"]

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from ..lexicon.data import fold, headings
 from .document import Document, Outline, OutlineItem, OutlinePerson
-from .xml_lines import LineBuilder, markup_lines, public_from_flag, public_from_words
-from .xml_tree import Element, ExportTree, local_name, parse_stamp
+from .xml_lines import LineBuilder, export_flag, markup_lines, public_from_words
+from .xml_tree import Element, ExportTree, local_name, order_key, parse_stamp
 
 EXPORT = "xml-acadre"
 
@@ -76,7 +76,7 @@ def _member(tree: ExportTree, member: Element) -> OutlinePerson | None:
     name = _field(tree, member, "name")
     if not name:
         return None
-    absent = public_from_flag(_field(tree, member, "absent"))
+    absent = export_flag(_field(tree, member, "absent"))
     return OutlinePerson(name=name, party=_field(tree, member, "party"), role=_field(tree, member, "role"),
                          present=None if absent is None else not absent)
 
@@ -90,7 +90,7 @@ def _item(tree: ExportTree, lines: LineBuilder, entry: Element, number: str | No
     item.attachments = [name for name in (_field(tree, e, "name") for e in tree.findall(entry, "table[@name='enclosure']"))
                         if name]
     bullets = tree.findall(entry, "table[@name='bullet']")
-    bullets.sort(key=lambda b: int(_field(tree, b, "bulletsortorder") or 0))
+    bullets.sort(key=lambda b: order_key(_field(tree, b, "bulletsortorder")))
     listed = False
     for bullet in bullets:
         caption = _field(tree, bullet, "bulletname")

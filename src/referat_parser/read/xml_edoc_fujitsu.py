@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..lexicon.data import fold, parties, party_letters
 from .document import Document, Outline, OutlineItem, OutlinePerson
-from .xml_lines import LineBuilder, public_from_flag
+from .xml_lines import LineBuilder, export_flag
 from .xml_tree import Element, ExportTree, parse_stamp
 
 EXPORT = "xml-edoc-fujitsu"
@@ -80,7 +80,7 @@ def _participant(tree: ExportTree, person: Element) -> OutlinePerson | None:
     if not name:
         return None
     return OutlinePerson(name=name, party=_party(tree, person), role=tree.text(person, "RoleInMeeting"),
-                         present=public_from_flag(tree.text(person, "Participate")))
+                         present=export_flag(tree.text(person, "Participate")))
 
 
 def _item(tree: ExportTree, lines: LineBuilder, element: Element) -> OutlineItem:
@@ -90,14 +90,14 @@ def _item(tree: ExportTree, lines: LineBuilder, element: Element) -> OutlineItem
     lines.blank()
     first = lines.line(f"{number}. {title}" if number and title else title or number or "")
     item = OutlineItem(number=number, title=title, case_number=tree.text(handling, "CaseNumber"),
-                       public=public_from_flag(tree.text(element, "AccessIsPublic")), first=first, last=first)
+                       public=export_flag(tree.text(element, "AccessIsPublic")), first=first, last=first)
     for presentation in tree.findall(handling, "CasePresentations/CasePresentation") if handling is not None else []:
         caption = tree.text(presentation, "Title")
         if not caption:
             continue
         lines.blank()
         section = lines.section(caption, tree.text(presentation, "Content"), markup=True)
-        if public_from_flag(tree.text(presentation, "IsDecision")):
+        if export_flag(tree.text(presentation, "IsDecision")):
             section.key = "decision"
         item.sections.append(section)
     attachments = tree.findall(handling, "Attachments/Attachment") if handling is not None else []

@@ -114,7 +114,7 @@ def public_from_words(value: str | None) -> bool | None:
     return None
 
 
-def public_from_flag(value: str | None) -> bool | None:
-    """An export's boolean ("true", "False", "1", "0")."""
+def export_flag(value: str | None) -> bool | None:
+    """An export's boolean ("true", "False", "1", "0"); None when it is neither."""
     folded = (value or "").strip().casefold()
     return True if folded in ("true", "1") else False if folded in ("false", "0") else None

@@ -14,8 +14,8 @@ lists the whole minutes as pseudo-items with a null identifier: they are no agen
 from __future__ import annotations
 
 from .document import Document, Outline, OutlineItem, OutlinePerson
-from .xml_lines import LineBuilder, public_from_flag
-from .xml_tree import Element, ExportTree, local_name, parse_stamp
+from .xml_lines import LineBuilder, export_flag
+from .xml_tree import Element, ExportTree, local_name, order_key, parse_stamp
 
 EXPORT = "xml-sbsys"
 NULL_ID = "00000000-0000-0000-0000-000000000000"
@@ -94,8 +94,8 @@ def _settings(tree: ExportTree, root: Element) -> tuple[bool, bool]:
     settings = tree.find(root, "GeneratorSettings")
     if settings is None:
         return False, False
-    return (public_from_flag(tree.text(settings, "ShowEmptyFields")) is True,
-            public_from_flag(tree.text(settings, "ShowEmptyFeedbackFields")) is True)
+    return (export_flag(tree.text(settings, "ShowEmptyFields")) is True,
+            export_flag(tree.text(settings, "ShowEmptyFeedbackFields")) is True)
 
 
 def _item(tree: ExportTree, lines: LineBuilder, entry: Element, show_empty: bool, show_empty_feedback: bool) -> OutlineItem:
@@ -103,15 +103,15 @@ def _item(tree: ExportTree, lines: LineBuilder, entry: Element, show_empty: bool
     lines.blank()
     first = lines.line(f"{number}. {title}" if number and title else title or number or "")
     item = OutlineItem(number=number, title=title, case_number=tree.text(entry, "Case/Number"),
-                       public=public_from_flag(tree.text(entry, "IsPublic")), first=first, last=first)
+                       public=export_flag(tree.text(entry, "IsPublic")), first=first, last=first)
     tree.text(entry, "Case/Title")  # the case's own title: the item's caption is what is printed
-    fields = sorted(tree.findall(entry, "Fields/ItemField"), key=lambda f: int(tree.text(f, "Index") or 0))
+    fields = sorted(tree.findall(entry, "Fields/ItemField"), key=lambda f: order_key(tree.text(f, "Index")))
     for field in fields:
         caption = tree.text(field, "Caption")
         content = tree.text(field, "Content")
         kind = (tree.text(field, "FieldTypeAsEnum") or "").casefold()
         markup = True if kind == "html" else False if kind else None
-        feedback = public_from_flag(tree.text(field, "IsFeedback")) is True
+        feedback = export_flag(tree.text(field, "IsFeedback")) is True
         if caption and title and caption.strip() == title.strip() and not content:
             continue  # the slim shape's one field per item: the item's caption again, empty
         if not caption:

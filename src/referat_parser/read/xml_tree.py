@@ -94,8 +94,15 @@ def _short(message: str) -> str:
 
 
 def local_name(element: Element) -> str:
+    """The tag without its namespace, and without a prefix the damaged document never bound."""
     tag = element.tag
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
+    return tag.rpartition("}")[2].rpartition(":")[2] if isinstance(tag, str) else ""
+
+
+def order_key(value: str | None) -> int:
+    """A sort-order field as a number; one that is not a number sorts last."""
+    digits = re.match(r"\s*(\d{1,9})\s*$", value or "")
+    return int(digits[1]) if digits else 1 << 31
 
 
 class ExportTree:
