@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from .version import __version__
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -23,6 +23,7 @@ __all__ = [
     "parse_bytes",
     "parse_file",
     "parse_text",
+    "trace_file",
 ]
 
 _LAZY = {
@@ -30,13 +31,14 @@ _LAZY = {
     "parse_bytes": "api",
     "parse_file": "api",
     "parse_text": "api",
+    "trace_file": "api",
     "ReferatError": "errors",
     "SCHEMA_VERSION": "models",
     "Meeting": "models",
 }
 
 if TYPE_CHECKING:
-    from .api import ParseOptions, parse_bytes, parse_file, parse_text
+    from .api import ParseOptions, parse_bytes, parse_file, parse_text, trace_file
     from .errors import ReferatError
     from .models import SCHEMA_VERSION, Meeting
 

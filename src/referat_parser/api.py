@@ -8,11 +8,15 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import ReferatError
 from .models import Meeting, Source
 from .read import Document, read_bytes, read_path
 from .read.text import read_text_bytes
+
+if TYPE_CHECKING:
+    from .trace import Trace
 
 
 @dataclass(frozen=True)
@@ -51,13 +55,31 @@ def parse_file(path: str | Path, *, options: ParseOptions = DEFAULT_OPTIONS) -> 
     return _parse_document(doc, data, str(path))
 
 
+def trace_file(path: str | Path, *, options: ParseOptions = DEFAULT_OPTIONS) -> Trace:
+    """Parse one file and say why: per line the rule that classified it and the boundary rule that
+    decided about it, per field the rule that found it (what ``referat show --trace`` prints)."""
+    from .pipeline import run_stages
+    from .trace import build_trace
+
+    path = Path(path)
+    try:
+        doc, data = read_path(path, pdf_backend=options.pdf_backend, max_bytes=options.max_bytes,
+                              max_pages=options.max_pages)
+    except ReferatError as exc:
+        raise exc.with_path(str(path)) from None
+    return build_trace(run_stages(doc, _source(doc, data, str(path))))
+
+
+def _source(doc: Document, data: bytes, path: str) -> Source:
+    return Source(path=path, sha256=hashlib.sha256(data).hexdigest(), format=doc.format,  # type: ignore[arg-type]
+                  encoding=doc.encoding, pages=doc.pages, size=len(data))
+
+
 def _parse_document(doc: Document, data: bytes, path: str) -> Meeting:
     from .pipeline import build_meeting
 
-    source = Source(path=path, sha256=hashlib.sha256(data).hexdigest(), format=doc.format,  # type: ignore[arg-type]
-                    encoding=doc.encoding, pages=doc.pages, size=len(data))
     with _no_cyclic_gc():
-        return build_meeting(doc, source)
+        return build_meeting(doc, _source(doc, data, path))
 
 
 @contextlib.contextmanager

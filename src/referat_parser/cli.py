@@ -490,18 +490,29 @@ def show(
                                          show_default=False)],
     item: Annotated[str | None, typer.Option("--item", "-i", metavar="N", help="Show the sections of one item: its number "
                                              "as printed (e.g. 3 or 12.1) or its position.")] = None,
+    trace: Annotated[bool, typer.Option("--trace", help="Show why: per line the rule that classified it and the "
+                                        "boundary rule that decided about it; per field the rule that found it.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")] = False,
 ) -> None:
-    """Show a meeting: header, participants and a table of items; or one item's sections.
+    """Show a meeting: header, participants and a table of items; or one item's sections; or the trace.
 
     \b
     Examples:
       referat show fixtures/000_825b12544cf79305.txt
       referat show out/byraad-2024-05-02.json
       referat show out/byraad-2024-05-02.json --item 4
+      referat show fixtures/000_825b12544cf79305.txt --trace
     """
-    from .show import ItemNotFound, load_meeting, render
+    from .show import ItemNotFound, load_meeting, render, render_trace
 
+    if trace:
+        from .api import trace_file
+
+        if file.suffix.lower() == ".json":
+            _err(f"{file}: --trace needs the minutes file, not a JSON output")
+            raise typer.Exit(EXIT_USAGE)
+        render_trace(trace_file(file))
+        return
     meeting = load_meeting(file)
     try:
         render(meeting, item=item)

@@ -124,6 +124,7 @@ class HeaderDraft:
     end_time: str | None = None
     location: str | None = None
     participants: list[ParticipantRef] = field(default_factory=list)
+    rules: dict[str, str] = field(default_factory=dict)  # field -> the header rule that found its value
 
 
 @dataclass
@@ -142,6 +143,7 @@ class MeetingDraft:
     toc: list[TocEntryDraft]
     items: list[ItemDraft]
     warnings: list[WarningDraft]
+    sources: dict[str, str] = field(default_factory=dict)  # fact -> where the resolve stage took it from
 
 
 @dataclass

@@ -1,11 +1,13 @@
 """Classify cleaned lines: blank, heading, numbered item title, table-of-contents entry, item field.
 
-The item-title patterns are a rule table (first match wins), in the style of mistune's block
-rules: adding a numbering style means adding a row, not a branch.
+What a line is, and how an item title prints its number, are rule tables (LINE_RULES, ITEM_RULES;
+the first rule that matches wins), in the style of mistune's block rules: adding a numbering style
+means adding a row, not a branch. Each line's Info names the rule that classified it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -33,6 +35,7 @@ class Info:
     public: bool | None = None
     field: str | None = None  # field name for FIELD lines
     value: str | None = None
+    rule: str = ""  # the rule that classified the line (LINE_RULES, or the numbering style of ITEM_RULES)
 
 
 # The numbering styles of item title lines, in order: the first pattern that matches (and leaves a
@@ -65,53 +68,110 @@ _FIELD_INITIALS = frozenset("SsJjAaDdKkØøBb")  # the first letters of the fiel
 BARE_CASE_MAX = 40  # characters of a case number printed alone on its line
 
 
-def classify(text: str, bold: bool | None = None) -> Info:
-    if not text:
-        return Info(Kind.BLANK)
+def _blank(text: str, bold: bool | None) -> Info | None:
+    return Info(Kind.BLANK) if not text else None
+
+
+def _heading(text: str, bold: bool | None) -> Info | None:
     heading = match_heading(text, bold=bold)
-    if heading is not None:
-        return Info(Kind.HEADING, heading=heading)
-    first = text[0]
-    if P.toc_mark.match(text):
-        return Info(Kind.TOC)
+    return Info(Kind.HEADING, heading=heading) if heading is not None else None
+
+
+def _contents_heading(text: str, bold: bool | None) -> Info | None:
+    return Info(Kind.TOC) if P.toc_mark.match(text) else None
+
+
+def _contents_entry(text: str, bold: bool | None) -> Info | None:
     match = P.toc_leader.match(text) if P.leader_hint.search(text) else None
-    if match:
-        return _toc_entry(match["title"].strip(" ."), match["page"])
+    return _toc_entry(match["title"].strip(" ."), match["page"]) if match else None
+
+
+def _open_closed(text: str, bold: bool | None) -> Info | None:
     match = P.public.match(text)
-    if match:
-        return Info(Kind.PUBLIC, public=not match["word"].casefold().startswith(("lukket", "fortrolig")))
+    if match is None:
+        return None
+    return Info(Kind.PUBLIC, public=not match["word"].casefold().startswith(("lukket", "fortrolig")))
+
+
+def _open_closed_with_case(text: str, bold: bool | None) -> Info | None:
+    """'Åbent - 00.01.00A04 - 2007/34364': the mark and the item's case number on one line."""
     match = P.public_with_case.match(text)
-    if match:
-        case = P.dash_separator.split(match["case"])[-1].strip()
-        return Info(Kind.PUBLIC, public=not match["word"].casefold().startswith("lukket"), field="case_number",
-                    value=case)
+    if match is None:
+        return None
+    case = P.dash_separator.split(match["case"])[-1].strip()
+    return Info(Kind.PUBLIC, public=not match["word"].casefold().startswith("lukket"), field="case_number", value=case)
+
+
+def _number_alone(text: str, bold: bool | None) -> Info | None:
+    """'Sag nr. 130' (its title on the line before), 'Punkt 5' or '5.' (the title after)."""
     match = P.number_only.match(text)
-    if match:
-        side = "before" if (match["word"] or "").casefold().startswith("sag") else "after"
-        return Info(Kind.NUMBER_ONLY, number=str(int(match["num"] or match["bare"])), value=side)
-    for name, rule in FIELD_RULES if first in _FIELD_INITIALS else ():
+    if match is None:
+        return None
+    side = "before" if (match["word"] or "").casefold().startswith("sag") else "after"
+    return Info(Kind.NUMBER_ONLY, number=str(int(match["num"] or match["bare"])), value=side)
+
+
+def _field(text: str, bold: bool | None) -> Info | None:
+    if text[0] not in _FIELD_INITIALS:
+        return None
+    for name, rule in FIELD_RULES:
         match = getattr(P, rule).match(text)
-        if match:
-            # "Sagsnr.: 00.22.04-I00-1-19 Sagsbehandler: Charlotte Sørensen" holds two fields.
-            value = P.next_label.split(match["value"].strip(), maxsplit=1)[0]
-            if name == "case_number":
-                value = P.kle_before_case.sub("", value)  # "00.30.00Ø00 - 2006/1877" -> "2006/1877"
-            marked = P.open_closed_suffix.search(value) if name == "case_number" else None
-            if marked:  # "Sagsnummer: 22/04519 - Åben"
-                return Info(Kind.FIELD, field=name, value=value[:marked.start()],
-                            public=not marked["word"].casefold().startswith("lukket"))
+        if match is None:
+            continue
+        # "Sagsnr.: 00.22.04-I00-1-19 Sagsbehandler: Jens Bo" holds two fields.
+        value = P.next_label.split(match["value"].strip(), maxsplit=1)[0]
+        if name != "case_number":
             return Info(Kind.FIELD, field=name, value=value)
+        value = P.kle_before_case.sub("", value)  # "00.30.00Ø00 - 2006/1877" -> "2006/1877"
+        marked = P.open_closed_suffix.search(value)
+        if marked:  # "Sagsnummer: 22/04519 - Åben"
+            return Info(Kind.FIELD, field=name, value=value[:marked.start()],
+                        public=not marked["word"].casefold().startswith("lukket"))
+        return Info(Kind.FIELD, field=name, value=value)
+    return None
+
+
+def _bare_case_number(text: str, bold: bool | None) -> Info | None:
     if len(text) <= BARE_CASE_MAX and P.bare_case.match(text):
         return Info(Kind.FIELD, field="case_number", value=text)
+    return None
+
+
+def _numbered_title(text: str, bold: bool | None) -> Info | None:
     if not P.item_hint.match(text):
-        return Info(Kind.TEXT)
+        return None
     for rule in ITEM_RULES:
         match = getattr(P, rule).match(text)
         if match and _plausible_title(match.groupdict().get("title")):
             mark = match.groupdict().get("public")
-            return Info(Kind.NUMBERED, number=str(int(match["num"])), title=(match.groupdict().get("title") or "").strip() or None,
-                        public=None if mark is None else not mark.casefold().startswith("l"))
-    return Info(Kind.TEXT)
+            title = (match.groupdict().get("title") or "").strip() or None
+            return Info(Kind.NUMBERED, number=str(int(match["num"])), title=title,
+                        public=None if mark is None else not mark.casefold().startswith("l"), rule=rule)
+    return None
+
+
+# What a line is: the first rule that recognises it decides; a line no rule recognises is text.
+LINE_RULES: tuple[tuple[str, Callable[[str, bool | None], Info | None]], ...] = (
+    ("blank", _blank),
+    ("heading", _heading),
+    ("contents_heading", _contents_heading),
+    ("contents_entry", _contents_entry),
+    ("open_closed", _open_closed),
+    ("open_closed_with_case", _open_closed_with_case),
+    ("number_alone", _number_alone),
+    ("field", _field),
+    ("bare_case_number", _bare_case_number),
+    ("numbered_title", _numbered_title),
+)
+
+
+def classify(text: str, bold: bool | None = None) -> Info:
+    for name, rule in LINE_RULES:
+        info = rule(text, bold)
+        if info is not None:
+            info.rule = info.rule or name
+            return info
+    return Info(Kind.TEXT, rule="text")
 
 
 def _toc_entry(text: str, page: str) -> Info:

@@ -2,28 +2,43 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .clean import Cleaned, clean
+from .drafts import Found, MeetingDraft
 from .extract.meeting import extract
 from .models import Meeting, Source
 from .outline import apply_outline, segment_from_outline, settle_outline_kind
 from .read import Document
 from .resolve import resolve
-from .segment import segment
+from .segment import Segmented, segment
 
 
-def build_meeting(doc: Document, source: Source) -> Meeting:
+@dataclass
+class Stages:
+    """What every stage made of one document: the meeting, and what led to it (for the trace)."""
+
+    cleaned: Cleaned
+    segmented: Segmented
+    found: Found
+    draft: MeetingDraft
+    meeting: Meeting
+
+
+def run_stages(doc: Document, source: Source) -> Stages:
     cleaned = clean(doc)
-    return meeting_from_cleaned(cleaned, source, doc)
-
-
-def meeting_from_cleaned(cleaned: Cleaned, source: Source, doc: Document | None = None) -> Meeting:
-    outline = doc.outline if doc else None  # a meeting-system export states its structure
-    seg = segment_from_outline(cleaned, outline) if outline else segment(cleaned)
-    found = extract(seg, doc.tables if doc else [])
+    outline = doc.outline  # a meeting-system export states its structure (outline.py)
+    segmented = segment_from_outline(cleaned, outline) if outline else segment(cleaned)
+    found = extract(segmented, doc.tables)
     if outline:
         apply_outline(found, outline)
     draft = resolve(found, source)
     if outline:
         settle_outline_kind(draft)
     # The models are built once, from the settled draft, and validated in one pass.
-    return Meeting.model_validate(draft, from_attributes=True)
+    meeting = Meeting.model_validate(draft, from_attributes=True)
+    return Stages(cleaned, segmented, found, draft, meeting)
+
+
+def build_meeting(doc: Document, source: Source) -> Meeting:
+    return run_stages(doc, source).meeting

@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from . import __version__
 from .drafts import DecisionDraft, Found, ItemDraft, MeetingDraft, TocEntryDraft, WarningDraft
 from .extract.decisions import find_dissents, find_votes
 from .extract.language import detect_language
@@ -28,6 +27,7 @@ from .lexicon.bodies import find_bodies, looks_like_body
 from .lexicon.data import fold, headings
 from .lexicon.dates import iter_dates
 from .lexicon.names import PersonRef, find_person
+from .version import __version__
 
 STATEMENT_ITEMS = 2  # the first items, where "Godkendelse af dagsorden for mødet den ..." stands
 STATEMENT_WINDOW = 20000  # characters read for "dagens møde i Byrådet"
@@ -59,12 +59,16 @@ def plausible(field: str, value: str | None) -> str | None:
 
 def resolve(found: Found, source: object) -> MeetingDraft:
     header, items = found.header, found.items
-    date = header.date or _date_from_decisions(items)
+    sources: dict[str, str] = {}
+    date = _first(sources, "date", (f"header:{header.rules.get('date')}", lambda: header.date),
+                  ("decision_headings", lambda: _date_from_decisions(items)))
     for item in items:
         _choose_decision(item, date)
-    date = date or _date_from_statements(items)
-    committee = (plausible("committee", header.committee) or _committee_from_items(items)
-                 or _committee_from_statements(found.seg.cleaned.text))
+    date = date or _first(sources, "date", ("statements", lambda: _date_from_statements(items)))
+    committee = _first(sources, "committee",
+                       (f"header:{header.rules.get('committee')}", lambda: plausible("committee", header.committee)),
+                       ("item_bodies", lambda: _committee_from_items(items)),
+                       ("statements", lambda: _committee_from_statements(found.seg.cleaned.text)))
     participants = _participants(header.participants, found.item_absences)
     _canonical_absent_names(items, [p.name for p in participants])
     _record_item_absences(items, found.header_lines)
@@ -75,11 +79,22 @@ def resolve(found: Found, source: object) -> MeetingDraft:
     meeting = MeetingDraft(parser_version=__version__, source=source, kind=kind, language=language, municipality=found.municipality, committee=committee,
                            date=date, start_time=header.start_time, end_time=header.end_time,
                            location=plausible("location", header.location), participants=participants, toc=toc,
-                           items=items, warnings=warnings)
+                           items=items, warnings=warnings, sources=sources)
     if kind == "not_minutes":
         _not_minutes(meeting)
     warnings.extend(_toc_warnings(toc, meeting.items))
     return meeting
+
+
+def _first(sources: dict[str, str], fact: str, *candidates: tuple[str, Callable[[], str | None]]) -> str | None:
+    """The first candidate that gives a value, in the order of precedence written; where it came
+    from is recorded in ``sources`` (for the trace)."""
+    for source, get in candidates:
+        value = get()
+        if value:
+            sources[fact] = source
+            return value
+    return None
 
 
 def _not_minutes(meeting: MeetingDraft) -> None:

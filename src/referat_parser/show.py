@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .models import Item, Meeting
+    from .trace import Trace
 
 
 class ItemNotFound(LookupError):
@@ -147,3 +148,30 @@ def render(meeting: Meeting, *, item: str | None = None, console: Any = None) ->
         return
     console.print(header(meeting))
     console.print(items_table(meeting))
+
+
+TRACE_TEXT_WIDTH = 60  # characters of each line's text shown beside its rules
+
+
+def render_trace(trace: Trace, *, console: Any = None) -> None:
+    """Print a parse trace: the fields with the rules that found them, then every non-blank line with
+    the rule that classified it and the boundary rule that decided about it."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = console or Console()
+    fields = Table(title="Fields", show_lines=False)
+    for column in ("field", "value", "rule"):
+        fields.add_column(column)
+    for entry in trace.fields:
+        fields.add_row(entry.field, _dash(entry.value), entry.rule)
+    console.print(fields)
+    lines = Table(title="Lines")
+    for column in ("#", "page", "kind", "rule", "boundary", "text"):
+        lines.add_column(column, overflow="fold")
+    for line in trace.lines:
+        if line.kind == "blank":
+            continue
+        text = line.text if len(line.text) <= TRACE_TEXT_WIDTH else line.text[: TRACE_TEXT_WIDTH - 1] + "…"
+        lines.add_row(str(line.index), _dash(line.page), line.kind, line.rule, _dash(line.boundary), text)
+    console.print(lines)

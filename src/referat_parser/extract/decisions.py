@@ -47,31 +47,53 @@ def _party_names_against(sentence: str) -> list[str]:
     return found
 
 
+class _Dissents:
+    """Dissents in the order found, each (name, party) once."""
+
+    def __init__(self) -> None:
+        self.found: list[DissentRef] = []
+        self._seen: set[tuple[str | None, str | None]] = set()
+
+    def add(self, name: str | None, party: str | None, sentence: str) -> None:
+        if (name, party) not in self._seen and (name or party):
+            self._seen.add((name, party))
+            self.found.append(DissentRef(name, party, sentence.strip()))
+
+    def one_per_party(self) -> list[DissentRef]:
+        """One dissent per party unless names were printed."""
+        named_parties = {d.party for d in self.found if d.name}
+        by_party: set[str | None] = set()
+        result = []
+        for dissent in self.found:
+            if dissent.name is None and (dissent.party in named_parties or dissent.party in by_party):
+                continue
+            by_party.add(dissent.party)
+            result.append(dissent)
+        return result
+
+
+def _sentence_dissents(sentence: str, dissents: _Dissents) -> None:
+    """Who a sentence says voted against or could not support the proposal."""
+    if P.dissent_skip.search(sentence) and not P.against_or_not_support.search(sentence):
+        return  # abstentions and reservations are not dissent
+    for rule in _dissent_rules():
+        for match in rule.finditer(sentence):
+            groups = match.groupdict()
+            if groups.get("name"):
+                dissents.add(clean_name(groups["name"]), party_letter(groups["party"]), sentence)
+                continue
+            for letter in _printed_letters(groups["parties"]):
+                dissents.add(None, letter, sentence)
+    for letter in _party_names_against(sentence):
+        dissents.add(None, letter, sentence)
+    for name, party in _minority_members(sentence):
+        dissents.add(name, party, sentence)
+
+
 def find_dissents(text: str) -> list[DissentRef]:
-    dissents: list[DissentRef] = []
-    seen: set[tuple[str | None, str | None]] = set()
-
-    def add(name: str | None, party: str | None, sentence: str) -> None:
-        if (name, party) not in seen and (name or party):
-            seen.add((name, party))
-            dissents.append(DissentRef(name, party, sentence.strip()))
-
+    dissents = _Dissents()
     for sentence in split_sentences(text):
-        if P.dissent_skip.search(sentence) and not P.against_or_not_support.search(sentence):
-            continue
-        for rule in _dissent_rules():
-            for match in rule.finditer(sentence):
-                groups = match.groupdict()
-                if groups.get("name"):
-                    add(clean_name(groups["name"]), party_letter(groups["party"]), sentence)
-                else:
-                    for letter in _printed_letters(groups["parties"]):
-                        if letter != "N" or "+" in groups["parties"]:
-                            add(None, letter, sentence)
-        for letter in _party_names_against(sentence):
-            add(None, letter, sentence)
-        for name, party in _minority_members(sentence):
-            add(name, party, sentence)
+        _sentence_dissents(sentence, dissents)
     # In a roll-call the losing side dissents: the minority where counts are printed (so a fallen
     # amendment's supporters dissent when only the amendment was put to the vote), else those who
     # voted against.
@@ -80,18 +102,8 @@ def find_dissents(text: str) -> list[DissentRef]:
         for match in ballot:
             if _side(match) == losing:
                 for letter in _letters(match["list"]):
-                    add(None, letter, match.group(0))
-    # One dissent per party unless names were printed.
-    by_party: dict[str | None, DissentRef] = {}
-    result = []
-    for dissent in dissents:
-        if dissent.name is None and any(d.party == dissent.party for d in dissents if d.name):
-            continue
-        if dissent.name is None and dissent.party in by_party:
-            continue
-        by_party.setdefault(dissent.party, dissent)
-        result.append(dissent)
-    return result
+                    dissents.add(None, letter, match.group(0))
+    return dissents.one_per_party()
 
 
 def _minority_members(sentence: str) -> list[tuple[str | None, str | None]]:

@@ -6,7 +6,8 @@ that carry a body and a date ("Beslutning i Økonomiudvalget den 1. oktober 2018
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import cache
 
 from rapidfuzz import fuzz, process
@@ -30,6 +31,7 @@ class Heading:
     date: str | None = None
     item_number: str | None = None
     dated: bool = False  # a decision heading naming a body or date (or a body/date line)
+    rule: str = ""  # the rule of HEADING_RULES that recognised it
 
 
 def _decision_heading(text: str) -> Heading | None:
@@ -69,46 +71,109 @@ def _glued_keys() -> dict[str, str]:
     return {folded[:1].upper() + folded[1:]: key for folded, key in headings().exact.items() if len(folded) >= 5}
 
 
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """A line as the heading rules read it."""
+
+    text: str
+    folded: str
+    bold: bool | None
+
+
+NOT_A_HEADING = Heading("", "")  # a rule's verdict that ends the search: the line is no heading
+INLINE_WINDOW = 170  # characters in which 'Beslutning ...:' may stand before its text
+LONG_LINE = 160  # characters; a longer line is a paragraph, a heading only if one is glued to it
+
+
+def _inline_decision(line: _Line) -> Heading | None:
+    return _decision_with_text(line.text) if ":" in line.text[:INLINE_WINDOW] else None
+
+
+def _long_line(line: _Line) -> Heading | None:
+    """'SagsfremstillingArealet er vurderet ...': a heading glued to a whole paragraph, else no heading."""
+    if len(line.text) <= LONG_LINE:
+        return None
+    return _glued(line.text) or NOT_A_HEADING
+
+
+def _bracketed_date(line: _Line) -> Heading | None:
+    return _heading_with_bracketed_date(line.text) if line.text.endswith((")", "):")) else None
+
+
+def _vocabulary(line: _Line) -> Heading | None:
+    """A name of vocab/headings.toml, or one of its names that count only with a colon ('Referat:')."""
+    vocab = headings()
+    key = vocab.exact.get(line.folded)
+    if key is None and line.text.endswith(":"):
+        key = vocab.with_colon.get(line.folded)
+    if key is None:
+        return None
+    if key == "attendance" and line.text.rstrip().endswith(":"):
+        return NOT_A_HEADING  # "Fraværende:" is an attendance field, not a section
+    return Heading(key, line.text.strip().rstrip(" :"))
+
+
+def _dated_decision(line: _Line) -> Heading | None:
+    """'Beslutning i Byrådet den 3. maj 2021', 'Økonomiudvalgets beslutning den ...', 'X, D, pkt. N'."""
+    folded = line.folded
+    if folded.startswith(("beslutning", "afgørelse")) or "," in line.text or " beslutning" in folded \
+            or "s behandling" in folded or "s indstilling" in folded:
+        return _decision_heading(line.text) or _dated_decision_glued(line.text)
+    return None
+
+
+def _not_heading_shaped(line: _Line) -> Heading | None:
+    """Too many words, lower case or a 'Label: value' field: no heading, unless one is glued on."""
+    words = line.folded.split()
+    if not words or len(words) > MAX_HEADING_WORDS or not line.text[:1].isupper() or P.label_value_colon.search(line.text):
+        return _glued(line.text) or NOT_A_HEADING
+    return None
+
+
+def _misspelt(line: _Line) -> Heading | None:
+    """A vocabulary name misspelt or damaged by OCR, of the same length (rapidfuzz)."""
+    folded = line.folded
+    if len(folded) < 8 or line.text.rstrip().endswith((".", ",", ";")):
+        return None
+    vocab = headings()
+    cutoff = FUZZY_CUTOFF_BOLD if line.bold else FUZZY_CUTOFF
+    best = process.extractOne(folded, vocab.exact.keys(), scorer=fuzz.ratio, score_cutoff=cutoff)
+    # Misspellings and OCR damage keep the length; a truncated or extended line is not a heading.
+    if best is None or abs(len(best[0]) - len(folded)) > 2 or vocab.exact[best[0]] == "attendance":
+        return None
+    return Heading(vocab.exact[best[0]], line.text.strip().rstrip(" :"))
+
+
+def _glued_name(line: _Line) -> Heading | None:
+    return _glued(line.text)
+
+
+# Is a line a heading? The rules are tried in order; the first that answers decides (a Heading, or
+# NOT_A_HEADING to stop); a line no rule answers is no heading.
+HEADING_RULES: tuple[tuple[str, Callable[[_Line], Heading | None]], ...] = (
+    ("inline_decision", _inline_decision),
+    ("long_line", _long_line),
+    ("bracketed_date", _bracketed_date),
+    ("vocabulary", _vocabulary),
+    ("dated_decision", _dated_decision),
+    ("not_heading_shaped", _not_heading_shaped),
+    ("misspelt", _misspelt),
+    ("glued", _glued_name),
+)
+
+
 def match_heading(text: str, *, bold: bool | None = None) -> Heading | None:
     """The heading this whole line is, or None. ``text`` is one cleaned line."""
     if not text:
         return None
-    if ":" in text[:170]:
-        inline = _decision_with_text(text)
-        if inline is not None:
-            return inline
-    if len(text) > 160:
-        return _glued(text)  # "SagsfremstillingArealet er vurderet ..." with a whole paragraph glued on
-    if text.endswith((")", "):")):
-        bracketed = _heading_with_bracketed_date(text)
-        if bracketed is not None:
-            return bracketed
-    vocab = headings()
-    folded = fold(text)
-    key = vocab.exact.get(folded)
-    if key is None and text.endswith(":"):
-        key = vocab.with_colon.get(folded)
-    if key is not None:
-        if key == "attendance" and text.rstrip().endswith(":"):
-            return None  # "Fraværende:" is an attendance field, not a section
-        return Heading(key, text.strip().rstrip(" :"))
-    if folded.startswith(("beslutning", "afgørelse")) or "," in text or " beslutning" in folded \
-            or "s behandling" in folded or "s indstilling" in folded:
-        decision = _decision_heading(text) or _dated_decision_glued(text)
-        if decision is not None:
-            return decision
-    words = folded.split()
-    if not words or len(words) > MAX_HEADING_WORDS or not text[:1].isupper() or P.label_value_colon.search(text):
-        return _glued(text)
-    if len(folded) >= 8 and not text.rstrip().endswith((".", ",", ";")):
-        cutoff = FUZZY_CUTOFF_BOLD if bold else FUZZY_CUTOFF
-        best = process.extractOne(folded, vocab.exact.keys(), scorer=fuzz.ratio, score_cutoff=cutoff)
-        # Misspellings and OCR damage keep the length; a truncated or extended line is not a heading.
-        if best is not None and abs(len(best[0]) - len(folded)) <= 2:
-            key = vocab.exact[best[0]]
-            if key != "attendance":
-                return Heading(key, text.strip().rstrip(" :"))
-    return _glued(text)
+    line = _Line(text, fold(text), bold)
+    for name, rule in HEADING_RULES:
+        heading = rule(line)
+        if heading is NOT_A_HEADING:
+            return None
+        if heading is not None:
+            return replace(heading, rule=name)
+    return None
 
 
 def _decision_with_text(text: str) -> Heading | None:
