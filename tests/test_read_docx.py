@@ -166,3 +166,19 @@ def test_word_minutes_parse():
     assert [(i.number, i.title, i.case_number) for i in meeting.items] == [
         ("1", "Godkendelse af dagsorden", None), ("2", "Budgetopfølgning", "24/1234")]
     assert [i.decision.outcome for i in meeting.items] == ["approved", "noted"]
+
+
+def test_leader_tab_shows_its_fill_so_a_contents_line_reads_as_one():
+    styles = (f'<w:styles {NS}><w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/>'
+              '<w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9000"/></w:tabs></w:pPr></w:style></w:styles>')
+    doc = read_docx_bytes(docx(para("Budget", "<w:r><w:tab/></w:r>", "3", style="TOC1") + para("Budget"),
+                               styles=styles))
+    assert texts(doc) == ["Budget.....\t3", "Budget"]
+
+
+def test_typed_dash_bullets_show_as_dashes():
+    numbering = (f'<w:numbering {NS}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/>'
+                 '<w:lvlText w:val="-"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/>'
+                 '</w:num></w:numbering>')
+    doc = read_docx_bytes(docx(para("at budgettet godkendes", num=(1, 0)), numbering=numbering))
+    assert texts(doc) == ["- at budgettet godkendes"]

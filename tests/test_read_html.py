@@ -47,9 +47,16 @@ def test_fragment_typography_headings_and_bold():
 
 
 def test_fragment_entities_and_empty_input():
-    assert texts(html_fragment_lines("<p>5 &lt; 7 &amp; Tønder&nbsp;Kommune</p>")) == ["5 < 7 & Tønder\u00a0Kommune"]
+    # A no-break space is a space to the parser (its clean stage maps it so too).
+    assert texts(html_fragment_lines("<p>5 &lt; 7 &amp; Tønder&nbsp;Kommune</p>")) == ["5 < 7 & Tønder Kommune"]
     assert html_fragment_lines("") == []
     assert html_fragment_lines("<p> </p><div></div>") == []
+
+
+def test_runs_of_no_break_spaces_are_a_wide_gap():
+    lines = html_fragment_lines("<div>12&nbsp;&nbsp; &nbsp;Tilskud til foreningen&nbsp;&nbsp; &nbsp;EL og M</div>"
+                                "<div>Kl.&nbsp;10:30</div>")
+    assert texts(lines) == ["12\tTilskud til foreningen\tEL og M", "Kl. 10:30"]
 
 
 def test_lists_show_their_numbers_and_bullets():

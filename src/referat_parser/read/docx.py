@@ -39,6 +39,7 @@ MAX_PART_BYTES = 64 * 1024 * 1024  # unpacked; the document part of a 500-page r
 MAX_RATIO = 200  # unpacked / packed: XML compresses 5-20x, a ZIP bomb thousands of times
 DEFAULT_SIZE = 10.0  # points: WordprocessingML's default when no style sets w:sz
 BULLET = "•"
+SHOWN_BULLETS = frozenset({"-", "–", "—", "*", "•", "·", "▪", "■", "◦", "○"})
 _SPACE = re.compile(r"[ \u200b]*\t[\t ]*| {2,}")
 _HEADING_NUMBER = re.compile(r"(\d)\s*$")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -107,6 +108,7 @@ class _Style:
     size: float | None
     outline: int | None  # 0-based outline level; 9 is body text
     num: tuple[str, int] | None  # (numId, ilvl) of a numbered style
+    leader: str | None  # the fill of a leader tab stop ("....." before a page number)
 
 
 class Styles:
@@ -115,6 +117,9 @@ class Styles:
         self.default_paragraph: str | None = None
         self.default_bold: bool | None = None
         self.default_size = DEFAULT_SIZE
+        # Every paragraph asks the same few questions of the same few styles: answer each once.
+        self._first: dict[tuple[str | None, str], object] = {}
+        self._levels: dict[str | None, int | None] = {}
         if root is None:
             return
         defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
@@ -136,6 +141,7 @@ class Styles:
                 size=_size(run) if run is not None else None,
                 outline=_outline(para),
                 num=_num_pr(para),
+                leader=_leader(para),
             )
             if style.get(f"{W}type") == "paragraph" and style.get(f"{W}default") in ("1", "true", "on"):
                 self.default_paragraph = style_id
@@ -150,11 +156,20 @@ class Styles:
             style_id = style.based_on
 
     def first(self, style_id: str | None, attribute: str) -> object:
-        return next((value for style in self.chain(style_id) if (value := getattr(style, attribute)) is not None),
-                    None)
+        """The nearest value of a property along the style's chain, or None."""
+        key = (style_id, attribute)
+        if key not in self._first:
+            self._first[key] = next((value for style in self.chain(style_id)
+                                     if (value := getattr(style, attribute)) is not None), None)
+        return self._first[key]
 
     def heading_level(self, style_id: str | None) -> int | None:
         """1-9 for a heading style (by outline level or by name), 0 for a title style, else None."""
+        if style_id not in self._levels:
+            self._levels[style_id] = self._heading_level(style_id)
+        return self._levels[style_id]
+
+    def _heading_level(self, style_id: str | None) -> int | None:
         outline = self.first(style_id, "outline")
         if isinstance(outline, int) and outline < 9:
             return outline + 1
@@ -178,6 +193,19 @@ def _outline(paragraph_properties: ET.Element | None) -> int | None:
     level = paragraph_properties.find(f"{W}outlineLvl") if paragraph_properties is not None else None
     value = level.get(f"{W}val", "") if level is not None else ""
     return int(value) if value.isdigit() else None
+
+
+LEADERS = {"dot": ".....", "middleDot": "·····", "hyphen": "-----", "underscore": "_____", "heavy": "_____"}
+
+
+def _leader(paragraph_properties: ET.Element | None) -> str | None:
+    if paragraph_properties is None:
+        return None
+    for stop in paragraph_properties.iter(f"{W}tab"):
+        fill = LEADERS.get(stop.get(f"{W}leader", ""))
+        if fill:
+            return fill
+    return None
 
 
 def _num_pr(paragraph_properties: ET.Element | None) -> tuple[str, int] | None:
@@ -240,7 +268,9 @@ class Numbering:
             counts[deeper] = None
         this = levels[level]
         if this.format == "bullet":
-            return BULLET + " "
+            # A dash typed as the bullet shows as a dash; symbol-font glyphs (private-use code
+            # points) and the rest as a bullet.
+            return (this.text if this.text in SHOWN_BULLETS else BULLET) + (this.suffix if this.suffix != "\t" else " ")
         if this.format == "none":
             return ""
 
@@ -353,6 +383,11 @@ class _BodyReader:
                    float(base_size) if isinstance(base_size, float) else self.styles.default_size)
         lines = [_Line()]
         self._runs(paragraph, context, lines)
+        leader = _leader(properties) or self.styles.first(style_id, "leader")
+        if isinstance(leader, str):
+            # Which tab reaches the leader stop depends on positions; in practice it is the last
+            # one, before a contents line's page number. Shown as the fill, then the gap.
+            _fill_last_tab(lines[-1], leader)
         num = _num_pr(properties) or self.styles.first(style_id, "num")
         marker = ""
         if isinstance(num, tuple) and num[0] not in ("", "0") and any(part[0].strip() for part in lines[0].parts):
@@ -420,6 +455,14 @@ class _BodyReader:
                 lines[-1].parts.append((BULLET, bold, size))
             elif tag in (f"{MC}AlternateContent",):
                 continue
+
+
+def _fill_last_tab(line: _Line, fill: str) -> None:
+    for index in range(len(line.parts) - 1, -1, -1):
+        text, bold, size = line.parts[index]
+        if text == "\t":
+            line.parts[index] = (fill + "\t", bold, size)
+            return
 
 
 def _children(parent: ET.Element, tag: str) -> Iterator[ET.Element]:

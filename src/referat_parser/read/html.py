@@ -44,7 +44,7 @@ BULLET = "•"
 MAX_NESTING = 1000
 PRESCAN_BYTES = 1024  # how far a browser looks for the encoding declaration
 
-_SPACE = re.compile(r"[ \t\n\r\f]+")
+_WIDE_GAP = re.compile(r"[ \t\n\r\f]*\u00a0[ \t\n\r\f\u00a0]*\u00a0[ \t\n\r\f]*")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u200b\ufeff]")
 _META_CHARSET = re.compile(rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
@@ -116,8 +116,17 @@ class _Sink:
             self.runs.append((text, bold, size))
 
     def flush(self) -> None:
+        if not self.runs:
+            return
         runs, self.runs = self.runs, []
-        text = _SPACE.sub(" ", _CONTROL.sub("", "".join(run[0] for run in runs))).strip()
+        raw = "".join(run[0] for run in runs)
+        if "\u00a0" in raw:
+            # Runs of no-break spaces are not collapsed by a browser: they print a wide gap, which
+            # the line keeps as a tab, as the PDF reader marks a wide gap ("31   Title   EL").
+            text = "\t".join(" ".join(part.split()) for part in _WIDE_GAP.split(raw)).strip("\t")
+        else:
+            # str.split() collapses HTML's whitespace far faster than a regular expression.
+            text = " ".join(raw.split())
         if not text:
             return
         visible = [run for run in runs if run[0].strip()]
@@ -167,12 +176,15 @@ class _Walker:
             if tag == "-text":
                 self.sink.text(node.text_content or "", ctx.bold, ctx.size, ctx.pre)
                 continue
-            if tag is None or tag.startswith(("-", "!")) or self._dropped(node, tag):
+            if tag is None or tag.startswith(("-", "!")):
+                continue
+            attrs = node.attributes
+            if self._dropped(node, tag, attrs):
                 continue
             if tag == "br":
                 self.sink.flush()
                 continue
-            ctx, exit_ = self._enter(node, tag, ctx, counters)
+            ctx, exit_ = self._enter(node, tag, attrs, ctx, counters)
             stack.append(exit_)
             children = []
             child = node.child
@@ -184,10 +196,10 @@ class _Walker:
             sink.flush()
         return self.sinks[0].blocks
 
-    def _enter(self, node: LexborNode, tag: str, ctx: _Ctx, counters: dict[int, list[int]]) -> tuple[_Ctx, _Exit]:
-        attrs = node.attributes
+    def _enter(self, node: LexborNode, tag: str, attrs: dict[str, str | None], ctx: _Ctx,
+               counters: dict[int, list[int]]) -> tuple[_Ctx, _Exit]:
         bold = ctx.bold or tag in BOLD_TAGS
-        style = attrs.get("style") or ""
+        style = attrs.get("style") or "" if attrs else ""
         if style:
             if _STYLE_BOLD.search(style):
                 bold = True
@@ -258,11 +270,10 @@ class _Walker:
             parent = parent.parent
         return parent is not None and parent.tag == "dl" and bool(self.grids)
 
-    def _dropped(self, node: LexborNode, tag: str) -> bool:
+    def _dropped(self, node: LexborNode, tag: str, attrs: dict[str, str | None]) -> bool:
         rules = self.rules
         if tag in rules.dropped_tags:
             return True
-        attrs = node.attributes
         control = tag in rules.control_tags
         if attrs:
             if "hidden" in attrs and (attrs["hidden"] or "").lower() != "until-found":
@@ -336,8 +347,9 @@ def html_blocks(markup: str, *, newlines: bool = False) -> list[Block]:
 def html_fragment_lines(markup: str) -> list[RawLine]:
     """The lines of an HTML fragment, read exactly as a page is. Text without block markup (no
     paragraphs, line breaks, lists or tables) is plain text, whose newlines are line breaks."""
+    markup = _CONTROL.sub("", markup)
     if "<" not in markup and "&" not in markup:
-        return render([Para(text) for line in markup.splitlines() if (text := _SPACE.sub(" ", line).strip())])
+        return render([Para(text) for line in markup.splitlines() if (text := " ".join(line.split()))])
     return render(html_blocks(markup, newlines=_BLOCK_MARKUP.search(markup) is None))
 
 
@@ -347,7 +359,7 @@ def read_html_bytes(data: bytes) -> Document:
         raise ReferatError("empty", "file is empty" if not data else "file holds only whitespace")
     _check_nesting(data)
     text, encoding, warnings = decode_html(data)
-    lines = render(html_blocks(text))
+    lines = render(html_blocks(_CONTROL.sub("", text)))
     if not lines:
         raise ReferatError("empty", "an HTML page with no visible text (a page that loads its content with "
                                     "JavaScript, saved before it had?)")

@@ -14,9 +14,7 @@ a web page, and a text copy of minutes may contain markup such as "<br />".
 from __future__ import annotations
 
 import codecs
-import io
 import re
-import zipfile
 
 from .xml_sniff import is_xml
 
@@ -50,6 +48,9 @@ def sniff_format(data: bytes) -> str:
 
 
 def _is_docx(data: bytes) -> bool:
+    import io
+    import zipfile  # here, not at the top: parsing text never pays for importing zipfile (lzma, bz2)
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return DOCX_PART in archive.namelist()
