@@ -1,11 +1,11 @@
-"""The markup vocabulary (vocab/markup.toml) as plain data, loaded once."""
+"""The markup vocabulary (vocab/markup.toml, read by the lexicon) as the readers use it."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from ..lexicon.data import markup
 
 
 @dataclass(frozen=True)
@@ -24,8 +24,7 @@ class MarkupRules:
 
 @cache
 def markup_rules() -> MarkupRules:
-    with resources.files("referat_parser").joinpath("vocab", "markup.toml").open("rb") as handle:
-        data = tomllib.load(handle)
+    data = markup()
     html, word, tables = data["html"], data["word"], data["tables"]
     return MarkupRules(
         dropped_tags=frozenset(html["dropped_tags"]),
