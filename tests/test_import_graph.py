@@ -20,7 +20,7 @@ STAGES: list[tuple[str, ...]] = [
     ("clean",),
     ("lineclass",),
     ("segment",),
-    ("drafts", "extract"),
+    ("drafts", "extract", "outline"),  # outline: an export's stated segments, applied to what extract found
     ("resolve",),
     ("models",),
     ("pipeline", "trace"),

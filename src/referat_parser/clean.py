@@ -50,6 +50,10 @@ class Cleaned:
 
 
 def clean(doc: Document) -> Cleaned:
+    if doc.outline is not None:  # an export's outline indexes its lines: normalise characters only
+        rows = [_Row(text, line.page, line.bold, line.size, False)
+                for line, text in zip(doc.lines, normalise_all([line.text for line in doc.lines]), strict=True)]
+        return _assemble(rows, list(doc.warnings), collapse_blanks=False)
     raw: list[_Row] = []
     # Text converted from PDF without form feeds still prints "Side 3 af 12": where no page is
     # known, those markers delimit the sheets on which running headers are looked for.
@@ -319,14 +323,14 @@ def _continues(prev: _Row, line: _Row, blanks: int) -> bool:
     return blanks <= 2 and prose and (prev.text[-1].isalnum() or prev.text.endswith((",", "-", *abbreviations())))
 
 
-def _assemble(raw: list[_Row], warnings: list[tuple[str, str]]) -> Cleaned:
+def _assemble(raw: list[_Row], warnings: list[tuple[str, str]], collapse_blanks: bool = True) -> Cleaned:
     lines: list[Line] = []
     parts: list[str] = []
     offset = 0
     previous_blank = True
     for line in raw:
         if not line.text:
-            if previous_blank:
+            if previous_blank and collapse_blanks:
                 continue  # collapse runs of blank lines
             previous_blank = True
         else:

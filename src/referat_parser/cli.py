@@ -259,7 +259,7 @@ class _OptionalValueCommand(TyperCommand):
 @app.command(cls=_OptionalValueCommand)
 @_guarded
 def parse(
-    inputs: Annotated[list[Path], typer.Argument(help="Minutes files (.txt, .md, .pdf, .html, .htm, .docx) or folders (searched "
+    inputs: Annotated[list[Path], typer.Argument(help="Minutes files (.txt, .md, .pdf, .html, .htm, .docx, .xml) or folders (searched "
                                                       "recursively).", show_default=False, metavar="INPUT")],
     out: Annotated[Path | None, typer.Option("--out", "-o", metavar="DIR", help="Write one JSON file per input here, "
                                              "mirroring the input folders.")] = None,
@@ -267,7 +267,7 @@ def parse(
         "--jsonl", metavar="[FILE]",
         help="Stream one meeting per line (JSON Lines) to FILE, or to stdout without FILE.")] = None,
     glob: Annotated[list[str] | None, typer.Option(
-        "--glob", metavar="PATTERN", help="Only files matching this pattern in folders (repeatable; default *.txt *.md *.pdf).",
+        "--glob", metavar="PATTERN", help="Only files matching this pattern in folders (repeatable; default *.txt *.md *.pdf *.xml).",
         show_default=False)] = None,
     exclude: Annotated[list[str] | None, typer.Option(
         "--exclude", metavar="PATTERN", help="Skip files and folders matching this pattern (repeatable).", show_default=False)] = None,
@@ -495,7 +495,7 @@ def _usage(message: str) -> Exception:
 @app.command()
 @_guarded
 def show(
-    file: Annotated[Path, typer.Argument(help="A minutes file (.txt, .md, .pdf, .html, .docx) or a JSON output.", metavar="FILE",
+    file: Annotated[Path, typer.Argument(help="A minutes file (.txt, .md, .pdf, .html, .docx, .xml) or a JSON output.", metavar="FILE",
                                          show_default=False)],
     item: Annotated[str | None, typer.Option("--item", "-i", metavar="N", help="Show the sections of one item: its number "
                                              "as printed (e.g. 3 or 12.1) or its position.")] = None,

@@ -23,6 +23,8 @@ CODES: dict[str, str] = {
     "no_unicode": "the PDF's fonts have no Unicode map, so its text cannot be extracted",
     "bad_option": "an invalid option value (such as an unknown PDF backend)",
     "invalid_output": "a file given to `referat show`/`validate` is not a valid referat output",
+    "unknown_xml": "an XML document that is not a meeting-system export the parser knows",
+    "bad_xml": "damaged XML from which not even a root element can be recovered",
 }
 # A batch adds its own codes (timeout, out_of_memory, worker_crashed, internal_error,
 # write_error): see worker.BATCH_CODES.
@@ -43,6 +45,9 @@ READER_WARNING_CODES: dict[str, str] = {
     "pages_without_text": "some PDF pages have no text layer (scanned?)",
     "damaged_pages": "some PDF pages could not be read",
     "tables_skipped": "the PDF's tables could not be read (the text is complete)",
+    "invalid_xml_characters": "character references or control characters XML forbids (form feeds) removed",
+    "xml_repaired": "the XML is not well-formed; what could be recovered was read",
+    "export_fields_dropped": "fields of a meeting-system export that have content but no place in the output",
 }
 # Codes of the warnings the parser adds about what it found.
 PARSER_WARNING_CODES: dict[str, str] = {

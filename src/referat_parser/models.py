@@ -37,7 +37,8 @@ class Span(_Model):
 class Source(_Model):
     path: str
     sha256: str
-    format: Literal["text", "pdf", "html", "docx"]
+    format: Literal["text", "pdf", "html", "docx", "xml-edoc", "xml-sbsys", "xml-acadre", "xml-edoc-fujitsu"] = Field(
+        description="The input's format; for meeting-system XML exports, the export family")
     encoding: str | None = None
     pages: int | None = None
     size: int = Field(ge=0, description="Size of the input in bytes")

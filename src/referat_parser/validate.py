@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .version import SCHEMA_VERSION
 from .paths import escape_path
+from .version import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from .golden import Difference

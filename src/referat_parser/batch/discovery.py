@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 
 # The file name suffixes a folder is searched for (case-insensitive) when no --glob is given.
 # Readers of new formats add theirs here.
-DEFAULT_SUFFIXES = (".txt", ".md", ".pdf", ".html", ".htm", ".docx")
+DEFAULT_SUFFIXES = (".txt", ".md", ".pdf", ".html", ".htm", ".docx", ".xml")
 
 
 @dataclass(frozen=True)

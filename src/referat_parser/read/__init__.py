@@ -28,6 +28,10 @@ def read_bytes(data: bytes, *, pdf_backend: str = "pypdfium2", max_pages: int | 
         from .docx import read_docx_bytes
 
         return read_docx_bytes(data)
+    if kind == "xml":
+        from .xml_sniff import read_xml_bytes  # lazy: other formats never pay for lxml
+
+        return read_xml_bytes(data)
     if kind == "doc":
         raise ReferatError("unsupported_format", "an old binary Word document (.doc); convert it to .docx "
                                                  "(libreoffice --headless --convert-to docx FILE, or save it "

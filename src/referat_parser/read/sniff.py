@@ -6,6 +6,8 @@ a web page, and a text copy of minutes may contain markup such as "<br />".
 * ``doc``: an old binary Word document (an OLE2 file with a WordDocument stream);
 * ``html``: a document that *starts* as HTML: after a byte-order mark, whitespace, comments and
   an XML declaration, its first tag within the first KB is a doctype, <html>, <head>, <body> or <meta>;
+* ``xml``: an XML document that is not HTML (a declaration, or a root element an HTML page or
+  fragment does not start with): a meeting-system export (read/xml_sniff.py);
 * ``text``: everything else (the text reader rejects binary data with a clear message).
 """
 
@@ -13,6 +15,8 @@ from __future__ import annotations
 
 import codecs
 import re
+
+from .xml_sniff import is_xml
 
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -29,7 +33,7 @@ _HTML_START = re.compile(
 
 
 def sniff_format(data: bytes) -> str:
-    """'pdf', 'docx', 'doc', 'html' or 'text' (see the module docstring)."""
+    """'pdf', 'docx', 'doc', 'html', 'xml' or 'text' (see the module docstring)."""
     if data[:SNIFF_BYTES].lstrip(b"\x00\t\r\n ").startswith(PDF_MAGIC):
         return "pdf"
     if data.startswith(ZIP_MAGIC) and _is_docx(data):
@@ -38,6 +42,8 @@ def sniff_format(data: bytes) -> str:
         return "doc"
     if _starts_as_html(data[:SNIFF_BYTES]):
         return "html"
+    if is_xml(data):
+        return "xml"
     return "text"
 
 
