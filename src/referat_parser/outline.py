@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .clean import Cleaned
-from .drafts import Found, HeaderDraft, ItemDraft, MeetingDraft, WarningDraft
+from .drafts import Found, HeaderDraft, ItemDraft, WarningDraft
 from .lexicon.attendance import ParticipantRef, participant_entry
 from .lexicon.data import exports, fold
 from .lexicon.headings import Heading, match_heading
@@ -78,11 +78,7 @@ def apply_outline(found: Found, outline: Outline) -> None:
     items_from_outline(found.items, outline)
     found.municipality = outline.municipality or found.municipality
     found.warnings.extend(outline_warnings(outline))
-
-
-def settle_outline_kind(draft: MeetingDraft) -> None:
-    if draft.kind == "agenda_item":
-        draft.kind = "minutes"  # an export is a whole meeting, however many items it has
+    found.whole_meeting = True  # an export is a whole meeting, however many items it has
 
 
 def header_from_outline(header: HeaderDraft, outline: Outline) -> HeaderDraft:

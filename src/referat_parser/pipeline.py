@@ -8,7 +8,7 @@ from .clean import Cleaned, clean
 from .drafts import Found, MeetingDraft
 from .extract.meeting import extract
 from .models import Meeting, Source
-from .outline import apply_outline, segment_from_outline, settle_outline_kind
+from .outline import apply_outline, segment_from_outline
 from .read import Document
 from .resolve import resolve
 from .segment import Segmented, segment
@@ -33,8 +33,6 @@ def run_stages(doc: Document, source: Source) -> Stages:
     if outline:
         apply_outline(found, outline)
     draft = resolve(found, source)
-    if outline:
-        settle_outline_kind(draft)
     # The models are built once, from the settled draft, and validated in one pass.
     meeting = Meeting.model_validate(draft, from_attributes=True)
     return Stages(cleaned, segmented, found, draft, meeting)
