@@ -119,7 +119,7 @@ def resolve(found: Found, source: object) -> MeetingDraft:
     language = detect_language(found.seg.cleaned.text)
     warnings = list(found.warnings)
     toc = [TocEntryDraft(number=e.number, title=e.title, page=e.page) for e in found.seg.toc]
-    kind = _kind(items, toc, language, _meeting_evidence(header, toc, items, sources))
+    kind = _kind(items, toc, language, _meeting_evidence(header, toc, items, sources, found.whole_meeting))
     meeting = MeetingDraft(parser_version=__version__, source=source, kind=kind, language=language, municipality=found.municipality, committee=committee,
                            date=date, start_time=start_time, end_time=end_time,
                            location=location, participants=participants, toc=toc,
@@ -292,13 +292,14 @@ MEETING_FIELDS = 2  # header fields printed by the header block that make a head
 
 
 def _meeting_evidence(header: HeaderDraft, toc: list[TocEntryDraft], items: list[ItemDraft],
-                      sources: dict[str, str]) -> tuple[bool, bool]:
+                      sources: dict[str, str], whole_meeting: bool) -> tuple[bool, bool]:
     """(signs, header): whether the text shows signs of a meeting document (a contents list with pages
-    or under a contents heading, a list of the meeting's items, a member or attendance block), and
-    whether it has a meeting header (the signs, or two fields the header block printed)."""
+    or under a contents heading, a list of the meeting's items, a member or attendance block, an
+    export of a whole meeting), and whether it has a meeting header (the signs, or two fields the
+    header block printed)."""
     paged = len([entry for entry in toc if entry.page]) >= 2
     listed = _toc_lists_items(toc, items)
-    signs = bool(header.signs) or paged or listed
+    signs = bool(header.signs) or paged or listed or whole_meeting
     printed = [name for name in HEADER_FIELDS if sources.get(name, "").removeprefix("header:") in HEADER_BLOCK_RULES]
     return signs, signs or len(printed) >= MEETING_FIELDS
 

@@ -485,14 +485,27 @@ def _place_after_time(ctx: _Context) -> Iterator[str]:
 def _place_line_after_date(ctx: _Context) -> Iterator[str]:
     """A line naming a place within a few lines after the date ("Rådhuset, mødelokale 2"), or an
     'i X' line right under it ("den 26. april 2017 kl. 08:30" / "i Økonomiudvalgsværelset")."""
-    if ctx.date_line is None:
+    return _place_line_below(ctx.meeting_lines, ctx.date_line)
+
+
+def _place_line_after_time(ctx: _Context) -> Iterator[str]:
+    """A line naming a place below the time, where the date was read from another line: eDoc prints
+    "Dato: 04.12.2012" on a running line, then "tirsdag den 4. december 2012, kl. 13:00" and
+    "i Mødecenter C, Lokale 32" below it."""
+    lines = ctx.meeting_lines
+    time_line = next((i for i, line in enumerate(lines) if "kl" in line and next(iter_times(line), None)), None)
+    return _place_line_below(lines, time_line) if time_line != ctx.date_line else iter(())
+
+
+def _place_line_below(lines: list[str], at: int | None) -> Iterator[str]:
+    if at is None:
         return
-    start = ctx.date_line + 1
-    for index, line in enumerate(ctx.meeting_lines[start: start + PLACE_LINES_AFTER_DATE], start):
+    start = at + 1
+    for index, line in enumerate(lines[start: start + PLACE_LINES_AFTER_DATE], start):
         if not line or next(iter_dates(line), None) or next(iter_times(line), None) or P.participant_label.match(line):
             continue
         in_line = P.place_i_line.match(line)
-        if in_line and index == _next_text(ctx.meeting_lines, ctx.date_line):
+        if in_line and index == _next_text(lines, at):
             yield in_line["place"].strip()
         elif P.header_place_words.search(line) and len(line) < PLACE_LINE_MAX and not line.endswith("."):
             yield P.place_preposition.sub("", line).strip()
@@ -532,21 +545,24 @@ HEADER_RULES: dict[str, tuple[tuple[str, FieldRule], ...]] = {
     "end_time": (("meeting_ended", _meeting_ended), ("end_label", _end_label), ("time_range_end", _time_range_end)),
     "location": (("location_label", _location_label), ("location_label_in_run", _location_label_in_run),
                  ("place_in_label_run", _place_in_label_run), ("place_after_time", _place_after_time),
-                 ("place_line_after_date", _place_line_after_date), ("address_block", _address_block),
+                 ("place_line_after_date", _place_line_after_date), ("place_line_after_time", _place_line_after_time),
+                 ("address_block", _address_block),
                  ("place_segment", _place_segment)),
 }
+
+EXPORT_RULE = "export"  # a value a meeting system's export states (outline.py): first among the candidates
 
 # The rules that read the meeting's own header block (a label, a meeting line, the title block), as
 # against the fallbacks that take any mention: a field they found makes a header even without items.
 HEADER_BLOCK_RULES = frozenset({
-    "date_label", "meeting_line_date", "committee_label", "committee_body_only_label", "meeting_line_body",
+    EXPORT_RULE, "date_label", "meeting_line_date", "committee_label", "committee_body_only_label", "meeting_line_body",
     "committee_name_line", "title_block", "time_label", "location_label", "location_label_in_run",
     "place_in_label_run", "place_after_time", "address_block",
 })
 
 # The rules that read a header label: a value printed under a label is the meeting's even on a page
 # that is not a meeting document.
-LABEL_RULES = frozenset({"date_label", "committee_label", "committee_body_only_label", "time_label", "location_label",
+LABEL_RULES = frozenset({EXPORT_RULE, "date_label", "committee_label", "committee_body_only_label", "time_label", "location_label",
                          "location_label_in_run", "place_in_label_run"})
 
 CLEANUP: dict[str, Callable[[str], str]] = {"location": _without_meeting_kind}
