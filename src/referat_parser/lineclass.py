@@ -65,6 +65,7 @@ FIELD_RULES: tuple[tuple[str, str], ...] = (
 )
 
 _FIELD_INITIALS = frozenset("SsJjAaDdKkØøBb")  # the first letters of the field labels: a cheap first test
+_MARKERS = frozenset("•·▪●■◦")  # the list markers of patterns.list_marker: a cheap first test
 BARE_CASE_MAX = 40  # characters of a case number printed alone on its line
 
 
@@ -165,7 +166,28 @@ LINE_RULES: tuple[tuple[str, Callable[[str, bool | None], Info | None]], ...] = 
 )
 
 
+def _bulleted_number(text: str, bold: bool | None) -> Info | None:
+    """'• 1' / 'Title': an accordion row's item number, its title on the next line."""
+    match = P.bulleted_number.match(text)
+    return Info(Kind.NUMBER_ONLY, number=str(int(match["num"])), value="after") if match else None
+
+
+# Lines that start with a list marker ('• 1', '• Sagsid.: 18/12345'): these rules see the line with its
+# marker; when none applies, LINE_RULES classify the line without it.
+MARKED_RULES: tuple[tuple[str, Callable[[str, bool | None], Info | None]], ...] = (
+    ("bulleted_number", _bulleted_number),
+)
+
+
 def classify(text: str, bold: bool | None = None) -> Info:
+    marker = P.list_marker.match(text) if text[:1] in _MARKERS else None
+    if marker is not None:
+        for name, rule in MARKED_RULES:
+            info = rule(text, bold)
+            if info is not None:
+                info.rule = info.rule or name
+                return info
+        text = text[marker.end():]
     for name, rule in LINE_RULES:
         info = rule(text, bold)
         if info is not None:

@@ -166,6 +166,11 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # "Sag nr. 130" follows its title line; "Punkt 5" alone precedes it; a PDF may print "5." alone.
     "number_only": (r"^(?:(?P<word>Sag|Sags|Punkt|Pkt|Dagsordenspunkt)\.?\s*(?:nr\.?|nummer)?\s*(?P<num>\d{1,4})\s*:?"
                     r"|(?P<bare>\d{1,3})\.)$", IGNORE),
+    # One list marker before a line's text: web viewers print accordion rows and field lists as bullets
+    # ("• Sagsid.: 18/12345", "• Beslutningstema", "• 1"). Dashes are not markers here: "- Anne Hansen".
+    "list_marker": (r"^[•·▪●■◦]\s*(?=\S)", 0),
+    # A bulleted item number alone on its line, its title on the next: "• 1", "• 121.".
+    "bulleted_number": (r"^[•·▪●■◦]\s*(?P<num>\d{1,4})\.?$", 0),
     # Cheap first test, so that most prose lines skip the item rules.
     "item_hint": (r"[\d•·▪●■◦\-–]|(?:Punkt|Pkt|Nr|Sag|Dagsordenspunkt|Ad\b|åben|lukket)", IGNORE),
     # A number printed with a word that only items carry ("Ad 1) ...", "Punkt 1: ...").

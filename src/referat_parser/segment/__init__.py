@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ..clean import Cleaned
 from ..lineclass import classify
+from .accordion import accordion_headings
 from .blocks import ItemBlock, SectionBlock, Segmented, TocLine
 from .contents import find_toc
 from .lines import fill_sections, repeat_lines
@@ -24,6 +25,7 @@ __all__ = ["ItemBlock", "SectionBlock", "Segmented", "TocLine", "segment"]
 def segment(cleaned: Cleaned) -> Segmented:
     lines = cleaned.lines
     infos = [classify(line.text, line.bold) for line in lines]
+    accordion_headings(infos, lines)
     toc = find_toc(infos, lines)
     toc_lines = {entry.line for entry in toc}
     decisions: list[tuple[int, str]] = []
