@@ -67,6 +67,7 @@ PHRASES: dict[str, Callable[[], str]] = {
     "noise_patterns": lambda: "|".join(f"(?:{p})" for p in data.noise()["patterns"]),
     "noise_inline": lambda: "|".join(f"(?:{p})" for p in data.noise()["inline"]),
     "footer_start": lambda: "|".join(f"(?:{p})" for p in data.noise()["footer_start"]),
+    "menu_separators": lambda: _alternation(data.noise()["menu_separators"], spaces=False),
 }
 
 # Shared pieces of patterns.
@@ -226,6 +227,10 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "noise_whole": (r"(?:{noise_patterns})\Z", IGNORE),
     "noise_inline": ("{noise_inline}", IGNORE),
     "footer_start": (r"(?:{footer_start})\Z", IGNORE),
+    # "Title og læse mere om Title": a link's text after the title it repeats (prose never repeats itself so).
+    "link_text_repeat": (r"^(?P<lead>.*?)(?P<title>\S.*?)\s+og\s+læse\s+mere\s+om\s+(?P=title)$", 0),
+    # The separators of a menu row of link texts: "| Rss | Tip en ven | Print |".
+    "menu_separators": (r"\s*(?:{menu_separators})\s*", 0),
     # Where a one-line-per-page transcript had its line breaks: before an inline heading, an
     # attendance label, an item number or a contents label.
     "transcript_split": (r"(?<=\s)(?:(?:{heading_names_capitalised})(?=\s+[A-ZÆØÅ]|\s*$)|(?:Afbud|Fraværende|Fravær)\s*:"
