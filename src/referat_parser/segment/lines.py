@@ -97,14 +97,19 @@ def number_style(text: str) -> str:
 
 
 def repeat_lines(item: ItemBlock, infos: list[Info], lines: list[Line]) -> set[int]:
-    """Lines that print the item's number and title again ("Punkt 42: X" then "42. X")."""
+    """Lines that print the item's number and title again ("Punkt 42: X" then "42. X"). The title's
+    words as the text of a section ('Beslutningstema' / 'Godkendelse af dagsorden') are no repeat."""
     repeats = set()
+    previous: Kind | None = None
     for index in range(item.start, item.end):
         info = infos[index]
         if index != item.title_line and info.kind in (Kind.NUMBERED, Kind.TEXT) and (
                 (info.kind is Kind.NUMBERED and info.number == item.number and similar(info.title, item.title))
-                or (info.kind is Kind.TEXT and item.title and fold(lines[index].text) == fold(item.title))):
+                or (info.kind is Kind.TEXT and item.title and previous is not Kind.HEADING
+                    and fold(lines[index].text) == fold(item.title))):
             repeats.add(index)
+        if info.kind is not Kind.BLANK:
+            previous = info.kind
     return repeats
 
 

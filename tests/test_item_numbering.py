@@ -1,0 +1,22 @@
+"""Item numbering and segmentation: where items start, what their titles are, and which numbered lines
+are lists inside an item. Snippets written for these tests."""
+
+from referat_parser import parse_text
+
+HEAD = "Referat\nTeknik- og Miljøudvalget\nMødedato: 02-05-2023\n\n"
+
+
+def test_a_section_whose_text_is_the_items_title_keeps_its_heading():
+    text = HEAD + ("1. Godkendelse af dagsorden\nBeslutningstema\nGodkendelse af dagsorden\nSagsfremstilling\n"
+                   "Udvalget godkender dagsordenen.\nBeslutning\nGodkendt.\n")
+    item = parse_text(text).items[0]
+    assert [s.heading for s in item.sections] == ["Beslutningstema", "Sagsfremstilling", "Beslutning"]
+
+
+def test_a_title_printed_again_under_its_number_is_still_a_repeat():
+    text = HEAD + ("Pkt. 5 Vejbelysning\n\nPkt. 5\n\nVejbelysning\n\nSagsnr. 23/500\n\nSagsfremstilling\nLamperne udskiftes."
+                   "\n\nBeslutning\nGodkendt.\n")
+    item = parse_text(text).items[0]
+    assert (item.number, item.title, item.case_number) == ("5", "Vejbelysning", "23/500")
+    assert [s.heading for s in item.sections] == ["Sagsfremstilling", "Beslutning"]
+    assert item.sections[0].text == "Lamperne udskiftes."
