@@ -125,16 +125,21 @@ def _field(text: str, bold: bool | None) -> Info | None:
             return Info(Kind.FIELD, field=name, value=value)
         value = P.kle_before_case.sub("", value)  # "00.30.00Ø00 - 2006/1877" -> "2006/1877"
         marked = P.open_closed_suffix.search(value)
-        if marked:  # "Sagsnummer: 22/04519 - Åben"
-            return Info(Kind.FIELD, field=name, value=value[:marked.start()],
-                        public=not marked["word"].casefold().startswith("lukket"))
-        return Info(Kind.FIELD, field=name, value=value)
+        public = None if marked is None else not marked["word"].casefold().startswith("lukket")
+        return Info(Kind.FIELD, field=name, value=_case_value(value[:marked.start()] if marked else value), public=public)
     return None
+
+
+def _case_value(value: str) -> str:
+    """The case number a label's value starts with ('299835 Kultur- og Idrætsudvalget' -> '299835',
+    '22/2694,' -> '22/2694'); a value of another shape is kept whole."""
+    shaped = P.case_value.match(value)
+    return shaped.group().rstrip(",;.") or value if shaped else value
 
 
 def _bare_case_number(text: str, bold: bool | None) -> Info | None:
     if len(text) <= BARE_CASE_MAX and P.bare_case.match(text):
-        return Info(Kind.FIELD, field="case_number", value=text)
+        return Info(Kind.FIELD, field="case_number", value=P.kle_before_case.sub("", text))
     return None
 
 

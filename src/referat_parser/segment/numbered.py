@@ -187,7 +187,42 @@ def numbered_starts(infos: list[Info], lines: list[Line], toc_lines: set[int],
                 act(state, cand)
                 decisions.append((index, name))
                 break
-    return state.accepted
+    return _case_lines_above(state.accepted, infos)
+
+
+def _case_lines_above(starts: list[Start], infos: list[Info]) -> list[Start]:
+    """Systems that print the case number on the line above the title ('00.01.00-G01-24-17' / blank /
+    '342. Title'): when the first item does so (and has no case number under its title), each item's
+    start moves up over a case-number line that stands right above its title."""
+    if not starts or _case_line_above(infos, starts[0].start) is None or _case_line_below(infos, starts[0].title_line):
+        return starts
+    moved = []
+    for start in starts:
+        above = _case_line_above(infos, start.start)
+        moved.append(start if above is None else Start(above, start.number, start.title, start.title_line, start.rule))
+    return moved
+
+
+def _is_case_line(info: Info) -> bool:
+    return info.kind is Kind.FIELD and info.field == "case_number"
+
+
+def _case_line_above(infos: list[Info], start: int) -> int | None:
+    """The case-number line separated from ``start`` by blank lines only."""
+    above = _previous_text(infos, start)
+    return above if above is not None and _is_case_line(infos[above]) else None
+
+
+def _case_line_below(infos: list[Info], title: int) -> bool:
+    below = next((i for i in range(title + 1, len(infos)) if infos[i].kind is not Kind.BLANK), None)
+    return below is not None and _is_case_line(infos[below])
+
+
+def _previous_text(infos: list[Info], index: int) -> int | None:
+    back = index - 1
+    while back >= 0 and infos[back].kind is Kind.BLANK:
+        back -= 1
+    return back if back >= 0 else None
 
 
 def _bold_like_items(lines: list[Line], index: int, list_line: int, item_line: int) -> bool:
