@@ -81,6 +81,8 @@ def clean(doc: Document) -> Cleaned:
         raw.append(_Row(text, line.page, line.bold, line.size, indent))
         sheets.append(sheet)
     raw = _split_transcripts(raw)
+    if doc.format != "pdf":  # a PDF's lines are its layout's; only a saved web page loses block breaks
+        raw = _split_glued_blocks(raw)
     raw, footer = _drop_site_footer(raw)
     if doc.format != "pdf":  # the PDF reader removes running lines by their position on the page
         furniture: list[str] = []
@@ -111,6 +113,33 @@ def _split_transcripts(rows: list[_Row]) -> list[_Row]:
             piece = row.text[start:end].strip()
             if piece and not is_noise(piece):
                 out.append(_Row(piece, row.page, row.bold, row.size, False))
+    return out
+
+
+# Where a saved web page lost the break between two blocks, first rule that matches cuts the line once.
+GLUE_RULES: tuple[str, ...] = (
+    "glued_contents_entry",  # "Indholdsfortegnelse1. Fraværende"
+    "glued_heading_after_sentence",  # "... i henhold til en fortegnelse.Indstilling"
+    "glued_heading_before_list",  # "Fraværende- Anne Hansen ()"
+    "glued_header_value",  # "UdvalgKommunalbestyrelsen"
+)
+
+
+def _split_glued_blocks(rows: list[_Row]) -> list[_Row]:
+    out: list[_Row] = []
+    for row in rows:
+        match = next((m for m in (getattr(P, rule).match(row.text) for rule in GLUE_RULES) if m), None) \
+            if row.text[:1].isalpha() else None
+        if match is None:
+            out.append(row)
+            continue
+        cut = match.end("head")
+        head, rest = row.text[:cut].strip(), row.text[cut:].strip()
+        if match.re is P.glued_header_value:  # a label and its value stay one field: "Udvalg: Byrådet"
+            out.append(_Row(f"{head}: {rest}", row.page, row.bold, row.size, row.indent))
+            continue
+        out.append(_Row(head, row.page, row.bold, row.size, row.indent))
+        out.append(_Row(rest, row.page, row.bold, row.size, False))
     return out
 
 

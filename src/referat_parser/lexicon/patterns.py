@@ -68,6 +68,8 @@ PHRASES: dict[str, Callable[[], str]] = {
     "noise_inline": lambda: "|".join(f"(?:{p})" for p in data.noise()["inline"]),
     "footer_start": lambda: "|".join(f"(?:{p})" for p in data.noise()["footer_start"]),
     "menu_separators": lambda: _alternation(data.noise()["menu_separators"], spaces=False),
+    "glued_contents_marks": lambda: _alternation(data.words()["glued"]["contents_marks"], spaces=False),
+    "glued_header_labels": lambda: _alternation(data.words()["glued"]["header_labels"], spaces=False),
 }
 
 # Shared pieces of patterns.
@@ -243,6 +245,11 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # attendance label, an item number or a contents label.
     "transcript_split": (r"(?<=\s)(?:(?:{heading_names_capitalised})(?=\s+[A-ZÆØÅ]|\s*$)|(?:Afbud|Fraværende|Fravær)\s*:"
                          r"|Sagsoversigt\b|\d{1,3}\.\s+(?=[A-ZÆØÅ][a-zæøå]))", 0),
+    # Block boundaries a saved web page lost; group 'head' is the first of the two lines (clean._split_glued_blocks).
+    "glued_contents_entry": (r"^(?P<head>{glued_contents_marks})(?=\d)", 0),  # "Indholdsfortegnelse1. Fraværende"
+    "glued_heading_after_sentence": (r"^(?P<head>.*[a-zæøå0-9)]\.)(?=(?:{heading_names_capitalised})$)", 0),  # "… m.v.Indstilling"
+    "glued_heading_before_list": (r"^(?P<head>{heading_names_capitalised})(?=[-–•]\s+[A-ZÆØÅ])", 0),  # "Fraværende- Anne Hansen"
+    "glued_header_value": (r"^(?P<head>{glued_header_labels})(?=[A-ZÆØÅ][a-zæøå]|\d)", 0),  # "UdvalgByrådet"
     # "Beslutning    Godkendt.": a heading in a left margin column beside the first line of its text.
     "margin": (r"^(?P<left>\S[^\t]{0,24}?)(?:\s{3,}|\t+)(?P<right>\S.*)$", 0),
     "page_marker": (r"^(?:side|page)\s+\d{1,4}\s*(?:af|of|/)\s*\d{1,4}$", IGNORE),
