@@ -20,3 +20,24 @@ def test_a_title_printed_again_under_its_number_is_still_a_repeat():
     assert (item.number, item.title, item.case_number) == ("5", "Vejbelysning", "23/500")
     assert [s.heading for s in item.sections] == ["Sagsfremstilling", "Beslutning"]
     assert item.sections[0].text == "Lamperne udskiftes."
+
+
+def test_a_title_under_its_number_may_end_in_a_full_stop():
+    text = HEAD + ("• 1\nHavnefront - ansøgning om udeservering m.m.\nSagsid.: 23/700\nIndstilling\n"
+                   "Administrationen indstiller, at ansøgningen imødekommes.\nBeslutning\nGodkendt.\n")
+    item = parse_text(text).items[0]
+    assert (item.number, item.title, item.case_number) == ("1", "Havnefront - ansøgning om udeservering m.m.", "23/700")
+
+
+def test_a_long_sentence_under_a_number_is_no_title():
+    sentence = ("Administrationen har gennemgået ansøgningen og vurderer, at den kan imødekommes, når de vilkår "
+                "der er beskrevet i bilaget overholdes af ansøgeren i hele perioden.")
+    text = HEAD + f"Punkt 1\n{sentence}\nSagsid.: 23/700\nBeslutning\nGodkendt.\n"
+    assert parse_text(text).items[0].title != sentence
+
+
+def test_a_full_stop_still_ends_a_sentence_elsewhere():
+    from referat_parser.lexicon.titles import is_title_like
+
+    assert not is_title_like("Havnefront - ansøgning om udeservering m.m.")
+    assert is_title_like("Havnefront - ansøgning om udeservering m.m.", under_number=True)

@@ -58,7 +58,7 @@ def title_after(infos: list[Info], lines: list[Line], index: int) -> int | None:
         info = infos[ahead]
         if info.kind is Kind.BLANK:
             continue
-        return ahead if info.kind is Kind.TEXT and is_title_like(lines[ahead].text) else None
+        return ahead if info.kind is Kind.TEXT and is_title_like(lines[ahead].text, under_number=True) else None
     return None
 
 
