@@ -41,3 +41,18 @@ def test_a_full_stop_still_ends_a_sentence_elsewhere():
 
     assert not is_title_like("Havnefront - ansøgning om udeservering m.m.")
     assert is_title_like("Havnefront - ansøgning om udeservering m.m.", under_number=True)
+
+
+def test_a_document_title_numbered_00_is_no_item_and_contents_numbers_stand_above_their_entries():
+    text = ("00 Referat uden bilag - Østerby Kommune\n\nReferat\nØkonomiudvalget\nMødedato: 02-05-2023\n\n"
+            "Sagsoversigt\n01.\nGodkendelse af dagsorden ..................... 3\n"
+            "02.\nBudgetopfølgning ........................... 4\n")
+    meeting = parse_text(text)
+    assert [item.number for item in meeting.items] == []
+    assert [(e.number, e.title, e.page) for e in meeting.toc] == [("1", "Godkendelse af dagsorden", 3),
+                                                                  ("2", "Budgetopfølgning", 4)]
+
+
+def test_items_numbered_from_0_are_items():
+    text = HEAD + "0. Meddelelser\nIngen.\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n"
+    assert [item.number for item in parse_text(text).items] == ["0", "1", "2"]

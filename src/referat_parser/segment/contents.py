@@ -18,7 +18,7 @@ from .blocks import TocLine
 def find_toc(infos: list[Info], lines: list[Line]) -> list[TocLine]:
     """Dot-leader lines; runs of two or more numbered title lines with nothing between them (a list
     of items before their bodies); and runs of lines ending in a page number (see _paged_run)."""
-    toc = [TocLine(index, info.number, info.title or "", int(info.value or 0) or None)
+    toc = [TocLine(index, info.number or _number_above(infos, index), info.title or "", int(info.value or 0) or None)
            for index, info in enumerate(infos) if info.kind is Kind.TOC and info.title is not None]
     before_items = next((i for i, info in enumerate(infos) if info.kind is Kind.HEADING), len(infos))
     for run, marked in _runs(infos, lines, lambda index: infos[index].kind is Kind.NUMBERED):
@@ -34,6 +34,14 @@ def find_toc(infos: list[Info], lines: list[Line]) -> list[TocLine]:
         toc.extend(_stacked_entries(infos, lines, mark + 1))
     toc.sort(key=lambda entry: entry.line)
     return toc
+
+
+def _number_above(infos: list[Info], index: int) -> str | None:
+    """'01.' / 'Godkendelse af dagsorden ........ 4': a contents entry whose number stands alone above it."""
+    above = index - 1
+    while above >= 0 and infos[above].kind is Kind.BLANK:
+        above -= 1
+    return infos[above].number if above >= 0 and infos[above].kind is Kind.NUMBER_ONLY else None
 
 
 _COLUMN_HEADS = frozenset({"punkt", "pkt.", "nr.", "sag", "sag nr.", "side", "titel", "sagens titel", "emne"})

@@ -287,7 +287,7 @@ def protocol_items(infos: list[Info], lines: list[Line], toc_lines: set[int]) ->
         if not chain or int(infos[index].number or 0) == int(infos[chain[-1]].number or 0) + 1:
             chain.append(index)
     no_headings = not any(info.kind is Kind.HEADING for info in infos)
-    if not chain or (len(chain) < 2 and not no_headings):
+    if not chain or (len(chain) < 2 and not no_headings) or _only_item_zero(infos, chain):
         return []
     items = []
     for position, start in enumerate(chain):
@@ -297,3 +297,9 @@ def protocol_items(infos: list[Info], lines: list[Line], toc_lines: set[int]) ->
         fill_sections(item, infos, skip={start})
         items.append(item)
     return items
+
+
+def _only_item_zero(infos: list[Info], chain: list[int]) -> bool:
+    """'00 Referat uden bilag - X Kommune': a number 0 with no item 1 after it numbers a document or
+    an attachment, not an agenda item."""
+    return len(chain) == 1 and int(infos[chain[0]].number or 0) == 0
