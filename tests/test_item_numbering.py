@@ -56,3 +56,24 @@ def test_a_document_title_numbered_00_is_no_item_and_contents_numbers_stand_abov
 def test_items_numbered_from_0_are_items():
     text = HEAD + "0. Meddelelser\nIngen.\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n"
     assert [item.number for item in parse_text(text).items] == ["0", "1", "2"]
+
+
+def test_contents_under_a_column_header_row_are_no_items_and_make_a_meeting_document():
+    text = ("Referat\nØkonomiudvalget\nMødedato: 02-05-2023\n\nIndholdsfortegnelse\n\nPunkt nr. Side\n\n"
+            "Bilagsoversigt 3\n\n1 Meddelelser 5\n\n2 Lokalplan for Skovbrynet 6\n\n3 Budgetopfølgning 9\n")
+    meeting = parse_text(text)
+    assert meeting.kind == "minutes" and meeting.items == []
+    assert [(e.number, e.page) for e in meeting.toc] == [(None, 3), ("1", 5), ("2", 6), ("3", 9)]
+    assert (meeting.committee, meeting.date) == ("Økonomiudvalget", "2023-05-02")
+
+
+def test_a_column_header_row_needs_the_page_column():
+    from referat_parser.lineclass import Kind, classify
+
+    assert classify("Punkt nr. Side").kind is Kind.TOC
+    assert classify("Punkt nr.").kind is not Kind.TOC
+    assert classify("Sagens titel og side").kind is not Kind.TOC
+
+
+def test_a_short_text_without_contents_or_items_is_not_minutes():
+    assert parse_text("Nyhed\nByrådet har vedtaget budgettet for 2024 efter en lang debat.\n").kind == "not_minutes"

@@ -66,7 +66,8 @@ FIELD_RULES: tuple[tuple[str, str], ...] = (
 
 _FIELD_INITIALS = frozenset("SsJjAaDdKkØøBb")  # the first letters of the field labels: a cheap first test
 _MARKERS = frozenset("•·▪●■◦")  # the list markers of patterns.list_marker: a cheap first test
-BARE_CASE_MAX = 40  # characters of a case number printed alone on its line
+BARE_CASE_MAX = 40
+CONTENTS_COLUMNS_MAX = 40  # characters of a contents table's header row  # characters of a case number printed alone on its line
 
 
 def _blank(text: str, bold: bool | None) -> Info | None:
@@ -80,6 +81,11 @@ def _heading(text: str, bold: bool | None) -> Info | None:
 
 def _contents_heading(text: str, bold: bool | None) -> Info | None:
     return Info(Kind.TOC) if P.toc_mark.match(text) else None
+
+
+def _contents_columns(text: str, bold: bool | None) -> Info | None:
+    """'Punkt nr. Side': the column headers of a contents table mark the contents as its heading does."""
+    return Info(Kind.TOC) if len(text) <= CONTENTS_COLUMNS_MAX and P.toc_columns.match(text) else None
 
 
 def _contents_entry(text: str, bold: bool | None) -> Info | None:
@@ -161,6 +167,7 @@ LINE_RULES: tuple[tuple[str, Callable[[str, bool | None], Info | None]], ...] = 
     ("blank", _blank),
     ("heading", _heading),
     ("contents_heading", _contents_heading),
+    ("contents_columns", _contents_columns),
     ("contents_entry", _contents_entry),
     ("open_closed", _open_closed),
     ("open_closed_with_case", _open_closed_with_case),

@@ -221,11 +221,15 @@ def _canonical_absent_names(items: list[ItemDraft], known: list[str]) -> None:
 
 # --- kind of document ------------------------------------------------------------------------------
 
+MIN_CONTENTS_ENTRIES = 2
+
+
 def _kind(items: list[ItemDraft], toc: list[TocEntryDraft], language: str | None) -> str:
     if language in ("no", "sv"):
         return "not_minutes"
     if not any(_substantive(item) for item in items):
-        return "not_minutes"
+        # A table of contents with pages is a meeting document's even when the items' text is missing.
+        return "minutes" if len([e for e in toc if e.page]) >= MIN_CONTENTS_ENTRIES else "not_minutes"
     if len(items) == 1 and len([e for e in toc if e.number or e.page]) <= 1:
         return "agenda_item"
     return "minutes"

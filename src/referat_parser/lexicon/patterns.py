@@ -68,6 +68,7 @@ PHRASES: dict[str, Callable[[], str]] = {
     "noise_inline": lambda: "|".join(f"(?:{p})" for p in data.noise()["inline"]),
     "footer_start": lambda: "|".join(f"(?:{p})" for p in data.noise()["footer_start"]),
     "menu_separators": lambda: _alternation(data.noise()["menu_separators"], spaces=False),
+    "contents_column_heads": lambda: _alternation(data.words()["contents"]["column_heads"]),
     "glued_contents_marks": lambda: _alternation(data.words()["glued"]["contents_marks"], spaces=False),
     "glued_header_labels": lambda: _alternation(data.words()["glued"]["header_labels"], spaces=False),
 }
@@ -186,6 +187,8 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "list_entry": (r"^(?:(?:åbent|åben|lukket)\s+)?\d{1,3}[.:)]?\s+\S", IGNORE),
     # --- contents ----------------------------------------------------------------------------
     "toc_mark": (r"^(?:indhold|indholdsfortegnelse|indholdsliste|sagsoversigt|oversigt over sager|sager)\s*:?$", IGNORE),
+    # A contents table's column headers, the page column last: "Punkt nr. Side", "Nr. Titel Side".
+    "toc_columns": (r"^(?:(?:{contents_column_heads})\s+){1,3}side$", IGNORE),
     # Subheadings inside a table of contents ("Åbne sager", "Lukket dagsorden"): they do not end it.
     "toc_subheading": (r"^(?:åbne?|åbent|lukkede?|lukket|offentlige?|fortrolige?)\s+(?:sager|punkter|dagsorden|del|møde)\s*:?$", IGNORE),
     "toc_leader": (r"^(?P<title>\S.*?)\s*(?:\.{3,}|…+|_{3,}|(?:\. ){3,})\s*(?P<page>\d{1,4})$", 0),

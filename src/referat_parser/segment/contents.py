@@ -10,6 +10,7 @@ from itertools import pairwise
 
 from ..clean import Line
 from ..lexicon import patterns as P
+from ..lexicon.data import words
 from ..lexicon.words import join_text
 from ..lineclass import Info, Kind
 from .blocks import TocLine
@@ -44,7 +45,7 @@ def _number_above(infos: list[Info], index: int) -> str | None:
     return infos[above].number if above >= 0 and infos[above].kind is Kind.NUMBER_ONLY else None
 
 
-_COLUMN_HEADS = frozenset({"punkt", "pkt.", "nr.", "sag", "sag nr.", "side", "titel", "sagens titel", "emne"})
+_COLUMN_HEADS = frozenset(head.casefold() for head in words()["contents"]["column_heads"])
 
 
 MAX_TITLE_LINES = 3
