@@ -77,3 +77,29 @@ def test_a_column_header_row_needs_the_page_column():
 
 def test_a_short_text_without_contents_or_items_is_not_minutes():
     assert parse_text("Nyhed\nByrådet har vedtaget budgettet for 2024 efter en lang debat.\n").kind == "not_minutes"
+
+
+def test_a_single_item_page_that_opens_with_its_decision_is_one_item():
+    text = ("Referat Byrådet 04-10-2023\n\nNy strategi for cykeltrafik\n\nBeslutning\nVedtaget.\n\nResumé\n"
+            "Strategien samler indsatsen.\nIndstilling\nDet indstilles, at strategien vedtages.\n")
+    meeting = parse_text(text)
+    assert meeting.kind == "agenda_item"
+    item = meeting.items[0]
+    assert (item.title, item.decision.text) == ("Ny strategi for cykeltrafik", "Vedtaget.")
+    assert [s.heading for s in item.sections] == ["Beslutning", "Resumé", "Indstilling"]
+
+
+def test_empty_decision_headings_do_not_close_an_item():
+    text = ("Dagsorden\nUdvalg: Byrådet\nDato: 04-10-2023\n\nSagsnr.: 23/4455\nForslag\nDirektionen foreslår, at planen"
+            " godkendes.\nBeslutning Byrådet den 04-10-2023\nBeslutning Økonomiudvalget den 27-09-2023\n"
+            "Sagsfremstilling\nPlanen er udarbejdet i samarbejde med borgerne.\n")
+    meeting = parse_text(text)
+    assert meeting.kind == "agenda_item"
+    assert [s.heading for s in meeting.items[0].sections] == [
+        "Forslag", "Beslutning Byrådet den 04-10-2023", "Beslutning Økonomiudvalget den 27-09-2023", "Sagsfremstilling"]
+
+
+def test_without_titles_an_opening_heading_after_a_decision_still_starts_the_next_item():
+    text = ("Referat\nByrådet\nMødedato: 04-10-2023\n\nSagsfremstilling\nDagsordenen forelægges.\nBeslutning\nGodkendt.\n"
+            "Sagsfremstilling\nBudgettet forelægges.\nBeslutning\nVedtaget.\n")
+    assert [item.decision.text for item in parse_text(text).items] == ["Godkendt.", "Vedtaget."]

@@ -112,8 +112,9 @@ def unnumbered_items(infos: list[Info], lines: list[Line], toc_lines: set[int],
                     _open_item(state, index, name)
                 decisions.append((index, name))
                 break
-        if heading.key == "decision" and not heading.item_number and not _quoted_elsewhere(heading):
-            state.has_decision = True
+        if heading.key == "decision" and not heading.item_number and not _quoted_elsewhere(heading) \
+                and _has_text(infos, index):
+            state.has_decision = True  # an empty decision heading (the meeting has not decided yet) closes nothing
         elif heading.key in state.opening and not state.has_decision:
             state.opened = True
         state.keys.add(heading.key)
@@ -152,6 +153,12 @@ def _split_marked_tail(item: ItemBlock, infos: list[Info], lines: list[Line]) ->
     return [item]
 
 
+def _has_text(infos: list[Info], index: int) -> bool:
+    """Some line other than a heading follows the heading at ``index``."""
+    following = next((i for i in range(index + 1, len(infos)) if infos[i].kind is not Kind.BLANK), None)
+    return following is not None and infos[following].kind is not Kind.HEADING
+
+
 def _titled(infos: list[Info], lines: list[Line], index: int) -> bool:
     """A closing-item title ('Orientering fra formanden') stands right before the heading at ``index``."""
     title = title_before(infos, lines, index)
@@ -171,8 +178,8 @@ def _decision_ends_items(infos: list[Info], lines: list[Line]) -> bool:
     if not headings_at or infos[headings_at[0]].heading.key != "decision":  # type: ignore[union-attr]
         return True
     later = [i for i in headings_at[1:] if infos[i].heading.key == "decision"]  # type: ignore[union-attr]
-    if not later:
-        return True
+    if not later:  # one item, or one decision: decision-first when a title stands right above it
+        return title_before(infos, lines, headings_at[0]) is None
     after_title = sum(1 for i in later if title_before(infos, lines, i) is not None)
     return after_title * 2 <= len(later)  # a tie: the common layout
 
