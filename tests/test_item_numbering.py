@@ -103,3 +103,24 @@ def test_without_titles_an_opening_heading_after_a_decision_still_starts_the_nex
     text = ("Referat\nByrådet\nMødedato: 04-10-2023\n\nSagsfremstilling\nDagsordenen forelægges.\nBeslutning\nGodkendt.\n"
             "Sagsfremstilling\nBudgettet forelægges.\nBeslutning\nVedtaget.\n")
     assert [item.decision.text for item in parse_text(text).items] == ["Godkendt.", "Vedtaget."]
+
+
+UNNUMBERED = ("Referat\nUdvalg: Byrådet\nMødedato: 04-10-2023\n\n"
+              "Resumé\nDagsordenen forelægges.\nBeslutning\nGodkendt\n\n"
+              "Resumé\nByrådet skal vælge en formand.\nIndstilling\nForvaltningen indstiller, at\n"
+              "1. Formanden vælges blandt byrådets medlemmer.\n2. Næstformanden vælges bagefter.\n"
+              "Sagsfremstilling\nTo punkter er sendt til orientering:\n1. Brev fra ministeriet om anlægsrammen.\n"
+              "2. Nyhedsbrev fra KL (bilag 2)\nBeslutning\nHanne Jensen (A) blev valgt.\n")
+
+
+def test_numbered_lists_inside_sections_of_unnumbered_items_are_no_items():
+    items = parse_text(UNNUMBERED).items
+    assert [(i.number, i.decision.text) for i in items] == [(None, "Godkendt"), (None, "Hanne Jensen (A) blev valgt.")]
+    assert [s.heading for s in items[1].sections] == ["Resumé", "Indstilling", "Sagsfremstilling", "Beslutning"]
+
+
+def test_a_numbered_item_with_its_case_number_after_the_first_section_is_an_item():
+    text = ("Referat\nUdvalg: Byrådet\nMødedato: 04-10-2023\n\nSkolestruktur\nSagsfremstilling\n"
+            "7. Skolestruktur (B)\nSagsnr.: 23/800\nSagsfremstilling\nTo modeller.\nBeslutning\nModel A.\n\n"
+            "8. Vejbelysning\nSagsnr.: 23/801\nSagsfremstilling\nNye lamper.\nBeslutning\nGodkendt.\n")
+    assert [(i.number, i.case_number) for i in parse_text(text).items] == [("7", "23/800"), ("8", "23/801")]

@@ -4,11 +4,13 @@ items, and an item printed twice ("Punkt 42: X" ... "42. X") is one item."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..clean import Line
 from ..lexicon import patterns as P
+from ..lexicon.data import fold
 from ..lexicon.titles import is_title_like
 from ..lineclass import Info, Kind
 from .blocks import ItemBlock
@@ -67,6 +69,9 @@ class _State:
     list_next: int | None = None  # the next number of a numbered list running inside an item
     list_style: str = ""  # how that list prints its numbers
     list_line: int = 0  # a line of that list
+    sections_first: bool = False  # a section heading comes before the first numbered line (see _list_in_sections)
+    recurring: frozenset[str] = frozenset()  # titles (folded) printed more than once: in contents, repeated
+    section_list_next: int | None = None  # the next number of a list inside a section (see _list_in_sections)
 
     def last(self) -> Start:
         return self.accepted[-1]
@@ -80,6 +85,53 @@ class _State:
 
     def start_list(self, cand: Candidate, next_number: int) -> None:
         self.list_next, self.list_style, self.list_line = next_number, cand.style, cand.index
+
+
+ITEM_MARK_WINDOW = 2  # non-blank lines after a title in which an item's case number or marker stands
+
+
+def _list_in_sections(s: _State, c: Candidate) -> bool:
+    """In a document whose first section heading comes before any numbered line (its items have no
+    numbers), a numbered line is an entry of a section's list ('Indstilling' / '... indstiller, at' /
+    '1. Formanden vælges ...') unless it shows an item's marks: a case number, competence or open/closed
+    marker right under it, a title printed again elsewhere, or a title's shape (no full stop at its end,
+    not after a recommendation's 'at' or a colon)."""
+    if not s.sections_first:
+        return False
+    if c.info.public is not None or _item_field_follows(s.infos, c.title_line):
+        return False
+    if c.title is None or c.number == s.section_list_next:
+        return True
+    if fold(c.title) in s.recurring:
+        return False
+    return c.title.rstrip().endswith((".", ":", ";", ",")) or _after_list_intro(s.infos, s.lines, c.index)
+
+
+def _section_list_entry(s: _State, c: Candidate) -> None:
+    s.section_list_next = c.number + 1
+
+
+def _item_field_follows(infos: list[Info], index: int) -> bool:
+    seen = 0
+    for following in range(index + 1, len(infos)):
+        info = infos[following]
+        if info.kind is Kind.BLANK:
+            continue
+        if info.kind is Kind.PUBLIC or (info.kind is Kind.FIELD and info.field in ("case_number", "competence")):
+            return True
+        seen += 1
+        if seen >= ITEM_MARK_WINDOW:
+            return False
+    return False
+
+
+def _after_list_intro(infos: list[Info], lines: list[Line], index: int) -> bool:
+    """The line before is a recommendation's intro ('Forvaltningen indstiller, at') or ends in a colon."""
+    before = next((i for i in range(index - 1, -1, -1) if infos[i].kind is not Kind.BLANK), None)
+    if before is None or infos[before].kind is not Kind.TEXT:
+        return False
+    text = lines[before].text.rstrip()
+    return text.endswith(":") or P.recommendation_intro.search(text) is not None
 
 
 def _list_continues(s: _State, c: Candidate) -> bool:
@@ -144,6 +196,7 @@ def _always(s: _State, c: Candidate) -> bool:
 
 # (name, applies, act): tried in order, the first that applies decides.
 NUMBERED_RULES: tuple[tuple[str, Callable[[_State, Candidate], bool], Callable[[_State, Candidate], None]], ...] = (
+    ("list_in_sections", _list_in_sections, _section_list_entry),
     ("list_continues", _list_continues, _continue_list),
     ("first_item", _opens_items, _accept_first),
     ("passed_over", _before_items, _pass_over),
@@ -172,10 +225,11 @@ def _candidate(infos: list[Info], lines: list[Line], index: int, info: Info) -> 
 def numbered_starts(infos: list[Info], lines: list[Line], toc_lines: set[int],
                     decisions: list[tuple[int, str]]) -> list[Start]:
     """The start of each numbered item, found by running NUMBERED_RULES over the numbered lines."""
-    state = _State(infos, lines)
+    state = _State(infos, lines, sections_first=_sections_first(infos, toc_lines),
+                   recurring=_recurring_titles(infos, lines))
     for index, info in enumerate(infos):
         if info.kind is Kind.HEADING:
-            state.list_next = None  # a heading ends any list
+            state.list_next = state.section_list_next = None  # a heading ends any list
             continue
         if info.kind not in (Kind.NUMBERED, Kind.NUMBER_ONLY) or (index in toc_lines and not state.accepted):
             continue
@@ -223,6 +277,22 @@ def _previous_text(infos: list[Info], index: int) -> int | None:
     while back >= 0 and infos[back].kind is Kind.BLANK:
         back -= 1
     return back if back >= 0 else None
+
+
+def _sections_first(infos: list[Info], toc_lines: set[int]) -> bool:
+    """The first section heading (attendance aside) comes before the first numbered line outside the contents."""
+    for index, info in enumerate(infos):
+        if info.kind is Kind.HEADING and info.heading is not None and info.heading.key != "attendance":
+            return True
+        if info.kind in (Kind.NUMBERED, Kind.NUMBER_ONLY) and index not in toc_lines:
+            return False
+    return False
+
+
+def _recurring_titles(infos: list[Info], lines: list[Line]) -> frozenset[str]:
+    counts = Counter(fold(info.title if info.kind in (Kind.NUMBERED, Kind.TOC) and info.title else lines[index].text)
+                     for index, info in enumerate(infos) if info.kind in (Kind.NUMBERED, Kind.TOC, Kind.TEXT))
+    return frozenset(title for title, count in counts.items() if count >= 2)
 
 
 def _bold_like_items(lines: list[Line], index: int, list_line: int, item_line: int) -> bool:

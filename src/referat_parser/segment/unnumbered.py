@@ -11,6 +11,7 @@ from ..clean import Line
 from ..lexicon import patterns as P
 from ..lexicon.data import fold, headings
 from ..lexicon.headings import Heading
+from ..lexicon.outcomes import classify_outcome
 from ..lexicon.titles import is_meeting_line, is_title_like
 from ..lineclass import Info, Kind
 from .blocks import ItemBlock, SectionBlock
@@ -153,6 +154,17 @@ def _split_marked_tail(item: ItemBlock, infos: list[Info], lines: list[Line]) ->
     return [item]
 
 
+def _sole_outcome(infos: list[Info], lines: list[Line], index: int, floor: int) -> bool:
+    """'Beslutning' / 'Godkendt': the only line under the previous item's decision heading states its
+    outcome; it is that decision's text, not the next item's title."""
+    heading = floor - 1
+    if heading < 0 or infos[heading].kind is not Kind.HEADING or infos[heading].heading.key != "decision":  # type: ignore[union-attr]
+        return False
+    if any(infos[i].kind is not Kind.BLANK for i in range(floor, index)):
+        return False
+    return classify_outcome(lines[index].text) not in (None, "other")
+
+
 def _has_text(infos: list[Info], index: int) -> bool:
     """Some line other than a heading follows the heading at ``index``."""
     following = next((i for i in range(index + 1, len(infos)) if infos[i].kind is not Kind.BLANK), None)
@@ -204,7 +216,7 @@ def _walk_back(infos: list[Info], lines: list[Line], index: int, floor: int, fir
             continue
         if info.kind is Kind.PUBLIC or (info.kind is Kind.FIELD and info.field in _HEAD_FIELDS) or P.grid_token.match(text):
             start = back
-        elif info.kind is Kind.TEXT and not title_taken and is_title_like(text):
+        elif info.kind is Kind.TEXT and not title_taken and is_title_like(text) and not _sole_outcome(infos, lines, back, floor):
             title_taken = True
             start = back
         elif info.kind is Kind.TEXT and not title_taken and not skipped_paragraph and not is_meeting_line(text):
