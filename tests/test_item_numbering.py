@@ -124,3 +124,18 @@ def test_a_numbered_item_with_its_case_number_after_the_first_section_is_an_item
             "7. Skolestruktur (B)\nSagsnr.: 23/800\nSagsfremstilling\nTo modeller.\nBeslutning\nModel A.\n\n"
             "8. Vejbelysning\nSagsnr.: 23/801\nSagsfremstilling\nNye lamper.\nBeslutning\nGodkendt.\n")
     assert [(i.number, i.case_number) for i in parse_text(text).items] == [("7", "23/800"), ("8", "23/801")]
+
+
+def test_an_attendance_block_between_a_title_and_its_first_heading():
+    text = ("Referat\nUdvalg: Byrådet\nMødedato: 04-10-2023\n\n2. Godkendelse af dagsorden\n\nMødet sluttede kl. 21.10\n\n"
+            "Fraværende med afbud:\nHanne Jensen, Bo Holm\nCarl Berg og Dorte Lund\nErik Mo og Finn Dahl\n"
+            "Grethe Sand, Ida Krog og Jens Lund\nKaj Holt og Lone Rask\nMads Tang\n\nFraværende i mødet:\nKim Vang til kl. 18.40 i punkt 2\n"
+            "Lis Nør fra kl. 21.00 i punkt 12\n\nFraværende uden afbud:\nMona Bech\n\nBeslutning\nGodkendt.\n")
+    item = parse_text(text).items[0]
+    assert (item.number, item.title, item.decision.text) == ("2", "Godkendelse af dagsorden", "Godkendt.")
+
+
+def test_a_name_under_an_absence_label_is_no_title():
+    text = "Referat\nByrådet 04-10-2023\n\nFraværende uden afbud:\nMona Bech\n\nBeslutning\nGodkendt.\n"
+    assert parse_text(text).items[0].title is None
+

@@ -44,10 +44,10 @@ class Candidate:
     style: str  # how the line prints its number (lines.number_style)
     _structured: bool | None = None
 
-    def structured(self, infos: list[Info]) -> bool:
+    def structured(self, infos: list[Info], lines: list[Line]) -> bool:
         """An item's structure (heading, case number, open/closed marker) follows the line."""
         if self._structured is None:
-            self._structured = has_item_structure(infos, self.index)
+            self._structured = has_item_structure(infos, self.index, lines)
         return self._structured
 
 
@@ -141,7 +141,7 @@ def _list_continues(s: _State, c: Candidate) -> bool:
         return False
     if s.follows_last(c) and s.list_style != c.style and c.style == number_style(s.lines[s.last().title_line].text):
         return False
-    if not s.accepted and c.structured(s.infos):
+    if not s.accepted and c.structured(s.infos, s.lines):
         return False
     return not (s.follows_last(c) and _bold_like_items(s.lines, c.index, s.list_line, s.last().title_line))
 
@@ -158,7 +158,7 @@ def _opens_items(s: _State, c: Candidate) -> bool:
     word only items carry ("Ad 1) Godkendelse af referat") and followed by its text."""
     if s.accepted:
         return False
-    return c.info.public is not None or c.structured(s.infos) or (
+    return c.info.public is not None or c.structured(s.infos, s.lines) or (
         c.number == 1 and P.item_word.match(s.lines[c.index].text) is not None and is_title_like(c.title or "")
         and body_follows(s.infos, c.index))
 
@@ -187,7 +187,7 @@ def _is_next_item(s: _State, c: Candidate) -> bool:
     """A higher number with an item's structure ("59 (L) Title" is marked), or the next number with a title."""
     if c.number <= int(s.last().number):
         return False
-    return c.info.public is not None or c.structured(s.infos) or (s.follows_last(c) and is_title_like(c.title or ""))
+    return c.info.public is not None or c.structured(s.infos, s.lines) or (s.follows_last(c) and is_title_like(c.title or ""))
 
 
 def _always(s: _State, c: Candidate) -> bool:

@@ -15,7 +15,7 @@ from ..lexicon.outcomes import classify_outcome
 from ..lexicon.titles import is_meeting_line, is_title_like
 from ..lineclass import Info, Kind
 from .blocks import ItemBlock, SectionBlock
-from .lines import assign_lines, closing_title, title_before
+from .lines import assign_lines, attendance_label_alone, closing_title, title_before
 
 _HEAD_FIELDS = ("case_number", "document_number", "case_worker")
 
@@ -165,6 +165,12 @@ def _sole_outcome(infos: list[Info], lines: list[Line], index: int, floor: int) 
     return classify_outcome(lines[index].text) not in (None, "other")
 
 
+def _under_attendance_label(infos: list[Info], lines: list[Line], index: int) -> bool:
+    """'Fraværende uden afbud:' / 'Jens Andersen': a name under an attendance label is no title."""
+    before = next((i for i in range(index - 1, -1, -1) if infos[i].kind is not Kind.BLANK), None)
+    return before is not None and infos[before].kind is Kind.TEXT and attendance_label_alone(lines[before].text)
+
+
 def _has_text(infos: list[Info], index: int) -> bool:
     """Some line other than a heading follows the heading at ``index``."""
     following = next((i for i in range(index + 1, len(infos)) if infos[i].kind is not Kind.BLANK), None)
@@ -216,7 +222,8 @@ def _walk_back(infos: list[Info], lines: list[Line], index: int, floor: int, fir
             continue
         if info.kind is Kind.PUBLIC or (info.kind is Kind.FIELD and info.field in _HEAD_FIELDS) or P.grid_token.match(text):
             start = back
-        elif info.kind is Kind.TEXT and not title_taken and is_title_like(text) and not _sole_outcome(infos, lines, back, floor):
+        elif info.kind is Kind.TEXT and not title_taken and is_title_like(text) and not _sole_outcome(infos, lines, back, floor) \
+                and not _under_attendance_label(infos, lines, back):
             title_taken = True
             start = back
         elif info.kind is Kind.TEXT and not title_taken and not skipped_paragraph and not is_meeting_line(text):
