@@ -139,3 +139,37 @@ def test_a_name_under_an_absence_label_is_no_title():
     text = "Referat\nByrådet 04-10-2023\n\nFraværende uden afbud:\nMona Bech\n\nBeslutning\nGodkendt.\n"
     assert parse_text(text).items[0].title is None
 
+
+
+def test_a_year_that_continues_a_sentence_is_no_item_number():
+    text = HEAD + ("3. Kvalitetsstandard\nSagsfremstilling\nStandarden blev vedtaget i 2012 og skal også gælde i\n"
+                   "2013. Det foreslås derfor, at standarden videreføres.\nBeslutning\nGodkendt.\n\n"
+                   "4. Takster for hjælpemidler\nSagsfremstilling\nNye takster.\nBeslutning\nGodkendt.\n")
+    assert [(i.number, i.title) for i in parse_text(text).items] == [("3", "Kvalitetsstandard"),
+                                                                     ("4", "Takster for hjælpemidler")]
+
+
+def test_a_number_after_a_capitalised_abbreviation_continues_the_title():
+    text = HEAD + ("245. Godkendelse af dagsorden\nSagsnr.: 07/100\nBeslutning\nGodkendt.\n\n"
+                   "246. Lejede lokaler på Chr.\n8. Vej 7, Østerby\nSagsnr.: 07/215\nSagsfremstilling\nLokalerne retableres."
+                   "\nBeslutning\nGodkendt.\n")
+    items = parse_text(text).items
+    assert [i.number for i in items] == ["245", "246"]
+    assert (items[1].title, items[1].case_number) == ("Lejede lokaler på Chr. 8. Vej 7, Østerby", "07/215")
+
+
+def test_a_number_far_above_the_last_item_is_no_item():
+    text = HEAD + ("1. Budget\nSagsfremstilling\nRammen er fastlagt.\n\n2024. Rammen gælder fra januar.\n"
+                   "Beslutning\nGodkendt.\n\n2. Eventuelt\nSagsfremstilling\nIntet.\nBeslutning\nTaget til efterretning.\n")
+    assert [i.number for i in parse_text(text).items] == ["1", "2"]
+
+
+def test_items_numbered_like_years_after_an_ended_sentence_stay_items():
+    text = HEAD + ("1999. Godkendelse af dagsorden\nSagsnr.: 23/1\nBeslutning\nGodkendt.\n\n"
+                   "2000. Budget\nSagsnr.: 23/2\nBeslutning\nGodkendt.\n")
+    assert [i.number for i in parse_text(text).items] == ["1999", "2000"]
+
+
+def test_the_next_item_after_a_title_ending_in_an_initial_is_an_item():
+    text = HEAD + ("1. Hilsen fra H.C.\nSagsnr.: 23/1\nBeslutning\nGodkendt.\n\n2. Budget\nSagsnr.: 23/2\nBeslutning\nGodkendt.\n")
+    assert [i.number for i in parse_text(text).items] == ["1", "2"]

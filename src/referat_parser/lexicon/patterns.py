@@ -175,6 +175,9 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "list_marker": (r"^[•·▪●■◦]\s*(?=\S)", 0),
     # A bulleted item number alone on its line, its title on the next: "• 1", "• 121.".
     "bulleted_number": (r"^[•·▪●■◦]\s*(?P<num>\d{1,4})\.?$", 0),
+    # A line ending in a capitalised abbreviation or initials ("... lokaler på Chr.", "H.C."): a number on
+    # the next line ("8. Vej 7") continues it.
+    "initial_at_line_end": (r"(?:^|\s)(?:[A-ZÆØÅ][a-zæøå]{0,2}\.|(?:[A-ZÆØÅ]\.){2,3})$", 0),
     # Cheap first test, so that most prose lines skip the item rules.
     "item_hint": (r"[\d•·▪●■◦\-–]|(?:Punkt|Pkt|Nr|Sag|Dagsordenspunkt|Ad\b|åben|lukket)", IGNORE),
     # A number printed with a word that only items carry ("Ad 1) ...", "Punkt 1: ...").

@@ -16,7 +16,7 @@ from .accordion import accordion_headings
 from .blocks import ItemBlock, SectionBlock, Segmented, TocLine
 from .contents import find_toc
 from .lines import fill_sections, repeat_lines
-from .numbered import numbered_starts, protocol_items, split_unnumbered_tail
+from .numbered import join_wrapped_titles, numbered_starts, protocol_items, split_unnumbered_tail
 from .unnumbered import unnumbered_items
 
 __all__ = ["ItemBlock", "SectionBlock", "Segmented", "TocLine", "segment"]
@@ -26,6 +26,7 @@ def segment(cleaned: Cleaned) -> Segmented:
     lines = cleaned.lines
     infos = [classify(line.text, line.bold) for line in lines]
     accordion_headings(infos, lines)
+    join_wrapped_titles(infos, lines)
     toc = find_toc(infos, lines)
     toc_lines = {entry.line for entry in toc}
     decisions: list[tuple[int, str]] = []

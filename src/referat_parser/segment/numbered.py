@@ -12,6 +12,7 @@ from ..clean import Line
 from ..lexicon import patterns as P
 from ..lexicon.data import fold
 from ..lexicon.titles import is_title_like
+from ..lexicon.words import ends_sentence
 from ..lineclass import Info, Kind
 from .blocks import ItemBlock
 from .lines import (
@@ -85,6 +86,31 @@ class _State:
 
     def start_list(self, cand: Candidate, next_number: int) -> None:
         self.list_next, self.list_style, self.list_line = next_number, cand.style, cand.index
+
+
+YEARS = range(1900, 2100)  # a year at the start of a line continues the sentence above ("... gældende i" / "2013.")
+MAX_NUMBER_GAP = 100  # an item number this far above the last item's is a year or an amount, not the next item
+
+
+def _continues_line(s: _State, c: Candidate) -> bool:
+    """A year that continues the unfinished sentence right above it (no blank line between):
+    '... skal være gældende i' / '2013. Det foreslås ...'."""
+    above = c.index - 1
+    return c.number in YEARS and above >= 0 and s.infos[above].kind is Kind.TEXT and not ends_sentence(s.lines[above].text)
+
+
+def join_wrapped_titles(infos: list[Info], lines: list[Line]) -> None:
+    """'246. Lejede lokaler på Chr.' / '8. Vej 7, Silkeborg': a title wrapped after a capitalised
+    abbreviation or initials, its next line looking numbered. The second line continues the title (in
+    place: the title grows, the line becomes text) unless it prints the next number (a new item)."""
+    for index in range(len(infos) - 1):
+        info, following = infos[index], infos[index + 1]
+        if info.kind is not Kind.NUMBERED or following.kind is not Kind.NUMBERED or not info.title:
+            continue
+        if P.initial_at_line_end.search(info.title) is None or int(following.number or 0) == int(info.number or 0) + 1:
+            continue
+        info.title = f"{info.title} {lines[index + 1].text}"
+        infos[index + 1] = Info(Kind.TEXT, rule="wrapped_title")
 
 
 ITEM_MARK_WINDOW = 2  # non-blank lines after a title in which an item's case number or marker stands
@@ -187,6 +213,8 @@ def _is_next_item(s: _State, c: Candidate) -> bool:
     """A higher number with an item's structure ("59 (L) Title" is marked), or the next number with a title."""
     if c.number <= int(s.last().number):
         return False
+    if c.number - int(s.last().number) > MAX_NUMBER_GAP and not P.item_word.match(s.lines[c.index].text):
+        return False
     return c.info.public is not None or c.structured(s.infos, s.lines) or (s.follows_last(c) and is_title_like(c.title or ""))
 
 
@@ -196,6 +224,7 @@ def _always(s: _State, c: Candidate) -> bool:
 
 # (name, applies, act): tried in order, the first that applies decides.
 NUMBERED_RULES: tuple[tuple[str, Callable[[_State, Candidate], bool], Callable[[_State, Candidate], None]], ...] = (
+    ("continues_line", _continues_line, lambda s, c: None),
     ("list_in_sections", _list_in_sections, _section_list_entry),
     ("list_continues", _list_continues, _continue_list),
     ("first_item", _opens_items, _accept_first),
