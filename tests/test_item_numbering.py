@@ -173,3 +173,24 @@ def test_items_numbered_like_years_after_an_ended_sentence_stay_items():
 def test_the_next_item_after_a_title_ending_in_an_initial_is_an_item():
     text = HEAD + ("1. Hilsen fra H.C.\nSagsnr.: 23/1\nBeslutning\nGodkendt.\n\n2. Budget\nSagsnr.: 23/2\nBeslutning\nGodkendt.\n")
     assert [i.number for i in parse_text(text).items] == ["1", "2"]
+
+
+DECIMAL = ("Referat\nArbejdsgruppen for digitalisering\nDato: 6. oktober 2023\n\n"
+           "1 Mødesystemet\n1.1 Status siden sidst\nOplæg:\nNy version i drift.\nReferat:\nTaget til efterretning.\n"
+           "1.2 Plan for resten af året\nOplæg:\nTest i november.\nReferat:\nAftalt.\n"
+           "2 Sagssystemet\n2.1 Status siden sidst\nOplæg:\nOpdatering i uge 43.\nReferat:\nDrøftet.\n"
+           "3 Eventuelt\nReferat:\nIntet.\n")
+
+
+def test_decimal_item_numbers_are_items_numbered_as_printed():
+    items = parse_text(DECIMAL).items
+    assert [(i.number, i.title) for i in items] == [
+        ("1", "Mødesystemet"), ("1.1", "Status siden sidst"), ("1.2", "Plan for resten af året"),
+        ("2", "Sagssystemet"), ("2.1", "Status siden sidst"), ("3", "Eventuelt")]
+    assert items[0].sections == [] and items[1].decision.text == "Taget til efterretning."
+
+
+def test_sub_numbered_paragraphs_inside_integer_numbered_items_are_no_items():
+    text = HEAD + ("1. Lokalplan for Havnen\nSagsnr.: 23/900\nSagsfremstilling\n1.1 Formål\nPlanen sikrer adgang.\n"
+                   "1.2 Indhold\nNye boliger.\nBeslutning\nGodkendt.\n\n2. Eventuelt\nSagsnr.: 23/901\nBeslutning\nIntet.\n")
+    assert [(i.number, i.title) for i in parse_text(text).items] == [("1", "Lokalplan for Havnen"), ("2", "Eventuelt")]

@@ -175,6 +175,9 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "list_marker": (r"^[•·▪●■◦]\s*(?=\S)", 0),
     # A bulleted item number alone on its line, its title on the next: "• 1", "• 121.".
     "bulleted_number": (r"^[•·▪●■◦]\s*(?P<num>\d{1,4})\.?$", 0),
+    # A sub-item of decimal numbering: "1.1 Status siden sidst", "2.3. Plan" (segment/decimal.py reads it
+    # only in a document numbered that way; elsewhere "1.1 Formål" is a section of a text).
+    "item_decimal": (r"^(?P<top>\d{1,3})\.(?P<sub>\d{1,2})\.?\s+(?P<title>[{up}\"'“”«(].*)$", 0),
     # A line ending in a capitalised abbreviation or initials ("... lokaler på Chr.", "H.C."): a number on
     # the next line ("8. Vej 7") continues it.
     "initial_at_line_end": (r"(?:^|\s)(?:[A-ZÆØÅ][a-zæøå]{0,2}\.|(?:[A-ZÆØÅ]\.){2,3})$", 0),
