@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "referat_parser"
 STAGES: list[tuple[str, ...]] = [
     ("errors", "lexicon", "version"),
     ("read",),
-    ("clean",),
+    ("clean", "transcripts"),
     ("lineclass",),
     ("segment",),
     ("drafts", "extract"),

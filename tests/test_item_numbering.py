@@ -194,3 +194,19 @@ def test_sub_numbered_paragraphs_inside_integer_numbered_items_are_no_items():
     text = HEAD + ("1. Lokalplan for Havnen\nSagsnr.: 23/900\nSagsfremstilling\n1.1 Formål\nPlanen sikrer adgang.\n"
                    "1.2 Indhold\nNye boliger.\nBeslutning\nGodkendt.\n\n2. Eventuelt\nSagsnr.: 23/901\nBeslutning\nIntet.\n")
     assert [(i.number, i.title) for i in parse_text(text).items] == [("1", "Lokalplan for Havnen"), ("2", "Eventuelt")]
+
+
+def test_an_unnumbered_items_head_holds_its_fields_and_attendance_lines():
+    text = ("Referat\nUdvalg: Byrådet\nMødedato: 04-10-2023\n\nNy skolestruktur i Østerby\nSagsnr.: 23/77\n"
+            "Sagen afgøres i: Byrådet\nOmråde: Børn og Unge\nSagsbeh.: Bo Holm\nFraværende:\nAfbud: Eva Lund\n"
+            "Sagsfremstilling\nTo modeller.\nBeslutning\nModel A.\n")
+    item = parse_text(text).items[0]
+    assert (item.title, item.case_number, item.competence) == ("Ny skolestruktur i Østerby", "23/77", "Byrådet")
+
+
+def test_department_and_case_worker_lines_are_fields():
+    from referat_parser.lineclass import Kind, classify
+
+    assert (classify("Område: Børn og Unge").kind, classify("Område: Børn og Unge").field) == (Kind.FIELD, "department")
+    assert classify("Sagsbeh.: Bo Holm").field == "case_worker"
+    assert classify("Områdets skoler er slidte.").kind is Kind.TEXT

@@ -15,6 +15,7 @@ from .lexicon.headings import match_heading
 from .lexicon.residue import is_noise, normalise, normalise_all, strip_inline_noise
 from .lexicon.words import ends_sentence, join_text
 from .read import Document, RawLine
+from .transcripts import is_transcript, page_lines, running_header, split_page
 
 
 @dataclass(slots=True)
@@ -54,6 +55,7 @@ def clean(doc: Document) -> Cleaned:
     at_break = False  # the lines since the last page marker are all markers or marked running lines
     source = _split_margin_headings(doc.lines)
     texts = normalise_all([line.text for line in source])
+    transcript = is_transcript(texts)  # before the viewer's boilerplate is dropped as noise
     recurring = _recurring_marked_lines(texts)
     for line, text in zip(source, texts, strict=True):
         indent = line.text[:1] in (" ", "\t", "\u00a0")
@@ -80,7 +82,7 @@ def clean(doc: Document) -> Cleaned:
             at_break = False
         raw.append(_Row(text, line.page, line.bold, line.size, indent))
         sheets.append(sheet)
-    raw = _split_transcripts(raw)
+    raw = _split_pages(raw) if transcript else _split_transcripts(raw)
     if doc.format != "pdf":  # a PDF's lines are its layout's; only a saved web page loses block breaks
         raw = _split_glued_blocks(raw)
     raw, footer = _drop_site_footer(raw)
@@ -140,6 +142,24 @@ def _split_glued_blocks(rows: list[_Row]) -> list[_Row]:
             continue
         out.append(_Row(head, row.page, row.bold, row.size, row.indent))
         out.append(_Row(rest, row.page, row.bold, row.size, False))
+    return out
+
+
+def _split_pages(rows: list[_Row]) -> list[_Row]:
+    """A PDF transcript's page lines without their page numbers and running header, each cut into the
+    lines it had (see transcripts.py); other lines as they are."""
+    pages = page_lines([row.text for row in rows])
+    header = running_header([text for number, text in pages.values() if number > 1])
+    out: list[_Row] = []
+    for index, row in enumerate(rows):
+        if index not in pages:
+            out.append(row)
+            continue
+        number, text = pages[index]
+        if header and text.startswith(header + " "):
+            text = text[len(header):].strip()
+        out.extend(_Row(piece, row.page, row.bold, row.size, False)
+                   for piece in split_page(text, first=number == 1) if not is_noise(piece))
     return out
 
 

@@ -62,9 +62,10 @@ FIELD_RULES: tuple[tuple[str, str], ...] = (
     ("competence", "field_competence"),
     ("case_worker", "field_case_worker"),
     ("process", "field_process"),
+    ("department", "field_department"),
 )
 
-_FIELD_INITIALS = frozenset("SsJjAaDdKkØøBb")  # the first letters of the field labels: a cheap first test
+_FIELD_INITIALS = frozenset("SsJjAaDdKkØøBbOoFfCc")  # the first letters of the field labels: a cheap first test
 _MARKERS = frozenset("•·▪●■◦")  # the list markers of patterns.list_marker: a cheap first test
 BARE_CASE_MAX = 40
 CONTENTS_COLUMNS_MAX = 40  # characters of a contents table's header row  # characters of a case number printed alone on its line

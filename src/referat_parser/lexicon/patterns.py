@@ -39,6 +39,11 @@ def _party_names() -> str:
     return _alternation([n for n in data.parties() if len(n) > 3])
 
 
+def _upper_heading_names() -> str:
+    """Heading names of five or more letters in capitals ('SAGSFREMSTILLING', 'RESUMÉ')."""
+    return _alternation({name.upper() for name in data.headings().exact if len(name) >= 5}, spaces=False)
+
+
 # Phrase lists from the vocabularies, by placeholder name.
 PHRASES: dict[str, Callable[[], str]] = {
     "months": lambda: _alternation(data.months(), spaces=False),
@@ -69,6 +74,10 @@ PHRASES: dict[str, Callable[[], str]] = {
     "footer_start": lambda: "|".join(f"(?:{p})" for p in data.noise()["footer_start"]),
     "menu_separators": lambda: _alternation(data.noise()["menu_separators"], spaces=False),
     "contents_column_heads": lambda: _alternation(data.words()["contents"]["column_heads"]),
+    "heading_names_upper": _upper_heading_names,
+    "transcript_labels": lambda: _alternation(data.words()["transcript"]["labels"]),
+    "transcript_page_one_labels": lambda: _alternation(data.words()["transcript"]["page_one_labels"]),
+    "transcript_contents_marks": lambda: _alternation(data.words()["transcript"]["contents_marks"]),
     "glued_contents_marks": lambda: _alternation(data.words()["glued"]["contents_marks"], spaces=False),
     "glued_header_labels": lambda: _alternation(data.words()["glued"]["header_labels"], spaces=False),
 }
@@ -198,6 +207,10 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # Subheadings inside a table of contents ("Åbne sager", "Lukket dagsorden"): they do not end it.
     "toc_subheading": (r"^(?:åbne?|åbent|lukkede?|lukket|offentlige?|fortrolige?)\s+(?:sager|punkter|dagsorden|del|møde)\s*:?$", IGNORE),
     "toc_leader": (r"^(?P<title>\S.*?)\s*(?:\.{3,}|…+|_{3,}|(?:\. ){3,})\s*(?P<page>\d{1,4})$", 0),
+    # The number printed right before a title in running contents text ("Side 246. Title ...", "38 Title").
+    "number_before_title": (r"(?<![\w.,])(?P<num>\d{1,4})\.?\s+$", 0),
+    # "Ø Likviditet ...": a one-letter code (a committee's letter) before a transcript item's title.
+    "title_code_prefix": (r"^[A-ZÆØÅ]\s+(?P<rest>[A-ZÆØÅ].*)$", 0),
     "leader_hint": (r"\.{3}|…|_{3}|(?:\. ){3}", 0),
     # --- open / closed -----------------------------------------------------------------------
     "public": (r"^(?P<word>åbent|åben|lukket|offentlig|fortrolig|aaben|aabent)(?:\s+(?:punkt|sag|dagsorden|møde))?\s*\.?$", IGNORE),
@@ -215,7 +228,9 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "field_document_number": (r"^(?:Dok\.?\s*nr|Dokumentnr|Dokumentnummer|Dok\.?\s*id)\.?\s*:?\s*(?P<value>\S.*)$", IGNORE),
     "field_competence": (r"^(?:Kompetence|Beslutningskompetence|Sagen afgøres (?:i|af)|Kompetenceplacering)\s*:\s*"
                          r"(?P<value>\S.*)$", IGNORE),
-    "field_case_worker": (r"^(?:Sagsbehandler|Øvrige sagsbehandlere|Sagsansvarlig|Ansvarlig)\s*:\s*(?P<value>.*)$", IGNORE),
+    "field_case_worker": (r"^(?:Sagsbehandler|Sagsbeh\.?|Øvrige sagsbehandlere|Sagsansvarlig|Ansvarlig)\s*:\s*(?P<value>.*)$", IGNORE),
+    # The department that prepared the case: "Område: Ledelsessekretariatet", "Afdeling: Plan og Byg".
+    "field_department": (r"^(?:Område|Afdeling|Forvaltning|Fagområde|Center)\s*:\s*(?P<value>\S.*)$", IGNORE),
     "field_process": (r"^(?:Sagsforløb|Sagstype|Sagsgang)\s*:\s*(?P<value>\S.*)$", IGNORE),
     # A bare case number on its own line: "23-006399", "15.00.00-G01-39-18S", "85.02.02G00-0011", "18/18300".
     "bare_case": (r"^(?:\d{2}\.\d{2}\.\d{2}(?:-?[A-ZÆØÅ]\d{2}(?:-\d+)+[A-Z]?|[A-ZÆØÅ]\d{2}-\d+)"
@@ -259,6 +274,24 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "glued_heading_after_sentence": (r"^(?P<head>.*[a-zæøå0-9)]\.)(?=(?:{heading_names_capitalised})$)", 0),  # "… m.v.Indstilling"
     "glued_heading_before_list": (r"^(?P<head>{heading_names_capitalised})(?=[-–•]\s+[A-ZÆØÅ])", 0),  # "Fraværende- Anne Hansen"
     "glued_header_value": (r"^(?P<head>{glued_header_labels})(?=[A-ZÆØÅ][a-zæøå]|\d)", 0),  # "UdvalgByrådet"
+    # A PDF transcript (transcripts.py): a page line ("3 1. Godkendelse af dagsorden Dok.nr.: 1965 ...") and
+    # where its line breaks were: before a label with its colon, a heading, an item number, an open/closed
+    # mark or a page marker, and after the mark and the marker.
+    "transcript_page": (r"^(?P<page>\d{1,3})(?:\s+(?P<text>.*))?$", 0),
+    "transcript_cut": (r"(?<=\s)(?:(?:{transcript_labels})\s*:|(?:{heading_names_capitalised})(?=\s+[A-ZÆØÅ]|\s*$)"
+                       r"|(?:{heading_names_upper})(?=\s|$)|\d{1,3}\.\s+(?=[A-ZÆØÅ][a-zæøå])|(?:Åben|Lukket)\s+sag\b"
+                       r"|Side\s+\d{1,3}(?:\s+af\s+\d{1,3}\b|$)|Sagsoversigt\b)"
+                       r"|(?:(?<=\sÅben sag)|(?<=\sLukket sag))(?=\s)", 0),
+    "transcript_heading_run": (r"^(?P<head>[A-ZÆØÅÉ]{4,}(?:\s+[A-ZÆØÅÉ]+)*)\s+(?P<rest>[A-ZÆØÅ][a-zæøå].*)$", 0),
+    "transcript_dated_heading": (r"^(?P<head>(?:Beslutning|Afgørelse)\b.{0,80}?\s(?:den|d\.))\s+(?P<rest>[A-ZÆØÅ].*)$", 0),
+    "transcript_heading_text": (r"^(?P<head>{heading_names_capitalised})\s+(?P<rest>[A-ZÆØÅ].*)$", 0),  # "Indledning I takt ..."
+    # "Beslutning i Erhvervsudvalget den ...": a dated decision heading inside a page line.
+    "transcript_decision_cut": (r"(?<=\s)(?:Beslutning|Afgørelse)(?=\s+(?:i|fra)\s+[A-ZÆØÅ])", 0),
+    "sentence_inside": (r"[a-zæøå)]\.(?:\s|$)", 0),  # a sentence ends in the text ("... inhabil. August")
+    "transcript_empty_labels": (r"^(?:(?:{transcript_labels})\s*:\s*)+$", 0),  # "Mødested:", its value elsewhere
+    "transcript_page_end": (r"^(?P<text>.*[.!?:])\s+\d{1,3}$", 0),  # "Godkendt. 2": the page's number
+    "transcript_colonless_label": (r"(?<=\s)(?P<label>{transcript_page_one_labels})\s+(?=[A-ZÆØÅ0-9])", 0),
+    "transcript_contents_mark": (r"(?:{transcript_contents_marks})", 0),
     # "Beslutning    Godkendt.": a heading in a left margin column beside the first line of its text.
     "margin": (r"^(?P<left>\S[^\t]{0,24}?)(?:\s{3,}|\t+)(?P<right>\S.*)$", 0),
     "page_marker": (r"^(?:side|page)\s+\d{1,4}\s*(?:af|of|/)\s*\d{1,4}$", IGNORE),

@@ -14,7 +14,7 @@ from ..clean import Cleaned, Line
 from ..lineclass import Info, classify
 from .accordion import accordion_headings
 from .blocks import ItemBlock, SectionBlock, Segmented, TocLine
-from .contents import find_toc
+from .contents import find_toc, numbers_from_contents
 from .decimal import decimal_items
 from .lines import fill_sections, repeat_lines
 from .numbered import join_wrapped_titles, numbered_starts, protocol_items, split_unnumbered_tail
@@ -37,6 +37,7 @@ def segment(cleaned: Cleaned) -> Segmented:
         toc = [entry for entry in toc if entry.line < items[0].start]
     else:
         items = unnumbered_items(infos, lines, toc_lines, decisions) or protocol_items(infos, lines, toc_lines)
+        numbers_from_contents(items, lines)
     header_end = items[0].start if items else len(lines)
     return Segmented(cleaned, infos, header_end, toc, items, decisions)
 

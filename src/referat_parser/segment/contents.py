@@ -13,7 +13,7 @@ from ..lexicon import patterns as P
 from ..lexicon.data import words
 from ..lexicon.words import join_text
 from ..lineclass import Info, Kind
-from .blocks import TocLine
+from .blocks import ItemBlock, TocLine
 
 
 def find_toc(infos: list[Info], lines: list[Line]) -> list[TocLine]:
@@ -177,3 +177,38 @@ def _paged_run(lines: list[Line], run: list[int], marked: bool, early: bool) -> 
     if not (marked or early) or not _pages_ascend([page for _, page in paged], marked):
         return []
     return [TocLine(i, None, title, page) for i, (title, page) in zip(run, paged, strict=True)]
+
+
+CONTENTS_TITLE_WORDS = 6  # words of a title looked up in the contents (a contents line may cut the rest)
+MIN_PREFIX_WORDS = 4  # fewer words are too common to identify a title
+
+
+def numbers_from_contents(items: list[ItemBlock], lines: list[Line]) -> None:
+    """Items printed without their number take the number their title has in the contents before them
+    ('Indholdsfortegnelse Side 246. Title ...': a PDF transcript prints the number only there); a
+    one-letter code before a title that the contents print without it is dropped ('Ø Title')."""
+    if not items:
+        return
+    front = " ".join(lines[index].text for index in range(items[0].start))
+    for item in items:
+        if item.number is not None or not item.title:
+            continue
+        code = P.title_code_prefix.match(item.title)
+        if code is not None and code["rest"] in front:
+            item.title = code["rest"]
+        item.number = _number_in(front, item.title)
+
+
+def _number_in(front: str, title: str) -> str | None:
+    words = title.split()
+    wanted = [title] + ([" ".join(words[:CONTENTS_TITLE_WORDS])] if len(words) > CONTENTS_TITLE_WORDS else [])
+    for text in wanted:
+        if len(text.split()) < MIN_PREFIX_WORDS and text != title:
+            continue
+        position = front.find(text)
+        while position >= 0:
+            number = P.number_before_title.search(front[:position])
+            if number is not None:
+                return str(int(number["num"]))
+            position = front.find(text, position + 1)
+    return None

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ..clean import Line
 from ..lexicon import patterns as P
+from ..lexicon.attendance import is_attendance_line
 from ..lexicon.data import fold, headings
 from ..lexicon.headings import Heading
 from ..lexicon.outcomes import classify_outcome
@@ -17,7 +18,7 @@ from ..lineclass import Info, Kind
 from .blocks import ItemBlock, SectionBlock
 from .lines import assign_lines, attendance_label_alone, closing_title, title_before
 
-_HEAD_FIELDS = ("case_number", "document_number", "case_worker")
+_HEAD_FIELDS = ("case_number", "document_number", "case_worker", "competence", "department")
 
 
 # --- the boundary rules ----------------------------------------------------------------------------
@@ -222,6 +223,8 @@ def _walk_back(infos: list[Info], lines: list[Line], index: int, floor: int, fir
             continue
         if info.kind is Kind.PUBLIC or (info.kind is Kind.FIELD and info.field in _HEAD_FIELDS) or P.grid_token.match(text):
             start = back
+        elif info.kind is Kind.TEXT and not title_taken and is_attendance_line(text):
+            pass  # 'Fraværende:' / 'Afbud: ...' under the title: the item's, if a title stands above them
         elif info.kind is Kind.TEXT and not title_taken and is_title_like(text) and not _sole_outcome(infos, lines, back, floor) \
                 and not _under_attendance_label(infos, lines, back):
             title_taken = True
