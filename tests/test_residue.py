@@ -18,7 +18,6 @@ HEAD = "Referat\nTeknik- og Miljøudvalget\nMødedato: 02-05-2023\n\n"
         ("<strong>TEKNIK- OG MILJØUDVALGET</strong><br />", "TEKNIK- OG MILJØUDVALGET"),
         ("<b>Dagsorden</b> <b>med</b> <b>beslutninger</b><br/>", "Dagsorden med beslutninger"),
         ("Sager til behandling: Fold alle ud", "Sager til behandling"),
-        ("Teknisk Udvalg Teknisk Udvalg Vis medlemmer Rss-feed til udvalget Udskriv", "Teknisk Udvalg Teknisk Udvalg"),
     ],
 )
 def test_residue_glued_to_text_is_removed(line, kept):

@@ -7,6 +7,7 @@ every span in the output model points into this text.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .lexicon import patterns as P
@@ -118,20 +119,41 @@ def _split_transcripts(rows: list[_Row]) -> list[_Row]:
     return out
 
 
-# Where a saved web page lost the break between two blocks, first rule that matches cuts the line once.
-GLUE_RULES: tuple[str, ...] = (
-    "glued_contents_entry",  # "Indholdsfortegnelse1. Fraværende"
-    "glued_heading_after_sentence",  # "... i henhold til en fortegnelse.Indstilling"
-    "glued_heading_before_list",  # "Fraværende- Anne Hansen ()"
-    "glued_header_value",  # "UdvalgKommunalbestyrelsen"
+def _glued_word(text: str) -> bool:
+    """The first word holds a digit or a capital after its first letter, or ends in a dash: what a glued
+    contents mark, header label or heading before a list looks like (a cheap first test)."""
+    word = text.split(" ", 1)[0]
+    rest = word[1:]
+    return word.endswith(("-", "–", "•")) or not (rest.isalpha() and rest.islower())
+
+
+def _sentence_then_word(text: str) -> bool:
+    """A full stop glued to a last word ('... fortegnelse.Indstilling'): a cheap first test."""
+    tail = text[-40:]
+    return text[-1:].isalpha() and "." in tail and " " not in tail[tail.rfind("."):]
+
+
+# Where a saved web page lost the break between two blocks, the first rule that matches cuts the line
+# once: (pattern, cheap test that must pass first).
+GLUE_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("glued_contents_entry", _glued_word),  # "Indholdsfortegnelse1. Fraværende"
+    ("glued_heading_after_sentence", _sentence_then_word),  # "... i henhold til en fortegnelse.Indstilling"
+    ("glued_heading_before_list", _glued_word),  # "Fraværende- Anne Hansen ()"
+    ("glued_header_value", _glued_word),  # "UdvalgKommunalbestyrelsen"
 )
+
+
+_GLUE_TESTS = frozenset(test for _, test in GLUE_RULES)
 
 
 def _split_glued_blocks(rows: list[_Row]) -> list[_Row]:
     out: list[_Row] = []
     for row in rows:
-        match = next((m for m in (getattr(P, rule).match(row.text) for rule in GLUE_RULES) if m), None) \
-            if row.text[:1].isalpha() else None
+        text = row.text
+        match = None
+        if text[:1].isalpha():
+            passed = {test: test(text) for test in _GLUE_TESTS}
+            match = next((m for m in (getattr(P, rule).search(text) for rule, test in GLUE_RULES if passed[test]) if m), None)
         if match is None:
             out.append(row)
             continue

@@ -43,6 +43,10 @@ def normalise_all(texts: list[str]) -> list[str]:
     return [line.strip() for line in P.multispace.sub(" ", joined).split("\n")]
 
 
+_MARKERS = frozenset("•·▪●■◦")  # the list markers of patterns.list_marker: a cheap first test
+_MENU_SEPARATORS = frozenset("|·•")  # noise.toml menu_separators: a cheap first test
+
+
 @cache
 def _noise_lines() -> frozenset[str]:
     return frozenset(fold(line) for line in noise()["lines"])
@@ -59,11 +63,13 @@ def _listed(text: str) -> bool:
     lines = _noise_lines()
     if fold(text) in lines:
         return True
-    marker = P.list_marker.match(text)
+    marker = P.list_marker.match(text) if text[:1] in _MARKERS else None
     if marker is not None and fold(text[marker.end():]) in lines:
         return True
+    if not _MENU_SEPARATORS.intersection(text):
+        return False
     parts = [part for part in P.menu_separators.split(text) if part]
-    return len(parts) >= 1 and parts != [text] and all(fold(part) in lines for part in parts)
+    return bool(parts) and parts != [text] and all(fold(part) in lines for part in parts)
 
 
 def strip_inline_noise(text: str) -> str:

@@ -55,7 +55,7 @@ def _entries(infos: list[Info], lines: list[Line], toc_lines: set[int]) -> list[
             continue
         if info.kind is Kind.NUMBERED and info.number is not None:
             entries.append(_Entry(index, int(info.number), None, info.title, info.rule))
-        elif info.kind is Kind.TEXT and (match := P.item_decimal.match(lines[index].text)):
+        elif info.kind is Kind.TEXT and lines[index].text[:1].isdigit() and (match := P.item_decimal.match(lines[index].text)):
             entries.append(_Entry(index, int(match["top"]), int(match["sub"]), match["title"].strip(), "decimal"))
     return entries
 

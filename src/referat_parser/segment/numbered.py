@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ..clean import Line
 from ..lexicon import patterns as P
 from ..lexicon.data import fold
-from ..lexicon.titles import is_title_like
+from ..lexicon.titles import MAX_TITLE, is_title_like
 from ..lexicon.words import ends_sentence
 from ..lineclass import Info, Kind
 from .blocks import ItemBlock
@@ -71,8 +71,14 @@ class _State:
     list_style: str = ""  # how that list prints its numbers
     list_line: int = 0  # a line of that list
     sections_first: bool = False  # a section heading comes before the first numbered line (see _list_in_sections)
-    recurring: frozenset[str] = frozenset()  # titles (folded) printed more than once: in contents, repeated
+    _recurring: frozenset[str] | None = None  # see recurring()
     section_list_next: int | None = None  # the next number of a list inside a section (see _list_in_sections)
+
+    def recurring(self) -> frozenset[str]:
+        """Titles (folded) printed more than once: in the contents, repeated. Counted when first needed."""
+        if self._recurring is None:
+            self._recurring = _recurring_titles(self.infos, self.lines)
+        return self._recurring
 
     def last(self) -> Start:
         return self.accepted[-1]
@@ -128,7 +134,7 @@ def _list_in_sections(s: _State, c: Candidate) -> bool:
         return False
     if c.title is None or c.number == s.section_list_next:
         return True
-    if fold(c.title) in s.recurring:
+    if fold(c.title) in s.recurring():
         return False
     return c.title.rstrip().endswith((".", ":", ";", ",")) or _after_list_intro(s.infos, s.lines, c.index)
 
@@ -254,8 +260,7 @@ def _candidate(infos: list[Info], lines: list[Line], index: int, info: Info) -> 
 def numbered_starts(infos: list[Info], lines: list[Line], toc_lines: set[int],
                     decisions: list[tuple[int, str]]) -> list[Start]:
     """The start of each numbered item, found by running NUMBERED_RULES over the numbered lines."""
-    state = _State(infos, lines, sections_first=_sections_first(infos, toc_lines),
-                   recurring=_recurring_titles(infos, lines))
+    state = _State(infos, lines, sections_first=_sections_first(infos, toc_lines))
     for index, info in enumerate(infos):
         if info.kind is Kind.HEADING:
             state.list_next = state.section_list_next = None  # a heading ends any list
@@ -320,7 +325,8 @@ def _sections_first(infos: list[Info], toc_lines: set[int]) -> bool:
 
 def _recurring_titles(infos: list[Info], lines: list[Line]) -> frozenset[str]:
     counts = Counter(fold(info.title if info.kind in (Kind.NUMBERED, Kind.TOC) and info.title else lines[index].text)
-                     for index, info in enumerate(infos) if info.kind in (Kind.NUMBERED, Kind.TOC, Kind.TEXT))
+                     for index, info in enumerate(infos) if info.kind in (Kind.NUMBERED, Kind.TOC)
+                     or (info.kind is Kind.TEXT and len(lines[index].text) <= MAX_TITLE and lines[index].text[:1].isupper()))
     return frozenset(title for title, count in counts.items() if count >= 2)
 
 
