@@ -153,8 +153,10 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # A body/date/item line with no heading word: "Kultur- og Idrætsudvalget, 03-04-2019, pkt. 42".
     "decision_heading_bare": (r"^(?P<body>[^\W\d][^:]{2,100}?),\s*(?P<date>{date}){pkt}\s*:?\s*$", IGNORE | VERBOSE),
     # "Økonomiudvalgets beslutning den 7. december 2021" -> body 'Økonomiudvalget'; also "... behandling den".
+    # ... with this meeting's item number after the date: "... den 04.12.2012 Punkt 2" (eDoc).
     "decision_heading_genitive": (r"^(?P<body>[^\W\d].{2,80}?)s\s+(?:beslutning|behandling|indstilling)"
-                                  r"(?:\s+til\s+\w[\w\s-]{2,60}?)?(?:\s+(?:den|d\.)?\s*(?P<date>{date}))?\s*:?$", IGNORE | VERBOSE),
+                                  r"(?:\s+til\s+\w[\w\s-]{2,60}?)?(?:\s+(?:den|d\.)?\s*(?P<date>{date})"
+                                  r"(?:\s+(?:punkt|pkt\.?)\s*\d{1,4})?)?\s*:?$", IGNORE | VERBOSE),
     "ends_with_den": (r"\b(?:den|d\.)\s*[:.]?$", IGNORE),
     "heading_glued": (r"(?P<name>{heading_names_capitalised})(?=[A-ZÆØÅ])", 0),
     "heading_bracketed_date": (r"^(?P<name>[^()]{3,60}?)\s*\((?P<date>[^()]{6,40})\)\s*:?$", 0),
@@ -386,7 +388,9 @@ TEMPLATES: dict[str, tuple[str, int]] = {
                       r"[\s,.;–-]*(?:og\s+)?$", 0),
     "participant_label": (r"^(?:{participant_labels})\b\s*:?\s*(?P<rest>.*)$", IGNORE),
     "participant_entry": (r"^(?:[•·\-–*]\s*)?(?:(?P<role>{role_words})\s+)?(?P<name>{name})\s*,?\s*(?:\((?P<party>{party_text})\))?"
-                          r"\s*(?:\((?P<mark>[^)]*)\))?\s*(?:,\s*(?P<rest>.*))?$", 0),
+                          r"\s*(?:\((?P<mark>[^)]*)\))?"
+                          r"(?:\s+[-–]\s+(?P<role_after>(?i:{role_words})))?"  # "Lolan Ottesen (A) - formand" (eDoc)
+                          r"\s*(?:,\s*(?P<rest>.*))?$", 0),
     "substitute_in_entry": (r"(?:suppleant|stedfortræder)\s+for\s+(?P<for>{name})", IGNORE),
     "list_comma": (r",\s*(?![^()]{0,60}\))", 0),
     # --- decisions: outcome, dissent, votes, recommendations ---------------------------------
