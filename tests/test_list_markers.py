@@ -57,3 +57,21 @@ def test_without_bulleted_vocabulary_headings_a_bulleted_list_stays_text():
                    "• Model B\nTo skoler.\nBeslutning\nModel A vælges.\n")
     item = parse_text(text).items[0]
     assert [s.heading for s in item.sections] == ["Sagsfremstilling", "Beslutning"]
+
+
+def test_bulleted_list_entries_are_no_items_or_headings():
+    assert classify("• 7 Tryghed i ældrelivet").kind is Kind.TEXT
+    assert classify("• 212. Godkendelse af dagsorden").kind is Kind.NUMBERED
+    text = HEAD + ("1. Budget 2025\nSagsnr.: 24/100\nSagsfremstilling\nForslagene:\n• 1 Bedre mad til ældre\n"
+                   "• 2 Flere busser\nBeslutning\nVedtaget.\nBilag\n• Indstilling\n• Bilag 1: Budgetnotat\n\n"
+                   "2. Eventuelt\nSagsnr.: 24/101\nBeslutning\nIntet.\n")
+    items = parse_text(text).items
+    assert [(i.number, i.title) for i in items] == [("1", "Budget 2025"), ("2", "Eventuelt")]
+    assert [s.heading for s in items[0].sections] == ["Sagsfremstilling", "Beslutning", "Bilag"]
+
+
+def test_a_single_bulleted_attachment_named_like_a_heading_is_no_heading():
+    text = HEAD + ("1. Budget 2025\nSagsnr.: 24/100\nSagsfremstilling\nTekst.\nBeslutning\nVedtaget.\nBilag\n"
+                   "• Indstilling\n2. Eventuelt\nSagsnr.: 24/101\nBeslutning\nIntet.\n")
+    items = parse_text(text).items
+    assert [s.heading for s in items[0].sections] == ["Sagsfremstilling", "Beslutning", "Bilag"]

@@ -90,9 +90,7 @@ def clean(doc: Document) -> Cleaned:
         elif text:
             at_break = False
         raw.append(_Row(text, line.page, line.bold, line.size, indent, sheet))
-    raw = _split_pages(raw) if transcript else _split_transcripts(raw)
-    if doc.format != "pdf":  # a PDF's lines are its layout's; only a saved web page loses block breaks
-        raw = _split_glued_blocks(raw)
+    raw = _restore_breaks(raw, transcript, doc.format)
     raw, footer = _drop_site_footer(raw)
     if doc.format != "pdf":  # the PDF reader removes running lines by their position on the page
         furniture: list[str] = []
@@ -103,6 +101,13 @@ def clean(doc: Document) -> Cleaned:
     cleaned = _assemble(merged, list(doc.warnings))
     cleaned.footer = "\n".join(part for part in (footer, *dict.fromkeys(furniture)) if part)
     return cleaned
+
+
+def _restore_breaks(rows: list[_Row], transcript: bool, fmt: str) -> list[_Row]:
+    """Line breaks the source lost: a PDF transcript's pages (or other very long lines) cut where their
+    lines were, and in text and web pages two blocks glued on one line (a PDF's lines are its layout's)."""
+    rows = _split_pages(rows) if transcript else _split_transcripts(rows)
+    return _split_glued_blocks(rows) if fmt != "pdf" else rows
 
 
 TRANSCRIPT_LINE = 300  # characters; a page-per-line transcript has far longer lines

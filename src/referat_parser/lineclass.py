@@ -192,6 +192,11 @@ MARKED_RULES: tuple[tuple[str, Callable[[str, bool | None], Info | None]], ...] 
 )
 
 
+# Numbering styles too weak to tell an item from a list entry once a list marker stands before them:
+# '• 7 Tryghed i ældrelivet' is an entry of a bulleted list ('• 212. Title', '• Pkt. 44 Title' are items).
+WEAK_AFTER_MARKER = frozenset({"item_bare", "item_dash", "item_glued"})
+
+
 def classify(text: str, bold: bool | None = None) -> Info:
     marker = P.list_marker.match(text) if text[:1] in _MARKERS else None
     if marker is not None:
@@ -205,6 +210,8 @@ def classify(text: str, bold: bool | None = None) -> Info:
         info = rule(text, bold)
         if info is not None:
             info.rule = info.rule or name
+            if marker is not None and info.kind is Kind.NUMBERED and info.rule in WEAK_AFTER_MARKER:
+                return Info(Kind.TEXT, rule="bulleted_list_entry")
             return info
     return Info(Kind.TEXT, rule="text")
 

@@ -1,6 +1,8 @@
 """Accordion headings: web viewers print each section of an item as a bulleted row ('• Beslutningstema',
 '• Indstilling', '• Text'). Once a document shows that layout with vocabulary headings, a bulleted
-row that the vocabulary does not know ('• Forventet konsekvens') is a section heading too."""
+row that the vocabulary does not know ('• Forventet konsekvens') is a section heading too. A bulleted
+line among other bulleted lines, under a heading or without text of its own is an entry of a list
+('Bilag' / '• Indstilling' / '• Bilag 1: ...', attachment names), never a heading."""
 
 from __future__ import annotations
 
@@ -19,6 +21,9 @@ def accordion_headings(infos: list[Info], lines: list[Line]) -> None:
     from the first bulleted vocabulary heading on, a short capitalised bulleted line without end
     punctuation, followed by a line without a marker (its text or fields), is a heading."""
     marked = [index for index, line in enumerate(lines) if P.list_marker.match(line.text)]
+    for index in marked:  # 'Bilag' / '• Indstilling' / '• Bilag 1: ...': an entry of a list, not a section
+        if infos[index].kind is Kind.HEADING and _list_entry(infos, lines, index):
+            infos[index] = Info(Kind.TEXT, rule="bulleted_list_entry")
     vocabulary = [index for index in marked if infos[index].kind is Kind.HEADING]
     if len(vocabulary) < MIN_BULLETED_HEADINGS:
         return
@@ -41,3 +46,14 @@ def _content_follows(infos: list[Info], lines: list[Line], index: int) -> bool:
             continue
         return infos[following].kind in (Kind.TEXT, Kind.FIELD) and not P.list_marker.match(lines[following].text)
     return False
+
+
+def _list_entry(infos: list[Info], lines: list[Line], index: int) -> bool:
+    """A bulleted line with another bulleted line after it, or right under a heading, or with no text
+    of its own (the next item or heading follows): an entry of a list, such as attachment names."""
+    before = next((i for i in range(index - 1, -1, -1) if infos[i].kind is not Kind.BLANK), None)
+    after = next((i for i in range(index + 1, len(infos)) if infos[i].kind is not Kind.BLANK), None)
+    if before is not None and infos[before].kind is Kind.HEADING:
+        return True
+    return after is None or P.list_marker.match(lines[after].text) is not None \
+        or infos[after].kind in (Kind.HEADING, Kind.NUMBERED, Kind.NUMBER_ONLY)
