@@ -210,3 +210,11 @@ def test_department_and_case_worker_lines_are_fields():
     assert (classify("Område: Børn og Unge").kind, classify("Område: Børn og Unge").field) == (Kind.FIELD, "department")
     assert classify("Sagsbeh.: Bo Holm").field == "case_worker"
     assert classify("Områdets skoler er slidte.").kind is Kind.TEXT
+
+
+def test_a_year_in_a_title_is_no_postcode_but_a_town_with_its_postcode_is_a_place():
+    from referat_parser.lexicon.titles import is_title_like
+
+    assert is_title_like("Første behandling af budget 2024 og overslagsårene 2025-2027")
+    assert not is_title_like("Rådhuset, 2635 Ishøj")
+    assert not is_title_like("Kirkegade 3, 8600 Silkeborg, 1. sal")

@@ -110,7 +110,10 @@ FRAGMENTS: dict[str, str] = {
     "letter": "[A-ZÆØÅ]",
     "side_words": r"(?:For|Imod|Undlod|Hverken\s+for\s+eller\s+imod)",
     "meeting_end": r"Mødet\s+(?:blev\s+)?(?:hævet|sluttede|sluttet|afsluttet|afsluttedes|slut|ophævet)\b",
-    "place_strong": r"\b(?:{place_words}|\w*(?:{place_suffixes})|\d{4}\s+[A-ZÆØÅ]\w+)\b",
+    # A place word, or a postcode and its town at the end of the line or before a comma ("2635 Ishøj"):
+    # "budget 2018 og overslagsårene" has a year, not a postcode.
+    "place_strong": r"(?i:\b(?:{place_words}|\w*(?:{place_suffixes}))\b)"
+                    r"|\b\d{4}\s+[A-ZÆØÅ][a-zæøå]+(?:\s[A-ZÆØÅ][a-zæøå]+)?(?=\s*(?:,|$))",
 }
 
 
@@ -251,7 +254,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "case_in_title": (r"^(?P<case>[A-ZÆØÅ]{1,4}\s?\d{1,5}/\d{2,4})\.?\s+(?P<title>\S.*)$", 0),
     "document_number": (r"\bDok\.?\s*nr\.?\s*:?\s*(?P<value>[\w./-]+)", IGNORE),
     # --- item titles -------------------------------------------------------------------------
-    "place_strong": ("{place_strong}", IGNORE),
+    "place_strong": ("{place_strong}", 0),
     "title_code_end": (r"\s\([A-ZÆØÅ]{1,2}\)\.$", 0),
     "file_name": (r"\.(?:pdf|docx?|xlsx?|pptx?|odt|txt|jpe?g|png)\s*(?:\(\d+\s*[kKmM]?B\))?$", IGNORE),
     "grid_token": (r"^(?:[A-ZÆØÅ]{2,4}|X|x|-)$", 0),
