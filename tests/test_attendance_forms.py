@@ -130,3 +130,9 @@ def test_a_first_name_at_the_end_of_a_list_does_not_take_the_next_heading():
     block = "Mødedeltagere Anne Hansen, Bo Holm, Dorte\nIndholdsfortegnelse\n"
     meeting = parse_text(HEAD + block + ITEMS)
     assert [p.name for p in meeting.participants] == ["Anne Hansen", "Bo Holm"]
+
+
+def test_an_absence_field_ends_at_the_next_label():
+    text = ("Fraværende: Anne Hansen (C). Bemærkninger til dagsordenen: Ingen. Meddelelser: Direktør Bo Holm "
+            "orienterede om budgettet.")
+    assert names(absences_in_line(text)) == ["Anne Hansen"]

@@ -369,3 +369,10 @@ def test_a_label_without_value_in_a_column_is_passed_over():
 @pytest.mark.parametrize(("value", "ok"), [("Mandag, 21 februar, 2022 - 17:00", False), ("Kommunalbestyrelsen 2018-21", True)])
 def test_a_committee_is_no_date(value, ok):
     assert PLAUSIBLE["committee"](value) is ok
+
+
+def test_a_download_title_numbered_zero_does_not_end_the_header():
+    text = ("00 Referat uden bilag - Nordby Kommune\n\nReferat\nØkonomiudvalget\nMødedato: 16. marts 2015\n"
+            "Mødested: Rådhuset\n\nSagsoversigt\n01.\nGodkendelse af dagsorden ....... 3\n02.\nBudget ....... 4\n")
+    meeting = parse_text(text)
+    assert (meeting.kind, meeting.committee, meeting.date) == ("minutes", "Økonomiudvalget", "2015-03-16")

@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "referat_parser"
 STAGES: list[tuple[str, ...]] = [
     ("errors", "lexicon", "version", "paths"),
     ("read", "parse_options"),
-    ("clean",),
+    ("clean", "transcripts"),
     ("lineclass",),
     ("segment",),
     ("drafts", "extract", "outline"),  # outline: an export's stated segments, applied to what extract found

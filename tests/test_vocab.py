@@ -127,7 +127,7 @@ def test_every_noise_line_is_dropped():
 NOISE_SAMPLES = ["Side 3 af 22", "Page 2 of 9", "- 4 -", "3/22", "12", "Vi bruger cookies til statistik og analyse.",
                  "Denne side bruger cookies for at forbedre oplevelsen", 'Download "Referat fra byrådet"',
                  "Forside > Politik > Udvalg > Referat", "Forside / Politik / Dagsordener og referater",
-                 "________________", "----------"]
+                 "________________", "----------", "04.11.2019 Views", "icon-Politik"]
 
 
 def test_every_noise_pattern_is_exercised():
@@ -142,7 +142,9 @@ def test_every_noise_pattern_is_exercised():
 
 def test_every_inline_noise_pattern_is_removed():
     inline = patterns.noise_inline
-    samples = ["application/pdf icon bilag_1_-_forslag.pdf", "Klik her for at folde ud", "Kopier link til punktet - Print"]
+    samples = ["application/pdf icon bilag_1_-_forslag.pdf", "Klik her for at folde ud", "Kopier link til punktet - Print",
+               "Klik her for at folde ud og læse mere om Vejbelysning", "Åbn/luk punkt", "<br />", "</strong>",
+               ": Fold alle ud"]
     for pattern in load("noise")["inline"]:
         assert any(re.fullmatch(pattern, s, re.IGNORECASE) for s in samples), pattern
     assert inline.sub("", "Titel application/pdf icon a.pdfapplication/pdf icon b.pdf").strip() == "Titel"

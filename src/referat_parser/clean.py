@@ -7,6 +7,7 @@ every span in the output model points into this text.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .lexicon import patterns as P
@@ -15,6 +16,7 @@ from .lexicon.headings import match_heading
 from .lexicon.residue import is_noise, normalise, normalise_all, strip_inline_noise
 from .lexicon.words import ends_sentence, join_text
 from .read import Document, RawLine
+from .transcripts import is_transcript, page_lines, running_header, split_page
 
 
 @dataclass(slots=True)
@@ -62,6 +64,7 @@ def clean(doc: Document) -> Cleaned:
     at_break = False  # the lines since the last page marker are all markers or marked running lines
     source = _split_margin_headings(doc.lines)
     texts = normalise_all([line.text for line in source])
+    transcript = is_transcript(texts)  # before the viewer's boilerplate is dropped as noise
     recurring = _recurring_marked_lines(texts)
     for line, text in zip(source, texts, strict=True):
         indent = line.text[:1] in (" ", "\t", "\u00a0")
@@ -87,7 +90,7 @@ def clean(doc: Document) -> Cleaned:
         elif text:
             at_break = False
         raw.append(_Row(text, line.page, line.bold, line.size, indent, sheet))
-    raw = _split_transcripts(raw)
+    raw = _restore_breaks(raw, transcript, doc.format)
     raw, footer = _drop_site_footer(raw)
     if doc.format != "pdf":  # the PDF reader removes running lines by their position on the page
         furniture: list[str] = []
@@ -98,6 +101,13 @@ def clean(doc: Document) -> Cleaned:
     cleaned = _assemble(merged, list(doc.warnings))
     cleaned.footer = "\n".join(part for part in (footer, *dict.fromkeys(furniture)) if part)
     return cleaned
+
+
+def _restore_breaks(rows: list[_Row], transcript: bool, fmt: str) -> list[_Row]:
+    """Line breaks the source lost: a PDF transcript's pages (or other very long lines) cut where their
+    lines were, and in text and web pages two blocks glued on one line (a PDF's lines are its layout's)."""
+    rows = _split_pages(rows) if transcript else _split_transcripts(rows)
+    return _split_glued_blocks(rows) if fmt != "pdf" else rows
 
 
 TRANSCRIPT_LINE = 300  # characters; a page-per-line transcript has far longer lines
@@ -118,6 +128,72 @@ def _split_transcripts(rows: list[_Row]) -> list[_Row]:
             piece = row.text[start:end].strip()
             if piece and not is_noise(piece):
                 out.append(_Row(piece, row.page, row.bold, row.size, False, row.sheet))
+    return out
+
+
+def _glued_word(text: str) -> bool:
+    """The first word holds a digit or a capital after its first letter, or ends in a dash: what a glued
+    contents mark, header label or heading before a list looks like (a cheap first test)."""
+    word = text.split(" ", 1)[0]
+    rest = word[1:]
+    return word.endswith(("-", "–", "•")) or not (rest.isalpha() and rest.islower())
+
+
+def _sentence_then_word(text: str) -> bool:
+    """A full stop glued to a last word ('... fortegnelse.Indstilling'): a cheap first test."""
+    tail = text[-40:]
+    return text[-1:].isalpha() and "." in tail and " " not in tail[tail.rfind("."):]
+
+
+# Where a saved web page lost the break between two blocks, the first rule that matches cuts the line
+# once: (pattern, cheap test that must pass first).
+GLUE_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("glued_contents_entry", _glued_word),  # "Indholdsfortegnelse1. Fraværende"
+    ("glued_heading_after_sentence", _sentence_then_word),  # "... i henhold til en fortegnelse.Indstilling"
+    ("glued_heading_before_list", _glued_word),  # "Fraværende- Anne Hansen ()"
+    ("glued_header_value", _glued_word),  # "UdvalgKommunalbestyrelsen"
+)
+
+
+_GLUE_TESTS = frozenset(test for _, test in GLUE_RULES)
+
+
+def _split_glued_blocks(rows: list[_Row]) -> list[_Row]:
+    out: list[_Row] = []
+    for row in rows:
+        text = row.text
+        match = None
+        if text[:1].isalpha():
+            passed = {test: test(text) for test in _GLUE_TESTS}
+            match = next((m for m in (getattr(P, rule).search(text) for rule, test in GLUE_RULES if passed[test]) if m), None)
+        if match is None:
+            out.append(row)
+            continue
+        cut = match.end("head")
+        head, rest = row.text[:cut].strip(), row.text[cut:].strip()
+        if match.re is P.glued_header_value:  # a label and its value stay one field: "Udvalg: Byrådet"
+            out.append(_Row(f"{head}: {rest}", row.page, row.bold, row.size, row.indent, row.sheet))
+            continue
+        out.append(_Row(head, row.page, row.bold, row.size, row.indent, row.sheet))
+        out.append(_Row(rest, row.page, row.bold, row.size, False, row.sheet))
+    return out
+
+
+def _split_pages(rows: list[_Row]) -> list[_Row]:
+    """A PDF transcript's page lines without their page numbers and running header, each cut into the
+    lines it had (see transcripts.py); other lines as they are."""
+    pages = page_lines([row.text for row in rows])
+    header = running_header([text for number, text in pages.values() if number > 1])
+    out: list[_Row] = []
+    for index, row in enumerate(rows):
+        if index not in pages:
+            out.append(row)
+            continue
+        number, text = pages[index]
+        if header and text.startswith(header + " "):
+            text = text[len(header):].strip()
+        out.extend(_Row(piece, row.page, row.bold, row.size, False, row.sheet)
+                   for piece in split_page(text, first=number == 1) if not is_noise(piece))
     return out
 
 

@@ -62,10 +62,13 @@ FIELD_RULES: tuple[tuple[str, str], ...] = (
     ("competence", "field_competence"),
     ("case_worker", "field_case_worker"),
     ("process", "field_process"),
+    ("department", "field_department"),
 )
 
-_FIELD_INITIALS = frozenset("SsJjAaDdKkØøBb")  # the first letters of the field labels: a cheap first test
-BARE_CASE_MAX = 40  # characters of a case number printed alone on its line
+_FIELD_INITIALS = frozenset("SsJjAaDdKkØøBbOoFfCc")  # the first letters of the field labels: a cheap first test
+_MARKERS = frozenset("•·▪●■◦")  # the list markers of patterns.list_marker: a cheap first test
+BARE_CASE_MAX = 40
+CONTENTS_COLUMNS_MAX = 40  # characters of a contents table's header row  # characters of a case number printed alone on its line
 
 
 def _blank(text: str, bold: bool | None) -> Info | None:
@@ -79,6 +82,11 @@ def _heading(text: str, bold: bool | None) -> Info | None:
 
 def _contents_heading(text: str, bold: bool | None) -> Info | None:
     return Info(Kind.TOC) if P.toc_mark.match(text) else None
+
+
+def _contents_columns(text: str, bold: bool | None) -> Info | None:
+    """'Punkt nr. Side': the column headers of a contents table mark the contents as its heading does."""
+    return Info(Kind.TOC) if len(text) <= CONTENTS_COLUMNS_MAX and P.toc_columns.match(text) else None
 
 
 def _contents_entry(text: str, bold: bool | None) -> Info | None:
@@ -124,16 +132,21 @@ def _field(text: str, bold: bool | None) -> Info | None:
             return Info(Kind.FIELD, field=name, value=value)
         value = P.kle_before_case.sub("", value)  # "00.30.00Ø00 - 2006/1877" -> "2006/1877"
         marked = P.open_closed_suffix.search(value)
-        if marked:  # "Sagsnummer: 22/04519 - Åben"
-            return Info(Kind.FIELD, field=name, value=value[:marked.start()],
-                        public=not marked["word"].casefold().startswith("lukket"))
-        return Info(Kind.FIELD, field=name, value=value)
+        public = None if marked is None else not marked["word"].casefold().startswith("lukket")
+        return Info(Kind.FIELD, field=name, value=_case_value(value[:marked.start()] if marked else value), public=public)
     return None
+
+
+def _case_value(value: str) -> str:
+    """The case number a label's value starts with ('299835 Kultur- og Idrætsudvalget' -> '299835',
+    '22/2694,' -> '22/2694'); a value of another shape is kept whole."""
+    shaped = P.case_value.match(value)
+    return shaped.group().rstrip(",;.") or value if shaped else value
 
 
 def _bare_case_number(text: str, bold: bool | None) -> Info | None:
     if len(text) <= BARE_CASE_MAX and P.bare_case.match(text):
-        return Info(Kind.FIELD, field="case_number", value=text)
+        return Info(Kind.FIELD, field="case_number", value=P.kle_before_case.sub("", text))
     return None
 
 
@@ -155,6 +168,7 @@ LINE_RULES: tuple[tuple[str, Callable[[str, bool | None], Info | None]], ...] = 
     ("blank", _blank),
     ("heading", _heading),
     ("contents_heading", _contents_heading),
+    ("contents_columns", _contents_columns),
     ("contents_entry", _contents_entry),
     ("open_closed", _open_closed),
     ("open_closed_with_case", _open_closed_with_case),
@@ -165,11 +179,39 @@ LINE_RULES: tuple[tuple[str, Callable[[str, bool | None], Info | None]], ...] = 
 )
 
 
+def _bulleted_number(text: str, bold: bool | None) -> Info | None:
+    """'• 1' / 'Title': an accordion row's item number, its title on the next line."""
+    match = P.bulleted_number.match(text)
+    return Info(Kind.NUMBER_ONLY, number=str(int(match["num"])), value="after") if match else None
+
+
+# Lines that start with a list marker ('• 1', '• Sagsid.: 18/12345'): these rules see the line with its
+# marker; when none applies, LINE_RULES classify the line without it.
+MARKED_RULES: tuple[tuple[str, Callable[[str, bool | None], Info | None]], ...] = (
+    ("bulleted_number", _bulleted_number),
+)
+
+
+# Numbering styles too weak to tell an item from a list entry once a list marker stands before them:
+# '• 7 Tryghed i ældrelivet' is an entry of a bulleted list ('• 212. Title', '• Pkt. 44 Title' are items).
+WEAK_AFTER_MARKER = frozenset({"item_bare", "item_dash", "item_glued"})
+
+
 def classify(text: str, bold: bool | None = None) -> Info:
+    marker = P.list_marker.match(text) if text[:1] in _MARKERS else None
+    if marker is not None:
+        for name, rule in MARKED_RULES:
+            info = rule(text, bold)
+            if info is not None:
+                info.rule = info.rule or name
+                return info
+        text = text[marker.end():]
     for name, rule in LINE_RULES:
         info = rule(text, bold)
         if info is not None:
             info.rule = info.rule or name
+            if marker is not None and info.kind is Kind.NUMBERED and info.rule in WEAK_AFTER_MARKER:
+                return Info(Kind.TEXT, rule="bulleted_list_entry")
             return info
     return Info(Kind.TEXT, rule="text")
 

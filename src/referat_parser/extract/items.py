@@ -162,8 +162,11 @@ def _read_section(seg: Segmented, section: SectionBlock, item: ItemDraft) -> Non
     text = _section_text(seg, section)
     last = section.body[-1] if section.body else section.line
     key = section.heading.key
-    item.sections.append(SectionDraft(key=key, heading=section.heading.printed, text=text,
-                                      span=span_of(seg, section.line, last)))
+    span = span_of(seg, section.line, last)
+    marker = P.list_marker.match(seg.cleaned.lines[section.line].text)
+    if marker is not None:  # '• Beslutningstema': the section starts at its heading, after the list marker
+        span.start += marker.end()
+    item.sections.append(SectionDraft(key=key, heading=section.heading.printed, text=text, span=span))
     if key == "decision":
         item.printed_decisions.append(decision_draft(seg, section.heading, section.line, section.body))
     elif key == "recommendation":

@@ -29,6 +29,8 @@ def extract(seg: Segmented, tables: list[tuple[int, list[list[str | None]]]]) ->
 
 def _first_title(seg: Segmented) -> int | None:
     """The first line of the header that prints an item title ("2. Godkendelse af dagsorden" above an
-    attendance block that the segmenter left in the header)."""
-    toc_lines = {entry.line for entry in seg.toc}
-    return next((i for i in range(seg.header_end) if seg.infos[i].kind is Kind.NUMBERED and i not in toc_lines), None)
+    attendance block that the segmenter left in the header): a numbered line that is no contents entry
+    and that the segmenter did not pass over for a reason of its own ('00 Referat uden bilag - X Kommune',
+    a download title)."""
+    refused = {entry.line for entry in seg.toc} | {line for line, _rule in seg.decisions}
+    return next((i for i in range(seg.header_end) if seg.infos[i].kind is Kind.NUMBERED and i not in refused), None)

@@ -36,7 +36,8 @@ def absences_in_line(text: str) -> list[PersonRef] | None:
     if label:
         if P.not_absence.search(label["scope"]):
             return None
-        names = P.dated_sublabel.sub(" ", label["names"]).strip()
+        # The field ends at the next label ("Fraværende: X. Bemærkninger til dagsordenen: ...").
+        names = P.next_label.split(P.dated_sublabel.sub(" ", label["names"]), maxsplit=1)[0].strip()
         if not names or P.absence_none.match(names):
             return []
         substitutes = {s.name for s in substitutes_in_line(names)}

@@ -133,7 +133,8 @@ def _not_heading_shaped(line: _Line) -> Heading | None:
 def _misspelt(line: _Line) -> Heading | None:
     """A vocabulary name misspelt or damaged by OCR, of the same length (rapidfuzz)."""
     folded = line.folded
-    if len(folded) < 8 or line.text.rstrip().endswith((".", ",", ";")):
+    # "Bilagsoversigt 3": a contents entry with its page, not a damaged heading.
+    if len(folded) < 8 or line.text.rstrip().endswith((".", ",", ";")) or folded.rsplit(" ", 1)[-1].isdigit():
         return None
     vocab = headings()
     cutoff = FUZZY_CUTOFF_BOLD if line.bold else FUZZY_CUTOFF

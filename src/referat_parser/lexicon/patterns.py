@@ -39,6 +39,11 @@ def _party_names() -> str:
     return _alternation([n for n in data.parties() if len(n) > 3])
 
 
+def _upper_heading_names() -> str:
+    """Heading names of five or more letters in capitals ('SAGSFREMSTILLING', 'RESUMÉ')."""
+    return _alternation({name.upper() for name in data.headings().exact if len(name) >= 5}, spaces=False)
+
+
 # Phrase lists from the vocabularies, by placeholder name.
 PHRASES: dict[str, Callable[[], str]] = {
     "months": lambda: _alternation(data.months(), spaces=False),
@@ -68,6 +73,14 @@ PHRASES: dict[str, Callable[[], str]] = {
     "noise_patterns": lambda: "|".join(f"(?:{p})" for p in data.noise()["patterns"]),
     "noise_inline": lambda: "|".join(f"(?:{p})" for p in data.noise()["inline"]),
     "footer_start": lambda: "|".join(f"(?:{p})" for p in data.noise()["footer_start"]),
+    "menu_separators": lambda: _alternation(data.noise()["menu_separators"], spaces=False),
+    "contents_column_heads": lambda: _alternation(data.words()["contents"]["column_heads"]),
+    "heading_names_upper": _upper_heading_names,
+    "transcript_labels": lambda: _alternation(data.words()["transcript"]["labels"]),
+    "transcript_page_one_labels": lambda: _alternation(data.words()["transcript"]["page_one_labels"]),
+    "transcript_contents_marks": lambda: _alternation(data.words()["transcript"]["contents_marks"]),
+    "glued_contents_marks": lambda: _alternation(data.words()["glued"]["contents_marks"], spaces=False),
+    "glued_header_labels": lambda: _alternation(data.words()["glued"]["header_labels"], spaces=False),
 }
 
 
@@ -138,9 +151,10 @@ FRAGMENTS: dict[str, str] = {
     "letter": "[A-ZÆØÅ]",
     "side_words": r"(?:For|Imod|Undlod|Hverken\s+for\s+eller\s+imod)",
     "meeting_end": r"Mødet\s+(?:blev\s+)?(?:hævet|sluttede|sluttet|afsluttet|afsluttedes|slut|ophævet)\b",
-    # A postcode and town ends the line or a comma-separated part ('Torvet 1, 2635 Ishøj'): a year before a
-    # word ('budget 2018 og overslagsårene') is no postcode.
-    "place_strong": r"\b(?:{place_words}|\w*(?:{place_suffixes})|(?-i:\d{4}\s+[A-ZÆØÅ][a-zæøå]+(?:\s[A-ZÆØÅ][a-zæøå]+)?)(?=\s*(?:,|$)))\b",
+    # A place word, or a postcode and its town at the end of the line or before a comma ("2635 Ishøj"):
+    # "budget 2018 og overslagsårene" has a year, not a postcode.
+    "place_strong": r"(?i:\b(?:{place_words}|\w*(?:{place_suffixes}))\b)"
+                    r"|\b\d{4}\s+[A-ZÆØÅ][a-zæøå]+(?:\s[A-ZÆØÅ][a-zæøå]+)?(?=\s*(?:,|$))",
     # Between a header label and its value: a colon, or nothing when a capital or digit follows a
     # lower-case label directly ("MødestedRådssalen", "UdvalgByrådet": web text that lost its cell break).
     "label_gap": r"(?:\s*:\s*|(?-i:(?<=[a-zæøå])(?=[A-ZÆØÅ0-9])))",
@@ -219,6 +233,17 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # "Sag nr. 130" follows its title line; "Punkt 5" alone precedes it; a PDF may print "5." alone.
     "number_only": (r"^(?:(?P<word>Sag|Sags|Punkt|Pkt|Dagsordenspunkt)\.?\s*(?:nr\.?|nummer)?\s*(?P<num>\d{1,4})\s*:?"
                     r"|(?P<bare>\d{1,3})\.)$", IGNORE),
+    # One list marker before a line's text: web viewers print accordion rows and field lists as bullets
+    # ("• Sagsid.: 18/12345", "• Beslutningstema", "• 1"). Dashes are not markers here: "- Anne Hansen".
+    "list_marker": (r"^[•·▪●■◦]\s*(?=\S)", 0),
+    # A bulleted item number alone on its line, its title on the next: "• 1", "• 121.".
+    "bulleted_number": (r"^[•·▪●■◦]\s*(?P<num>\d{1,4})\.?$", 0),
+    # A sub-item of decimal numbering: "1.1 Status siden sidst", "2.3. Plan" (segment/decimal.py reads it
+    # only in a document numbered that way; elsewhere "1.1 Formål" is a section of a text).
+    "item_decimal": (r"^(?P<top>\d{1,3})\.(?P<sub>\d{1,2})\.?\s+(?P<title>[{up}\"'“”«(].*)$", 0),
+    # A line ending in a capitalised abbreviation or initials ("... lokaler på Chr.", "H.C."): a number on
+    # the next line ("8. Vej 7") continues it.
+    "initial_at_line_end": (r"(?:^|\s)(?:[A-ZÆØÅ][a-zæøå]{0,2}\.|(?:[A-ZÆØÅ]\.){2,3})$", 0),
     # Cheap first test, so that most prose lines skip the item rules.
     "item_hint": (r"[\d•·▪●■◦\-–]|(?:Punkt|Pkt|Nr|Sag|Dagsordenspunkt|Ad\b|åben|lukket)", IGNORE),
     # A number printed with a word that only items carry ("Ad 1) ...", "Punkt 1: ...").
@@ -231,9 +256,15 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "list_entry": (r"^(?:(?:åbent|åben|lukket)\s+)?\d{1,3}[.:)]?\s+\S", IGNORE),
     # --- contents ----------------------------------------------------------------------------
     "toc_mark": (r"^(?:indhold|indholdsfortegnelse|indholdsliste|sagsoversigt|oversigt over sager|sager)\s*:?$", IGNORE),
+    # A contents table's column headers, the page column last: "Punkt nr. Side", "Nr. Titel Side".
+    "toc_columns": (r"^(?:(?:{contents_column_heads})\s+){1,3}side$", IGNORE),
     # Subheadings inside a table of contents ("Åbne sager", "Lukket dagsorden"): they do not end it.
     "toc_subheading": (r"^(?:åbne?|åbent|lukkede?|lukket|offentlige?|fortrolige?)\s+(?:sager|punkter|dagsorden|del|møde)\s*:?$", IGNORE),
     "toc_leader": (r"^(?P<title>\S.*?)\s*(?:\.{3,}|…+|_{3,}|(?:\. ){3,})\s*(?P<page>\d{1,4})$", 0),
+    # The number printed right before a title in running contents text ("Side 246. Title ...", "38 Title").
+    "number_before_title": (r"(?<![\w.,])(?P<num>\d{1,4})\.?\s+$", 0),
+    # "Ø Likviditet ...": a one-letter code (a committee's letter) before a transcript item's title.
+    "title_code_prefix": (r"^[A-ZÆØÅ]\s+(?P<rest>[A-ZÆØÅ].*)$", 0),
     "leader_hint": (r"\.{3}|…|_{3}|(?:\. ){3}", 0),
     # --- open / closed -----------------------------------------------------------------------
     "public": (r"^(?P<word>åbent|åben|lukket|offentlig|fortrolig|aaben|aabent)(?:\s+(?:punkt|sag|dagsorden|møde))?\s*\.?$", IGNORE),
@@ -251,18 +282,28 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "field_document_number": (r"^(?:Dok\.?\s*nr|Dokumentnr|Dokumentnummer|Dok\.?\s*id)\.?\s*:?\s*(?P<value>\S.*)$", IGNORE),
     "field_competence": (r"^(?:Kompetence|Beslutningskompetence|Sagen afgøres (?:i|af)|Kompetenceplacering)\s*:\s*"
                          r"(?P<value>\S.*)$", IGNORE),
-    "field_case_worker": (r"^(?:Sagsbehandler|Øvrige sagsbehandlere|Sagsansvarlig|Ansvarlig)\s*:\s*(?P<value>.*)$", IGNORE),
+    "field_case_worker": (r"^(?:Sagsbehandler|Sagsbeh\.?|Øvrige sagsbehandlere|Sagsansvarlig|Ansvarlig)\s*:\s*(?P<value>.*)$", IGNORE),
+    # The department that prepared the case: "Område: Ledelsessekretariatet", "Afdeling: Plan og Byg".
+    "field_department": (r"^(?:Område|Afdeling|Forvaltning|Fagområde|Center)\s*:\s*(?P<value>\S.*)$", IGNORE),
     "field_process": (r"^(?:Sagsforløb|Sagstype|Sagsgang)\s*:\s*(?P<value>\S.*)$", IGNORE),
     # A bare case number on its own line: "23-006399", "15.00.00-G01-39-18S", "85.02.02G00-0011", "18/18300".
     "bare_case": (r"^(?:\d{2}\.\d{2}\.\d{2}(?:-?[A-ZÆØÅ]\d{2}(?:-\d+)+[A-Z]?|[A-ZÆØÅ]\d{2}-\d+)"
-                  r"|\d{2,3}-\d{4}-\d{3,}|\d{2}-\d{5,7}|\d{2,4}/\d{3,6}|[A-Z]{1,4}\s?\d{1,5}/\d{2,4})$", 0),
-    "kle_before_case": (r"^\d{2}\.\d{2}\.\d{2}[-\w]*\s+[-–]\s+(?=\d{2,4}/\d{2,7}$)", 0),
+                  r"|\d{2,3}-\d{4}-\d{3,}|\d{2}-\d{5,7}|\d{2,4}/\d{3,6}|[A-Z]{1,4}\s?\d{1,5}/\d{2,4}"
+                  # "EMN-2025-001234" (a system prefix and the year; a bare "2019-2022" is a period, not a case)
+                  r"|[A-ZÆØÅ]{2,5}-(?:19|20)\d{2}-\d{4,7}"
+                  # "012345 - 2017/12345": a document id before the case number
+                  r"|\d{4,9}\s+[-–]\s+\d{2,4}/\d{3,7})$", 0),
+    # "00.30.00Ø00 - 2006/1877", "012345 - 2017/12345": a KLE number or document id before the case number.
+    "kle_before_case": (r"^(?:\d{2}\.\d{2}\.\d{2}[-\w]*|\d{4,9})\s+[-–]\s+(?=\d{2,4}/\d{2,7}$)", 0),
+    # The case number at the start of a label's value; the rest of the line is other cells of its row
+    # ("299835 Kultur- og Idrætsudvalget Åbent punkt", "22/2694, Sagsinitialer: abc").
+    "case_value": (r"^(?:[A-ZÆØÅ]{1,5}[\s-]?)?\d[\w./-]*", 0),
     "next_label": (r"\s+(?=[A-ZÆØÅ][\w.]+(?: [\w.]+){0,2}:)", 0),  # "... Sagen afgøres i: Byrådet"
     "dash_separator": (r"\s+[-–]\s+", 0),
     "case_in_title": (r"^(?P<case>[A-ZÆØÅ]{1,4}\s?\d{1,5}/\d{2,4})\.?\s+(?P<title>\S.*)$", 0),
     "document_number": (r"\bDok\.?\s*nr\.?\s*:?\s*(?P<value>[\w./-]+)", IGNORE),
     # --- item titles -------------------------------------------------------------------------
-    "place_strong": ("{place_strong}", IGNORE),
+    "place_strong": ("{place_strong}", 0),
     "title_code_end": (r"\s\([A-ZÆØÅ]{1,2}\)\.$", 0),
     "file_name": (r"\.(?:pdf|docx?|xlsx?|pptx?|odt|txt|jpe?g|png)\s*(?:\(\d+\s*[kKmM]?B\))?$", IGNORE),
     "grid_token": (r"^(?:[A-ZÆØÅ]{2,4}|X|x|-)$", 0),
@@ -274,10 +315,37 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "noise_whole": (r"(?:{noise_patterns})\Z", IGNORE),
     "noise_inline": ("{noise_inline}", IGNORE),
     "footer_start": (r"(?:{footer_start})\Z", IGNORE),
+    # "Title og læse mere om Title": a link's text after the title it repeats (prose never repeats itself so).
+    "link_text_repeat": (r"^(?P<lead>.*?)(?P<title>\S.*?)\s+og\s+læse\s+mere\s+om\s+(?P=title)$", 0),
+    # The separators of a menu row of link texts: "| Rss | Tip en ven | Print |".
+    "menu_separators": (r"\s*(?:{menu_separators})\s*", 0),
     # Where a one-line-per-page transcript had its line breaks: before an inline heading, an
     # attendance label, an item number or a contents label.
     "transcript_split": (r"(?<=\s)(?:(?:{heading_names_capitalised})(?=\s+[A-ZÆØÅ]|\s*$)|(?:Afbud|Fraværende|Fravær)\s*:"
                          r"|Sagsoversigt\b|\d{1,3}\.\s+(?=[A-ZÆØÅ][a-zæøå]))", 0),
+    # Block boundaries a saved web page lost; group 'head' is the first of the two lines (clean._split_glued_blocks).
+    "glued_contents_entry": (r"^(?P<head>{glued_contents_marks})(?=\d)", 0),  # "Indholdsfortegnelse1. Fraværende"
+    "glued_heading_after_sentence": (r"(?<=[a-zæøå0-9)])(?P<head>\.)(?=(?:{heading_names_capitalised})$)", 0),  # "… m.v.Indstilling"
+    "glued_heading_before_list": (r"^(?P<head>{heading_names_capitalised})(?=[-–•]\s+[A-ZÆØÅ])", 0),  # "Fraværende- Anne Hansen"
+    "glued_header_value": (r"^(?P<head>{glued_header_labels})(?=[A-ZÆØÅ][a-zæøå]|\d)", 0),  # "UdvalgByrådet"
+    # A PDF transcript (transcripts.py): a page line ("3 1. Godkendelse af dagsorden Dok.nr.: 1965 ...") and
+    # where its line breaks were: before a label with its colon, a heading, an item number, an open/closed
+    # mark or a page marker, and after the mark and the marker.
+    "transcript_page": (r"^(?P<page>\d{1,3})(?:\s+(?P<text>.*))?$", 0),
+    "transcript_cut": (r"(?<=\s)(?:(?:{transcript_labels})\s*:|(?:{heading_names_capitalised})(?=\s+[A-ZÆØÅ]|\s*$)"
+                       r"|(?:{heading_names_upper})(?=\s|$)|\d{1,3}\.\s+(?=[A-ZÆØÅ][a-zæøå])|(?:Åben|Lukket)\s+sag\b"
+                       r"|Side\s+\d{1,3}(?:\s+af\s+\d{1,3}\b|$)|Sagsoversigt\b)"
+                       r"|(?:(?<=\sÅben sag)|(?<=\sLukket sag))(?=\s)", 0),
+    "transcript_heading_run": (r"^(?P<head>[A-ZÆØÅÉ]{4,}(?:\s+[A-ZÆØÅÉ]+)*)\s+(?P<rest>[A-ZÆØÅ][a-zæøå].*)$", 0),
+    "transcript_dated_heading": (r"^(?P<head>(?:Beslutning|Afgørelse)\b.{0,80}?\s(?:den|d\.))\s+(?P<rest>[A-ZÆØÅ].*)$", 0),
+    "transcript_heading_text": (r"^(?P<head>{heading_names_capitalised})\s+(?P<rest>[A-ZÆØÅ].*)$", 0),  # "Indledning I takt ..."
+    # "Beslutning i Erhvervsudvalget den ...": a dated decision heading inside a page line.
+    "transcript_decision_cut": (r"(?<=\s)(?:Beslutning|Afgørelse)(?=\s+(?:i|fra)\s+[A-ZÆØÅ])", 0),
+    "sentence_inside": (r"[a-zæøå)]\.(?:\s|$)", 0),  # a sentence ends in the text ("... inhabil. August")
+    "transcript_empty_labels": (r"^(?:(?:{transcript_labels})\s*:\s*)+$", 0),  # "Mødested:", its value elsewhere
+    "transcript_page_end": (r"^(?P<text>.*[.!?:])\s+\d{1,3}$", 0),  # "Godkendt. 2": the page's number
+    "transcript_colonless_label": (r"(?<=\s)(?P<label>{transcript_page_one_labels})\s+(?=[A-ZÆØÅ0-9])", 0),
+    "transcript_contents_mark": (r"(?:{transcript_contents_marks})", 0),
     # "Beslutning    Godkendt.": a heading in a left margin column beside the first line of its text.
     "margin": (r"^(?P<left>\S[^\t]{0,24}?)(?:\s{3,}|\t+)(?P<right>\S.*)$", 0),
     "page_marker": (r"^(?:side|page)\s+\d{1,4}\s*(?:af|of|/)\s*\d{1,4}$", IGNORE),

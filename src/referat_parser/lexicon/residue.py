@@ -12,6 +12,7 @@ from . import patterns as P
 from .data import fold, noise, words
 
 NOISE_LINE_MAX = 100  # characters; every whole-line noise entry is shorter
+LINK_LINE_MAX = 500  # characters; a title with its link text is shorter (and the repeat test is quadratic)
 
 
 @cache
@@ -42,20 +43,42 @@ def normalise_all(texts: list[str]) -> list[str]:
     return [line.strip() for line in P.multispace.sub(" ", joined).split("\n")]
 
 
+_MARKERS = frozenset("•·▪●■◦")  # the list markers of patterns.list_marker: a cheap first test
+_MENU_SEPARATORS = frozenset("|·•")  # noise.toml menu_separators: a cheap first test
+
+
 @cache
 def _noise_lines() -> frozenset[str]:
     return frozenset(fold(line) for line in noise()["lines"])
 
 
 def is_noise(text: str) -> bool:
-    """A whole line of furniture: a listed line ('Til toppen', 'Udskriv') or a noise shape (page numbers)."""
-    return (len(text) <= NOISE_LINE_MAX and fold(text) in _noise_lines()) or P.noise_whole.match(text) is not None
+    """A whole line of furniture: a listed line ('Til toppen', 'Udskriv', also with a list marker:
+    '• Udskriv'), a menu row of listed lines ('| Rss | Print |') or a noise shape (page numbers).
+    The shapes see the line as printed: '• 1' is an item number, not a page number."""
+    return (len(text) <= NOISE_LINE_MAX and _listed(text)) or P.noise_whole.match(text) is not None
+
+
+def _listed(text: str) -> bool:
+    lines = _noise_lines()
+    if fold(text) in lines:
+        return True
+    marker = P.list_marker.match(text) if text[:1] in _MARKERS else None
+    if marker is not None and fold(text[marker.end():]) in lines:
+        return True
+    if not _MENU_SEPARATORS.intersection(text):
+        return False
+    parts = [part for part in P.menu_separators.split(text) if part]
+    return bool(parts) and parts != [text] and all(fold(part) in lines for part in parts)
 
 
 def strip_inline_noise(text: str) -> str:
-    """``text`` without the residue glued into it ('Klik her for at folde ud...'), normalised again
-    where something was removed."""
+    """``text`` without the residue glued into it ('Klik her for at folde ud...', 'Title og læse mere
+    om Title'), normalised again where something was removed."""
     if not noise()["inline"]:
         return text
     replaced, count = P.noise_inline.subn(" ", text)
+    repeat = P.link_text_repeat.match(replaced) if "læse mere om" in replaced and len(replaced) <= LINK_LINE_MAX else None
+    if repeat is not None:  # "2. Title og læse mere om Title" -> "2. Title"
+        replaced, count = repeat["lead"] + repeat["title"], count + 1
     return normalise(replaced) if count else text

@@ -8,15 +8,20 @@ from .data import meeting_line_filler
 from .dates import iter_dates, iter_times
 
 MAX_TITLE = 200  # characters; a longer line is a paragraph
+MAX_TITLE_WITH_STOP = 150  # characters; a title under its number may end in a full stop ("... m.m.")
 
 
-def is_title_like(text: str) -> bool:
-    """A line that could be an item title: short, capitalised, not a sentence or a header line."""
+def is_title_like(text: str, *, under_number: bool = False) -> bool:
+    """A line that could be an item title: short, capitalised, not a sentence or a header line.
+    ``under_number``: the line stands right under a number alone on its line ('• 1' / 'Title m.m.'),
+    which makes it the title even when it ends in a full stop."""
     text = text.strip()
     if not text or len(text) > MAX_TITLE or not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“«"):
         return False
     # A title may end in a full stop after an ellipsis or a bracketed letter code ("Salg af grund (B).").
-    if text.endswith((".", ",", ":", ";")) and not (text.endswith("..") or P.title_code_end.search(text)):
+    stop_allowed = text.endswith("..") or P.title_code_end.search(text) is not None \
+        or (under_number and len(text) <= MAX_TITLE_WITH_STOP and text.endswith("."))
+    if text.endswith((".", ",", ":", ";")) and not stop_allowed:
         return False
     if P.place_strong.search(text) or P.file_name.search(text):
         return False

@@ -10,15 +10,16 @@ from itertools import pairwise
 
 from ..clean import Line
 from ..lexicon import patterns as P
+from ..lexicon.data import words
 from ..lexicon.words import join_text
 from ..lineclass import Info, Kind
-from .blocks import TocLine
+from .blocks import ItemBlock, TocLine
 
 
 def find_toc(infos: list[Info], lines: list[Line]) -> list[TocLine]:
     """Dot-leader lines; runs of two or more numbered title lines with nothing between them (a list
     of items before their bodies); and runs of lines ending in a page number (see _paged_run)."""
-    toc = [TocLine(index, info.number, info.title or "", int(info.value or 0) or None)
+    toc = [TocLine(index, info.number or _number_above(infos, index), info.title or "", int(info.value or 0) or None)
            for index, info in enumerate(infos) if info.kind is Kind.TOC and info.title is not None]
     before_items = next((i for i, info in enumerate(infos) if info.kind is Kind.HEADING), len(infos))
     for run, marked in _runs(infos, lines, lambda index: infos[index].kind is Kind.NUMBERED):
@@ -36,7 +37,15 @@ def find_toc(infos: list[Info], lines: list[Line]) -> list[TocLine]:
     return toc
 
 
-_COLUMN_HEADS = frozenset({"punkt", "pkt.", "nr.", "sag", "sag nr.", "side", "titel", "sagens titel", "emne"})
+def _number_above(infos: list[Info], index: int) -> str | None:
+    """'01.' / 'Godkendelse af dagsorden ........ 4': a contents entry whose number stands alone above it."""
+    above = index - 1
+    while above >= 0 and infos[above].kind is Kind.BLANK:
+        above -= 1
+    return infos[above].number if above >= 0 and infos[above].kind is Kind.NUMBER_ONLY else None
+
+
+_COLUMN_HEADS = frozenset(head.casefold() for head in words()["contents"]["column_heads"])
 
 
 MAX_TITLE_LINES = 3
@@ -168,3 +177,38 @@ def _paged_run(lines: list[Line], run: list[int], marked: bool, early: bool) -> 
     if not (marked or early) or not _pages_ascend([page for _, page in paged], marked):
         return []
     return [TocLine(i, None, title, page) for i, (title, page) in zip(run, paged, strict=True)]
+
+
+CONTENTS_TITLE_WORDS = 6  # words of a title looked up in the contents (a contents line may cut the rest)
+MIN_PREFIX_WORDS = 4  # fewer words are too common to identify a title
+
+
+def numbers_from_contents(items: list[ItemBlock], lines: list[Line]) -> None:
+    """Items printed without their number take the number their title has in the contents before them
+    ('Indholdsfortegnelse Side 246. Title ...': a PDF transcript prints the number only there); a
+    one-letter code before a title that the contents print without it is dropped ('Ø Title')."""
+    if not items:
+        return
+    front = " ".join(lines[index].text for index in range(items[0].start))
+    for item in items:
+        if item.number is not None or not item.title:
+            continue
+        code = P.title_code_prefix.match(item.title)
+        if code is not None and code["rest"] in front:
+            item.title = code["rest"]
+        item.number = _number_in(front, item.title)
+
+
+def _number_in(front: str, title: str) -> str | None:
+    words = title.split()
+    wanted = [title] + ([" ".join(words[:CONTENTS_TITLE_WORDS])] if len(words) > CONTENTS_TITLE_WORDS else [])
+    for text in wanted:
+        if len(text.split()) < MIN_PREFIX_WORDS and text != title:
+            continue
+        position = front.find(text)
+        while position >= 0:
+            number = P.number_before_title.search(front[:position])
+            if number is not None:
+                return str(int(number["num"]))
+            position = front.find(text, position + 1)
+    return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..clean import Line
 from ..lexicon import patterns as P
+from ..lexicon.attendance import is_attendance_line
 from ..lexicon.data import fold
 from ..lexicon.outcomes import classify_outcome
 from ..lexicon.titles import is_title_like
@@ -21,23 +22,39 @@ def similar(a: str | None, b: str | None) -> bool:
     return fa == fb or fa.startswith(fb) or fb.startswith(fa)
 
 
-def has_item_structure(infos: list[Info], start: int) -> bool:
+def has_item_structure(infos: list[Info], start: int, lines: list[Line] | None = None) -> bool:
     """True when an item's structure (a heading, case number or open/closed marker) follows the line
-    at ``start`` before the next numbered line."""
+    at ``start`` before the next numbered line. With ``lines``, an attendance block between the title and
+    its first heading ('Mødet sluttede kl. 21.33' / 'Fraværende med afbud:' / name lines) is not counted."""
     seen = 0
+    names_under_label = False  # the lines under an attendance label, up to the next blank line
     for index in range(start + 1, len(infos)):
         kind = infos[index].kind
         if kind is Kind.BLANK:
+            names_under_label = False
             continue
         if kind in (Kind.HEADING, Kind.PUBLIC) or (kind is Kind.FIELD and infos[index].field in (
                 "case_number", "document_number", "competence")):
             return True
         if kind in (Kind.NUMBERED, Kind.NUMBER_ONLY):
             return False
+        if lines is not None and kind is Kind.TEXT:
+            if is_attendance_line(lines[index].text):
+                names_under_label = names_under_label or attendance_label_alone(lines[index].text)
+                continue
+            if names_under_label:
+                continue
         seen += 1
         if seen >= LOOKAHEAD_LINES:
             return False
     return False
+
+
+def attendance_label_alone(text: str) -> bool:
+    """'Fraværende med afbud:', 'Deltagere': an attendance label whose names follow on the next lines."""
+    match = P.absence_label.match(text)
+    return (match is not None and not match["names"].strip()) or P.absence_alone.match(text) is not None \
+        or (P.attendance_label.match(text) is not None and text.rstrip(" :").count(" ") <= 2)
 
 
 def title_before(infos: list[Info], lines: list[Line], index: int) -> int | None:
@@ -58,7 +75,7 @@ def title_after(infos: list[Info], lines: list[Line], index: int) -> int | None:
         info = infos[ahead]
         if info.kind is Kind.BLANK:
             continue
-        return ahead if info.kind is Kind.TEXT and is_title_like(lines[ahead].text) else None
+        return ahead if info.kind is Kind.TEXT and is_title_like(lines[ahead].text, under_number=True) else None
     return None
 
 
@@ -97,14 +114,19 @@ def number_style(text: str) -> str:
 
 
 def repeat_lines(item: ItemBlock, infos: list[Info], lines: list[Line]) -> set[int]:
-    """Lines that print the item's number and title again ("Punkt 42: X" then "42. X")."""
+    """Lines that print the item's number and title again ("Punkt 42: X" then "42. X"). The title's
+    words as the text of a section ('Beslutningstema' / 'Godkendelse af dagsorden') are no repeat."""
     repeats = set()
+    previous: Kind | None = None
     for index in range(item.start, item.end):
         info = infos[index]
         if index != item.title_line and info.kind in (Kind.NUMBERED, Kind.TEXT) and (
                 (info.kind is Kind.NUMBERED and info.number == item.number and similar(info.title, item.title))
-                or (info.kind is Kind.TEXT and item.title and fold(lines[index].text) == fold(item.title))):
+                or (info.kind is Kind.TEXT and item.title and previous is not Kind.HEADING
+                    and fold(lines[index].text) == fold(item.title))):
             repeats.add(index)
+        if info.kind is not Kind.BLANK:
+            previous = info.kind
     return repeats
 
 

@@ -4,12 +4,15 @@ items, and an item printed twice ("Punkt 42: X" ... "42. X") is one item."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..clean import Line
 from ..lexicon import patterns as P
-from ..lexicon.titles import is_title_like
+from ..lexicon.data import fold
+from ..lexicon.titles import MAX_TITLE, is_title_like
+from ..lexicon.words import ends_sentence
 from ..lineclass import Info, Kind
 from .blocks import ItemBlock
 from .lines import (
@@ -42,10 +45,10 @@ class Candidate:
     style: str  # how the line prints its number (lines.number_style)
     _structured: bool | None = None
 
-    def structured(self, infos: list[Info]) -> bool:
+    def structured(self, infos: list[Info], lines: list[Line]) -> bool:
         """An item's structure (heading, case number, open/closed marker) follows the line."""
         if self._structured is None:
-            self._structured = has_item_structure(infos, self.index)
+            self._structured = has_item_structure(infos, self.index, lines)
         return self._structured
 
 
@@ -67,6 +70,15 @@ class _State:
     list_next: int | None = None  # the next number of a numbered list running inside an item
     list_style: str = ""  # how that list prints its numbers
     list_line: int = 0  # a line of that list
+    sections_first: bool = False  # a section heading comes before the first numbered line (see _list_in_sections)
+    _recurring: frozenset[str] | None = None  # see recurring()
+    section_list_next: int | None = None  # the next number of a list inside a section (see _list_in_sections)
+
+    def recurring(self) -> frozenset[str]:
+        """Titles (folded) printed more than once: in the contents, repeated. Counted when first needed."""
+        if self._recurring is None:
+            self._recurring = _recurring_titles(self.infos, self.lines)
+        return self._recurring
 
     def last(self) -> Start:
         return self.accepted[-1]
@@ -82,6 +94,78 @@ class _State:
         self.list_next, self.list_style, self.list_line = next_number, cand.style, cand.index
 
 
+YEARS = range(1900, 2100)  # a year at the start of a line continues the sentence above ("... gældende i" / "2013.")
+MAX_NUMBER_GAP = 100  # an item number this far above the last item's is a year or an amount, not the next item
+
+
+def _continues_line(s: _State, c: Candidate) -> bool:
+    """A year that continues the unfinished sentence right above it (no blank line between):
+    '... skal være gældende i' / '2013. Det foreslås ...'."""
+    above = c.index - 1
+    return c.number in YEARS and above >= 0 and s.infos[above].kind is Kind.TEXT and not ends_sentence(s.lines[above].text)
+
+
+def join_wrapped_titles(infos: list[Info], lines: list[Line]) -> None:
+    """'246. Lejede lokaler på Chr.' / '8. Vej 7, Silkeborg': a title wrapped after a capitalised
+    abbreviation or initials, its next line looking numbered. The second line continues the title (in
+    place: the title grows, the line becomes text) unless it prints the next number (a new item)."""
+    for index in range(len(infos) - 1):
+        info, following = infos[index], infos[index + 1]
+        if info.kind is not Kind.NUMBERED or following.kind is not Kind.NUMBERED or not info.title:
+            continue
+        if P.initial_at_line_end.search(info.title) is None or int(following.number or 0) == int(info.number or 0) + 1:
+            continue
+        info.title = f"{info.title} {lines[index + 1].text}"
+        infos[index + 1] = Info(Kind.TEXT, rule="wrapped_title")
+
+
+ITEM_MARK_WINDOW = 2  # non-blank lines after a title in which an item's case number or marker stands
+
+
+def _list_in_sections(s: _State, c: Candidate) -> bool:
+    """In a document whose first section heading comes before any numbered line (its items have no
+    numbers), a numbered line is an entry of a section's list ('Indstilling' / '... indstiller, at' /
+    '1. Formanden vælges ...') unless it shows an item's marks: a case number, competence or open/closed
+    marker right under it, a title printed again elsewhere, or a title's shape (no full stop at its end,
+    not after a recommendation's 'at' or a colon)."""
+    if not s.sections_first:
+        return False
+    if c.info.public is not None or _item_field_follows(s.infos, c.title_line):
+        return False
+    if c.title is None or c.number == s.section_list_next:
+        return True
+    if fold(c.title) in s.recurring():
+        return False
+    return c.title.rstrip().endswith((".", ":", ";", ",")) or _after_list_intro(s.infos, s.lines, c.index)
+
+
+def _section_list_entry(s: _State, c: Candidate) -> None:
+    s.section_list_next = c.number + 1
+
+
+def _item_field_follows(infos: list[Info], index: int) -> bool:
+    seen = 0
+    for following in range(index + 1, len(infos)):
+        info = infos[following]
+        if info.kind is Kind.BLANK:
+            continue
+        if info.kind is Kind.PUBLIC or (info.kind is Kind.FIELD and info.field in ("case_number", "competence")):
+            return True
+        seen += 1
+        if seen >= ITEM_MARK_WINDOW:
+            return False
+    return False
+
+
+def _after_list_intro(infos: list[Info], lines: list[Line], index: int) -> bool:
+    """The line before is a recommendation's intro ('Forvaltningen indstiller, at') or ends in a colon."""
+    before = next((i for i in range(index - 1, -1, -1) if infos[i].kind is not Kind.BLANK), None)
+    if before is None or infos[before].kind is not Kind.TEXT:
+        return False
+    text = lines[before].text.rstrip()
+    return text.endswith(":") or P.recommendation_intro.search(text) is not None
+
+
 def _list_continues(s: _State, c: Candidate) -> bool:
     """The next number of a running list, unless the line is styled like the items ("Punkt 3:" after
     "2. Bilag"), is the first item with structure, or is bold like the items while the list is not."""
@@ -89,7 +173,7 @@ def _list_continues(s: _State, c: Candidate) -> bool:
         return False
     if s.follows_last(c) and s.list_style != c.style and c.style == number_style(s.lines[s.last().title_line].text):
         return False
-    if not s.accepted and c.structured(s.infos):
+    if not s.accepted and c.structured(s.infos, s.lines):
         return False
     return not (s.follows_last(c) and _bold_like_items(s.lines, c.index, s.list_line, s.last().title_line))
 
@@ -106,7 +190,7 @@ def _opens_items(s: _State, c: Candidate) -> bool:
     word only items carry ("Ad 1) Godkendelse af referat") and followed by its text."""
     if s.accepted:
         return False
-    return c.info.public is not None or c.structured(s.infos) or (
+    return c.info.public is not None or c.structured(s.infos, s.lines) or (
         c.number == 1 and P.item_word.match(s.lines[c.index].text) is not None and is_title_like(c.title or "")
         and body_follows(s.infos, c.index))
 
@@ -135,7 +219,9 @@ def _is_next_item(s: _State, c: Candidate) -> bool:
     """A higher number with an item's structure ("59 (L) Title" is marked), or the next number with a title."""
     if c.number <= int(s.last().number):
         return False
-    return c.info.public is not None or c.structured(s.infos) or (s.follows_last(c) and is_title_like(c.title or ""))
+    if c.number - int(s.last().number) > MAX_NUMBER_GAP and not P.item_word.match(s.lines[c.index].text):
+        return False
+    return c.info.public is not None or c.structured(s.infos, s.lines) or (s.follows_last(c) and is_title_like(c.title or ""))
 
 
 def _always(s: _State, c: Candidate) -> bool:
@@ -144,6 +230,8 @@ def _always(s: _State, c: Candidate) -> bool:
 
 # (name, applies, act): tried in order, the first that applies decides.
 NUMBERED_RULES: tuple[tuple[str, Callable[[_State, Candidate], bool], Callable[[_State, Candidate], None]], ...] = (
+    ("continues_line", _continues_line, lambda s, c: None),
+    ("list_in_sections", _list_in_sections, _section_list_entry),
     ("list_continues", _list_continues, _continue_list),
     ("first_item", _opens_items, _accept_first),
     ("passed_over", _before_items, _pass_over),
@@ -172,10 +260,10 @@ def _candidate(infos: list[Info], lines: list[Line], index: int, info: Info) -> 
 def numbered_starts(infos: list[Info], lines: list[Line], toc_lines: set[int],
                     decisions: list[tuple[int, str]]) -> list[Start]:
     """The start of each numbered item, found by running NUMBERED_RULES over the numbered lines."""
-    state = _State(infos, lines)
+    state = _State(infos, lines, sections_first=_sections_first(infos, toc_lines))
     for index, info in enumerate(infos):
         if info.kind is Kind.HEADING:
-            state.list_next = None  # a heading ends any list
+            state.list_next = state.section_list_next = None  # a heading ends any list
             continue
         if info.kind not in (Kind.NUMBERED, Kind.NUMBER_ONLY) or (index in toc_lines and not state.accepted):
             continue
@@ -187,7 +275,59 @@ def numbered_starts(infos: list[Info], lines: list[Line], toc_lines: set[int],
                 act(state, cand)
                 decisions.append((index, name))
                 break
-    return state.accepted
+    return _case_lines_above(state.accepted, infos)
+
+
+def _case_lines_above(starts: list[Start], infos: list[Info]) -> list[Start]:
+    """Systems that print the case number on the line above the title ('00.01.00-G01-24-17' / blank /
+    '342. Title'): when the first item does so (and has no case number under its title), each item's
+    start moves up over a case-number line that stands right above its title."""
+    if not starts or _case_line_above(infos, starts[0].start) is None or _case_line_below(infos, starts[0].title_line):
+        return starts
+    moved = []
+    for start in starts:
+        above = _case_line_above(infos, start.start)
+        moved.append(start if above is None else Start(above, start.number, start.title, start.title_line, start.rule))
+    return moved
+
+
+def _is_case_line(info: Info) -> bool:
+    return info.kind is Kind.FIELD and info.field == "case_number"
+
+
+def _case_line_above(infos: list[Info], start: int) -> int | None:
+    """The case-number line separated from ``start`` by blank lines only."""
+    above = _previous_text(infos, start)
+    return above if above is not None and _is_case_line(infos[above]) else None
+
+
+def _case_line_below(infos: list[Info], title: int) -> bool:
+    below = next((i for i in range(title + 1, len(infos)) if infos[i].kind is not Kind.BLANK), None)
+    return below is not None and _is_case_line(infos[below])
+
+
+def _previous_text(infos: list[Info], index: int) -> int | None:
+    back = index - 1
+    while back >= 0 and infos[back].kind is Kind.BLANK:
+        back -= 1
+    return back if back >= 0 else None
+
+
+def _sections_first(infos: list[Info], toc_lines: set[int]) -> bool:
+    """The first section heading (attendance aside) comes before the first numbered line outside the contents."""
+    for index, info in enumerate(infos):
+        if info.kind is Kind.HEADING and info.heading is not None and info.heading.key != "attendance":
+            return True
+        if info.kind in (Kind.NUMBERED, Kind.NUMBER_ONLY) and index not in toc_lines:
+            return False
+    return False
+
+
+def _recurring_titles(infos: list[Info], lines: list[Line]) -> frozenset[str]:
+    counts = Counter(fold(info.title if info.kind in (Kind.NUMBERED, Kind.TOC) and info.title else lines[index].text)
+                     for index, info in enumerate(infos) if info.kind in (Kind.NUMBERED, Kind.TOC)
+                     or (info.kind is Kind.TEXT and len(lines[index].text) <= MAX_TITLE and lines[index].text[:1].isupper()))
+    return frozenset(title for title, count in counts.items() if count >= 2)
 
 
 def _bold_like_items(lines: list[Line], index: int, list_line: int, item_line: int) -> bool:
@@ -252,7 +392,7 @@ def protocol_items(infos: list[Info], lines: list[Line], toc_lines: set[int]) ->
         if not chain or int(infos[index].number or 0) == int(infos[chain[-1]].number or 0) + 1:
             chain.append(index)
     no_headings = not any(info.kind is Kind.HEADING for info in infos)
-    if not chain or (len(chain) < 2 and not no_headings):
+    if not chain or (len(chain) < 2 and not no_headings) or _only_item_zero(infos, chain):
         return []
     items = []
     for position, start in enumerate(chain):
@@ -262,3 +402,9 @@ def protocol_items(infos: list[Info], lines: list[Line], toc_lines: set[int]) ->
         fill_sections(item, infos, skip={start})
         items.append(item)
     return items
+
+
+def _only_item_zero(infos: list[Info], chain: list[int]) -> bool:
+    """'00 Referat uden bilag - X Kommune': a number 0 with no item 1 after it numbers a document or
+    an attachment, not an agenda item."""
+    return len(chain) == 1 and int(infos[chain[0]].number or 0) == 0

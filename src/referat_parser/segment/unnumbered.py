@@ -9,14 +9,16 @@ from dataclasses import dataclass, field
 
 from ..clean import Line
 from ..lexicon import patterns as P
+from ..lexicon.attendance import is_attendance_line
 from ..lexicon.data import fold, headings
 from ..lexicon.headings import Heading
+from ..lexicon.outcomes import classify_outcome
 from ..lexicon.titles import is_meeting_line, is_title_like
 from ..lineclass import Info, Kind
 from .blocks import ItemBlock, SectionBlock
-from .lines import assign_lines, closing_title, title_before
+from .lines import assign_lines, attendance_label_alone, closing_title, title_before
 
-_HEAD_FIELDS = ("case_number", "document_number", "case_worker")
+_HEAD_FIELDS = ("case_number", "document_number", "case_worker", "competence", "department")
 
 
 # --- the boundary rules ----------------------------------------------------------------------------
@@ -112,8 +114,9 @@ def unnumbered_items(infos: list[Info], lines: list[Line], toc_lines: set[int],
                     _open_item(state, index, name)
                 decisions.append((index, name))
                 break
-        if heading.key == "decision" and not heading.item_number and not _quoted_elsewhere(heading):
-            state.has_decision = True
+        if heading.key == "decision" and not heading.item_number and not _quoted_elsewhere(heading) \
+                and _has_text(infos, index):
+            state.has_decision = True  # an empty decision heading (the meeting has not decided yet) closes nothing
         elif heading.key in state.opening and not state.has_decision:
             state.opened = True
         state.keys.add(heading.key)
@@ -152,6 +155,29 @@ def _split_marked_tail(item: ItemBlock, infos: list[Info], lines: list[Line]) ->
     return [item]
 
 
+def _sole_outcome(infos: list[Info], lines: list[Line], index: int, floor: int) -> bool:
+    """'Beslutning' / 'Godkendt': the only line under the previous item's decision heading states its
+    outcome; it is that decision's text, not the next item's title."""
+    heading = floor - 1
+    if heading < 0 or infos[heading].kind is not Kind.HEADING or infos[heading].heading.key != "decision":  # type: ignore[union-attr]
+        return False
+    if any(infos[i].kind is not Kind.BLANK for i in range(floor, index)):
+        return False
+    return classify_outcome(lines[index].text) not in (None, "other")
+
+
+def _under_attendance_label(infos: list[Info], lines: list[Line], index: int) -> bool:
+    """'Fraværende uden afbud:' / 'Jens Andersen': a name under an attendance label is no title."""
+    before = next((i for i in range(index - 1, -1, -1) if infos[i].kind is not Kind.BLANK), None)
+    return before is not None and infos[before].kind is Kind.TEXT and attendance_label_alone(lines[before].text)
+
+
+def _has_text(infos: list[Info], index: int) -> bool:
+    """Some line other than a heading follows the heading at ``index``."""
+    following = next((i for i in range(index + 1, len(infos)) if infos[i].kind is not Kind.BLANK), None)
+    return following is not None and infos[following].kind is not Kind.HEADING
+
+
 def _titled(infos: list[Info], lines: list[Line], index: int) -> bool:
     """A closing-item title ('Orientering fra formanden') stands right before the heading at ``index``."""
     title = title_before(infos, lines, index)
@@ -171,8 +197,8 @@ def _decision_ends_items(infos: list[Info], lines: list[Line]) -> bool:
     if not headings_at or infos[headings_at[0]].heading.key != "decision":  # type: ignore[union-attr]
         return True
     later = [i for i in headings_at[1:] if infos[i].heading.key == "decision"]  # type: ignore[union-attr]
-    if not later:
-        return True
+    if not later:  # one item, or one decision: decision-first when a title stands right above it
+        return title_before(infos, lines, headings_at[0]) is None
     after_title = sum(1 for i in later if title_before(infos, lines, i) is not None)
     return after_title * 2 <= len(later)  # a tie: the common layout
 
@@ -197,7 +223,10 @@ def _walk_back(infos: list[Info], lines: list[Line], index: int, floor: int, fir
             continue
         if info.kind is Kind.PUBLIC or (info.kind is Kind.FIELD and info.field in _HEAD_FIELDS) or P.grid_token.match(text):
             start = back
-        elif info.kind is Kind.TEXT and not title_taken and is_title_like(text):
+        elif info.kind is Kind.TEXT and not title_taken and is_attendance_line(text):
+            pass  # 'Fraværende:' / 'Afbud: ...' under the title: the item's, if a title stands above them
+        elif info.kind is Kind.TEXT and not title_taken and is_title_like(text) and not _sole_outcome(infos, lines, back, floor) \
+                and not _under_attendance_label(infos, lines, back):
             title_taken = True
             start = back
         elif info.kind is Kind.TEXT and not title_taken and not skipped_paragraph and not is_meeting_line(text):

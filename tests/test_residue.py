@@ -1,0 +1,60 @@
+"""Web-viewer residue: interface phrases glued to titles or on lines of their own are never content.
+Snippets written for these tests."""
+
+import pytest
+
+from referat_parser import parse_text
+from referat_parser.lexicon.residue import is_noise, strip_inline_noise
+
+HEAD = "Referat\nTeknik- og Miljøudvalget\nMødedato: 02-05-2023\n\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Ny cykelsti langs ÅvejÅbn/luk punkt", "Ny cykelsti langs Åvej"),
+        ("Ny cykelsti langs ÅvejKlik her for at folde ud og læse mere om Ny cykelsti langs Åvej", "Ny cykelsti langs Åvej"),
+        ("Ny cykelsti langs Åvej og læse mere om Ny cykelsti langs Åvej", "Ny cykelsti langs Åvej"),
+        ("<strong>TEKNIK- OG MILJØUDVALGET</strong><br />", "TEKNIK- OG MILJØUDVALGET"),
+        ("<b>Dagsorden</b> <b>med</b> <b>beslutninger</b><br/>", "Dagsorden med beslutninger"),
+        ("Sager til behandling: Fold alle ud", "Sager til behandling"),
+    ],
+)
+def test_residue_glued_to_text_is_removed(line, kept):
+    assert strip_inline_noise(line) == kept
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Borgerne kan gå ind på hjemmesiden og læse mere om projektet.",  # a link text repeats its title
+        "Sagen om <vejnavn> udsættes.",  # only markup tags are removed
+        "Vi vil fold alle ud i næste nummer",
+    ],
+)
+def test_prose_that_looks_like_residue_is_kept(line):
+    assert strip_inline_noise(line) == line
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["• Udskriv", "▪ Til toppen", "| Rss | Tip en ven | Print |", "Punkt Titel", "Bilag Funktioner", "Ingen bilag",
+     "Hent PDF-version", "Få siden oplæst", "04.11.2019 Views", "icon-Politik"],
+)
+def test_interface_lines_are_noise(line):
+    assert is_noise(line)
+
+
+@pytest.mark.parametrize("line", ["• 3", "• Udskrivning af skoleelever", "Print | Hanne Jensen", "Ingen bilag til punktet blev"])
+def test_lines_that_only_resemble_interface_lines_are_kept(line):
+    assert not is_noise(line)
+
+
+def test_viewer_residue_never_becomes_a_title_or_part_of_a_decision():
+    text = HEAD + ("1. Godkendelse af dagsordenÅbn/luk punkt\nSagsnr.: 23/100\nBeslutning\nGodkendt.\n• Udskriv\n\n"
+                   "2. Vejbelysning og læse mere om Vejbelysning\nSagsnr.: 23/101\nBeslutning\nUdsat.\nBilag Funktioner\n"
+                   "Ingen bilag\n")
+    items = parse_text(text).items
+    assert [(i.title, i.decision.text) for i in items] == [("Godkendelse af dagsorden", "Godkendt."),
+                                                           ("Vejbelysning", "Udsat.")]
+

@@ -1,0 +1,103 @@
+"""One-line-per-page PDF transcripts: a viewer prints the PDF's title, its boilerplate and then each page
+as one line that starts with the page number. Snippets written for these tests."""
+
+from referat_parser import parse_text
+from referat_parser.clean import clean
+from referat_parser.read import Document, RawLine
+from referat_parser.transcripts import is_transcript, page_lines, running_header, split_page
+
+VIEWER = 'Referat. fra Teknisk Udvalg\n\nStørrelse: px\nStarte visningen fra side:\n\nDownload "Referat"\n\nTranskript\n\n'
+
+PAGE_ONE = ("1 Referat fra Teknisk Udvalg Mødedato: Mandag den 6. marts 2023 Mødetidspunkt: 9:30-11:00 "
+            "Mødested: Deltagere: Rådhusets mødelokale 2 Hanne Jensen (A), Bo Holm (V) Afbud: Fraværende:")
+CONTENTS = "2 Indholdsfortegnelse Side 1. Godkendelse af dagsorden Vejbelysning i Østerby Underskriftsblad Side 1"
+PAGE_THREE = ("3 1. Godkendelse af dagsorden Dok.nr.: 1200 Sagsid.: 23/40 Initialer: abc Åben sag "
+              "Beslutning Teknisk Udvalg den Godkendt. Afbud: Ingen Side 2")
+PAGE_FOUR = ("4 2. Vejbelysning i Østerby Dok.nr.: 1201 Sagsid.: 23/4102 Initialer: def Åben sag Indledning "
+             "Lamperne er slidte. Sagsfremstilling Forvaltningen foreslår nye lamper. Indstilling Forvaltningen "
+             "indstiller, at lamperne udskiftes. BESLUTNING I TEKNISK UDVALG DEN Godkendt. 3")
+TRANSCRIPT = VIEWER + "\n\n".join([PAGE_ONE, CONTENTS, PAGE_THREE, PAGE_FOUR]) + "\n"
+
+
+def _lines(text: str) -> list[str]:
+    return [line.text for line in clean(Document([RawLine(t) for t in text.split("\n")], "text")).lines if line.text]
+
+
+def test_a_transcript_is_known_by_its_viewer_boilerplate():
+    assert is_transcript(["Titel", "Størrelse: px", "Starte visningen fra side:", "Transkript"])
+    assert not is_transcript(["Referat", "Transkript af mødet", "1 Godkendelse af dagsorden"])
+
+
+def test_page_lines_start_with_the_page_numbers_in_order():
+    texts = ["Referat", "1 Forside", "Mellemlinje", "3 Tredje side", "4 Fjerde side", "9 Ikke en side"]
+    assert page_lines(texts) == {1: (1, "Forside"), 3: (3, "Tredje side"), 4: (4, "Fjerde side")}
+    assert page_lines(["2 Ingen side 1 først", "3 Heller ikke"]) == {}
+
+
+def test_a_page_is_cut_where_its_lines_were():
+    assert split_page(PAGE_THREE.split(" ", 1)[1], first=False) == [
+        "1. Godkendelse af dagsorden", "Dok.nr.: 1200", "Sagsid.: 23/40", "Initialer: abc", "Åben sag",
+        "Beslutning Teknisk Udvalg den", "Godkendt.", "Afbud: Ingen", "Side 2"]
+
+
+def test_headings_in_capitals_and_headings_with_their_text_are_cut_apart():
+    assert split_page("Indledning Lamperne er slidte. BESLUTNING I TEKNISK UDVALG DEN Godkendt. 3", first=False) == [
+        "Indledning", "Lamperne er slidte.", "BESLUTNING I TEKNISK UDVALG DEN", "Godkendt."]
+
+
+def test_the_first_page_gives_colonless_labels_their_colon_and_keeps_label_runs_together():
+    assert split_page("Referat Byrådet Dato 23. september 2009 Tid 19:00 Sted Det Gamle Rådhus Fraværende Bo Holm",
+                      first=True) == ["Referat Byrådet", "Dato: 23. september 2009", "Tid: 19:00",
+                                      "Sted: Det Gamle Rådhus", "Fraværende: Bo Holm"]
+    assert split_page("Referat Dato 8. maj 2014 Sted Medlemmer Fraværende Lokale 1, Rådhuset Bo Holm, Eva Lund",
+                      first=True) == ["Referat", "Dato: 8. maj 2014",
+                                      "Sted Medlemmer Fraværende Lokale 1, Rådhuset Bo Holm, Eva Lund"]
+    assert split_page("Mødested: Deltagere: Mødelokale 2 Bo Holm (V) Afbud: Fraværende: Bemærkninger: Eva Lund var "
+                      "inhabil.", first=True) == ["Mødested: Deltagere: Mødelokale 2 Bo Holm (V)", "Afbud: Fraværende:",
+                                                  "Bemærkninger: Eva Lund var inhabil."]
+
+
+def test_the_contents_page_and_an_abbreviation_before_a_number_are_not_cut():
+    assert split_page("Indholdsfortegnelse Side 1. Godkendelse af dagsorden Budget", first=False) == [
+        "Indholdsfortegnelse Side 1. Godkendelse af dagsorden Budget"]
+    assert split_page("Leje af lokaler på Chr. 8. Vej 7, Østerby Sagsnr.: 07/2153", first=False) == [
+        "Leje af lokaler på Chr. 8. Vej 7, Østerby", "Sagsnr.: 07/2153"]
+
+
+def test_a_running_header_that_opens_the_pages_is_found():
+    pages = ["Østerby Kommune Dato Side Teknisk Udvalg Godkendelse af dagsorden Sagsnr.: 1",
+             "Østerby Kommune Dato Side Teknisk Udvalg Vejbelysning Sagsnr.: 2"]
+    assert running_header(pages) == "Østerby Kommune Dato Side Teknisk Udvalg"
+    assert running_header(["Godkendelse af dagsorden Sagsnr.: 1", "Vejbelysning Sagsnr.: 2"]) is None
+
+
+def test_a_transcript_parses_into_its_items():
+    meeting = parse_text(TRANSCRIPT)
+    assert (meeting.date, meeting.start_time) == ("2023-03-06", "09:30")
+    items = meeting.items
+    assert [(i.number, i.title, i.case_number) for i in items] == [
+        ("1", "Godkendelse af dagsorden", "23/40"), ("2", "Vejbelysning i Østerby", "23/4102")]
+    assert items[0].decision.text == "Godkendt."
+    assert [s.heading for s in items[1].sections] == ["Indledning", "Sagsfremstilling", "Indstilling",
+                                                      "BESLUTNING I TEKNISK UDVALG DEN"]
+
+
+def test_outside_a_transcript_numbered_lines_keep_their_numbers():
+    text = "Referat\nByrådet\nMødedato: 06-03-2023\n\n1 Godkendelse af dagsorden\n\n2 Meddelelser\n"
+    assert _lines(text)[-2:] == ["1 Godkendelse af dagsorden", "2 Meddelelser"]
+
+
+def test_unnumbered_items_take_their_number_from_the_contents():
+    text = (VIEWER + "1 Referat Teknisk Udvalg Dato: 6. marts 2023\n\n2 Indholdsfortegnelse Side 14. Vejbelysning i "
+            "Østerby og Vesterby Cykelsti langs Åvej\n\n3 Vejbelysning i Østerby og Vesterby Sagsnr.: 23/7 Sagsfremstilling "
+            "Lamperne er slidte. Beslutning Godkendt.\n\n4 P Cykelsti langs Åvej Sagsnr.: 23/8 Sagsfremstilling Stien er "
+            "smal. Beslutning Udsat.\n")
+    items = parse_text(text).items
+    assert [(i.number, i.title) for i in items] == [("14", "Vejbelysning i Østerby og Vesterby"),
+                                                    (None, "Cykelsti langs Åvej")]
+
+
+def test_without_contents_unnumbered_items_stay_unnumbered():
+    text = ("Referat\nTeknisk Udvalg\nMødedato: 06-03-2023\n\nVejbelysning i Østerby og Vesterby\nSagsfremstilling\n"
+            "Lamperne er slidte.\nBeslutning\nGodkendt.\n")
+    assert parse_text(text).items[0].number is None
