@@ -376,3 +376,8 @@ def test_a_download_title_numbered_zero_does_not_end_the_header():
             "Mødested: Rådhuset\n\nSagsoversigt\n01.\nGodkendelse af dagsorden ....... 3\n02.\nBudget ....... 4\n")
     meeting = parse_text(text)
     assert (meeting.kind, meeting.committee, meeting.date) == ("minutes", "Økonomiudvalget", "2015-03-16")
+
+
+def test_a_label_followed_by_the_next_label_has_no_value_there():
+    line = "Mødested: Deltagere: Borgmesterens mødelokale Anne Hansen (V), Bo Holm (C)"
+    assert header(f"Referat fra Økonomiudvalget\nMødedato: Mandag den 6. oktober 2014\n{line}\n").location == "Borgmesterens mødelokale"

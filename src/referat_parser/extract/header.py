@@ -152,7 +152,7 @@ def _label_values(lines: list[str], label: re.Pattern[str], alone: re.Pattern[st
                 yield below, lines[below], True
             continue
         match = label.search(line) if inline else label.match(line)
-        if match and match["value"].strip():
+        if match and match["value"].strip() and not P.starts_with_label.match(match["value"].strip()):
             yield index, match["value"].strip(), False
 
 

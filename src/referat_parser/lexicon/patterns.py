@@ -403,6 +403,8 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "cell_bar_end": (r"\s*\|\s*$", 0),
     "label_cell_row": (r"^\|?\s*(?P<label>[^|]{2,40}?)\s*\|\s*(?P<value>[^|]*?[^|\s])\s*\|?\s*$", 0),
     "table_separator_row": (r"^[\s|:+-]*-{3,}[\s|:+-]*$", 0),
+    # A label's value that is itself the next label ("Mødested: Deltagere: ..."): the label has no value here.
+    "starts_with_label": (r"^(?=(?-i:[A-ZÆØÅ]))(?:{all_header_labels})(?:\s+fra)?(?:/\w+)?\s*:", IGNORE),
     "header_label_alone": (r"^(?:{all_header_labels})\s*:?$", IGNORE),
     "navigation_word": (r"(?<![\w-])(?:{navigation_words})(?![\w-])", 0),
     # "Social og sundheds møde den 17. april 2023": a committee named in the genitive, with or without a body word.
