@@ -381,3 +381,19 @@ def test_a_download_title_numbered_zero_does_not_end_the_header():
 def test_a_label_followed_by_the_next_label_has_no_value_there():
     line = "Mødested: Deltagere: Borgmesterens mødelokale Anne Hansen (V), Bo Holm (C)"
     assert header(f"Referat fra Økonomiudvalget\nMødedato: Mandag den 6. oktober 2014\n{line}\n").location == "Borgmesterens mødelokale"
+
+
+ITEM_BODIES = """Sag 3: Takster for 2025
+Kompetence: Byrådet
+Sagsfremstilling
+Forvaltningen foreslår nye takster.
+Beslutning i Økonomiudvalget den 4. december 2024
+Anbefales.
+"""
+
+
+def test_the_deciding_body_beats_the_competent_one():
+    meeting = parse_text(ITEM_BODIES)
+    assert meeting.committee == "Økonomiudvalget"
+    only_competence = ITEM_BODIES.replace("Beslutning i Økonomiudvalget den 4. december 2024", "Beslutning")
+    assert parse_text(only_competence).committee == "Byrådet"

@@ -204,12 +204,12 @@ def _choose_decision(item: ItemDraft, meeting_date: str | None) -> None:
 # --- the committee ---------------------------------------------------------------------------------
 
 def _committee_from_items(items: list[ItemDraft]) -> str | None:
-    for item in items:
-        if item.competence and looks_like_body(item.competence):
-            return item.competence.strip(" .")
-        if item.decision and item.decision.body and looks_like_body(item.decision.body):
-            return item.decision.body
-    return None
+    """The body whose decision of this meeting the items print ('Beslutning i Økonomiudvalget den ...'),
+    else the body an item names as competent ('Beslutningen træffes af: Byrådet' names who decides in
+    the end, often not the body meeting here)."""
+    deciding = (item.decision.body for item in items if item.decision and item.decision.body)
+    competent = (item.competence.strip(" .") for item in items if item.competence)
+    return next((body for body in (*deciding, *competent) if looks_like_body(body)), None)
 
 
 def _committee_from_statements(text: str) -> str | None:
