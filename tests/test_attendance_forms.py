@@ -136,3 +136,26 @@ def test_an_absence_field_ends_at_the_next_label():
     text = ("Fraværende: Anne Hansen (C). Bemærkninger til dagsordenen: Ingen. Meddelelser: Direktør Bo Holm "
             "orienterede om budgettet.")
     assert names(absences_in_line(text)) == ["Anne Hansen"]
+
+
+ITEM_BLOCK = """2. Godkendelse af dagsorden
+
+Fraværende med afbud:
+Anne Hansen, Bo Holm indkaldt
+Carl Berg og Dorte Lund
+
+Fraværende uden afbud:
+Erik Mo
+
+Sagsforløb:
+Finn Dahl deltog ikke i sagens behandling.
+
+Beslutning
+Godkendt.
+"""
+
+
+def test_an_absence_block_under_an_items_title():
+    meeting = parse_text(ITEM_BLOCK)
+    # Bo Holm was called in as a substitute; Finn Dahl's line is about another meeting (a case history).
+    assert absent(meeting) == ["Anne Hansen", "Carl Berg", "Dorte Lund", "Erik Mo"]

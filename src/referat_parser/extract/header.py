@@ -745,6 +745,19 @@ ATTENDANCE_RULES: tuple[tuple[str, Callable[[_Roll, str], bool]], ...] = (
 )
 
 
+def absent_in_lines(lines: list[str]) -> list[PersonRef]:
+    """The members the absence blocks among ``lines`` record as absent ('Fraværende med afbud:' / a
+    few lines of names, under an item's title), read as the header's attendance is. Only the blocks
+    an absence label opens are read: a sentence elsewhere ('X deltog ikke i sagens behandling' in a
+    case history) is about another meeting."""
+    blocks: list[str] = []
+    inside = False
+    for line in lines:
+        inside = bool(P.absence_label.match(line) or P.absence_alone.match(line)) or (inside and bool(line))
+        blocks.append(line if inside else "")
+    return [PersonRef(person.name, person.party) for person in _participants(blocks) if person.present is False]
+
+
 def _participants(lines: list[str]) -> list[ParticipantRef]:
     roll = _Roll(lines)
     while roll.index < len(lines):

@@ -3,6 +3,7 @@ the item prints. Which decision is this meeting's is settled later, by the resol
 
 from __future__ import annotations
 
+from ..clean import Line
 from ..drafts import DecisionDraft, ItemDraft, SectionDraft, SpanRef, TableDraft
 from ..lexicon import patterns as P
 from ..lexicon.attendance import ParticipantRef, absences_in_line, is_attendance_line, substitutes_in_line
@@ -14,6 +15,7 @@ from ..lexicon.outcomes import classify_outcome
 from ..lineclass import Kind
 from ..segment import ItemBlock, SectionBlock, Segmented
 from .decisions import recommendations
+from .header import absent_in_lines
 
 NAMES_LINE_MAX_WORDS = 8  # a line of names after a bare absence label, though it ends in a full stop
 
@@ -206,15 +208,12 @@ def meeting_absences(seg: Segmented) -> list[PersonRef]:
             for index in section.body:
                 people = absences_in_line(f"Fraværende: {lines[index].text}")
                 found.extend(people or [])
-        names_follow = False
-        for index in block.head:
-            text = lines[index].text
-            if names_follow:
-                names_follow = False
-                found.extend(absences_in_line(f"Fraværende: {text}") or [])
-                continue
-            people = absences_in_line(text) if P.absence_label.match(text) else None
-            if people == [] and text.rstrip().endswith(":"):
-                names_follow = True
-            found.extend(people or [])
+        found.extend(absent_in_lines(_head_lines(block, lines)))
     return unique(found)
+
+
+def _head_lines(block: ItemBlock, lines: list[Line]) -> list[str]:
+    """The item's lines between its title and its first section, blank lines kept (they end a list)."""
+    start = block.title_line + 1 if block.title_line is not None else block.start
+    end = block.sections[0].line if block.sections else block.end
+    return [lines[index].text for index in range(start, end)]
