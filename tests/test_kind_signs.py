@@ -105,3 +105,12 @@ def test_a_numbered_list_without_pages_or_contents_heading_is_no_sign():
 def test_a_page_that_is_not_minutes_keeps_what_a_label_printed():
     meeting = parse_text("Velkommen til kommunens side om politik\n\nUdvalg: Børneudvalget\n\nHer kan du læse om udvalgets arbejde.\n")
     assert (meeting.kind, meeting.committee) == ("not_minutes", "Børneudvalget")
+
+
+@pytest.mark.parametrize("menu", ["Politik\nMedlemmer\nSager\nKontakt\n", "Forside\nMedlemmer\n\nUdvalg: Byrådet\n"])
+def test_menu_words_are_no_signs(menu):
+    assert parse_text(menu + "\n" + ONE_ITEM).kind == "agenda_item"
+
+
+def test_a_page_that_starts_with_its_item_title():
+    assert parse_text(ONE_ITEM).kind == "agenda_item"

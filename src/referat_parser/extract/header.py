@@ -568,32 +568,40 @@ LABEL_RULES = frozenset({EXPORT_RULE, "date_label", "committee_label", "committe
 CLEANUP: dict[str, Callable[[str], str]] = {"location": _without_meeting_kind}
 
 
-def _contents(line: str) -> bool:
-    return bool(P.toc_mark.match(line) or P.contents_mark.match(line) or P.contents_mark_in_transcript.match(line))
+def _contents(line: str, below: str) -> bool:
+    return bool(P.contents_mark.match(line) or P.contents_mark_in_transcript.match(line))
 
 
-def _item_list(line: str) -> bool:
+def _item_list(line: str, below: str) -> bool:
     return P.item_list_mark.match(line) is not None
 
 
-def _member_list(line: str) -> bool:
-    return bool(P.member_list_label.match(line) or P.absence_label.match(line) or P.absence_alone.match(line))
+def _member_list(line: str, below: str) -> bool:
+    """An absence label, or a member list's label with names after it or on the next line (a lone
+    'Medlemmer' in a site's menu names nobody)."""
+    if P.absence_label.match(line) or P.absence_alone.match(line):
+        return True
+    if not P.member_list_label.match(line):
+        return False
+    rest = line.partition(":")[2].strip()
+    return bool(inline_participants(rest) or participant_entry(below) or inline_participants(below))
 
 
-def _attendance_in_run(line: str) -> bool:
+def _attendance_in_run(line: str, below: str) -> bool:
     """'... Mødested: Deltagere: ...', 'Afbud fra/fraværende: -' inside a page transcript's run of fields."""
     return P.attendance_label_inline.search(line) is not None
 
 
-def _all_present(line: str) -> bool:
+def _all_present(line: str, below: str) -> bool:
     return P.all_present.match(line) is not None
 
 
-# The signs that a text is a meeting document rather than one item's page: (name, test, read only
-# before the first item title). An attendance block printed under an item's title is that item's;
-# a contents heading and a transcript's run of fields may stand anywhere in the header (a page
-# transcript starts its lines with page numbers, which read like item numbers).
-MEETING_SIGNS: tuple[tuple[str, Callable[[str], bool], bool], ...] = (
+# The signs that a text is a meeting document rather than one item's page: (name, test of a line and
+# the next non-blank line, read only before the first item title). An attendance block printed under
+# an item's title is that item's; a contents heading and a transcript's run of fields may stand
+# anywhere in the header (a page transcript starts its lines with page numbers, which read like item
+# numbers).
+MEETING_SIGNS: tuple[tuple[str, Callable[[str, str], bool], bool], ...] = (
     ("contents", _contents, False),
     ("item_list", _item_list, True),
     ("member_list", _member_list, True),
@@ -603,10 +611,11 @@ MEETING_SIGNS: tuple[tuple[str, Callable[[str], bool], bool], ...] = (
 
 
 def _meeting_signs(ctx: _Context) -> list[str]:
+    texts = [line for line in ctx.lines if line]
     found = []
     for name, test, before_title in MEETING_SIGNS:
-        lines = ctx.lines[: ctx.title_at] if before_title else ctx.lines
-        if any(test(line) for line in lines if line):
+        lines = [line for line in ctx.lines[: ctx.title_at] if line] if before_title else texts
+        if any(test(line, below) for line, below in zip(lines, [*lines[1:], ""][: len(lines)], strict=True)):
             found.append(name)
     return found
 
