@@ -29,7 +29,7 @@ def load(name):
 
 
 @pytest.mark.parametrize("name", ["headings", "outcomes", "parties", "municipalities", "noise", "bodies", "calendar",
-                                  "language", "people"])
+                                  "language", "people", "header"])
 def test_vocabulary_loads(name):
     assert load(name)
 
@@ -198,3 +198,33 @@ def test_every_colon_heading_needs_its_colon(key, name):
     assert heading is not None and heading.key == key
     meeting = parse_text(f"{name}\nHandicaprådet\n\n7. Et punkt på dagsordenen\nSagsfremstilling\nTekst.\n{name}:\nGodkendt.\n")
     assert [s.key for s in meeting.items[0].sections] == ["presentation", key]
+
+
+HEADER = load("header")
+HEADER_ITEMS = "\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n2. Budget\nBeslutning\nGodkendt.\n"
+
+
+@pytest.mark.parametrize("label", HEADER["committee"]["labels"])
+def test_every_committee_label_is_read(label):
+    assert parse_text(f"Referat\n{label}: Nordby Byråd\n{HEADER_ITEMS}").committee == "Nordby Byråd"
+
+
+@pytest.mark.parametrize("label", HEADER["date"]["labels"])
+def test_every_date_label_is_read(label):
+    text = f"Forsiden opdateres den 1. januar 2020 kl. 8.00\n\nByrådet\n{label}: Mandag den 3. maj 2021\n{HEADER_ITEMS}"
+    assert parse_text(text).date == "2021-05-03"
+
+
+@pytest.mark.parametrize("label", HEADER["time"]["labels"])
+def test_every_time_label_is_read(label):
+    assert parse_text(f"Byrådet\n{label}: 3. maj 2021 kl. 17.30\n{HEADER_ITEMS}").start_time == "17:30"
+
+
+@pytest.mark.parametrize("label", HEADER["location"]["labels"])
+def test_every_location_label_is_read(label):
+    assert parse_text(f"Byrådet\nMødedato: 3. maj 2021\n{label}: Nordsalen\n{HEADER_ITEMS}").location == "Nordsalen"
+
+
+@pytest.mark.parametrize("label", HEADER["end"]["labels"])
+def test_every_end_label_is_read(label):
+    assert parse_text(f"Byrådet\nMødedato: 3. maj 2021\n{label}: 19.45\n{HEADER_ITEMS}").end_time == "19:45"
