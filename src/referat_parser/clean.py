@@ -26,6 +26,7 @@ class Line:
     bold: bool | None = None
     size: float | None = None
     indent: bool = False
+    gap_before: bool = False  # the reader saw a block-ending gap before this line (RawLine.gap_before)
 
 
 @dataclass(slots=True)
@@ -35,6 +36,7 @@ class _Row:
     bold: bool | None
     size: float | None
     indent: bool
+    gap_before: bool = False
 
 
 @dataclass
@@ -78,7 +80,7 @@ def clean(doc: Document) -> Cleaned:
             text = normalise(marked)
         elif text:
             at_break = False
-        raw.append(_Row(text, line.page, line.bold, line.size, indent))
+        raw.append(_Row(text, line.page, line.bold, line.size, indent, line.gap_before))
         sheets.append(sheet)
     raw = _split_transcripts(raw)
     raw, footer = _drop_site_footer(raw)
@@ -329,7 +331,7 @@ def _assemble(raw: list[_Row], warnings: list[tuple[str, str]]) -> Cleaned:
         else:
             previous_blank = False
         end = offset + len(line.text)
-        lines.append(Line(line.text, offset, end, line.page, line.bold, line.size, line.indent))
+        lines.append(Line(line.text, offset, end, line.page, line.bold, line.size, line.indent, line.gap_before))
         parts.append(line.text)
         offset = end + 1
     return Cleaned("\n".join(parts), lines, warnings)

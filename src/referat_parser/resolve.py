@@ -141,10 +141,11 @@ def _choose_decision(item: ItemDraft, meeting_date: str | None) -> None:
     printed = item.printed_decisions
     if not printed:
         return
-    here = [d for d in printed if _is_this_meeting(d, meeting_date)]
+    candidates = [d for d in printed if not d.history]  # a history entry is an earlier meeting's, whatever its date
+    here = [d for d in candidates if _is_this_meeting(d, meeting_date)]
     chosen = here[-1] if here else None
-    if chosen is None and meeting_date is None:
-        chosen = printed[-1]
+    if chosen is None and meeting_date is None and candidates:
+        chosen = candidates[-1]
     if chosen is not None:
         text = chosen.text or ""
         chosen.dissents = find_dissents(text)

@@ -43,10 +43,23 @@ def headings() -> HeadingVocab:
 
 
 @cache
+def history_labels() -> dict[str, list[str]]:
+    """The labels of a history entry's group (vocab/headings.toml [history]): body, date, number."""
+    entry = _load("headings")["history"]
+    return {part: entry[f"{part}_labels"] for part in ("body", "date", "number")}
+
+
+@cache
 def outcome_phrases() -> list[tuple[str, str]]:
     """(phrase, class), longest phrases first so that a longer phrase wins a tie at one position."""
     pairs = [(fold(p), cls) for cls, entry in _load("outcomes").items() for p in entry["phrases"]]
     return sorted(pairs, key=lambda pair: -len(pair[0]))
+
+
+@cache
+def outcome_subjects() -> list[str]:
+    """Words naming the item as the subject of a sentence stating its outcome ("Dagsorden blev ...")."""
+    return list(words()["outcome_subjects"]["words"])
 
 
 @cache
@@ -83,6 +96,11 @@ def noise() -> dict[str, Any]:
 @cache
 def body_suffixes() -> list[str]:
     return sorted(_load("bodies")["suffixes"], key=len, reverse=True)
+
+
+@cache
+def lower_case_compound_suffixes() -> list[str]:
+    return sorted(_load("bodies")["lower_case_compound_suffixes"], key=len, reverse=True)
 
 
 @cache
