@@ -26,6 +26,7 @@ class HeadingVocab:
     exact: dict[str, str]  # folded name -> key
     opening: frozenset[str]  # keys that open an item
     with_colon: dict[str, str]  # folded name -> key, a heading only when printed with a colon
+    final_words: dict[str, str]  # folded last word -> key of a short heading ending in it ("... påtegning")
 
 
 @cache
@@ -39,7 +40,8 @@ def headings() -> HeadingVocab:
         if entry.get("opening"):
             opening.add(key)
     with_colon = {fold(name): key for key, entry in data.items() for name in entry.get("colon_names", [])}
-    return HeadingVocab(exact, frozenset(opening), with_colon)
+    final_words = {fold(word): key for key, entry in data.items() for word in entry.get("final_words", [])}
+    return HeadingVocab(exact, frozenset(opening), with_colon, final_words)
 
 
 @cache

@@ -143,6 +143,19 @@ def _not_heading_shaped(line: _Line) -> Heading | None:
     return None
 
 
+FINAL_WORD_MAX_WORDS = 5
+
+
+def _final_word(line: _Line) -> Heading | None:
+    """'Borgmesterens Afdelings påtegning': a short line ending in a word that names its section, after
+    the genitive of whose it is ('Direktionens påtegning'; not 'Der er ingen påtegning')."""
+    words = line.folded.split()
+    key = headings().final_words.get(words[-1]) if 2 <= len(words) <= FINAL_WORD_MAX_WORDS else None
+    if key is None or not words[-2].endswith("s") or line.text.rstrip().endswith((".", ",", ";")):
+        return None
+    return Heading(key, line.text.strip().rstrip(" :"))
+
+
 def _misspelt(line: _Line) -> Heading | None:
     """A vocabulary name misspelt or damaged by OCR, of the same length (rapidfuzz)."""
     folded = line.folded
@@ -171,6 +184,7 @@ HEADING_RULES: tuple[tuple[str, Callable[[_Line], Heading | None]], ...] = (
     ("history_glued", _history_glued),
     ("dated_decision", _dated_decision),
     ("not_heading_shaped", _not_heading_shaped),
+    ("final_word", _final_word),
     ("misspelt", _misspelt),
     ("glued", _glued_name),
 )

@@ -176,6 +176,18 @@ def _in_margin(line: VLine, page: PageLines, body: float | None) -> bool:
 
 # --- 2. tables --------------------------------------------------------------------------------
 
+_LIST_MARKER = re.compile(r"^(?:[a-zæøå]|\d{1,2}|[ivx]{1,4})[.)]$|^[-–•▪◦*]$")
+
+
+def marker_list(rows: list[list[str | None]]) -> bool:
+    """A 'table' of two columns whose first column holds only list markers ('a.', 'b.', '1)', '-') is a
+    list with a hanging indent laid out in an invisible grid: its lines are read as printed (a bold
+    'Bilag' under a point stays a heading), not joined into cells."""
+    if len(rows) < 2 or any(len(row) != 2 for row in rows):
+        return False
+    return all(_LIST_MARKER.match((row[0] or "").strip()) for row in rows)
+
+
 def place_tables(page: PageLines) -> None:
     """Replace the lines a table covers by one line per table row (cells joined by tabs)."""
     if not page.tables:
@@ -416,6 +428,7 @@ def build_lines(pages: list[PageLines], furniture: list[str] | None = None
     drop_running_lines(pages, removed_texts=furniture)
     tables: list[tuple[int, float, list[list[str | None]]]] = []
     for page in pages:
+        page.tables = [table for table in page.tables if not marker_list(table[4])]
         for _, top, _, _, rows in page.tables:
             tables.append((page.number, top, rows))
         place_tables(page)

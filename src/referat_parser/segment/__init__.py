@@ -16,6 +16,7 @@ from .blocks import ItemBlock, SectionBlock, Segmented, TocLine
 from .contents import find_toc
 from .lines import fill_sections, repeat_lines
 from .numbered import numbered_starts, protocol_items, split_unnumbered_tail
+from .typography import demote_body_style_headings
 from .unnumbered import unnumbered_items
 
 __all__ = ["ItemBlock", "SectionBlock", "Segmented", "TocLine", "segment"]
@@ -24,6 +25,7 @@ __all__ = ["ItemBlock", "SectionBlock", "Segmented", "TocLine", "segment"]
 def segment(cleaned: Cleaned) -> Segmented:
     lines = cleaned.lines
     infos = [classify(line.text, line.bold) for line in lines]
+    demote_body_style_headings(infos, lines)
     toc = find_toc(infos, lines)
     toc_lines = {entry.line for entry in toc}
     decisions: list[tuple[int, str]] = []
