@@ -236,3 +236,26 @@ def test_meeting_end_under_the_decision_is_a_protocol_remark():
     decision = parse_text(MEETING_END).items[0].decision
     assert decision.text == "Dagsordenen blev godkendt.\nMødet sluttede kl. 12.50"
     assert [p.name for p in decision.absent] == ["Eva Lund"]
+
+
+SINGLE_ITEM = """\
+4. Nye lokaler til musikskolen
+Sagsnr.: 2012-12345
+Beslutningen træffes af
+Kommunalbestyrelsen
+Indstilling
+Forvaltningen indstiller, at lokalerne lejes.
+Kulturudvalgets beslutning den 04.12.2012 Punkt 4
+Indstilles til godkendelse
+"""
+
+
+def test_a_single_item_page_takes_its_committee_from_the_deciding_body():
+    meeting = parse_text(SINGLE_ITEM)
+    assert (meeting.kind, meeting.date, meeting.committee) == ("agenda_item", "2012-12-04", "Kulturudvalget")
+    assert meeting.items[0].competence == "Kommunalbestyrelsen"
+
+
+def test_without_a_deciding_body_the_competent_body_is_the_committee():
+    meeting = parse_text(SINGLE_ITEM.replace("Kulturudvalgets beslutning den 04.12.2012 Punkt 4", "Beslutning"))
+    assert meeting.committee == "Kommunalbestyrelsen"

@@ -157,11 +157,14 @@ def _choose_decision(item: ItemDraft, meeting_date: str | None) -> None:
 # --- the committee ---------------------------------------------------------------------------------
 
 def _committee_from_items(items: list[ItemDraft]) -> str | None:
+    """The body that decided an item at this meeting, else an item's competent body (which may be the
+    council the committee recommends to: "Beslutningen træffes af" / "Kommunalbestyrelsen")."""
+    for item in items:
+        if item.decision and item.decision.body and looks_like_body(item.decision.body):
+            return item.decision.body
     for item in items:
         if item.competence and looks_like_body(item.competence):
             return item.competence.strip(" .")
-        if item.decision and item.decision.body and looks_like_body(item.decision.body):
-            return item.decision.body
     return None
 
 
