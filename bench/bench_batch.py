@@ -2,6 +2,8 @@
 
     python bench/bench_batch.py                 # 2,000 documents; about 5 minutes on 2 cores
     python bench/bench_batch.py --files 400 --small 100 --no-dask
+    python bench/bench_batch.py --rerun         # the `referat` command: 600 files, first run vs re-run,
+                                                # and one file with -o (whole processes)
 
 Builds an archive in a temporary folder from the fixtures: copies of fixtures/*.txt with small
 edits (years, dates and case numbers changed, a line added) spread over municipality/year
@@ -11,6 +13,11 @@ folders, plus copies of fixtures/pdf/*.pdf (every tenth document) when that fold
 2. a re-run with nothing changed (goal <= 5% of the first run);
 3. peak memory, parent + all workers, for a small and the full archive (goal: flat);
 4. the same batch on a Dask LocalCluster (2 worker processes), if dask is installed.
+
+``--rerun`` measures the command as a user runs it instead (the ``referat`` script beside this
+Python, each run a fresh process): an archive of ``--rerun-files`` documents (default 600) parsed
+with ``-o``, then parsed again with nothing changed (goal: at most 5% of the first run; no worker
+is started), and ``referat parse FILE -o DIR`` for one seed (parsed in the command's own process).
 
 Every measured run is a fresh Python process (so start-up, imports and the worker pool are paid
 as a user pays them) that samples the RSS and CPU time of itself and all its descendants every
@@ -164,15 +171,63 @@ def report(label: str, run: dict[str, float], files: int, size: int) -> None:
           f"load {run['load_before']:.1f}->{run['load_after']:.1f}", flush=True)
 
 
+def command(args: list[str]) -> tuple[float, float, str]:
+    """Run the ``referat`` command in a fresh process: (wall seconds, CPU seconds of it and its
+    children, standard error)."""
+    script = Path(sys.executable).with_name("referat")
+    cmd = [str(script)] if script.exists() else [sys.executable, "-m", "referat_parser"]
+    before = os.times()
+    started = time.perf_counter()
+    result = subprocess.run([*cmd, *args], capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - started
+    after = os.times()
+    if result.returncode not in (0, 1):
+        raise SystemExit(f"referat {' '.join(args)} failed:\n{result.stderr}")
+    return wall, (after.children_user - before.children_user) + (after.children_system - before.children_system), \
+        result.stderr
+
+
+def rerun(files: int, jobs: int, repeats: int) -> None:
+    """The command's first run and unchanged re-run on ``files`` documents, and one file with -o."""
+    with tempfile.TemporaryDirectory(prefix="referat-bench-") as tmp:
+        work = Path(tmp)
+        count, size = build_archive(work / "archive", files)
+        print(f"archive: {count} documents, {mb(size)}; --jobs {jobs}; load {os.getloadavg()[0]:.1f}")
+        # Workers are children of the fork server, not of the command, so the first run's CPU time
+        # is not visible here: it is reported by wall time only.
+        first = command(["parse", str(work / "archive"), "-o", str(work / "out"), "--jobs", str(jobs), "--quiet"])
+        print(f"first run          {first[0]:7.2f} s wall  {count / first[0]:6.1f} files/s")
+        again = [command(["parse", str(work / "archive"), "-o", str(work / "out"), "--jobs", str(jobs)])
+                 for _ in range(repeats)]
+        assert all(f"{count} unchanged" in run[2] for run in again), again[0][2]
+        median = sorted(again)[len(again) // 2]
+        print(f"re-run, unchanged  {median[0]:7.2f} s wall  {median[1]:6.2f} s CPU  (median of {repeats}: "
+              f"{', '.join(f'{r[0]:.2f}' for r in again)} s; no worker started, everything in one process)")
+        print(f"re-run / first run: {100 * median[0] / first[0]:.1f}% of the wall time (goal <= 5%)")
+        seed = sorted(FIXTURES.glob("*.txt"))[0]
+        single = sorted(command(["parse", str(seed), "-o", str(work / "one"), "--force", "--quiet"])
+                        for _ in range(repeats))
+        print(f"referat parse {seed.name} -o DIR: median {single[len(single) // 2][0] * 1000:.0f} ms wall, "
+              f"{single[len(single) // 2][1] * 1000:.0f} ms CPU ({repeats} runs; whole process, parsed in-process)")
+        print(f"load after: {os.getloadavg()[0]:.1f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--files", type=int, default=2000)
     parser.add_argument("--small", type=int, default=500)
     parser.add_argument("--no-dask", action="store_true")
     parser.add_argument("--only-speedup", action="store_true", help="only --jobs 1 vs --jobs 2")
+    parser.add_argument("--rerun", action="store_true", help="the referat command: first run vs unchanged re-run")
+    parser.add_argument("--rerun-files", type=int, default=600)
+    parser.add_argument("--jobs", type=int, default=2, help="workers for --rerun (default 2)")
+    parser.add_argument("--repeats", type=int, default=5, help="runs of each fast measurement in --rerun")
     args = parser.parse_args()
 
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M')}")
+    if args.rerun:
+        rerun(args.rerun_files, args.jobs, args.repeats)
+        return
     with tempfile.TemporaryDirectory(prefix="referat-bench-") as tmp:
         work = Path(tmp)
         archive, small = work / "archive", work / "small"

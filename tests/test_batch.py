@@ -26,6 +26,7 @@ from referat_parser.batch import (
     run_batch,
 )
 from referat_parser.executors import DaskExecutor, InlineExecutor, ProcessPool
+from referat_parser.output import temp_prefix
 from referat_parser.worker import FileResult, Task, process_one, remove_partial
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -40,7 +41,7 @@ def make_archive(root: Path) -> Path:
     shutil.copy(SAMPLES[0], archive / "2023" / "referat.txt")
     shutil.copy(SAMPLES[1], archive / "2024" / "referat.txt")
     shutil.copy(SAMPLES[2], archive / "2024" / "udvalg" / "møde.md")
-    (archive / "2024" / "notes.docx").write_bytes(b"PK\x03\x04")
+    (archive / "2024" / "notes.xlsx").write_bytes(b"PK\x03\x04")
     return archive
 
 
@@ -66,7 +67,7 @@ def test_glob_and_exclude(tmp_path):
     assert [f.rel.as_posix() for f in discover([archive], excludes=["udvalg"])] == [
         "2023/referat.txt", "2024/referat.txt"]
     assert [f.rel.as_posix() for f in discover([archive], excludes=["2024/*"])] == ["2023/referat.txt"]
-    assert [f.rel.as_posix() for f in discover([archive], globs=["*.docx"])] == ["2024/notes.docx"]
+    assert [f.rel.as_posix() for f in discover([archive], globs=["*.xlsx"])] == ["2024/notes.xlsx"]
 
 
 def test_a_file_input_is_always_taken(tmp_path):
@@ -216,10 +217,12 @@ def test_output_folder_that_is_a_file_is_refused(tmp_path):
 
 def test_remove_partial_deletes_only_temporary_files_of_the_target(tmp_path):
     target = tmp_path / "a.json"
-    (tmp_path / ".a.json.x1.tmp").write_text("half", encoding="utf-8")
-    (tmp_path / ".b.json.x1.tmp").write_text("other", encoding="utf-8")
+    mine = tmp_path / f"{temp_prefix(target)}x1.tmp"
+    other = tmp_path / f"{temp_prefix(tmp_path / 'b.json')}x1.tmp"
+    mine.write_text("half", encoding="utf-8")
+    other.write_text("other", encoding="utf-8")
     remove_partial(str(target))
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".b.json.x1.tmp"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [other.name]
 
 
 # --- isolation in the process pool ----------------------------------------------------------
@@ -325,14 +328,16 @@ def test_dask_missing_gives_a_clear_error(monkeypatch):
 
 def test_a_script_without_main_guard_gets_a_clear_error(tmp_path):
     """forkserver workers import the main script again; unguarded, they die before they are ready.
-    That must stop the batch with advice, not fail every file as worker_crashed."""
+    That must stop the batch with advice, not fail every file as worker_crashed. (Two files: one
+    alone is parsed in the calling process, without workers.)"""
     import subprocess
 
     script = tmp_path / "convert.py"
     script.write_text(
         "from pathlib import Path\n"
         "from referat_parser.batch import BatchOptions, run_batch\n"
-        f"run_batch([Path({str(SAMPLES[0])!r})], Path({str(tmp_path / 'out')!r}), BatchOptions(jobs=1))\n",
+        f"run_batch([Path({str(SAMPLES[0])!r}), Path({str(SAMPLES[1])!r})], Path({str(tmp_path / 'out')!r}), "
+        "BatchOptions(jobs=1))\n",
         encoding="utf-8")
     result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
     assert result.returncode != 0

@@ -284,6 +284,10 @@ def test_endless_device_stops_at_the_size_limit():
     (["parse", "a.txt", "-o", "{out}", "--jsonl"], "either -o DIR or --jsonl"),
     (["validate"], "give JSON files or folders"),
     (["validate", "--update"], "--update needs --golden"),
+    # An unknown PDF backend is refused at the start, even when no input is a PDF.
+    (["parse", str(SAMPLES[0]), "--pdf-backend", "nope"], "unknown PDF backend 'nope' (choose pypdfium2 or pdfplumber)"),
+    (["parse", str(SAMPLES[0]), "--pdf-backend", "nope", "-o", "{out}"], "unknown PDF backend 'nope'"),
+    (["parse", str(SAMPLES[0]), "--pdf-backend", "nope", "--jsonl"], "unknown PDF backend 'nope'"),
 ])
 def test_usage_errors_exit_2(args: list[str], message: str, tmp_path: Path):
     result = run(*[a.replace("{out}", str(tmp_path / "out")) for a in args])
@@ -376,6 +380,32 @@ def test_validate_good_and_bad_outputs(tmp_path: Path, meeting_json: Path):
     assert "1 valid, 2 invalid" in result.stderr
 
 
+def test_validate_reads_outputs_of_its_major_version_and_ignores_added_fields(meeting_json: Path):
+    from referat_parser import SCHEMA_VERSION
+
+    major = SCHEMA_VERSION.split(".")[0]
+    data = json.loads(meeting_json.read_text(encoding="utf-8"))
+    variants = {
+        "added-field.json": {**data, "schema_version": SCHEMA_VERSION, "room_booking": {"id": 7}},
+        "newer-minor.json": {**data, "schema_version": f"{major}.99", "summary": "a field of a later 1.x"},
+        "older-minor.json": {**data, "schema_version": f"{major}.0"},
+        "next-major.json": {**data, "schema_version": f"{int(major) + 1}.0"},
+        "no-version.json": {key: value for key, value in data.items() if key != "schema_version"},
+    }
+    for name, content in variants.items():
+        (meeting_json.parent / name).write_text(json.dumps(content), encoding="utf-8")
+    result = run("validate", meeting_json.parent)
+    assert result.exit_code == 1
+    assert lines(result.stderr) == [
+        f"referat: {meeting_json.parent / 'next-major.json'}: invalid: schema_version {int(major) + 1}.0 is not "
+        f"readable by this referat (it reads schema {major}.x)",
+        f"referat: {meeting_json.parent / 'no-version.json'}: invalid: schema_version: null is not a version "
+        f'such as "{SCHEMA_VERSION}"',
+        f"referat: 4 valid, 2 invalid (checked against schema {SCHEMA_VERSION}; outputs of schema {major}.99: "
+        f"the fields added after {SCHEMA_VERSION} were not checked)",
+    ]
+
+
 def test_validate_real_parser_output(tmp_path: Path):
     out = tmp_path / "out"
     assert run("parse", *SAMPLES, "-o", out, "-q").exit_code == 0
@@ -462,6 +492,51 @@ def test_table_from_jsonl_and_bad_inputs(tmp_path: Path, meeting_json: Path):
     assert "junk.json: not a meeting" in result.stderr
 
 
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_table_names_each_wrongly_shaped_file_and_keeps_every_good_row(tmp_path: Path, meeting_json: Path, fmt: str):
+    folder = meeting_json.parent
+    (folder / "a-items-number.json").write_text('{"items": 5}', encoding="utf-8")
+    (folder / "b-items-numbers.json").write_text('{"items": [1, 2]}', encoding="utf-8")
+    (folder / "c-decision-text.json").write_text('{"items": [{"decision": "x"}]}', encoding="utf-8")
+    (folder / "d-title-list.json").write_text('{"items": [{"order": 0, "title": ["x"]}]}', encoding="utf-8")
+    (folder / "z-good.json").write_text(meeting_json.read_text(encoding="utf-8"), encoding="utf-8")
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow.parquet")
+    target = tmp_path / f"items.{fmt}"
+    result = run("table", folder, "-o", target)
+    assert result.exit_code == 1
+    problems = lines(result.stderr)[:-1]
+    assert problems == [
+        f"referat: {folder / 'a-items-number.json'}: not a meeting (items is 5, not a list)",
+        f"referat: {folder / 'b-items-numbers.json'}: not a meeting (items[0] is 1, not an object)",
+        f'referat: {folder / "c-decision-text.json"}: not a meeting (items[0].decision is "x", not an object)',
+        f'referat: {folder / "d-title-list.json"}: not a meeting (items[0].title is ["x"], not text)',
+    ]
+    assert lines(result.stderr)[-1] == f"referat: 4 rows -> {target}"
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+        titles = [r["title"] for r in rows]
+    else:
+        titles = __import__("pyarrow.parquet").parquet.read_table(target).column("title").to_pylist()
+    assert titles == ["Godkendelse af dagsorden", "Budget 2025"] * 2
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+    assert_no_traceback(result)
+
+
+def test_table_leaves_no_output_file_when_it_stops_half_way(monkeypatch, tmp_path: Path, meeting_json: Path):
+    import referat_parser.table as table
+
+    def broken(meeting: object) -> list[dict[str, object]]:
+        raise RuntimeError("disk on fire")
+
+    target = tmp_path / "items.csv"
+    monkeypatch.setattr(table, "rows", broken)
+    result = run("table", meeting_json, "-o", target)
+    assert result.exit_code == 1
+    assert "internal error (RuntimeError: disk on fire)" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["outputs"]
+
+
 def test_table_parquet(meeting_json: Path, tmp_path: Path):
     parquet = pytest.importorskip("pyarrow.parquet")
     target = tmp_path / "items.parquet"
@@ -509,7 +584,7 @@ def test_cli_import_stays_light():
 # Permission problems simulated, so they are tested when the suite runs as root (CI) too.
 
 def test_unreadable_folder_and_file_simulated(monkeypatch, archive: Path, tmp_path: Path):
-    import referat_parser.batch as batch
+    import referat_parser.batch.discovery as discovery
 
     real_scandir = os.scandir
     locked_folder, locked_file = archive / "a", archive / "b" / "referat.txt"
@@ -526,7 +601,7 @@ def test_unreadable_folder_and_file_simulated(monkeypatch, archive: Path, tmp_pa
             raise PermissionError(13, "Permission denied", str(self))
         return real_read_bytes(self)
 
-    monkeypatch.setattr(batch.os, "scandir", scandir)
+    monkeypatch.setattr(discovery.os, "scandir", scandir)
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
     out = tmp_path / "out"
     result = run("parse", archive, "-o", out, "--inline")
@@ -540,10 +615,10 @@ def test_unreadable_folder_and_file_simulated(monkeypatch, archive: Path, tmp_pa
 
 
 def test_output_folder_not_writable_simulated(monkeypatch, tmp_path: Path):
-    import referat_parser.batch as batch
+    import referat_parser.batch.targets as targets
 
     out = tmp_path / "out"
-    monkeypatch.setattr(batch.os, "access", lambda path, mode: Path(path) != out)
+    monkeypatch.setattr(targets.os, "access", lambda path, mode: Path(path) != out)
     result = run("parse", SAMPLES[0], "-o", out)
     assert result.exit_code == 2
     assert lines(result.stderr) == [f"referat: cannot write to output folder {out}: permission denied"]

@@ -15,17 +15,17 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "referat_parser"
 
 # Stage of each module (a prefix of its dotted name inside the package), earliest first.
 STAGES: list[tuple[str, ...]] = [
-    ("errors", "lexicon", "version"),
-    ("read",),
+    ("errors", "lexicon", "version", "paths"),
+    ("read", "parse_options"),
     ("clean",),
     ("lineclass",),
     ("segment",),
-    ("drafts", "extract"),
+    ("drafts", "extract", "outline"),  # outline: an export's stated segments, applied to what extract found
     ("resolve",),
     ("models",),
     ("pipeline", "trace"),
     ("api", "output", "golden", "validate", "show", "table", "worker", "batch", "executors", "cli", "clidoc",
-     "__init__", "__main__"),
+     "__init__", "__main__", "preload"),
 ]
 
 

@@ -1,85 +1,12 @@
-"""Whole-document patterns, each shown by a short snippet written for the test."""
+"""Whole-document patterns, each shown by a short snippet written for the test.
+
+New patterns are best added as a case file pair in tests/cases/ (see tests/test_cases.py)."""
+
+from pathlib import Path
 
 from referat_parser import parse_text
 
-NUMBERED = """Referat
-Økonomiudvalget
-Mødedato: 7. december 2021
-Mødetidspunkt: 16:00
-Mødested: Udvalgsværelset, Rådhuset
-Deltagere: Anne Hansen (A), Bo Jensen (V), Carl Nielsen (C)
-Afbud: Dorte Madsen (Ø)
-
-Punkt 1. Godkendelse af dagsorden
-Sagsnr.: 21-012345
-Indstilling
-Direktionen indstiller, at dagsordenen godkendes.
-Beslutning
-Godkendt.
-
-Punkt 2. Anlægsbevilling til ny skole
-Sagsnr.: 21-054321
-Indstilling
-Direktionen indstiller,
-1. at der gives en anlægsbevilling på 10 mio. kr.,
-2. at rådighedsbeløbet frigives.
-Sagsfremstilling
-Roskilde Kommune har behov for flere pladser.
-1. Første etape
-2. Anden etape
-3. Tredje etape
-Beslutning
-Anbefales over for Kommunalbestyrelsen.
-Bo Jensen (V) stemte imod.
-"""
-
-
-def test_numbered_minutes_header_and_items():
-    meeting = parse_text(NUMBERED)
-    assert meeting.kind == "minutes"
-    assert (meeting.committee, meeting.date, meeting.start_time, meeting.location) == (
-        "Økonomiudvalget", "2021-12-07", "16:00", "Udvalgsværelset, Rådhuset")
-    assert meeting.municipality == "Roskilde"
-    assert [(p.name, p.party, p.present) for p in meeting.participants][-1] == ("Dorte Madsen", "Ø", False)
-    # the numbered list inside item 2 is not a list of items
-    assert [(i.number, i.title, i.case_number) for i in meeting.items] == [
-        ("1", "Godkendelse af dagsorden", "21-012345"), ("2", "Anlægsbevilling til ny skole", "21-054321")]
-    second = meeting.items[1]
-    assert second.recommendations == ["der gives en anlægsbevilling på 10 mio. kr.", "rådighedsbeløbet frigives."]
-    assert second.decision.outcome == "recommended"
-    assert [(d.name, d.party) for d in second.decision.dissents] == [("Bo Jensen", "V")]
-
-
-HISTORY = """Kommunalbestyrelsen
-Referat fra mødet torsdag den 3. marts 2022 kl. 19.00 i Byrådssalen
-Mødet hævet kl. 21.35
-
-1. Lokalplan 123 - endelig vedtagelse
-Sagsfremstilling
-Forslaget har været i høring.
-Teknik- og Miljøudvalget, 14. februar 2022, pkt. 12:
-Anbefales.
-Beslutning i Kommunalbestyrelsen den 3. marts 2022
-Fraværende: Hans Olsen (F)
-Vedtaget med 19 stemmer for og 4 imod.
-Imod stemte: Ø og F.
-"""
-
-
-def test_decision_history_and_this_meetings_decision():
-    meeting = parse_text(HISTORY)
-    assert (meeting.start_time, meeting.end_time, meeting.location) == ("19:00", "21:35", "Byrådssalen")
-    item = meeting.items[0]
-    [earlier] = item.consultations
-    assert (earlier.body, earlier.date, earlier.item_number, earlier.outcome) == (
-        "Teknik- og Miljøudvalget", "2022-02-14", "12", "recommended")
-    decision = item.decision
-    assert (decision.body, decision.date, decision.outcome) == ("Kommunalbestyrelsen", "2022-03-03", "approved")
-    assert decision.text.startswith("Vedtaget")  # the absence line is not decision text
-    assert [a.name for a in decision.absent] == ["Hans Olsen"]
-    assert sorted(d.party for d in decision.dissents) == ["F", "Ø"]
-    assert (decision.votes.for_.count, decision.votes.against.count) == (19, 4)
-
+CASES = Path(__file__).resolve().parent / "cases"
 
 UNNUMBERED = """Social- og Sundhedsudvalget
 Referat • 3. maj 2021 kl. 15.30
@@ -146,7 +73,7 @@ def test_paragraph_broken_by_a_page_break_is_rejoined():
 
 
 def test_spans_point_into_the_cleaned_text():
-    meeting = parse_text(NUMBERED)
+    meeting = parse_text((CASES / "numbered_minutes.txt").read_text(encoding="utf-8"))
     for item in meeting.items:
         assert 0 <= item.span.start < item.span.end
         for section in item.sections:

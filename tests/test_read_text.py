@@ -117,9 +117,9 @@ def test_rtf_is_unsupported():
     assert error_code(b"{\\rtf1\\ansi\\deff0 {\\fonttbl} Beslutning: Godkendt.}") == "unsupported_format"
 
 
-def test_html_page_is_read_with_a_warning():
+def test_html_page_is_read_by_the_html_reader():
     doc = read_bytes(b"<!DOCTYPE html>\n<html><body>Beslutning</body></html>\n")
-    assert "html" in codes(doc)
+    assert doc.format == "html" and lines(doc) == ["Beslutning"]
 
 
 # --- PDF / text sniffing --------------------------------------------------------------------

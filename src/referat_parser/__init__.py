@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .version import __version__
+from .version import SCHEMA_VERSION, __version__
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -33,14 +33,13 @@ _LAZY = {
     "parse_text": "api",
     "trace_file": "api",
     "ReferatError": "errors",
-    "SCHEMA_VERSION": "models",
     "Meeting": "models",
 }
 
 if TYPE_CHECKING:
     from .api import ParseOptions, parse_bytes, parse_file, parse_text, trace_file
     from .errors import ReferatError
-    from .models import SCHEMA_VERSION, Meeting
+    from .models import Meeting
 
 
 def __getattr__(name: str) -> Any:

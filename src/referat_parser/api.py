@@ -5,42 +5,55 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ReferatError
 from .models import Meeting, Source
+from .parse_options import ParseOptions
+from .paths import escape_path
 from .read import Document, read_bytes, read_path
 from .read.text import read_text_bytes
 
 if TYPE_CHECKING:
     from .trace import Trace
 
-
-@dataclass(frozen=True)
-class ParseOptions:
-    pdf_backend: str = "pypdfium2"  # or "pdfplumber"
-    max_bytes: int | None = 200 * 1024 * 1024
-    max_pages: int | None = 5000
-
+__all__ = ["DEFAULT_OPTIONS", "ParseOptions", "parse_bytes", "parse_file", "parse_text", "trace_file"]
 
 DEFAULT_OPTIONS = ParseOptions()
 
 
 def parse_text(text: str, *, path: str = "<text>") -> Meeting:
-    """Parse minutes given as a string."""
-    data = text.encode("utf-8")
-    return _parse_document(read_text_bytes(data), data, path)
+    """Parse minutes given as a string. Lone surrogates (undecodable bytes carried in a str) are
+    replaced with U+FFFD and counted in a ``replaced_surrogates`` warning."""
+    try:
+        data = text.encode("utf-8")
+        replaced = 0
+    except UnicodeEncodeError:  # lone surrogates: undecodable bytes carried by surrogateescape
+        text, replaced = _replace_surrogates(text)
+        data = text.encode("utf-8")
+    doc = read_text_bytes(data)
+    if replaced:
+        doc.warnings.append(("replaced_surrogates", f"{replaced} lone surrogate(s) (bytes that were never "
+                                                    "decoded) replaced with U+FFFD"))
+    return _parse_document(doc, data, path)
+
+
+def _replace_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with each lone surrogate replaced by U+FFFD, and how many there were."""
+    chars = ["\ufffd" if "\ud800" <= char <= "\udfff" else char for char in text]
+    replaced = sum(1 for char in chars if char == "\ufffd") - text.count("\ufffd")
+    return "".join(chars), replaced
 
 
 def parse_bytes(data: bytes, *, path: str = "<bytes>", options: ParseOptions = DEFAULT_OPTIONS) -> Meeting:
-    """Parse the bytes of a text or PDF file (the format is sniffed, not taken from a name)."""
+    """Parse the bytes of a text, PDF, HTML or Word file (the format is sniffed, not taken from a name)."""
     try:
         doc = read_bytes(data, pdf_backend=options.pdf_backend, max_pages=options.max_pages)
     except ReferatError as exc:
-        raise exc.with_path(path) from None
+        raise exc.with_path(escape_path(path)) from None
     return _parse_document(doc, data, path)
 
 
@@ -51,8 +64,8 @@ def parse_file(path: str | Path, *, options: ParseOptions = DEFAULT_OPTIONS) -> 
         doc, data = read_path(path, pdf_backend=options.pdf_backend, max_bytes=options.max_bytes,
                               max_pages=options.max_pages)
     except ReferatError as exc:
-        raise exc.with_path(str(path)) from None
-    return _parse_document(doc, data, str(path))
+        raise exc.with_path(escape_path(path)) from None
+    return _parse_document(doc, data, os.fspath(path))
 
 
 def trace_file(path: str | Path, *, options: ParseOptions = DEFAULT_OPTIONS) -> Trace:
@@ -66,12 +79,14 @@ def trace_file(path: str | Path, *, options: ParseOptions = DEFAULT_OPTIONS) -> 
         doc, data = read_path(path, pdf_backend=options.pdf_backend, max_bytes=options.max_bytes,
                               max_pages=options.max_pages)
     except ReferatError as exc:
-        raise exc.with_path(str(path)) from None
-    return build_trace(run_stages(doc, _source(doc, data, str(path))))
+        raise exc.with_path(escape_path(path)) from None
+    return build_trace(run_stages(doc, _source(doc, data, os.fspath(path))))
 
 
 def _source(doc: Document, data: bytes, path: str) -> Source:
-    return Source(path=path, sha256=hashlib.sha256(data).hexdigest(), format=doc.format,  # type: ignore[arg-type]
+    """``source.path`` is written as paths.escape_path says (a name that is not valid UTF-8 in a quoted
+    form that round-trips)."""
+    return Source(path=escape_path(path), sha256=hashlib.sha256(data).hexdigest(), format=doc.format,  # type: ignore[arg-type]
                   encoding=doc.encoding, pages=doc.pages, size=len(data))
 
 

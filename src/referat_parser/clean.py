@@ -36,7 +36,11 @@ class _Row:
     bold: bool | None
     size: float | None
     indent: bool
-    gap_before: bool = False
+    # The sheet of text without page information, counted from "Side N af M" markers. Carried by
+    # the row, not in a list beside the rows, so it stays with its line when rows are split
+    # (transcripts) or dropped (a site footer).
+    sheet: int = 1
+    gap_before: bool = False  # the reader saw a block-ending gap before this line (RawLine.gap_before)
 
 
 @dataclass
@@ -48,11 +52,15 @@ class Cleaned:
 
 
 def clean(doc: Document) -> Cleaned:
+    if doc.outline is not None:  # an export's outline indexes its lines: normalise characters only
+        rows = [_Row(text, line.page, line.bold, line.size, False)
+                for line, text in zip(doc.lines, normalise_all([line.text for line in doc.lines]), strict=True)]
+        return _assemble(rows, list(doc.warnings), collapse_blanks=False)
     raw: list[_Row] = []
     # Text converted from PDF without form feeds still prints "Side 3 af 12": where no page is
     # known, those markers delimit the sheets on which running headers are looked for.
     paged = any(line.page is not None for line in doc.lines)
-    sheet, sheets = 1, []
+    sheet = 1
     at_break = False  # the lines since the last page marker are all markers or marked running lines
     source = _split_margin_headings(doc.lines)
     texts = normalise_all([line.text for line in source])
@@ -80,13 +88,12 @@ def clean(doc: Document) -> Cleaned:
             text = normalise(marked)
         elif text:
             at_break = False
-        raw.append(_Row(text, line.page, line.bold, line.size, indent, line.gap_before))
-        sheets.append(sheet)
+        raw.append(_Row(text, line.page, line.bold, line.size, indent, sheet, line.gap_before))
     raw = _split_transcripts(raw)
     raw, footer = _drop_site_footer(raw)
     if doc.format != "pdf":  # the PDF reader removes running lines by their position on the page
         furniture: list[str] = []
-        raw = _drop_running_lines(raw, sheets if sheet > 1 else None, furniture)
+        raw = _drop_running_lines(raw, sheet > 1, furniture)
     else:
         furniture = list(doc.furniture)
     merged = _rejoin(raw)
@@ -112,7 +119,7 @@ def _split_transcripts(rows: list[_Row]) -> list[_Row]:
         for start, end in zip([0, *cuts], [*cuts, len(row.text)], strict=True):
             piece = row.text[start:end].strip()
             if piece and not is_noise(piece):
-                out.append(_Row(piece, row.page, row.bold, row.size, False))
+                out.append(_Row(piece, row.page, row.bold, row.size, False, row.sheet))
     return out
 
 
@@ -223,15 +230,15 @@ def _marked_running_line(raw: str) -> str | None:
     return rest.strip()
 
 
-def _drop_running_lines(lines: list[_Row], sheets: list[int] | None = None,
+def _drop_running_lines(lines: list[_Row], sheets: bool = False,
                         removed: list[str] | None = None) -> list[_Row]:
     """Remove running headers/footers: the first or last lines of a page that recur, digits aside,
-    on at least half of the pages (and on three or more). ``sheets`` gives pages found from
-    "Side N af M" markers in text without page information; there two recurrences suffice for a
-    line of some length that is not a heading."""
+    on at least half of the pages (and on three or more). With ``sheets``, the pages are the rows'
+    sheets, found from "Side N af M" markers in text without page information; there two
+    recurrences suffice for a line of some length that is not a heading."""
     pages: dict[int, list[int]] = {}
     for index, line in enumerate(lines):
-        page = sheets[index] if sheets else line.page
+        page = line.sheet if sheets else line.page
         if page is not None and line.text:
             pages.setdefault(page, []).append(index)
     minimum = 2 if sheets else 3
@@ -318,14 +325,14 @@ def _continues(prev: _Row, line: _Row, blanks: int) -> bool:
     return blanks <= 2 and prose and (prev.text[-1].isalnum() or prev.text.endswith((",", "-", *abbreviations())))
 
 
-def _assemble(raw: list[_Row], warnings: list[tuple[str, str]]) -> Cleaned:
+def _assemble(raw: list[_Row], warnings: list[tuple[str, str]], collapse_blanks: bool = True) -> Cleaned:
     lines: list[Line] = []
     parts: list[str] = []
     offset = 0
     previous_blank = True
     for line in raw:
         if not line.text:
-            if previous_blank:
+            if previous_blank and collapse_blanks:
                 continue  # collapse runs of blank lines
             previous_blank = True
         else:

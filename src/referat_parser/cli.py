@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from typer.core import TyperCommand
 
+from .paths import escape_path
+
 if TYPE_CHECKING:
     from .batch import Summary
     from .worker import FileResult
@@ -80,8 +82,7 @@ def _guarded(func: F) -> F:
             _err("interrupted")
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except Exception as exc:
-            from .batch import UsageError
-            from .errors import ReferatError
+            from .errors import ReferatError, UsageError
 
             if kwargs.get("debug"):
                 raise
@@ -177,10 +178,11 @@ class _Reporter:
                 self._say(result.traceback.rstrip())
         elif result.kind == "not_minutes" and (self.strict or not self.quiet):
             lang = f" (language: {result.language})" if result.language and result.language != "da" else ""
-            self._say(f"referat: {result.source}: not recognised as minutes{lang}; "
+            self._say(f"referat: {escape_path(result.source)}: not recognised as minutes{lang}; "
                       "writing kind 'not_minutes' with no items")
         elif self.log_files and not self.quiet and self.progress is None:
-            self._say(f"{result.source} -> {result.target}" if result.target else result.source)
+            source = escape_path(result.source)
+            self._say(f"{source} -> {escape_path(result.target)}" if result.target else source)
         if self.progress is not None:
             elapsed = self.progress.tasks[0].elapsed or 0.0
             rate = f"{self.done_files / elapsed:.1f}" if elapsed > 0 else "-"
@@ -257,7 +259,7 @@ class _OptionalValueCommand(TyperCommand):
 @app.command(cls=_OptionalValueCommand)
 @_guarded
 def parse(
-    inputs: Annotated[list[Path], typer.Argument(help="Minutes files (.txt, .md, .pdf) or folders (searched "
+    inputs: Annotated[list[Path], typer.Argument(help="Minutes files (.txt, .md, .pdf, .html, .htm, .docx, .xml) or folders (searched "
                                                       "recursively).", show_default=False, metavar="INPUT")],
     out: Annotated[Path | None, typer.Option("--out", "-o", metavar="DIR", help="Write one JSON file per input here, "
                                              "mirroring the input folders.")] = None,
@@ -265,7 +267,7 @@ def parse(
         "--jsonl", metavar="[FILE]",
         help="Stream one meeting per line (JSON Lines) to FILE, or to stdout without FILE.")] = None,
     glob: Annotated[list[str] | None, typer.Option(
-        "--glob", metavar="PATTERN", help="Only files matching this pattern in folders (repeatable; default *.txt *.md *.pdf).",
+        "--glob", metavar="PATTERN", help="Only files matching this pattern in folders (repeatable; default *.txt *.md *.pdf *.xml).",
         show_default=False)] = None,
     exclude: Annotated[list[str] | None, typer.Option(
         "--exclude", metavar="PATTERN", help="Skip files and folders matching this pattern (repeatable).", show_default=False)] = None,
@@ -309,7 +311,8 @@ def parse(
       referat parse archive/ --jsonl meetings.jsonl
       referat parse archive/ -o /shared/out --scheduler tcp://10.0.0.5:8786
     """
-    from .batch import UsageError, run_batch
+    from .batch import run_batch
+    from .errors import UsageError
 
     options = _options(jobs=jobs, timeout=timeout, max_memory=max_memory, max_bytes=max_bytes,
                        max_pages=max_pages, pdf_backend=pdf_backend, glob=glob, exclude=exclude, force=force,
@@ -356,23 +359,21 @@ def _jsonl_stream(target: str | None) -> Iterator[Any]:
     if target == "-":
         yield sys.stdout
         return
-    import tempfile
+    from .output import open_temp, publish
 
     path = Path(target)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = open_temp(path)
     except OSError as exc:
-        from .batch import UsageError
+        from .errors import UsageError
+        from .paths import escape_path
 
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise UsageError(f"cannot write {escape_path(path)}: {exc.strerror or exc}") from None
     try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; the result is an ordinary file
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             yield handle
-        os.replace(tmp, path)
+        publish(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -390,7 +391,7 @@ def _parse_one_to_stdout(path: Path, options: Any, *, strict: bool, quiet: bool,
         raise typer.Exit(EXIT_FAILED)
     if result.kind == "not_minutes" and (strict or not quiet):
         lang = f" (language: {result.language})" if result.language and result.language != "da" else ""
-        _err(f"{path}: not recognised as minutes{lang}; writing kind 'not_minutes' with no items")
+        _err(f"{escape_path(path)}: not recognised as minutes{lang}; writing kind 'not_minutes' with no items")
     sys.stdout.write(result.text or "")
     if strict and result.kind == "not_minutes":
         raise typer.Exit(EXIT_FAILED)
@@ -427,7 +428,10 @@ def validate(
 ) -> None:
     """Check JSON outputs against the output model, or golden fixtures against the parser.
 
-    Each invalid file is reported in one line; exit status 1 if any file is invalid or differs.
+    An output is checked against the schema of its own major version: this referat's schema, whose
+    version the summary names; fields added by a newer minor version are ignored, and an output of
+    another major version is invalid. Each invalid file is reported in one line; exit status 1 if
+    any file is invalid or differs.
 
     \b
     Examples:
@@ -461,8 +465,11 @@ def validate(
         raise _usage("--update needs --golden DIR")
     if not paths:
         raise _usage("give JSON files or folders to validate, or --golden DIR")
+    from . import SCHEMA_VERSION
+
     checked = bad = 0
-    for problem in validate_paths(paths):
+    newer: set[str] = set()
+    for problem in validate_paths(paths, newer):
         checked += 1
         if problem is not None:
             bad += 1
@@ -470,13 +477,15 @@ def validate(
     if not checked:
         raise _usage("no JSON files found")
     if not quiet:
-        _err(f"{checked - bad} valid, {bad} invalid")
+        unchecked = (f"; outputs of schema {', '.join(sorted(newer))}: the fields added after {SCHEMA_VERSION} "
+                     "were not checked") if newer else ""
+        _err(f"{checked - bad} valid, {bad} invalid (checked against schema {SCHEMA_VERSION}{unchecked})")
     if bad:
         raise typer.Exit(EXIT_FAILED)
 
 
 def _usage(message: str) -> Exception:
-    from .batch import UsageError
+    from .errors import UsageError
 
     return UsageError(message)
 
@@ -486,7 +495,7 @@ def _usage(message: str) -> Exception:
 @app.command()
 @_guarded
 def show(
-    file: Annotated[Path, typer.Argument(help="A minutes file (.txt, .md, .pdf) or a JSON output.", metavar="FILE",
+    file: Annotated[Path, typer.Argument(help="A minutes file (.txt, .md, .pdf, .html, .docx, .xml) or a JSON output.", metavar="FILE",
                                          show_default=False)],
     item: Annotated[str | None, typer.Option("--item", "-i", metavar="N", help="Show the sections of one item: its number "
                                              "as printed (e.g. 3 or 12.1) or its position.")] = None,
@@ -517,7 +526,7 @@ def show(
     try:
         render(meeting, item=item)
     except ItemNotFound as exc:
-        _err(f"{file}: {exc}")
+        _err(f"{escape_path(file)}: {exc}")
         raise typer.Exit(EXIT_FAILED) from None
 
 
@@ -564,7 +573,19 @@ def table(
         raise typer.Exit(EXIT_FAILED)
 
 
+def _main_is_this_package() -> None:
+    """The console script ``referat`` is this package's ``__main__`` in all but name; say so.
+    multiprocessing then treats it as it treats ``python -m referat_parser``: a worker process does
+    not run the script again (importing the CLI, typer and click) before its first file."""
+    main_module = sys.modules.get("__main__")
+    if main_module is not None and getattr(main_module, "__spec__", None) is None:
+        from importlib.machinery import ModuleSpec
+
+        main_module.__spec__ = ModuleSpec("referat_parser.__main__", None)
+
+
 def main() -> None:
+    _main_is_this_package()
     try:
         app()
     except KeyboardInterrupt:

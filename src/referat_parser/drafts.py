@@ -158,3 +158,4 @@ class Found:
     item_absences: list[PersonRef]  # absences recorded in items' attendance sections and heads
     municipality: str | None
     warnings: list[WarningDraft]
+    whole_meeting: bool = False  # the input states it is a whole meeting (a meeting-system export)

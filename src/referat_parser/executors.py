@@ -5,7 +5,9 @@ An executor takes an iterable of :class:`~referat_parser.worker.Task` and yields
 isolation: a task that hangs past ``timeout`` or kills its worker becomes a failed result, and the
 batch goes on.
 
-* :class:`InlineExecutor` runs in the calling process (no isolation; for tests and debugging).
+* :class:`InlineExecutor` runs in the calling process: with no limits for tests and debugging, or
+  with a per-file timeout (SIGALRM) and memory limit (RLIMIT_AS) for a batch of one file, where a
+  worker process would cost more than the parse.
 * :class:`ProcessPool` runs N worker processes; a hung worker is killed and replaced, a crashed one
   replaced, and each worker can be given an address-space limit (RLIMIT_AS) as a memory guard.
 * :class:`DaskExecutor` submits the same function to a Dask cluster (``pip install "referat[dask]"``).
@@ -24,7 +26,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Protocol
 
-from .batch import UsageError
+from .errors import UsageError
 from .worker import FileResult, Task, process_one, remove_partial
 
 
@@ -39,14 +41,63 @@ class Executor(Protocol):
 
 
 class InlineExecutor:
-    """Parse in this process, one file after the other. No timeout, no memory guard."""
+    """Parse in this process, one file after the other. Without limits (the default) there is no
+    isolation at all; with ``timeout`` or ``max_memory`` each file runs under a SIGALRM timer (main
+    thread only) and an address-space limit, restored afterwards. A native crash still ends the
+    calling process: use the ProcessPool for more than one file."""
+
+    def __init__(self, *, timeout: float | None = None, max_memory: int | None = None) -> None:
+        self.timeout = timeout
+        self.max_memory = max_memory
 
     def run(self, tasks: Iterable[Task]) -> Iterator[FileResult]:
         for task in tasks:
-            yield process_one(task)
+            if not self.timeout and not self.max_memory:
+                yield process_one(task)
+                continue
+            with _guards(self.timeout, self.max_memory):
+                try:
+                    result = process_one(task)
+                except _Timeout:
+                    remove_partial(task.target)
+                    result = FileResult.failure(task, "timeout", f"timed out after {self.timeout:g} s")
+            yield result
 
     def close(self) -> None:
         pass
+
+
+class _Timeout(BaseException):
+    """Raised by SIGALRM; a BaseException so that the parser's own handlers do not catch it."""
+
+
+@contextlib.contextmanager
+def _guards(timeout: float | None, max_memory: int | None) -> Iterator[None]:
+    """Per-file limits for parsing in this process: an address-space limit and a SIGALRM timer
+    (main thread only). Both are restored afterwards."""
+    import resource
+    import threading
+
+    previous_limit = resource.getrlimit(resource.RLIMIT_AS)
+    if max_memory:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_AS, (max_memory, previous_limit[1]))
+    timer = bool(timeout) and threading.current_thread() is threading.main_thread()
+
+    def alarm(_signum: int, _frame: object) -> None:
+        raise _Timeout
+
+    previous_handler = signal.signal(signal.SIGALRM, alarm) if timer else None
+    if timer:
+        signal.setitimer(signal.ITIMER_REAL, float(timeout))  # type: ignore[arg-type]
+    try:
+        yield
+    finally:
+        if timer:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous_handler)
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_AS, previous_limit)
 
 
 # --- process pool ---------------------------------------------------------------------------
@@ -103,14 +154,20 @@ class _Worker:
     deadline: float = 0.0
 
 
+# Imported once by the fork server, before it forks any worker: the parser with its vocabularies
+# loaded and its regular expressions compiled (see preload.py).
+PRELOAD = ["referat_parser.preload"]
+
+
 def _context(start_method: str | None = None) -> Any:
-    """forkserver where available: fast to start workers (modules preloaded once) and safe to
-    fork while the parent runs threads (the progress bar); spawn elsewhere."""
+    """forkserver where available: workers are forked from a server that imported and warmed the
+    parser once (starting or replacing a worker then costs a fork), and forking is safe while the
+    parent runs threads (the progress bar); spawn elsewhere."""
     if start_method:
         return mp.get_context(start_method)
     if sys.platform != "win32" and "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["referat_parser.api", "referat_parser.worker"])
+        ctx.set_forkserver_preload(PRELOAD)
         return ctx
     return mp.get_context("spawn")
 

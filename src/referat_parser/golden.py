@@ -15,7 +15,7 @@ from pathlib import Path
 from .api import ParseOptions, parse_file
 from .output import write_atomic
 
-INPUT_SUFFIXES = (".txt", ".md", ".pdf")
+INPUT_SUFFIXES = (".txt", ".md", ".pdf", ".html", ".htm", ".docx", ".xml")
 
 
 def expected_path(source: Path) -> Path:

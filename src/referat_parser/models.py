@@ -1,5 +1,10 @@
 """Pydantic models of a parsed meeting: the output contract, versioned by SCHEMA_VERSION.
 
+Versioning policy (README, "Versions"): an output validates against the schema of its own major
+version; readers ignore fields they do not know. So the models accept unknown fields (and drop
+them) instead of forbidding them: a 1.0 reader takes a 1.1 output that only adds fields. Additive
+changes bump the minor version, breaking ones (a field removed, renamed or retyped) the major.
+
 Field names follow OParl where a counterpart exists (``number`` as printed, ``order`` as the
 0-based position, ``public``); every extracted block carries a ``span`` into the cleaned text
 (as CitiLink does) so that an analyst can trace each value back to its source.
@@ -12,15 +17,13 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .lexicon.outcomes import Outcome
-
-# Bump the minor version for additive changes, the major version for breaking ones.
-SCHEMA_VERSION = "1.0"
+from .version import SCHEMA_VERSION
 
 Kind = Literal["minutes", "agenda_item", "not_minutes"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="ignore")
 
 
 class Span(_Model):
@@ -34,7 +37,8 @@ class Span(_Model):
 class Source(_Model):
     path: str
     sha256: str
-    format: Literal["text", "pdf"]
+    format: Literal["text", "pdf", "html", "docx", "xml-edoc", "xml-sbsys", "xml-acadre", "xml-edoc-fujitsu"] = Field(
+        description="The input's format; for meeting-system XML exports, the export family")
     encoding: str | None = None
     pages: int | None = None
     size: int = Field(ge=0, description="Size of the input in bytes")
@@ -70,7 +74,7 @@ class Votes(_Model):
     against: VoteSide | None = None
     abstain: VoteSide | None = None
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
 
 
 class Decision(_Model):

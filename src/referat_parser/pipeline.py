@@ -8,6 +8,7 @@ from .clean import Cleaned, clean
 from .drafts import Found, MeetingDraft
 from .extract.meeting import extract
 from .models import Meeting, Source
+from .outline import apply_outline, segment_from_outline
 from .read import Document
 from .resolve import resolve
 from .segment import Segmented, segment
@@ -26,8 +27,11 @@ class Stages:
 
 def run_stages(doc: Document, source: Source) -> Stages:
     cleaned = clean(doc)
-    segmented = segment(cleaned)
+    outline = doc.outline  # a meeting-system export states its structure (outline.py)
+    segmented = segment_from_outline(cleaned, outline) if outline else segment(cleaned)
     found = extract(segmented, doc.tables)
+    if outline:
+        apply_outline(found, outline)
     draft = resolve(found, source)
     # The models are built once, from the settled draft, and validated in one pass.
     meeting = Meeting.model_validate(draft, from_attributes=True)

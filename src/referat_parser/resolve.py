@@ -75,7 +75,7 @@ def resolve(found: Found, source: object) -> MeetingDraft:
     language = detect_language(found.seg.cleaned.text)
     warnings = list(found.warnings)
     toc = [TocEntryDraft(number=e.number, title=e.title, page=e.page) for e in found.seg.toc]
-    kind = _kind(items, toc, language)
+    kind = _kind(items, toc, language, found.whole_meeting)
     meeting = MeetingDraft(parser_version=__version__, source=source, kind=kind, language=language, municipality=found.municipality, committee=committee,
                            date=date, start_time=header.start_time, end_time=header.end_time,
                            location=plausible("location", header.location), participants=participants, toc=toc,
@@ -225,12 +225,12 @@ def _canonical_absent_names(items: list[ItemDraft], known: list[str]) -> None:
 
 # --- kind of document ------------------------------------------------------------------------------
 
-def _kind(items: list[ItemDraft], toc: list[TocEntryDraft], language: str | None) -> str:
+def _kind(items: list[ItemDraft], toc: list[TocEntryDraft], language: str | None, whole_meeting: bool) -> str:
     if language in ("no", "sv"):
         return "not_minutes"
     if not any(_substantive(item) for item in items):
         return "not_minutes"
-    if len(items) == 1 and len([e for e in toc if e.number or e.page]) <= 1:
+    if len(items) == 1 and not whole_meeting and len([e for e in toc if e.number or e.page]) <= 1:
         return "agenda_item"
     return "minutes"
 

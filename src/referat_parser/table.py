@@ -1,18 +1,24 @@
 """Flatten outputs into one row per agenda item (CSV, or Parquet with pyarrow) for analysis.
 
 Reads the JSON with the json module, not the pydantic model, so it is fast and also works on
-outputs of older parser versions."""
+outputs of older parser versions. A file that is not a meeting of the expected shape is one
+problem line naming it; its rows are left out, every other file's rows are written. The output
+file is written under a temporary name and renamed when complete: never half a table."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from .batch import UsageError
+from .errors import UsageError
+from .output import open_temp, publish
+from .paths import escape_path
 
 COLUMNS = ["source_path", "municipality", "committee", "date", "item_order", "item_number", "title",
            "case_number", "outcome", "dissent_parties", "decision_text"]
@@ -23,9 +29,9 @@ class ParquetNotInstalled(UsageError):
     pass
 
 
-def meetings(paths: Sequence[Path], problems: list[str]) -> Iterator[dict[str, Any]]:
+def meetings(paths: Sequence[Path], problems: list[str]) -> Iterator[tuple[str, dict[str, Any]]]:
     """Every meeting in the given JSON / JSON Lines files and folders (recursively; files whose
-    name starts with '_' such as _errors.jsonl are bookkeeping and skipped)."""
+    name starts with '_' such as _errors.jsonl are bookkeeping and skipped), with where it is."""
     for path in paths:
         if path.is_dir():
             files = [p for p in sorted(path.rglob("*")) if p.suffix in (".json", ".jsonl") and p.is_file()
@@ -33,63 +39,118 @@ def meetings(paths: Sequence[Path], problems: list[str]) -> Iterator[dict[str, A
         elif path.exists():
             files = [path]
         else:
-            problems.append(f"{path}: no such file or folder")
+            problems.append(f"{escape_path(path)}: no such file or folder")
             continue
         for file in files:
+            where = escape_path(file)
             try:
                 if file.suffix == ".jsonl":
                     with file.open(encoding="utf-8") as handle:
                         for number, line in enumerate(handle, 1):
                             if line.strip():
-                                yield _checked(json.loads(line), f"{file}:{number}")
+                                yield f"{where}:{number}", json.loads(line)
                 else:
-                    yield _checked(json.loads(file.read_text(encoding="utf-8")), str(file))
+                    yield where, json.loads(file.read_text(encoding="utf-8"))
             except (OSError, ValueError) as exc:
-                problems.append(f"{file}: not a meeting ({exc})")
+                problems.append(f"{where}: not a meeting ({exc})")
 
 
-def _checked(data: Any, where: str) -> dict[str, Any]:
-    if not isinstance(data, dict) or "items" not in data:
-        raise ValueError(f"{where}: no 'items'")
-    return data
+class NotAMeeting(ValueError):
+    """JSON that is not a meeting of the shape the table reads; the message says what is wrong."""
 
 
-def rows(meeting: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    source = (meeting.get("source") or {}).get("path")
-    for item in meeting.get("items") or []:
-        decision = item.get("decision") or {}
+def _object(value: Any, where: str) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise NotAMeeting(f"{where} is {json.dumps(value)[:40]}, not an object")
+    return value
+
+
+def _list(value: Any, where: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise NotAMeeting(f"{where} is {json.dumps(value)[:40]}, not a list")
+    return value
+
+
+def _text(value: Any, where: str) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise NotAMeeting(f"{where} is {json.dumps(value)[:40]}, not text")
+    return value
+
+
+def rows(meeting: Any) -> list[dict[str, Any]]:
+    """The item rows of one meeting, all or none: raises NotAMeeting naming the first field of
+    the wrong shape."""
+    if not isinstance(meeting, dict) or "items" not in meeting:
+        raise NotAMeeting("no 'items'")
+    source = _text(_object(meeting.get("source"), "source").get("path"), "source.path")
+    header = {key: _text(meeting.get(key), key) for key in ("municipality", "committee", "date")}
+    out = []
+    for index, item in enumerate(_list(meeting["items"], "items")):
+        where = f"items[{index}]"
+        item = _object(item, where)
+        decision = _object(item.get("decision"), f"{where}.decision")
         parties: list[str] = []
-        for dissent in decision.get("dissents") or []:
-            party = dissent.get("party")
+        for number, dissent in enumerate(_list(decision.get("dissents"), f"{where}.decision.dissents")):
+            party = _text(_object(dissent, f"{where}.decision.dissents[{number}]").get("party"),
+                          f"{where}.decision.dissents[{number}].party")
             if party and party not in parties:
                 parties.append(party)
-        yield {
-            "source_path": source, "municipality": meeting.get("municipality"),
-            "committee": meeting.get("committee"), "date": meeting.get("date"),
-            "item_order": item.get("order"), "item_number": item.get("number"), "title": item.get("title"),
-            "case_number": item.get("case_number"), "outcome": decision.get("outcome"),
-            "dissent_parties": "; ".join(parties), "decision_text": decision.get("text"),
-        }
+        order = item.get("order")
+        if order is not None and (not isinstance(order, int) or isinstance(order, bool)):
+            raise NotAMeeting(f"{where}.order is {json.dumps(order)[:40]}, not a number")
+        out.append({
+            "source_path": source, **header, "item_order": order,
+            "item_number": _text(item.get("number"), f"{where}.number"),
+            "title": _text(item.get("title"), f"{where}.title"),
+            "case_number": _text(item.get("case_number"), f"{where}.case_number"),
+            "outcome": _text(decision.get("outcome"), f"{where}.decision.outcome"),
+            "dissent_parties": "; ".join(parties),
+            "decision_text": _text(decision.get("text"), f"{where}.decision.text"),
+        })
+    return out
 
 
 def iter_rows(paths: Sequence[Path], problems: list[str]) -> Iterator[dict[str, Any]]:
-    for meeting in meetings(paths, problems):
-        yield from rows(meeting)
+    for where, meeting in meetings(paths, problems):
+        try:
+            yield from rows(meeting)
+        except NotAMeeting as exc:
+            problems.append(f"{where}: not a meeting ({exc})")
 
 
 def write_csv(records: Iterator[dict[str, Any]], out: Path | None) -> int:
-    handle = sys.stdout if out is None else out.open("w", encoding="utf-8", newline="")
+    if out is None:
+        return _csv_rows(records, sys.stdout)
+    with _atomic(out) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
+        return _csv_rows(records, handle)
+
+
+def _csv_rows(records: Iterator[dict[str, Any]], handle: IO[str]) -> int:
+    writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
     count = 0
-    try:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        for record in records:
-            writer.writerow(record)
-            count += 1
-    finally:
-        if out is not None:
-            handle.close()
+    for record in records:
+        writer.writerow(record)
+        count += 1
     return count
+
+
+@contextlib.contextmanager
+def _atomic(out: Path) -> Iterator[str]:
+    """A temporary file beside ``out``, renamed to it when the block completes, removed if not."""
+    fd, tmp = open_temp(out)
+    os.close(fd)
+    try:
+        yield tmp
+        publish(tmp, out)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def _pyarrow() -> Any:
@@ -105,7 +166,7 @@ def write_parquet(records: Iterator[dict[str, Any]], out: Path) -> int:
     pa = _pyarrow()
     schema = pa.schema([(name, pa.int64() if name == "item_order" else pa.string()) for name in COLUMNS])
     count = 0
-    with pa.parquet.ParquetWriter(str(out), schema) as writer:
+    with _atomic(out) as tmp, pa.parquet.ParquetWriter(tmp, schema) as writer:
         batch: list[dict[str, Any]] = []
         for record in records:
             batch.append(record)

@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from .paths import escape_path
+
 if TYPE_CHECKING:
-    from .api import ParseOptions
+    from .parse_options import ParseOptions
 
 # Error codes a batch adds to errors.CODES (which the library raises for bad input).
 BATCH_CODES: dict[str, str] = {
@@ -41,7 +43,7 @@ class Task:
 
 @dataclass
 class FileResult:
-    source: str
+    source: str  # the paths as the operating system takes them; escape_path() them to print
     target: str | None = None
     ok: bool = False
     code: str | None = None
@@ -64,13 +66,18 @@ class FileResult:
 
     def error_line(self) -> str:
         """The one-line form users see: ``PATH: message``."""
-        return f"{self.source}: {self.message}"
+        return f"{escape_path(self.source)}: {self.message}"
+
+    def error_record(self) -> dict[str, str | None]:
+        """The failure as a line of ``_errors.jsonl``: ``{file, code, message}``."""
+        return {"file": escape_path(self.source), "code": self.code, "message": self.message}
 
 
 def process_one(task: Task) -> FileResult:
     """Parse ``task.source`` and deliver it as ``task.mode`` says. Never raises for a bad input."""
-    from .api import ParseOptions, parse_file
+    from .api import parse_file
     from .errors import ReferatError
+    from .parse_options import ParseOptions
 
     try:
         meeting = parse_file(task.source, options=task.options or ParseOptions())
@@ -78,9 +85,6 @@ def process_one(task: Task) -> FileResult:
         return FileResult.failure(task, exc.code, exc.message)
     except MemoryError:
         return FileResult.failure(task, "out_of_memory", "out of memory (over the per-file memory limit)")
-    except RecursionError as exc:
-        return FileResult.failure(task, "internal_error", f"internal error (RecursionError: {exc})",
-                                  traceback.format_exc())
     except Exception as exc:
         return FileResult.failure(task, "internal_error", f"internal error ({type(exc).__name__}: {exc})",
                                   traceback.format_exc())
@@ -119,7 +123,8 @@ def remove_partial(target: str | None) -> None:
     """Delete the temporary files write_atomic leaves when its process is killed mid-write."""
     if not target:
         return
-    path = Path(target)
-    with contextlib.suppress(OSError):
-        for tmp in path.parent.glob(f".{path.name}.*.tmp"):
+    from .output import temp_files
+
+    for tmp in temp_files(Path(target)):
+        with contextlib.suppress(OSError):
             os.unlink(tmp)

@@ -157,9 +157,22 @@ def _place_after_time(ctx: _Context) -> str | None:
 
 def _place_line_after_date(ctx: _Context) -> str | None:
     """A line naming a place within a few lines after the date ("Rådhuset, mødelokale 2")."""
-    if ctx.date_line is None:
+    return _place_line_below(ctx.meeting_lines, ctx.date_line)
+
+
+def _place_line_after_time(ctx: _Context) -> str | None:
+    """A line naming a place below the time, where the date was read from another line: eDoc prints
+    "Dato: 04.12.2012" on a running line, then "tirsdag den 4. december 2012, kl. 13:00" and
+    "i Mødecenter C, Lokale 32" below it."""
+    lines = ctx.meeting_lines
+    time_line = next((i for i, line in enumerate(lines) if "kl" in line and next(iter_times(line), None)), None)
+    return _place_line_below(lines, time_line) if time_line != ctx.date_line else None
+
+
+def _place_line_below(lines: list[str], index: int | None) -> str | None:
+    if index is None:
         return None
-    for line in ctx.meeting_lines[ctx.date_line + 1: ctx.date_line + PLACE_LINES_AFTER_DATE + 1]:
+    for line in lines[index + 1: index + PLACE_LINES_AFTER_DATE + 1]:
         if not line or next(iter_dates(line), None) or next(iter_times(line), None) or P.participant_label.match(line):
             continue
         if P.header_place_words.search(line) and len(line) < PLACE_LINE_MAX and not line.endswith("."):
@@ -182,7 +195,7 @@ HEADER_RULES: dict[str, tuple[tuple[str, FieldRule], ...]] = {
     "start_time": (("dated_or_labelled_time", _start_time),),
     "end_time": (("meeting_ended", _meeting_ended), ("time_range_end", _time_range_end)),
     "location": (("location_label", _location_label), ("place_after_time", _place_after_time),
-                 ("place_line_after_date", _place_line_after_date)),
+                 ("place_line_after_date", _place_line_after_date), ("place_line_after_time", _place_line_after_time)),
 }
 
 

@@ -181,7 +181,7 @@ def participant_entry(text: str) -> ParticipantRef | None:
         return None
     rest = match["rest"] or ""
     substitute = P.substitute_in_entry.match(rest)
-    role = match["role"].casefold() if match["role"] else None
+    role = (match["role"] or match["role_after"] or "").casefold() or None
     mark = (match["mark"] or "").casefold()
     present = False if mark.startswith("fravær") or "afbud" in mark else None
     if substitute:

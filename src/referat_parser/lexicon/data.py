@@ -171,3 +171,15 @@ def ellipsis_followers() -> frozenset[str]:
 @cache
 def abbreviations() -> tuple[str, ...]:
     return tuple(words()["abbreviations"])
+
+
+@cache
+def markup() -> dict[str, Any]:
+    """How saved web pages and Word files mark structure and furniture (read by the HTML and Word readers)."""
+    return _load("markup")
+
+
+@cache
+def exports() -> dict[str, Any]:
+    """Words of meeting-system exports: empty-field placeholders, the attachments caption, plain roles."""
+    return _load("exports")

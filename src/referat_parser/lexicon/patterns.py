@@ -336,7 +336,9 @@ TEMPLATES: dict[str, tuple[str, int]] = {
                       r"[\s,.;–-]*(?:og\s+)?$", 0),
     "participant_label": (r"^(?:{participant_labels})\b\s*:?\s*(?P<rest>.*)$", IGNORE),
     "participant_entry": (r"^(?:[•·\-–*]\s*)?(?:(?P<role>{role_words})\s+)?(?P<name>{name})\s*,?\s*(?:\((?P<party>{party_text})\))?"
-                          r"\s*(?:\((?P<mark>[^)]*)\))?\s*(?:,\s*(?P<rest>.*))?$", 0),
+                          r"\s*(?:\((?P<mark>[^)]*)\))?"
+                          r"(?:\s+[-–]\s+(?P<role_after>(?i:{role_words})))?"  # "Lolan Ottesen (A) - formand" (eDoc)
+                          r"\s*(?:,\s*(?P<rest>.*))?$", 0),
     "substitute_in_entry": (r"(?:suppleant|stedfortræder)\s+for\s+(?P<for>{name})", IGNORE),
     "list_comma": (r",\s*(?![^()]{0,60}\))", 0),
     # --- decisions: outcome, dissent, votes, recommendations ---------------------------------

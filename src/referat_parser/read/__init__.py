@@ -1,4 +1,5 @@
-"""Read stage: bytes on disk -> Document. Only read/pdf*.py may import PDF libraries."""
+"""Read stage: bytes on disk -> Document. Only read/pdf*.py may import PDF libraries, only
+read/html.py an HTML parser; each format's reader is imported when a file of that format comes."""
 
 from __future__ import annotations
 
@@ -7,24 +8,34 @@ from pathlib import Path
 
 from ..errors import ReferatError
 from .document import Document, RawLine
+from .sniff import sniff_format
 from .text import read_text_bytes
 
 __all__ = ["Document", "RawLine", "read_bytes", "read_path", "sniff_format"]
 
-PDF_MAGIC = b"%PDF-"
-
-
-def sniff_format(data: bytes) -> str:
-    """'pdf' when the bytes are a PDF (whatever the file is called), else 'text'."""
-    head = data[:1024].lstrip(b"\x00\t\r\n ")
-    return "pdf" if head.startswith(PDF_MAGIC) else "text"
-
 
 def read_bytes(data: bytes, *, pdf_backend: str = "pypdfium2", max_pages: int | None = None) -> Document:
-    if sniff_format(data) == "pdf":
+    kind = sniff_format(data)
+    if kind == "pdf":
         from .pdf import read_pdf_bytes  # lazy: text parsing never pays for PDF libraries
 
         return read_pdf_bytes(data, backend=pdf_backend, max_pages=max_pages)
+    if kind == "html":
+        from .html import read_html_bytes
+
+        return read_html_bytes(data)
+    if kind == "docx":
+        from .docx import read_docx_bytes
+
+        return read_docx_bytes(data)
+    if kind == "xml":
+        from .xml_sniff import read_xml_bytes  # lazy: other formats never pay for lxml
+
+        return read_xml_bytes(data)
+    if kind == "doc":
+        raise ReferatError("unsupported_format", "an old binary Word document (.doc); convert it to .docx "
+                                                 "(libreoffice --headless --convert-to docx FILE, or save it "
+                                                 "as .docx in Word) and parse that")
     return read_text_bytes(data)
 
 

@@ -73,7 +73,7 @@ _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 
 # Known binary formats, for a message that tells the user what they actually have.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"PK\x03\x04", "a ZIP archive (such as .docx, .xlsx or .zip)"),
+    (b"PK\x03\x04", "a ZIP archive (such as .xlsx or .zip; a Word .docx is read)"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document (.doc/.xls)"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
@@ -112,28 +112,15 @@ def _reject_misplaced_pdf(data: bytes) -> None:
 
 def _decode(data: bytes, warnings: Warnings) -> tuple[str, str]:
     _reject_misplaced_pdf(data)
-    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be")):
-        # Checked before UTF-16: the UTF-32 LE mark begins with the UTF-16 LE one.
-        if data.startswith(bom) and len(data) % 4 == 0:
-            return _decode_wide(data[len(bom):], codec, warnings), "utf-32"
-    if data.startswith(codecs.BOM_UTF8):
-        return _decode_utf8(data[3:], warnings), "utf-8-sig"
-    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
-        if data.startswith(bom):
-            return _decode_wide(data[2:], codec, warnings), "utf-16"
+    marked = _decode_marked(data, warnings)
+    if marked is not None:
+        return marked
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise ReferatError("binary", f"binary data, not text: this is {what}")
     wide = _sniff_utf16(data)
     if wide:
-        text = _decode_wide(data, wide, warnings)
-        # Without a BOM only the NUL pattern says "UTF-16"; binary data with many small 16-bit
-        # values has it too, and decodes to arbitrary code points. Latin text it must be.
-        sample = text[:20000]
-        if len(_NOT_LATIN.findall(sample)) > 0.1 * len(sample):
-            raise ReferatError("binary", "binary data, not text (NUL bytes found)")
-        warnings.append(("utf16_no_bom", f"no byte-order mark; decoded as {wide.upper()} from its NUL pattern"))
-        return text, wide
+        return _decode_unmarked_wide(data, wide, warnings), wide
     if b"\x00" in data[:NUL_WINDOW]:
         raise ReferatError("binary", "binary data, not text (NUL bytes found)")
     try:
@@ -150,6 +137,31 @@ def _decode(data: bytes, warnings: Warnings) -> tuple[str, str]:
     if valid and valid * 10 >= invalid:
         return _decode_mixed(escaped, warnings), "utf-8"
     return _decode_legacy(data, warnings)
+
+
+def _decode_marked(data: bytes, warnings: Warnings) -> tuple[str, str] | None:
+    """Text that starts with a byte-order mark, decoded by it; None without one."""
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be")):
+        # Checked before UTF-16: the UTF-32 LE mark begins with the UTF-16 LE one.
+        if data.startswith(bom) and len(data) % 4 == 0:
+            return _decode_wide(data[len(bom):], codec, warnings), "utf-32"
+    if data.startswith(codecs.BOM_UTF8):
+        return _decode_utf8(data[3:], warnings), "utf-8-sig"
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            return _decode_wide(data[2:], codec, warnings), "utf-16"
+    return None
+
+
+def _decode_unmarked_wide(data: bytes, codec: str, warnings: Warnings) -> str:
+    """UTF-16 told only by its NUL pattern. Binary data with many small 16-bit values has that
+    pattern too, and decodes to arbitrary code points: Latin text it must be."""
+    text = _decode_wide(data, codec, warnings)
+    sample = text[:20000]
+    if len(_NOT_LATIN.findall(sample)) > 0.1 * len(sample):
+        raise ReferatError("binary", "binary data, not text (NUL bytes found)")
+    warnings.append(("utf16_no_bom", f"no byte-order mark; decoded as {codec.upper()} from its NUL pattern"))
+    return text
 
 
 def _decode_wide(body: bytes, codec: str, warnings: Warnings) -> str:

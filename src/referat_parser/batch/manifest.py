@@ -1,0 +1,115 @@
+"""``OUT/_manifest.jsonl``: what each output was made from, so a re-run parses only what changed.
+
+One JSON object per line: ``output`` (relative to OUT), ``source`` (absolute path), ``size``,
+``mtime_ns``, ``sha256`` of the input and ``fingerprint``, the key of everything that decides the
+output (see ``fingerprint()``). Paths are written with ``paths.escape_path``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from functools import cache
+from pathlib import Path
+from typing import IO, Any
+
+from ..paths import escape_path
+from .discovery import Input
+
+MANIFEST = "_manifest.jsonl"
+_PACKAGE = Path(__file__).resolve().parent.parent
+# What decides an output: the parser's code and its data (vocabularies, rules, schema).
+_OUTPUT_DECIDING = ("*.py", "*.toml", "*.json")
+
+
+@cache
+def fingerprint() -> str:
+    """``<package version>+schema<schema version>+<digest>``: the key of everything that decides an
+    output. Any upgrade or edit of the parser, its vocabularies or its rules changes it, so a
+    re-run parses again what another parser made, even when the version number was not bumped.
+    Computed once per process (a few milliseconds)."""
+    from .. import SCHEMA_VERSION, __version__
+
+    return f"{__version__}+schema{SCHEMA_VERSION}+{digest(_PACKAGE)}"
+
+
+def digest(package: Path) -> str:
+    """The first 16 hex digits of a SHA-256 of the source and data files under ``package``."""
+    sha = hashlib.sha256()
+    files = sorted({p for pattern in _OUTPUT_DECIDING for p in package.rglob(pattern)
+                    if "__pycache__" not in p.parts})
+    for path in files:
+        with contextlib.suppress(OSError):
+            data = path.read_bytes()
+            sha.update(os.fsencode(path.relative_to(package).as_posix()) + b"\0")
+            sha.update(len(data).to_bytes(8, "big") + data)
+    return sha.hexdigest()[:16]
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class Manifest:
+    """One line per output (later lines win), appended as files finish so an interrupted run
+    keeps its progress, and compacted at the end of a run."""
+
+    def __init__(self, out: Path, key: str | None = None) -> None:
+        self.path = out / MANIFEST
+        self.key = key or fingerprint()
+        self.entries: dict[str, dict[str, Any]] = {}
+        self._handle: IO[str] | None = None
+        with contextlib.suppress(OSError), self.path.open(encoding="utf-8") as handle:
+            for line in handle:
+                with contextlib.suppress(ValueError, KeyError, TypeError):
+                    entry = json.loads(line)
+                    self.entries[entry["output"]] = entry
+
+    def unchanged(self, item: Input, target: Path, output: str) -> bool:
+        """Whether ``target`` (``output`` relative to OUT) is the current output of ``item``:
+        made with the current fingerprint, and from the same bytes. Cheap (stat only) when size and
+        mtime are those recorded, else the content hash decides."""
+        entry = self.entries.get(escape_path(output))
+        if (not entry or entry.get("fingerprint") != self.key
+                or entry.get("source") != escape_path(os.path.abspath(item.path)) or not target.exists()):
+            return False
+        if entry.get("size") == item.size and entry.get("mtime_ns") == item.mtime_ns:
+            return True
+        if entry.get("size") != item.size:
+            return False
+        try:
+            digest = sha256_file(item.path)
+        except OSError:
+            return False
+        if digest != entry.get("sha256"):
+            return False
+        self.record(output, item, digest)  # same content, new mtime: remember the cheap answer
+        return True
+
+    def record(self, output: str, item: Input, sha256: str) -> None:
+        key = escape_path(output)
+        entry = {"output": key, "source": escape_path(os.path.abspath(item.path)), "size": item.size,
+                 "mtime_ns": item.mtime_ns, "sha256": sha256, "fingerprint": self.key}
+        self.entries[key] = entry
+        if self._handle is None:
+            self._handle = self.path.open("a", encoding="utf-8")
+        self._handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        self._handle.flush()
+
+    def forget(self, output: str) -> None:
+        self.entries.pop(escape_path(output), None)
+
+    def close(self, *, compact: bool) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+        if compact and self.entries:
+            from ..output import write_atomic
+
+            write_atomic(self.path, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in self.entries.values()))
