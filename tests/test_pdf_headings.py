@@ -28,6 +28,10 @@ from referat_parser.segment.typography import demote_body_style_headings
     ("Organisering og kommunikation", "hearing"),
     ("Borgmesterens Afdelings påtegning", "endorsement"),
     ("Økonomiafdelingens påtegning", "endorsement"),
+    ("Præsentation:", "presentation"),
+    ("Forvaltningen foreslår:", "recommendation"),
+    ("Handicapaspekter:", "consequences"),
+    ("Høring af Handicaprådet:", "hearing"),
 ])
 def test_heading_names(line, key):
     heading = match_heading(line)
@@ -38,6 +42,12 @@ def test_heading_names(line, key):
 def test_not_headings(line):
     heading = match_heading(line)
     assert heading is None or heading.key not in ("endorsement", "history")
+
+
+def test_a_name_in_lower_case_is_text():
+    """'beskrivelse' as the only word of a section is its text, not another heading."""
+    assert match_heading("beskrivelse") is None
+    assert match_heading("Beskrivelse").key == match_heading("BESKRIVELSE").key == "presentation"
 
 
 # --- typography: vocabulary names in the body style are text ---------------------------------------

@@ -108,7 +108,10 @@ def _bracketed_date(line: _Line) -> Heading | None:
 
 
 def _vocabulary(line: _Line) -> Heading | None:
-    """A name of vocab/headings.toml, or one of its names that count only with a colon ('Referat:')."""
+    """A name of vocab/headings.toml, or one of its names that count only with a colon ('Referat:').
+    A line in lower case is text that happens to be a name ('beskrivelse' as a section's only word)."""
+    if line.text[:1].islower():
+        return None
     vocab = headings()
     key = vocab.exact.get(line.folded)
     if key is None and line.text.endswith(":"):
