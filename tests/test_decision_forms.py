@@ -259,3 +259,12 @@ def test_a_single_item_page_takes_its_committee_from_the_deciding_body():
 def test_without_a_deciding_body_the_competent_body_is_the_committee():
     meeting = parse_text(SINGLE_ITEM.replace("Kulturudvalgets beslutning den 04.12.2012 Punkt 4", "Beslutning"))
     assert meeting.committee == "Kommunalbestyrelsen"
+
+
+@pytest.mark.parametrize(("text", "outcome"), [
+    ("Et flertal i udvalget kunne tiltræde indstillingen i overensstemmelse med direktionens anbefaling.", "approved"),
+    ("Udvalget kan tiltræde forslaget.", "approved"),
+    ("Venstre kunne ikke tiltræde indstillingen.", "other"),  # a dissent, not the outcome
+])
+def test_could_agree_is_approval(text, outcome):
+    assert classify_outcome(text) == outcome
