@@ -268,3 +268,17 @@ def test_without_a_deciding_body_the_competent_body_is_the_committee():
 ])
 def test_could_agree_is_approval(text, outcome):
     assert classify_outcome(text) == outcome
+
+
+@pytest.mark.parametrize(("line", "text"), [
+    ("Referat: Alle skal have adgang. Forvaltningen undersøger sagen.", "Alle skal have adgang. Forvaltningen undersøger sagen."),
+    ("Referat: Godkendt.", "Godkendt."),
+])
+def test_referat_with_its_record_on_the_line(line, text):
+    heading = match_heading(line)
+    assert (heading.key, heading.printed, heading.glued_text) == ("decision", "Referat", text)
+
+
+@pytest.mark.parametrize("line", ["Referat: Økonomiudvalget", "Referat: 12. maj 2020.", "Referat: Økonomiudvalget."])
+def test_referat_label_with_a_value_is_no_decision(line):
+    assert match_heading(line) is None

@@ -13,7 +13,13 @@ from reportlab.pdfgen import canvas
 
 from referat_parser.api import ParseOptions, parse_bytes
 from referat_parser.read.pdf import read_pdf_bytes
-from referat_parser.read.pdf_layout import PageLines, VLine, drop_running_lines, paragraphs
+from referat_parser.read.pdf_layout import (
+    PageLines,
+    VLine,
+    _new_block_on_new_page,
+    drop_running_lines,
+    paragraphs,
+)
 
 # --- paragraphs: a dated heading that fills its line, the pitch, block-ending gaps ----------------
 
@@ -137,3 +143,32 @@ def test_small_print_recurring_below_the_margin_is_page_furniture():
     pages = [_furnished(n) for n in (1, 2, 3)]
     assert drop_running_lines(pages) == 6
     assert [ln.text for ln in pages[0].lines][:2] == ["EMN-2020-000123", "Brødtekst linje 0 på siden."]
+
+
+# --- a new block at the top of a page ---------------------------------------------------------------
+
+def _two_pages(first_of_page_two: str) -> list[PageLines]:
+    one = [VLine("Forvaltningen tager spørgsmålet med hjem og vender tilbage på næste møde i gruppen.",
+                 1, 50.0, RIGHT, 700.0, 10.0, False, 60.0),
+           VLine("Gruppen drøftede også den nye plan for de mange stier i parken ved skolen, og den.",
+                 1, 50.0, RIGHT, 712.0, 10.0, False, 60.0)]
+    two = [VLine(first_of_page_two, 2, 50.0, 250.0, 90.0, 10.0, False, 20.0),
+           VLine("Mere tekst.", 2, 50.0, 120.0, 102.0, 10.0, False, 25.0)]
+    return [PageLines(1, 595.0, 842.0, one), PageLines(2, 595.0, 842.0, two)]
+
+
+@pytest.mark.parametrize("first", ["1.2 Status på udviklingsønsker", "Referat:"])
+def test_a_heading_or_numbered_entry_after_a_page_break_starts_a_block(first):
+    texts = [line.text for line in paragraphs(_two_pages(first))]
+    assert first in texts
+
+
+@pytest.mark.parametrize(("paragraph", "first"), [
+    ("Gruppen drøftede den nye plan for stierne i parken, og den", "1.2 Status på udviklingsønsker"),  # unfinished
+    ("Gruppen drøftede den nye plan for stierne i parken.", "fortsætter her med mere tekst."),  # no block
+    ("Gruppen drøftede den nye plan for stierne i parken.", "12. maj blev planen sendt i høring."),
+])
+def test_a_continuation_on_the_next_page_is_no_new_block(paragraph, first):
+    prev = VLine(paragraph, 1, 50.0, RIGHT, 712.0, 10.0, False, 60.0)
+    cur = VLine(first, 2, 50.0, 250.0, 90.0, 10.0, False, 20.0)
+    assert not _new_block_on_new_page(paragraph, prev, cur)

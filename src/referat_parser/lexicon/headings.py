@@ -16,6 +16,7 @@ from . import patterns as P
 from .bodies import looks_like_body
 from .data import fold, headings, title_openers
 from .dates import iter_dates
+from .outcomes import first_outcome
 
 MAX_HEADING_WORDS = 7
 FUZZY_CUTOFF = 88.0
@@ -220,12 +221,27 @@ def _decision_with_text(text: str) -> Heading | None:
             # "BESLUTNING: Byrådet den 01-02-2020": the colon stands between the word and the body.
             return replace(dated, printed=text.strip().rstrip(" :"))
         return Heading("decision", head.strip(), glued_text=rest)
+    if headings().with_colon.get(fold(head)) == "decision" and _is_prose(rest):
+        # "Referat: Alle skal have adgang. ...": the record of the item (a name that is a heading only
+        # with its colon); "Referat: Økonomiudvalget" in a header is no section.
+        return Heading("decision", head.strip(), glued_text=rest)
     if fold(head).startswith(("beslutning", "afgørelse")) or head.casefold().endswith("beslutning"):
         decision = _decision_heading(head)
         if decision is not None and decision.item_number is None:
             return Heading("decision", decision.printed, glued_text=rest, body=decision.body, date=decision.date,
                            dated=True)
     return None
+
+
+PROSE_MIN_WORDS = 3
+
+
+def _is_prose(text: str) -> bool:
+    """Sentences, not a value: a word first, a sentence's end, and three words or more or an outcome
+    ('Godkendt.'); not a date or a body's name."""
+    if not text[:1].isalpha() or not text.rstrip().endswith((".", "!", "?")):
+        return False
+    return len(text.split()) >= PROSE_MIN_WORDS or first_outcome(text) is not None
 
 
 def _heading_with_bracketed_date(text: str) -> Heading | None:

@@ -333,6 +333,21 @@ def _complete_heading(text: str) -> bool:
 
 
 HEADING_MAX = 160  # characters of a heading line
+# A line that opens a numbered entry: "1.2 Status", "3. Title", "12 Title".
+_NUMBERED_ENTRY = re.compile(r"^\d{1,3}(?:\.\d{1,2})*\.?\s+[A-ZÆØÅ]")
+
+
+def _new_block_on_new_page(text: str, prev: VLine, cur: VLine) -> bool:
+    """Across a page break no gap can be measured, and a full last line makes any first word "not fit":
+    after a finished sentence, a heading ("Referat:") or a numbered entry ("1.2 Status ...") at the
+    top of the next page starts a new block."""
+    if prev.page == cur.page or not text.endswith((".", "!", "?", ":")):
+        return False
+    if _NUMBERED_ENTRY.match(cur.text):
+        return True
+    from ..lexicon.headings import match_heading  # the vocabulary, loaded only when a PDF is read
+
+    return len(cur.text) <= HEADING_MAX and match_heading(cur.text) is not None
 
 
 @dataclass(slots=True)
@@ -357,7 +372,7 @@ def paragraphs(pages: list[PageLines]) -> list[RawLine]:
             if not text:
                 continue
             if prev is not None and first is not None and not _paragraph_ends(prev, line, first, m) \
-                    and not _complete_heading(out[-1].text):
+                    and not _complete_heading(out[-1].text) and not _new_block_on_new_page(out[-1].text, prev, line):
                 out[-1].text = join_text(out[-1].text, text)
                 wrapped += 1
             else:
