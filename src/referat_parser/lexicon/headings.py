@@ -166,13 +166,30 @@ def _misspelt(line: _Line) -> Heading | None:
     # "Bilagsoversigt 3": a contents entry with its page, not a damaged heading.
     if len(folded) < 8 or line.text.rstrip().endswith((".", ",", ";")) or folded.rsplit(" ", 1)[-1].isdigit():
         return None
-    vocab = headings()
-    cutoff = FUZZY_CUTOFF_BOLD if line.bold else FUZZY_CUTOFF
-    best = process.extractOne(folded, vocab.exact.keys(), scorer=fuzz.ratio, score_cutoff=cutoff)
-    # Misspellings and OCR damage keep the length; a truncated or extended line is not a heading.
-    if best is None or abs(len(best[0]) - len(folded)) > 2 or vocab.exact[best[0]] == "attendance":
+    # Misspellings and OCR damage keep the length; a truncated or extended line is not a heading, so
+    # only the names of about the line's length are compared.
+    names = _names_by_length().get(len(folded))
+    if not names:
         return None
-    return Heading(vocab.exact[best[0]], line.text.strip().rstrip(" :"))
+    cutoff = FUZZY_CUTOFF_BOLD if line.bold else FUZZY_CUTOFF
+    best = process.extractOne(folded, names, scorer=fuzz.ratio, score_cutoff=cutoff)
+    key = headings().exact[best[0]] if best is not None else None
+    if key is None or key == "attendance":
+        return None
+    return Heading(key, line.text.strip().rstrip(" :"))
+
+
+LENGTH_SLACK = 2  # characters a misspelt heading may differ in length from its vocabulary name
+
+
+@cache
+def _names_by_length() -> dict[int, list[str]]:
+    """Line length -> the vocabulary names within LENGTH_SLACK of it."""
+    by_length: dict[int, list[str]] = {}
+    for name in headings().exact:
+        for length in range(len(name) - LENGTH_SLACK, len(name) + LENGTH_SLACK + 1):
+            by_length.setdefault(length, []).append(name)
+    return by_length
 
 
 def _glued_name(line: _Line) -> Heading | None:

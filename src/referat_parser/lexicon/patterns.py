@@ -231,7 +231,6 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "number_before_title": (r"(?<![\w.,])(?P<num>\d{1,4})\.?\s+$", 0),
     # "Ø Likviditet ...": a one-letter code (a committee's letter) before a transcript item's title.
     "title_code_prefix": (r"^[A-ZÆØÅ]\s+(?P<rest>[A-ZÆØÅ].*)$", 0),
-    "leader_hint": (r"\.{3}|…|_{3}|(?:\. ){3}", 0),
     # --- open / closed -----------------------------------------------------------------------
     "public": (r"^(?P<word>åbent|åben|lukket|offentlig|fortrolig|aaben|aabent)(?:\s+(?:punkt|sag|dagsorden|møde))?\s*\.?$", IGNORE),
     # "Åbent - 00.01.00-G01-523-18", "Åbent - 00.01.00A04 - 2007/34364", "Åbent punkt  Sagsnr. 25/112"
