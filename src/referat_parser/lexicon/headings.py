@@ -101,7 +101,7 @@ def _long_line(line: _Line) -> Heading | None:
     """'SagsfremstillingArealet er vurderet ...': a heading glued to a whole paragraph, else no heading."""
     if len(line.text) <= LONG_LINE:
         return None
-    return _glued(line.text) or _dated_decision_glued(line.text) or NOT_A_HEADING
+    return _glued(line.text) or (_has_digit(line.text) and _dated_decision_glued(line.text)) or NOT_A_HEADING
 
 
 def _bracketed_date(line: _Line) -> Heading | None:
@@ -133,10 +133,17 @@ def _history_glued(line: _Line) -> Heading | None:
 def _dated_decision(line: _Line) -> Heading | None:
     """'Beslutning i Byrådet den 3. maj 2021', 'Økonomiudvalgets beslutning den ...', 'X, D, pkt. N'."""
     folded = line.folded
-    if folded.startswith(("beslutning", "afgørelse")) or "," in line.text or " beslutning" in folded \
+    # A heading word, or a comma and a date ('Teknisk Udvalg, 3. maj 2021, pkt. 4'): the cheap tests
+    # first, so that prose lines with commas skip the patterns.
+    dated = _has_digit(line.text)
+    if folded.startswith(("beslutning", "afgørelse")) or ("," in line.text and dated) or " beslutning" in folded \
             or "s behandling" in folded or "s indstilling" in folded:
-        return _decision_heading(line.text) or _dated_decision_glued(line.text)
+        return _decision_heading(line.text) or (dated and _dated_decision_glued(line.text)) or None
     return None
+
+
+def _has_digit(text: str) -> bool:
+    return P.digits.search(text) is not None
 
 
 def _not_heading_shaped(line: _Line) -> Heading | None:
@@ -285,9 +292,17 @@ def _dated_decision_glued(text: str) -> Heading | None:
     return replace(decision, glued_text=match["rest"].strip())
 
 
+GLUED_PREFIX = 3  # characters of a glued heading name looked up before its pattern runs
+
+
+@cache
+def _glued_prefixes() -> frozenset[str]:
+    return frozenset(name[:GLUED_PREFIX] for name in _glued_keys())
+
+
 def _glued(text: str) -> Heading | None:
     """'BeslutningGodkendt.' -> Heading('decision', 'Beslutning', glued_text='Godkendt.')."""
-    if len(text) < 6 or not text[:1].isupper():
+    if len(text) < 6 or not text[:1].isupper() or text[:GLUED_PREFIX] not in _glued_prefixes():
         return None
     keys = _glued_keys()
     match = P.heading_glued.match(text)
