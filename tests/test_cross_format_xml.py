@@ -26,9 +26,6 @@ pytestmark = pytest.mark.skipif(not REALDOCS.is_dir(), reason=f"real documents n
 # (export, printed document) of the same meeting.
 PAIRS = [("016.xml", "002.pdf"), ("020.xml", "011.pdf"), ("020.xml", "022.docx"), ("019.xml", "012.pdf")]
 
-CORE_002_RUNNING = "core: 002.pdf's running line 'Dato: 04.12.2012' is left in the decision text of items 2, 4 and 7"
-CORE_012_ITEMS = ("core: in 012.pdf the PDF reader joins item '1.2 Status på udviklingsønsker' (top of page 2) to "
-                  "the last line of page 1, so item 1.2 is not found")
 
 
 @cache
@@ -44,15 +41,11 @@ def by_number(found: Meeting) -> dict[str | None, object]:
     return {item.number: item for item in found.items}
 
 
-def known(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=reason)
-
-
 ITEM_LISTS = [
     ("016.xml", "002.pdf"),
     ("020.xml", "011.pdf"),
     ("020.xml", "022.docx"),
-    pytest.param("019.xml", "012.pdf", marks=known(CORE_012_ITEMS)),
+    ("019.xml", "012.pdf"),
 ]
 
 
@@ -62,7 +55,7 @@ def test_same_items(export, printed):
 
 
 def _cases() -> list:
-    """One case per item of the export and field compared, marked where the printed side is known wrong."""
+    """One case per item of the export and field compared."""
     items = {"016.xml": [str(n) for n in range(1, 9)], "020.xml": ["715"],
              "019.xml": ["1", "1.1", "1.2", "1.3", "1.4", "2", "2.1", "2.2", "2.3", "3"]}
     cases = []
@@ -71,14 +64,7 @@ def _cases() -> list:
         fields = ("title",) if export == "019.xml" else ("title", "case_number", "decision")
         for number in items[export]:
             for field in fields:
-                reason = None
-                if printed == "002.pdf" and number in ("2", "4", "7") and field == "decision":
-                    reason = CORE_002_RUNNING
-                elif printed == "012.pdf" and number == "1.2":
-                    reason = CORE_012_ITEMS
-                marks = [known(reason)] if reason else []
-                cases.append(pytest.param(export, printed, number, field, marks=marks,
-                                          id=f"{export}-{printed}-{number}-{field}"))
+                cases.append(pytest.param(export, printed, number, field, id=f"{export}-{printed}-{number}-{field}"))
     return cases
 
 

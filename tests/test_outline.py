@@ -111,5 +111,7 @@ def test_caption_headings():
     decision = caption_heading("Beslutning i Plan- og Boligudvalget den 2. maj 2024:")
     assert (decision.key, decision.body, decision.date, decision.printed) == (
         "decision", "Plan- og Boligudvalget", "2024-05-02", "Beslutning i Plan- og Boligudvalget den 2. maj 2024")
-    assert (caption_heading("Oplæg").key, caption_heading("Oplæg").printed) == (OTHER_KEY, "Oplæg")
+    assert (caption_heading("Gruppens noter").key, caption_heading("Gruppens noter").printed) == (
+        OTHER_KEY, "Gruppens noter")  # a caption no vocabulary names
+    assert caption_heading("Oplæg").key == "presentation"
     assert caption_heading("Referat", key="decision").key == "decision"

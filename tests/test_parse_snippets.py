@@ -153,7 +153,9 @@ def test_header_variants_and_an_item_with_only_a_title():
     assert (people["Jens Ravn"].role, people["Jens Ravn"].substitute_for) == ("stedfortræder", "Martin Holm")
     # the closed item prints only its title: it has no body to parse
     assert [i.number for i in meeting.items] == ["1"]
-    assert meeting.items[0].decision.text == "Godkendt."  # the meeting's end is not decision text
+    # The meeting's end under the decision is a protocol remark (corpus rules: only attendance lines
+    # are left out of decision text); the end time is still read from the header.
+    assert meeting.items[0].decision.text == "Godkendt.\nMødet sluttet kl. 17.30"
 
 
 def test_roll_call_minority_dissents():

@@ -28,6 +28,7 @@ class Line:
     bold: bool | None = None
     size: float | None = None
     indent: bool = False
+    gap_before: bool = False  # the reader saw a block-ending gap before this line (RawLine.gap_before)
 
 
 @dataclass(slots=True)
@@ -41,6 +42,7 @@ class _Row:
     # the row, not in a list beside the rows, so it stays with its line when rows are split
     # (transcripts) or dropped (a site footer).
     sheet: int = 1
+    gap_before: bool = False  # the reader saw a block-ending gap before this line (RawLine.gap_before)
 
 
 @dataclass
@@ -89,7 +91,7 @@ def clean(doc: Document) -> Cleaned:
             text = normalise(marked)
         elif text:
             at_break = False
-        raw.append(_Row(text, line.page, line.bold, line.size, indent, sheet))
+        raw.append(_Row(text, line.page, line.bold, line.size, indent, sheet, line.gap_before))
     raw = _restore_breaks(raw, transcript, doc.format)
     raw, footer = _drop_site_footer(raw)
     if doc.format != "pdf":  # the PDF reader removes running lines by their position on the page
@@ -412,7 +414,7 @@ def _assemble(raw: list[_Row], warnings: list[tuple[str, str]], collapse_blanks:
         else:
             previous_blank = False
         end = offset + len(line.text)
-        lines.append(Line(line.text, offset, end, line.page, line.bold, line.size, line.indent))
+        lines.append(Line(line.text, offset, end, line.page, line.bold, line.size, line.indent, line.gap_before))
         parts.append(line.text)
         offset = end + 1
     return Cleaned("\n".join(parts), lines, warnings)

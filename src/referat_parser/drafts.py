@@ -67,6 +67,7 @@ class DecisionDraft:
     span: SpanRef
     item_number: str | None = None  # "..., pkt. 42": another meeting's item
     quoted: bool = False  # printed as another meeting's ("Beslutning fra Direktionen ...")
+    history: bool = False  # an entry of the case's history ("Sagsforløb"): never this meeting's decision
     heading_date: str | None = None  # the date its heading prints ("Beslutning i Byrådet den 3. maj 2021")
     outcome: Outcome | None = None
     absent: list[PersonRef] = field(default_factory=list)

@@ -89,8 +89,16 @@ def _contents_columns(text: str, bold: bool | None) -> Info | None:
     return Info(Kind.TOC) if len(text) <= CONTENTS_COLUMNS_MAX and P.toc_columns.match(text) else None
 
 
+LEADERS = ("...", "…", "___", ". . .")  # what a contents line prints between its title and page
+
+
+def _has_leader(text: str) -> bool:
+    """A cheap first test for a contents entry's dot leader (substring tests, not a regex search)."""
+    return any(leader in text for leader in LEADERS)
+
+
 def _contents_entry(text: str, bold: bool | None) -> Info | None:
-    match = P.toc_leader.match(text) if P.leader_hint.search(text) else None
+    match = P.toc_leader.match(text) if _has_leader(text) else None
     return _toc_entry(match["title"].strip(" ."), match["page"]) if match else None
 
 

@@ -189,10 +189,11 @@ def _choose_decision(item: ItemDraft, meeting_date: str | None) -> None:
     printed = item.printed_decisions
     if not printed:
         return
-    here = [d for d in printed if _is_this_meeting(d, meeting_date)]
+    candidates = [d for d in printed if not d.history]  # a history entry is an earlier meeting's, whatever its date
+    here = [d for d in candidates if _is_this_meeting(d, meeting_date)]
     chosen = here[-1] if here else None
-    if chosen is None and meeting_date is None:
-        chosen = printed[-1]
+    if chosen is None and meeting_date is None and candidates:
+        chosen = candidates[-1]
     if chosen is not None:
         text = chosen.text or ""
         chosen.dissents = find_dissents(text)
@@ -204,12 +205,15 @@ def _choose_decision(item: ItemDraft, meeting_date: str | None) -> None:
 # --- the committee ---------------------------------------------------------------------------------
 
 def _committee_from_items(items: list[ItemDraft]) -> str | None:
-    """The body whose decision of this meeting the items print ('Beslutning i Økonomiudvalget den ...'),
-    else the body an item names as competent ('Beslutningen træffes af: Byrådet' names who decides in
-    the end, often not the body meeting here)."""
-    deciding = (item.decision.body for item in items if item.decision and item.decision.body)
-    competent = (item.competence.strip(" .") for item in items if item.competence)
-    return next((body for body in (*deciding, *competent) if looks_like_body(body)), None)
+    """The body that decided an item at this meeting, else an item's competent body (which may be the
+    council the committee recommends to: "Beslutningen træffes af" / "Kommunalbestyrelsen")."""
+    for item in items:
+        if item.decision and item.decision.body and looks_like_body(item.decision.body):
+            return item.decision.body
+    for item in items:
+        if item.competence and looks_like_body(item.competence):
+            return item.competence.strip(" .")
+    return None
 
 
 def _committee_from_statements(text: str) -> str | None:

@@ -7,5 +7,5 @@ version of the output's shape (models.py, schema/meeting.schema.json): the minor
 changes, the major number for breaking ones.
 """
 
-__version__ = "0.5.0"
+__version__ = "0.6.0"
 SCHEMA_VERSION = "1.3"

@@ -3,6 +3,8 @@ the item prints. Which decision is this meeting's is settled later, by the resol
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from ..clean import Line
 from ..drafts import DecisionDraft, ItemDraft, SectionDraft, SpanRef, TableDraft
 from ..lexicon import patterns as P
@@ -11,11 +13,12 @@ from ..lexicon.bodies import looks_like_body
 from ..lexicon.dates import iter_dates
 from ..lexicon.headings import Heading
 from ..lexicon.names import PersonRef
-from ..lexicon.outcomes import classify_outcome
+from ..lexicon.outcomes import classify_outcome, first_outcome
 from ..lineclass import Kind
 from ..segment import ItemBlock, SectionBlock, Segmented
 from .decisions import recommendations
 from .header import absent_in_lines
+from .history import as_consultation, history_entries
 
 NAMES_LINE_MAX_WORDS = 8  # a line of names after a bare absence label, though it ends in a full stop
 
@@ -31,45 +34,94 @@ def _section_text(seg: Segmented, section: SectionBlock) -> str:
     return "\n".join(parts)
 
 
-def decision_draft(seg: Segmented, heading: Heading, line: int, body: list[int]) -> DecisionDraft:
+@dataclass
+class _DecisionReader:
+    """Reads a decision's lines in order: its body/date line, its text, the attendance lines (which
+    give absent and substitutes) and where its text ends."""
+
+    body: str | None
+    date: str | None
+    kept: list[str] = field(default_factory=list)
+    absent: list[PersonRef] = field(default_factory=list)
+    substitutes: list[ParticipantRef] = field(default_factory=list)
+    names_follow: bool = False
+    ended: bool = False  # the item's description follows the decision: the rest is no decision text
+
+    def read(self, position: int, text: str, gap_before: bool) -> None:
+        if (position == 0 or (not self.kept and self.body is None)) and self._body_date(text):
+            return
+        if self.kept and not self.ended and _ends_decision(text, gap_before):
+            self.ended = True
+        if self.names_follow and self._names(text):
+            return
+        if P.meeting_end_line.match(text):
+            self._keep(text)  # "Mødet sluttede kl. 12.50": a remark of the protocol, not attendance
+        elif is_attendance_line(text):
+            self._attendance(text)
+        else:
+            self._keep(text)
+
+    def _keep(self, text: str) -> None:
+        if not self.ended:
+            self.kept.append(text)
+
+    def _body_date(self, text: str) -> bool:
+        match = P.body_date_line.match(text)
+        if match and looks_like_body(match["body"] or match["body2"] or ""):
+            self.body = (match["body"] or match["body2"]).strip()
+            self.date = next(iter_dates(match["date"] or match["date2"]), (None,))[0]
+            return True
+        return False
+
+    def _names(self, text: str) -> bool:
+        """A line of names after a bare absence label ("Fraværende:")."""
+        self.names_follow = False
+        found = absences_in_line(f"Fraværende: {text}")
+        if found and (not P.ends_sentence.search(text.strip()) or len(text.split()) <= NAMES_LINE_MAX_WORDS):
+            self.absent.extend(found)
+            return True
+        return False
+
+    def _attendance(self, text: str) -> None:
+        found = absences_in_line(text)
+        if found:
+            self.absent.extend(found)
+        elif found == [] and text.rstrip().endswith(":"):
+            self.names_follow = True
+        self.substitutes.extend(substitutes_in_line(text))
+
+
+def _ends_decision(text: str, gap_before: bool) -> bool:
+    """Where a decision printed without a closing heading ends and the item's description begins: at a
+    block-ending gap (PDF), or at a line in capitals of two or more words that states no outcome
+    ('BESLUTNINGSFORSLAG FRA XX', 'INDSTILLING FRA MAGISTRATSAFDELINGEN ...')."""
+    return gap_before or (P.capitals_line.match(text) is not None and first_outcome(text) is None)
+
+
+def decision_draft(seg: Segmented, heading: Heading, line: int, body: list[int],
+                   item_number: str | None = None) -> DecisionDraft:
     """The decision under ``heading`` (at ``line``) whose text is the lines ``body``: its text without
-    the body/date line and the attendance lines, which give its body, date, absent and substitutes."""
+    the body/date line and the attendance lines, which give its body, date, absent and substitutes.
+    ``item_number`` is the number of the item it stands in."""
     lines = seg.cleaned.lines
-    texts = ([heading.glued_text] if heading.glued_text else []) + [lines[i].text for i in body]
-    deciding_body, date = heading.body, heading.date
-    kept: list[str] = []
-    absent: list[PersonRef] = []
-    substitutes: list[ParticipantRef] = []
-    names_follow = False
-    for position, text in enumerate(texts):
-        if position == 0 or (not kept and deciding_body is None):
-            match = P.body_date_line.match(text)
-            if match and looks_like_body(match["body"] or match["body2"] or ""):
-                deciding_body = (match["body"] or match["body2"]).strip()
-                date = next(iter_dates(match["date"] or match["date2"]), (None,))[0]
-                continue
-        if names_follow:
-            names_follow = False
-            found = absences_in_line(f"Fraværende: {text}")
-            if found and (not P.ends_sentence.search(text.strip()) or len(text.split()) <= NAMES_LINE_MAX_WORDS):
-                absent.extend(found)
-                continue
-        if is_attendance_line(text):
-            found = absences_in_line(text)
-            if found:
-                absent.extend(found)
-            elif found == [] and text.rstrip().endswith(":"):
-                names_follow = True
-            substitutes.extend(substitutes_in_line(text))
-            continue
-        kept.append(text)
+    texts = [(heading.glued_text, False)] if heading.glued_text else []
+    texts += [(lines[i].text, lines[i].gap_before) for i in body]
+    reader = _DecisionReader(heading.body, heading.date)
+    for position, (text, gap_before) in enumerate(texts):
+        reader.read(position, text, gap_before)
     last = body[-1] if body else line
-    quoted = heading.printed.casefold().startswith("beslutning fra") or heading.item_number is not None
-    text = "\n".join(kept).strip() or None
-    return DecisionDraft(text=text, body=deciding_body, date=date, span=span_of(seg, line, last),
+    quoted = heading.printed.casefold().startswith("beslutning fra") or _points_elsewhere(heading, item_number)
+    text = "\n".join(reader.kept).strip() or None
+    return DecisionDraft(text=text, body=reader.body, date=reader.date, span=span_of(seg, line, last),
                          item_number=heading.item_number, quoted=quoted, heading_date=heading.date,
                          outcome=classify_outcome(text),
-                         absent=unique(absent), substitutes=substitutes)
+                         absent=unique(reader.absent), substitutes=reader.substitutes)
+
+
+def _points_elsewhere(heading: Heading, item_number: str | None) -> bool:
+    """A heading that names an item ("..., pkt. 42", "... Punkt 4") quotes another meeting's decision,
+    unless the item it names is the one it stands in."""
+    return heading.item_number is not None and heading.item_number != item_number
 
 
 def unique(people: list[PersonRef]) -> list[PersonRef]:
@@ -170,7 +222,9 @@ def _read_section(seg: Segmented, section: SectionBlock, item: ItemDraft) -> Non
         span.start += marker.end()
     item.sections.append(SectionDraft(key=key, heading=section.heading.printed, text=text, span=span))
     if key == "decision":
-        item.printed_decisions.append(decision_draft(seg, section.heading, section.line, section.body))
+        item.printed_decisions.append(decision_draft(seg, section.heading, section.line, section.body, item.number))
+    elif key == "history":
+        item.printed_decisions.extend(_history(seg, section))
     elif key == "recommendation":
         item.recommendations.extend(recommendations(text))
     elif key == "attachments":
@@ -180,6 +234,19 @@ def _read_section(seg: Segmented, section: SectionBlock, item: ItemDraft) -> Non
                 item.attachments.append(line)
     elif key == "competence" and item.competence is None and text:
         item.competence = text.split("\n", 1)[0].strip()
+
+
+def _history(seg: Segmented, section: SectionBlock) -> list[DecisionDraft]:
+    """The entries of a history section, each read as a decision of its meeting: consultations."""
+    lines = seg.cleaned.lines
+    glued = [section.line] if section.heading.glued_text else []
+    indexes = glued + section.body
+    texts = ([section.heading.glued_text] if glued else []) + [lines[i].text for i in section.body]
+    drafts = []
+    for entry in history_entries(texts):
+        draft = decision_draft(seg, Heading("decision", ""), indexes[entry.first], [indexes[p] for p in entry.lines])
+        drafts.append(as_consultation(entry, draft))
+    return drafts
 
 
 PROTOCOL_HEADING = Heading("decision", "")  # an item printed without headings: its text is its decision

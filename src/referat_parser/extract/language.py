@@ -11,7 +11,7 @@ MIN_HITS = 3  # a short web page (a meeting plan) still has a few marker words
 def detect_language(text: str, sample: int = 20000) -> str | None:
     """'da', 'no' or 'sv' from marker words in the first ``sample`` characters; None if unclear.
     The language with most hits wins; Danish wins a tie, since the documents are Danish by default."""
-    words = [w.casefold() for w in P.letters_word.findall(text[:sample])]
+    words = P.letters_word.findall(text[:sample].casefold())
     markers = language_words()
     scores = {lang: sum(1 for w in words if w in vocab) for lang, vocab in markers.items()}
     best = max(scores, key=lambda lang: (scores[lang], lang == "da"))

@@ -26,6 +26,7 @@ class HeadingVocab:
     exact: dict[str, str]  # folded name -> key
     opening: frozenset[str]  # keys that open an item
     with_colon: dict[str, str]  # folded name -> key, a heading only when printed with a colon
+    final_words: dict[str, str]  # folded last word -> key of a short heading ending in it ("... påtegning")
 
 
 @cache
@@ -39,7 +40,15 @@ def headings() -> HeadingVocab:
         if entry.get("opening"):
             opening.add(key)
     with_colon = {fold(name): key for key, entry in data.items() for name in entry.get("colon_names", [])}
-    return HeadingVocab(exact, frozenset(opening), with_colon)
+    final_words = {fold(word): key for key, entry in data.items() for word in entry.get("final_words", [])}
+    return HeadingVocab(exact, frozenset(opening), with_colon, final_words)
+
+
+@cache
+def history_labels() -> dict[str, list[str]]:
+    """The labels of a history entry's group (vocab/headings.toml [history]): body, date, number."""
+    entry = _load("headings")["history"]
+    return {part: entry[f"{part}_labels"] for part in ("body", "date", "number")}
 
 
 @cache
@@ -47,6 +56,12 @@ def outcome_phrases() -> list[tuple[str, str]]:
     """(phrase, class), longest phrases first so that a longer phrase wins a tie at one position."""
     pairs = [(fold(p), cls) for cls, entry in _load("outcomes").items() for p in entry["phrases"]]
     return sorted(pairs, key=lambda pair: -len(pair[0]))
+
+
+@cache
+def outcome_subjects() -> list[str]:
+    """Words naming the item as the subject of a sentence stating its outcome ("Dagsorden blev ...")."""
+    return list(words()["outcome_subjects"]["words"])
 
 
 @cache
@@ -83,6 +98,11 @@ def noise() -> dict[str, Any]:
 @cache
 def body_suffixes() -> list[str]:
     return sorted(_load("bodies")["suffixes"], key=len, reverse=True)
+
+
+@cache
+def lower_case_compound_suffixes() -> list[str]:
+    return sorted(_load("bodies")["lower_case_compound_suffixes"], key=len, reverse=True)
 
 
 @cache

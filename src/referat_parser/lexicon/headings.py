@@ -16,6 +16,7 @@ from . import patterns as P
 from .bodies import looks_like_body
 from .data import fold, headings, title_openers
 from .dates import iter_dates
+from .outcomes import first_outcome
 
 MAX_HEADING_WORDS = 7
 FUZZY_CUTOFF = 88.0
@@ -45,7 +46,7 @@ def _decision_heading(text: str) -> Heading | None:
         ends_with_den = P.ends_with_den.search(stripped) is not None
         if body.endswith((" den", " d.")):
             body = body.rsplit(" ", 1)[0]
-        if first in title_openers() or not body[:1].isupper():
+        if first in title_openers() or not _body_case(body):
             return None
         has_date = match["date"] is not None
         if has_date or ends_with_den or match["num"] or looks_like_body(body):
@@ -56,13 +57,20 @@ def _decision_heading(text: str) -> Heading | None:
     match = P.decision_heading_genitive.match(stripped)
     if match and looks_like_body(match["body"]):
         date = next((iso for iso, _, _ in iter_dates(match["date"])), None) if match["date"] else None
-        return Heading("decision", stripped.rstrip(" :"), body=match["body"], date=date, dated=True)
+        return Heading("decision", stripped.rstrip(" :"), body=match["body"], date=date, item_number=match["num"],
+                       dated=True)
     match = P.decision_heading_bare.match(stripped)
     if (match and looks_like_body(match["body"])) or (match and match["num"]):
         date = next((iso for iso, _, _ in iter_dates(match["date"])), None)
         return Heading("decision", stripped.rstrip(" :"), body=match["body"].strip(), date=date,
                        item_number=match["num"], dated=True)
     return None
+
+
+def _body_case(body: str) -> bool:
+    """A body printed capitalised, or in lower case as a body word of its own ("Beslutning i byrådet
+    den ..."): a lower-case word that is no body ("Beslutning i sagen om ...") is no decision heading."""
+    return body[:1].isupper() or looks_like_body(body[:1].upper() + body[1:])
 
 
 @cache
@@ -93,7 +101,7 @@ def _long_line(line: _Line) -> Heading | None:
     """'SagsfremstillingArealet er vurderet ...': a heading glued to a whole paragraph, else no heading."""
     if len(line.text) <= LONG_LINE:
         return None
-    return _glued(line.text) or NOT_A_HEADING
+    return _glued(line.text) or (_has_digit(line.text) and _dated_decision_glued(line.text)) or NOT_A_HEADING
 
 
 def _bracketed_date(line: _Line) -> Heading | None:
@@ -101,7 +109,10 @@ def _bracketed_date(line: _Line) -> Heading | None:
 
 
 def _vocabulary(line: _Line) -> Heading | None:
-    """A name of vocab/headings.toml, or one of its names that count only with a colon ('Referat:')."""
+    """A name of vocab/headings.toml, or one of its names that count only with a colon ('Referat:').
+    A line in lower case is text that happens to be a name ('beskrivelse' as a section's only word)."""
+    if line.text[:1].islower():
+        return None
     vocab = headings()
     key = vocab.exact.get(line.folded)
     if key is None and line.text.endswith(":"):
@@ -113,13 +124,26 @@ def _vocabulary(line: _Line) -> Heading | None:
     return Heading(key, line.text.strip().rstrip(" :"))
 
 
+def _history_glued(line: _Line) -> Heading | None:
+    """'Sagens forløb 25-03-2019 Magistraten': the history heading and its first entry on one line."""
+    match = P.history_glued.match(line.text) if line.text[-1:].isalpha() else None
+    return Heading("history", match["name"], glued_text=match["entry"]) if match else None
+
+
 def _dated_decision(line: _Line) -> Heading | None:
     """'Beslutning i Byrådet den 3. maj 2021', 'Økonomiudvalgets beslutning den ...', 'X, D, pkt. N'."""
     folded = line.folded
-    if folded.startswith(("beslutning", "afgørelse")) or "," in line.text or " beslutning" in folded \
+    # A heading word, or a comma and a date ('Teknisk Udvalg, 3. maj 2021, pkt. 4'): the cheap tests
+    # first, so that prose lines with commas skip the patterns.
+    dated = _has_digit(line.text)
+    if folded.startswith(("beslutning", "afgørelse")) or ("," in line.text and dated) or " beslutning" in folded \
             or "s behandling" in folded or "s indstilling" in folded:
-        return _decision_heading(line.text) or _dated_decision_glued(line.text)
+        return _decision_heading(line.text) or (dated and _dated_decision_glued(line.text)) or None
     return None
+
+
+def _has_digit(text: str) -> bool:
+    return P.digits.search(text) is not None
 
 
 def _not_heading_shaped(line: _Line) -> Heading | None:
@@ -130,19 +154,49 @@ def _not_heading_shaped(line: _Line) -> Heading | None:
     return None
 
 
+FINAL_WORD_MAX_WORDS = 5
+
+
+def _final_word(line: _Line) -> Heading | None:
+    """'Borgmesterens Afdelings påtegning': a short line ending in a word that names its section, after
+    the genitive of whose it is ('Direktionens påtegning'; not 'Der er ingen påtegning')."""
+    words = line.folded.split()
+    key = headings().final_words.get(words[-1]) if 2 <= len(words) <= FINAL_WORD_MAX_WORDS else None
+    if key is None or not words[-2].endswith("s") or line.text.rstrip().endswith((".", ",", ";")):
+        return None
+    return Heading(key, line.text.strip().rstrip(" :"))
+
+
 def _misspelt(line: _Line) -> Heading | None:
     """A vocabulary name misspelt or damaged by OCR, of the same length (rapidfuzz)."""
     folded = line.folded
     # "Bilagsoversigt 3": a contents entry with its page, not a damaged heading.
     if len(folded) < 8 or line.text.rstrip().endswith((".", ",", ";")) or folded.rsplit(" ", 1)[-1].isdigit():
         return None
-    vocab = headings()
-    cutoff = FUZZY_CUTOFF_BOLD if line.bold else FUZZY_CUTOFF
-    best = process.extractOne(folded, vocab.exact.keys(), scorer=fuzz.ratio, score_cutoff=cutoff)
-    # Misspellings and OCR damage keep the length; a truncated or extended line is not a heading.
-    if best is None or abs(len(best[0]) - len(folded)) > 2 or vocab.exact[best[0]] == "attendance":
+    # Misspellings and OCR damage keep the length; a truncated or extended line is not a heading, so
+    # only the names of about the line's length are compared.
+    names = _names_by_length().get(len(folded))
+    if not names:
         return None
-    return Heading(vocab.exact[best[0]], line.text.strip().rstrip(" :"))
+    cutoff = FUZZY_CUTOFF_BOLD if line.bold else FUZZY_CUTOFF
+    best = process.extractOne(folded, names, scorer=fuzz.ratio, score_cutoff=cutoff)
+    key = headings().exact[best[0]] if best is not None else None
+    if key is None or key == "attendance":
+        return None
+    return Heading(key, line.text.strip().rstrip(" :"))
+
+
+LENGTH_SLACK = 2  # characters a misspelt heading may differ in length from its vocabulary name
+
+
+@cache
+def _names_by_length() -> dict[int, list[str]]:
+    """Line length -> the vocabulary names within LENGTH_SLACK of it."""
+    by_length: dict[int, list[str]] = {}
+    for name in headings().exact:
+        for length in range(len(name) - LENGTH_SLACK, len(name) + LENGTH_SLACK + 1):
+            by_length.setdefault(length, []).append(name)
+    return by_length
 
 
 def _glued_name(line: _Line) -> Heading | None:
@@ -156,8 +210,10 @@ HEADING_RULES: tuple[tuple[str, Callable[[_Line], Heading | None]], ...] = (
     ("long_line", _long_line),
     ("bracketed_date", _bracketed_date),
     ("vocabulary", _vocabulary),
+    ("history_glued", _history_glued),
     ("dated_decision", _dated_decision),
     ("not_heading_shaped", _not_heading_shaped),
+    ("final_word", _final_word),
     ("misspelt", _misspelt),
     ("glued", _glued_name),
 )
@@ -185,6 +241,14 @@ def _decision_with_text(text: str) -> Heading | None:
     if not rest or not head[:1].isupper():
         return None
     if headings().exact.get(fold(head)) == "decision":
+        dated = _decision_heading(f"{head.strip()} {rest}")
+        if dated is not None and dated.date is not None and dated.body is not None:
+            # "BESLUTNING: Byrådet den 01-02-2020": the colon stands between the word and the body.
+            return replace(dated, printed=text.strip().rstrip(" :"))
+        return Heading("decision", head.strip(), glued_text=rest)
+    if headings().with_colon.get(fold(head)) == "decision" and _is_prose(rest):
+        # "Referat: Alle skal have adgang. ...": the record of the item (a name that is a heading only
+        # with its colon); "Referat: Økonomiudvalget" in a header is no section.
         return Heading("decision", head.strip(), glued_text=rest)
     if fold(head).startswith(("beslutning", "afgørelse")) or head.casefold().endswith("beslutning"):
         decision = _decision_heading(head)
@@ -192,6 +256,17 @@ def _decision_with_text(text: str) -> Heading | None:
             return Heading("decision", decision.printed, glued_text=rest, body=decision.body, date=decision.date,
                            dated=True)
     return None
+
+
+PROSE_MIN_WORDS = 3
+
+
+def _is_prose(text: str) -> bool:
+    """Sentences, not a value: a word first, a sentence's end, and three words or more or an outcome
+    ('Godkendt.'); not a date or a body's name."""
+    if not text[:1].isalpha() or not text.rstrip().endswith((".", "!", "?")):
+        return False
+    return len(text.split()) >= PROSE_MIN_WORDS or first_outcome(text) is not None
 
 
 def _heading_with_bracketed_date(text: str) -> Heading | None:
@@ -207,19 +282,27 @@ def _heading_with_bracketed_date(text: str) -> Heading | None:
 
 
 def _dated_decision_glued(text: str) -> Heading | None:
-    match = P.decision_glued_after_year.match(text)
+    """A dated decision heading with the first words of its text after it on the same line."""
+    match = P.decision_glued_after_date.match(text)
     if match is None:
         return None
     decision = _decision_heading(match["head"])
-    if decision is None or decision.item_number is not None:
+    if decision is None or decision.date is None:
         return None
-    return Heading("decision", decision.printed, glued_text=match["rest"].strip(), body=decision.body,
-                   date=decision.date, dated=True)
+    return replace(decision, glued_text=match["rest"].strip())
+
+
+GLUED_PREFIX = 3  # characters of a glued heading name looked up before its pattern runs
+
+
+@cache
+def _glued_prefixes() -> frozenset[str]:
+    return frozenset(name[:GLUED_PREFIX] for name in _glued_keys())
 
 
 def _glued(text: str) -> Heading | None:
     """'BeslutningGodkendt.' -> Heading('decision', 'Beslutning', glued_text='Godkendt.')."""
-    if len(text) < 6 or not text[:1].isupper():
+    if len(text) < 6 or not text[:1].isupper() or text[:GLUED_PREFIX] not in _glued_prefixes():
         return None
     keys = _glued_keys()
     match = P.heading_glued.match(text)

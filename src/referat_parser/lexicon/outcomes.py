@@ -66,6 +66,17 @@ def classify_outcome(text: str | None) -> Outcome | None:
         return "other"
     for sentence in sentences[1:]:
         found = first_outcome(sentence)
-        if found and (found[1] == 0 or len(sentence.split()) <= SHORT_SENTENCE_WORDS):
+        if found and (found[1] == 0 or len(sentence.split()) <= SHORT_SENTENCE_WORDS
+                      or _states_item_outcome(sentence, found[1])):
             return found[0]
     return "other"
+
+
+def _states_item_outcome(sentence: str, at: int) -> bool:
+    """'Dagsorden blev (enstemmigt) godkendt som udsendt og ...': the item is the subject and the outcome
+    its verb, at most two words (adverbs) after 'blev'."""
+    subject = P.item_subject_outcome.match(sentence)
+    return subject is not None and subject.end() <= at and len(sentence[subject.end():at].split()) <= MAX_ADVERBS
+
+
+MAX_ADVERBS = 2

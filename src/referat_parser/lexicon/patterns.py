@@ -49,6 +49,11 @@ PHRASES: dict[str, Callable[[], str]] = {
     "months": lambda: _alternation(data.months(), spaces=False),
     "towns": lambda: _alternation(data.municipalities(), spaces=False),
     "body_suffixes": lambda: _alternation(data.body_suffixes(), spaces=False),
+    "history_names": lambda: _alternation([n for n, key in data.headings().exact.items() if key == "history"]),
+    "history_body_labels": lambda: _alternation(data.history_labels()["body"]),
+    "history_date_labels": lambda: _alternation(data.history_labels()["date"]),
+    "history_number_labels": lambda: _alternation(data.history_labels()["number"]),
+    "lower_case_compound_suffixes": lambda: _alternation(data.lower_case_compound_suffixes(), spaces=False),
     "heading_names_capitalised": _capitalised_heading_names,
     "party_names": _party_names,
     "publication_words": lambda: _alternation(data.publication_words(), spaces=False),
@@ -190,8 +195,9 @@ TEMPLATES: dict[str, tuple[str, int]] = {
             Udvalget\s+for\s+{word}(?:(?:,\s+|\s+og\s+){word})*
           | (?:(?:{towns})s?\s+)?
             (?:[{up}][a-zæøå]+(?:isk|al)[et]?\s+(?=Udvalg))?  # "Teknisk Udvalg", "Socialt Udvalg"
-            (?:{word}-,?\s+(?:(?:og|&)\s+)?)*
-            (?:[{up}][\w]*?)?(?i:{body_suffixes})(?P<genitive>s)?
+            (?:(?:{word}-,?\s+(?:(?:og|&)\s+)?)*(?:[{up}][\w]*?)?(?i:{body_suffixes})
+             |(?:{word}-,?\s+(?:(?:og|&)\s+)?)+[a-zæøå][\w]*?(?:{lower_case_compound_suffixes}))  # "Miljø- og klimaudvalget"
+            (?P<genitive>s)?
         )(?![\w])""", VERBOSE),
     "trailing_bracket": (r"\s*\([^)]*\)\s*$", 0),
     # --- headings ----------------------------------------------------------------------------
@@ -205,15 +211,24 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # A body/date/item line with no heading word: "Kultur- og Idrætsudvalget, 03-04-2019, pkt. 42".
     "decision_heading_bare": (r"^(?P<body>[^\W\d][^:]{2,100}?),\s*(?P<date>{date}){pkt}\s*:?\s*$", IGNORE | VERBOSE),
     # "Økonomiudvalgets beslutning den 7. december 2021" -> body 'Økonomiudvalget'; also "... behandling den".
-    # ... with this meeting's item number after the date: "... den 04.12.2012 Punkt 2" (eDoc).
+    # ... and with the item it decided: "Økonomiudvalgets beslutning den 01.02.2012 Punkt 4" (eDoc).
     "decision_heading_genitive": (r"^(?P<body>[^\W\d].{2,80}?)s\s+(?:beslutning|behandling|indstilling)"
-                                  r"(?:\s+til\s+\w[\w\s-]{2,60}?)?(?:\s+(?:den|d\.)?\s*(?P<date>{date})"
-                                  r"(?:\s+(?:punkt|pkt\.?)\s*\d{1,4})?)?\s*:?$", IGNORE | VERBOSE),
+                                  r"(?:\s+til\s+\w[\w\s-]{2,60}?)?(?:\s+(?:den|d\.)?\s*(?P<date>{date}))?{pkt}?\s*:?$",
+                                  IGNORE | VERBOSE),
     "ends_with_den": (r"\b(?:den|d\.)\s*[:.]?$", IGNORE),
     "heading_glued": (r"(?P<name>{heading_names_capitalised})(?=[A-ZÆØÅ])", 0),
+    # "Sagens forløb 25-03-2019 Magistraten": a history heading glued to its first entry.
+    "history_glued": (r"^(?P<name>{history_names})\s*:?\s+(?P<entry>{date}\s+[^\W\d].*)$", IGNORE | VERBOSE),
+    # The labels of a history entry ("Udvalg: Magistraten", "Dato: 19-08-2025", "Punktnummer: 4").
+    "history_body_label": (r"^(?:{history_body_labels})\s*:\s*(?P<value>[^\W\d].*)$", IGNORE),
+    "history_date_label": (r"^(?:{history_date_labels})\s*:\s*(?P<value>\d.*)$", IGNORE),
+    "history_number_label": (r"^(?:{history_number_labels})\.?\s*:\s*(?P<value>\d{1,4})\s*$", IGNORE),
     "heading_bracketed_date": (r"^(?P<name>[^()]{3,60}?)\s*\((?P<date>[^()]{6,40})\)\s*:?$", 0),
-    # "Beslutning Byrådet den 28-02-2024Godkendt.": web extraction lost the line break after the date.
-    "decision_glued_after_year": (r"^(?P<head>(?:Beslutning|Afgørelse)\b.{0,120}?\d{4}:?)(?P<rest>[A-ZÆØÅ].*)$", 0),
+    # A dated decision heading and the first sentence of its text on one line: "Beslutning Byrådet den
+    # 28-02-2024Godkendt." (web extraction lost the line break), "Xudvalgets beslutning den 01.02.2012 Punkt 4
+    # Indstillingen godkendt" (a PDF line joined across a page break), "... den 2. november 2022: Anbefalet."
+    "decision_glued_after_date": (r"^(?P<head>[^\W\d].{2,140}?{date}{pkt}?\s*:?)\s*(?P<rest>(?-i:[A-ZÆØÅ]).*)$",
+                                  IGNORE | VERBOSE),
     # --- item numbering (lineclass.ITEM_RULES names these) -------------------------------------
     "item_punkt": (r"^(?:Punkt|Pkt)\.?\s*(?:nr\.?\s*)?(?P<num>\d{1,4})\s*[:.\-–|]\s*(?P<title>[{up}0-9\"'“”«(].*)$", 0),
     # "Ad 1) Title": e-mailed minutes of small councils.
@@ -265,7 +280,6 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "number_before_title": (r"(?<![\w.,])(?P<num>\d{1,4})\.?\s+$", 0),
     # "Ø Likviditet ...": a one-letter code (a committee's letter) before a transcript item's title.
     "title_code_prefix": (r"^[A-ZÆØÅ]\s+(?P<rest>[A-ZÆØÅ].*)$", 0),
-    "leader_hint": (r"\.{3}|…|_{3}|(?:\. ){3}", 0),
     # --- open / closed -----------------------------------------------------------------------
     "public": (r"^(?P<word>åbent|åben|lukket|offentlig|fortrolig|aaben|aabent)(?:\s+(?:punkt|sag|dagsorden|møde))?\s*\.?$", IGNORE),
     # "Åbent - 00.01.00-G01-523-18", "Åbent - 00.01.00A04 - 2007/34364", "Åbent punkt  Sagsnr. 25/112"
@@ -555,6 +569,10 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "recommendation_intro": (r"\b(?:indstiller|indstilles|foreslår)\b.*\bat\s*:?$|\b(?:indstiller|indstilles)[,:]?\s*$", IGNORE),
     "clause_tail": (r"[\s,;]+(?:og|samt)?$", 0),
     "outcome": (r"(?<![\w-])(?:{outcome_phrases})(?![\w-])", IGNORE),
+    # A sentence whose subject is the item itself: "Dagsorden blev godkendt som udsendt og ...".
+    "item_subject_outcome": (r"^(?:{outcome_subjects})\s+(?:blev|er|bliver|var)\s+", IGNORE),
+    # A line in capitals of two or more words: "BESLUTNINGSFORSLAG FRA EL OG AB, UFP" (not "GODKENDT.").
+    "capitals_line": (r"^[A-ZÆØÅ][A-ZÆØÅ-]+(?:,?\s+[A-ZÆØÅ0-9&-]+)+$", 0),
     # --- municipality and language -----------------------------------------------------------
     "own_word": (r"(?<=\s)(?:(?:Kommunes?|Kommunen|Kommuneplan\w*|Byråd\w*|Byrådssal\w*|Kommunalbestyrelse\w*|Rådhus\w*"
                  r"|Regionskommune\w*)|(?:KOMMUNES?|KOMMUNEN|KOMMUNEPLAN[A-ZÆØÅ]*|BYRÅD[A-ZÆØÅ]*|KOMMUNALBESTYRELSE[A-ZÆØÅ]*"
@@ -568,6 +586,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
 PHRASES["special_chars"] = lambda: re.escape(data.words()["characters"]["space_like"] + data.words()["characters"]["invisible"])
 PHRASES["municipality_forms"] = lambda: _alternation(
     {*data.municipalities(), *(form.upper() for form in data.municipalities())}, spaces=False)
+PHRASES["outcome_subjects"] = lambda: _alternation(data.outcome_subjects(), spaces=False)
 PHRASES["outcome_phrases"] = lambda: _alternation([p for p, _ in data.outcome_phrases()])
 PHRASES["party_abbreviations"] = lambda: _alternation([n.upper() for n in data.parties() if len(n) <= 3], spaces=False)
 

@@ -12,6 +12,9 @@ class RawLine:
     bold: bool | None = None
     size: float | None = None  # font size in points
     top: float | None = None  # distance from the top of the page in points
+    # A visibly larger gap than between the document's paragraphs stands before this line: a block
+    # ends there (a decision and the item description printed after it without a heading).
+    gap_before: bool = False
 
 
 @dataclass

@@ -35,8 +35,14 @@ _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(r"^(?:side|page|s\.)?\s*\d{1,4}(?:\s*(?:af|/|of|ud af)\s*\d{1,4})?$", re.IGNORECASE)
 # A gap wider than this many font sizes between two words is a column (tab), not a space.
 TAB_GAP = 1.6
+# The smallest line pitch believed, in font sizes: some PDFs report a font size larger than the type
+# is set (pdfium gives 16 for text set 12.2 pt apart), so it is well under the usual 1.2.
+PITCH_MIN = 0.7
 # Share of the page height, at top and bottom, where running headers and footers live.
 MARGIN_ZONE = 0.15
+# ... and where they may live when set in a smaller type than the body ("Dato: 01.02.2012" / "Side 3"
+# under a letterhead): small print that recurs at one height on most pages is page furniture.
+SMALL_PRINT_ZONE = 0.25
 
 
 @dataclass(slots=True)
@@ -118,9 +124,10 @@ def drop_running_lines(pages: list[PageLines], tolerance: float = 4.0, removed_t
     A running line is one in the top or bottom margin whose text (digits normalised) recurs
     within ``tolerance`` points of the same height on at least half the pages (two or more)."""
     seen: dict[str, list[tuple[int, float]]] = {}
+    body = _body_size(pages)
     for page in pages:
         for line in page.lines:
-            if _in_margin(line, page):
+            if _in_margin(line, page, body):
                 seen.setdefault(_running_text(line), []).append((page.number, line.baseline))
     threshold = max(2, (len(pages) + 1) // 2)
     running: dict[str, list[float]] = {}  # text -> the heights at which it runs
@@ -136,7 +143,7 @@ def drop_running_lines(pages: list[PageLines], tolerance: float = 4.0, removed_t
     for page in pages:
         keep = []
         for line in page.lines:
-            if _in_margin(line, page):
+            if _in_margin(line, page, body):
                 heights = running.get(_running_text(line), [])
                 if any(abs(line.baseline - h) <= tolerance for h in heights) or _PAGE_NUMBER.match(line.text.strip()):
                     removed += 1
@@ -156,11 +163,30 @@ def _structural(text: str) -> bool:
     return match_heading(text) is not None
 
 
-def _in_margin(line: VLine, page: PageLines) -> bool:
-    return line.baseline < page.height * MARGIN_ZONE or line.top > page.height * (1 - MARGIN_ZONE)
+def _body_size(pages: list[PageLines]) -> float | None:
+    """The font size most lines are set in."""
+    sizes = Counter(line.size for page in pages for line in page.lines if not line.table)
+    return sizes.most_common(1)[0][0] if sizes else None
+
+
+def _in_margin(line: VLine, page: PageLines, body: float | None) -> bool:
+    zone = SMALL_PRINT_ZONE if body is not None and line.size < body - 0.5 else MARGIN_ZONE
+    return line.baseline < page.height * zone or line.top > page.height * (1 - zone)
 
 
 # --- 2. tables --------------------------------------------------------------------------------
+
+_LIST_MARKER = re.compile(r"^(?:[a-zæøå]|\d{1,2}|[ivx]{1,4})[.)]$|^[-–•▪◦*]$")
+
+
+def marker_list(rows: list[list[str | None]]) -> bool:
+    """A 'table' of two columns whose first column holds only list markers ('a.', 'b.', '1)', '-') is a
+    list with a hanging indent laid out in an invisible grid: its lines are read as printed (a bold
+    'Bilag' under a point stays a heading), not joined into cells."""
+    if len(rows) < 2 or any(len(row) != 2 for row in rows):
+        return False
+    return all(_LIST_MARKER.match((row[0] or "").strip()) for row in rows)
+
 
 def place_tables(page: PageLines) -> None:
     """Replace the lines a table covers by one line per table row (cells joined by tabs)."""
@@ -238,7 +264,7 @@ def _metrics(pages: list[PageLines]) -> _Metrics:
     # distance when most paragraphs are one line long).
     pitch: dict[float, float] = {}
     for size, counter in deltas.items():
-        common = [delta for delta, n in counter.items() if n >= 2 and delta >= 0.9 * size]
+        common = [delta for delta, n in counter.items() if n >= 2 and delta >= PITCH_MIN * size]
         pitch[size] = min(common) if common else counter.most_common(1)[0][0]
         if pitch[size] > 1.5 * size:  # no wrapped paragraph seen: that is paragraph spacing
             pitch[size] = 1.25 * size
@@ -294,24 +320,91 @@ def _paragraph_ends(prev: VLine, cur: VLine, first: VLine, m: _Metrics) -> bool:
     return _style(prev) in m.justified and prev.x1 < right - 2.0
 
 
+def _complete_heading(text: str) -> bool:
+    """A paragraph so far that is a whole dated decision heading ("Xudvalgets beslutning den 01.02.2012
+    Punkt 4") ends there: a heading that fills its line would otherwise take the next line's first
+    words, which did not fit after it, for a wrapped continuation."""
+    if not text[-1:].isdigit() or len(text) > HEADING_MAX:
+        return False
+    from ..lexicon.headings import match_heading  # the vocabulary, loaded only when a PDF is read
+
+    heading = match_heading(text)
+    return heading is not None and heading.key == "decision" and heading.dated and not heading.glued_text
+
+
+HEADING_MAX = 160  # characters of a heading line
+# A line that opens a numbered entry: "1.2 Status", "3. Title", "12 Title".
+_NUMBERED_ENTRY = re.compile(r"^\d{1,3}(?:\.\d{1,2})*\.?\s+[A-ZÆØÅ]")
+
+
+def _new_block_on_new_page(text: str, prev: VLine, cur: VLine) -> bool:
+    """Across a page break no gap can be measured, and a full last line makes any first word "not fit":
+    after a finished sentence, a heading ("Referat:") or a numbered entry ("1.2 Status ...") at the
+    top of the next page starts a new block."""
+    if prev.page == cur.page or not text.endswith((".", "!", "?", ":")):
+        return False
+    if _NUMBERED_ENTRY.match(cur.text):
+        return True
+    from ..lexicon.headings import match_heading  # the vocabulary, loaded only when a PDF is read
+
+    return len(cur.text) <= HEADING_MAX and match_heading(cur.text) is not None
+
+
+@dataclass(slots=True)
+class _Start:
+    """How a paragraph follows the one before it: the baseline gap (same page and style only), and
+    whether the one before was prose (wrapped over two or more lines, ending a sentence)."""
+
+    gap: float | None
+    after_prose: bool
+
+
 def paragraphs(pages: list[PageLines]) -> list[RawLine]:
     m = _metrics(pages)
     out: list[RawLine] = []
+    starts: list[_Start] = []
     first: VLine | None = None
     prev: VLine | None = None
+    wrapped = 0  # lines of the current paragraph
     for page in pages:
         for line in page.lines:
             text = line.text.strip()
             if not text:
                 continue
-            if prev is not None and first is not None and not _paragraph_ends(prev, line, first, m):
+            if prev is not None and first is not None and not _paragraph_ends(prev, line, first, m) \
+                    and not _complete_heading(out[-1].text) and not _new_block_on_new_page(out[-1].text, prev, line):
                 out[-1].text = join_text(out[-1].text, text)
+                wrapped += 1
             else:
+                same = prev is not None and prev.page == line.page and _style(prev) == _style(line)
+                prose = wrapped >= 2 and bool(out) and out[-1].text.endswith((".", "!", "?"))
+                starts.append(_Start(line.baseline - prev.baseline if same and prev else None, prose))
                 out.append(RawLine(text, page=line.page, bold=line.bold, size=line.size,
                                    top=round(line.top, 1)))
                 first = line
+                wrapped = 1
             prev = line
+    _mark_breaks(out, starts)
     return out
+
+
+BREAK_FACTOR = 1.4  # a gap this many times the usual gap between prose paragraphs ends a block
+MIN_PROSE_GAPS = 3  # prose paragraph gaps needed to know the usual one
+
+
+def _mark_breaks(out: list[RawLine], starts: list[_Start]) -> None:
+    """Set ``gap_before`` on paragraphs that follow a gap clearly wider than the usual gap between
+    two prose paragraphs of their style (the most common one)."""
+    usual: dict[tuple[float | None, bool | None], Counter[float]] = {}
+    for line, start in zip(out, starts, strict=True):
+        if start.gap is not None and start.after_prose:
+            usual.setdefault((line.size, line.bold), Counter())[round(start.gap, 1)] += 1
+    gaps = {style: counter.most_common(1)[0][0] for style, counter in usual.items()
+            if counter.most_common(1)[0][1] >= MIN_PROSE_GAPS}
+    for line, start in zip(out, starts, strict=True):
+        usual_gap = gaps.get((line.size, line.bold))
+        if start.gap is not None and usual_gap is not None and start.gap >= BREAK_FACTOR * usual_gap:
+            line.gap_before = True
 
 
 _LEADER = re.compile(r"(?:\.{3,}|…)\s*$")
@@ -350,6 +443,7 @@ def build_lines(pages: list[PageLines], furniture: list[str] | None = None
     drop_running_lines(pages, removed_texts=furniture)
     tables: list[tuple[int, float, list[list[str | None]]]] = []
     for page in pages:
+        page.tables = [table for table in page.tables if not marker_list(table[4])]
         for _, top, _, _, rows in page.tables:
             tables.append((page.number, top, rows))
         place_tables(page)

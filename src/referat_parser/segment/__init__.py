@@ -18,6 +18,7 @@ from .contents import find_toc, numbers_from_contents
 from .decimal import decimal_items
 from .lines import fill_sections, repeat_lines
 from .numbered import join_wrapped_titles, numbered_starts, protocol_items, split_unnumbered_tail
+from .typography import demote_body_style_headings
 from .unnumbered import unnumbered_items
 
 __all__ = ["ItemBlock", "SectionBlock", "Segmented", "TocLine", "segment"]
@@ -26,6 +27,7 @@ __all__ = ["ItemBlock", "SectionBlock", "Segmented", "TocLine", "segment"]
 def segment(cleaned: Cleaned) -> Segmented:
     lines = cleaned.lines
     infos = [classify(line.text, line.bold) for line in lines]
+    demote_body_style_headings(infos, lines)
     accordion_headings(infos, lines)
     join_wrapped_titles(infos, lines)
     toc = find_toc(infos, lines)
