@@ -127,8 +127,10 @@ def _list_in_sections(s: _State, c: Candidate) -> bool:
     numbers), a numbered line is an entry of a section's list ('Indstilling' / '... indstiller, at' /
     '1. Formanden vælges ...') unless it shows an item's marks: a case number, competence or open/closed
     marker right under it, a title printed again elsewhere, or a title's shape (no full stop at its end,
-    not after a recommendation's 'at' or a colon)."""
-    if not s.sections_first:
+    not after a recommendation's 'at' or a colon). A title with a full stop is still an item's when its
+    first section heading follows it directly (a heading in the header, such as 'Indledning', comes
+    before the numbers of ordinary minutes too); once an item is accepted, the items are numbered."""
+    if not s.sections_first or s.accepted:
         return False
     if c.info.public is not None or _item_field_follows(s.infos, c.title_line):
         return False
@@ -136,7 +138,15 @@ def _list_in_sections(s: _State, c: Candidate) -> bool:
         return True
     if fold(c.title) in s.recurring():
         return False
-    return c.title.rstrip().endswith((".", ":", ";", ",")) or _after_list_intro(s.infos, s.lines, c.index)
+    if _after_list_intro(s.infos, s.lines, c.index):
+        return True
+    return c.title.rstrip().endswith((".", ":", ";", ",")) and not _heading_follows(s.infos, c.title_line)
+
+
+def _heading_follows(infos: list[Info], index: int) -> bool:
+    """The next line with text after ``index`` is a section heading."""
+    following = next((i for i in range(index + 1, len(infos)) if infos[i].kind is not Kind.BLANK), None)
+    return following is not None and infos[following].kind is Kind.HEADING
 
 
 def _section_list_entry(s: _State, c: Candidate) -> None:
