@@ -26,6 +26,22 @@ def test_afbud_fra_in_lower_case_inside_a_sentence():
     assert absences_in_line("Der var afbud fra forvaltningen.") is None
 
 
+@pytest.mark.parametrize("sentence", ["Der var afbud fra Grundejerforeningen Strandparken og Danske Handicaporganisationer.",
+                                      "Der er modtaget afbud fra Region Nordby.",
+                                      "Afbud fra Ældrerådet og Skolebestyrelsen Vestby."])
+def test_afbud_fra_an_organisation_names_no_member(sentence):
+    assert absences_in_line(sentence) is None
+
+
+def test_a_decision_that_mentions_an_organisation_s_afbud_keeps_its_text():
+    text = HEAD + ("\nPunkt 1: Dialogmøde med foreningerne\nBeslutning\n"
+                   "Drøftet. Der var afbud fra Grundejerforeningen Strandparken og Danske Handicaporganisationer.\n"
+                   "\nPunkt 2: Takster\nBeslutning\nGodkendt.\n")
+    decision = parse_text(text).items[0].decision
+    assert decision.text.startswith("Drøftet. Der var afbud fra Grundejerforeningen")
+    assert (decision.outcome, decision.absent) == ("discussed", [])
+
+
 @pytest.mark.parametrize("phrase", ["deltog ikke i sagens behandling", "deltog ikke i punktets behandling",
                                     "havde meldt forfald"])
 def test_absence_phrases(phrase):

@@ -46,12 +46,17 @@ def absences_in_line(text: str) -> list[PersonRef] | None:
     for sentence in split_sentences(text):
         if P.not_absence.search(sentence):
             continue
-        afbud = [p for m in P.afbud_fra.finditer(sentence) for p in split_names(_strip_substitute_tail(m["names"]))]
+        afbud = _afbud_fra(sentence)
         verb = None if afbud else P.absent_verb.search(sentence)
         if verb:
             afbud = split_names(P.suppleant_prefix.sub("", sentence[: verb.start()]), absent=True)
         found.extend(afbud)
     return found or None
+
+
+def _afbud_fra(text: str) -> list[PersonRef]:
+    """The people named after 'Afbud fra' / 'der var afbud fra': none when only organisations are."""
+    return [person for match in P.afbud_fra.finditer(text) for person in split_names(_strip_substitute_tail(match["names"]))]
 
 
 def first_names_absent(text: str) -> list[str]:
@@ -142,7 +147,7 @@ def is_attendance_line(text: str) -> bool:
         return True
     if P.attendance_label.match(text):
         return True
-    if P.afbud_fra.search(text) or P.absent_verb.search(text):
+    if _afbud_fra(text) or P.absent_verb.search(text):
         return True
     return P.attendance_remark.search(text) is not None
 

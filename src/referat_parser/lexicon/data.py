@@ -126,6 +126,12 @@ def language_words() -> dict[str, frozenset[str]]:
 
 
 @cache
+def organisation_suffixes() -> tuple[str, ...]:
+    """Endings of the words of an organisation's name, folded: people.toml's and the bodies' suffixes."""
+    return tuple(fold(suffix) for suffix in [*people()["organisation_suffixes"], *_load("bodies")["suffixes"]])
+
+
+@cache
 def not_name_words() -> frozenset[str]:
     """Words that mark a line as a heading or status line, never a person's name ('ÅBENT MØDE')."""
     return frozenset(word.casefold() for word in people()["not_name_words"])

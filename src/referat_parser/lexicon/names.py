@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from . import patterns as P
-from .data import fold, not_in_names, not_name_words, not_names, parties
+from .data import fold, not_in_names, not_name_words, not_names, organisation_suffixes, parties
 
 
 @dataclass
@@ -54,6 +54,8 @@ def clean_name(text: str) -> str | None:
         return None  # 'Dansk Folkeparti', 'Nye Borgerlige'
     if any(word.casefold() in not_name_words() for word in name.split()):
         return None  # 'ÅBENT MØDE', 'Lukket Møde', 'Horsens Kommune'
+    if any(fold(word).endswith(organisation_suffixes()) for word in name.split()):
+        return None  # 'Grundejerforeningen Nord', 'Region Syd': an organisation
     return name
 
 
