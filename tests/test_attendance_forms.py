@@ -60,6 +60,15 @@ def test_words_of_running_text_are_no_lower_case_names(sentence):
     assert names(absences_in_line(sentence)) == []
 
 
+@pytest.mark.parametrize(("line", "found"), [
+    ("Fraværende: Hele oppositionen", []),
+    ("Hele oppositionen deltog ikke i mødet.", []),
+    ("Afbud: Socialdemokratiets gruppe, Anne Hansen (A)", ["Anne Hansen"]),
+])
+def test_a_lower_case_surname_is_read_only_among_names_printed_as_names(line, found):
+    assert names(absences_in_line(line)) == found
+
+
 # --- absence lists ---------------------------------------------------------------------------------
 
 def test_substitutes_named_in_an_absence_list_are_not_absent():

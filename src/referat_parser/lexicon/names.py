@@ -62,8 +62,10 @@ def clean_name(text: str) -> str | None:
 def split_names(text: str, absent: bool = False) -> list[PersonRef]:
     """'Tina Højlund Pedersen (A), Torben Johansen (C)' / 'Jane Østergaard og Vibeke Gamst'. With
     ``absent`` the text is a list of absent members: a name followed by 'indkaldt' or 'deltog' is a
-    substitute who came instead (left out), and a surname printed in lower case is still a name."""
+    substitute who came instead (left out), and a surname printed in lower case among names printed
+    as names is still a name ('Anne Hansen, Bo holm og Carl Berg'; not 'Hele oppositionen' alone)."""
     people: list[PersonRef] = []
+    lenient: list[PersonRef] = []  # the names read only with a lower-case surname
     text = P.substitute_tail_in_list.sub("", text.strip().rstrip("."))
     for part in P.name_separators.split(text):
         part = part.strip(" .")
@@ -75,9 +77,13 @@ def split_names(text: str, absent: bool = False) -> list[PersonRef]:
             continue
         if absent and P.substitute_after_name.search(part):
             continue
-        name = clean_name(part) or (_lenient_name(part) if absent else None)
+        name = clean_name(part)
+        if name is None and absent and (name := _lenient_name(part)):
+            lenient.append(PersonRef(name, party_of(part)))
         if name:
             people.append(PersonRef(name, party_of(part)))
+    if len(lenient) == len(people):  # no name printed as one beside them: the lower-case words are text
+        return []
     return people
 
 
