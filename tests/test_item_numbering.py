@@ -218,3 +218,20 @@ def test_a_year_in_a_title_is_no_postcode_but_a_town_with_its_postcode_is_a_plac
     assert is_title_like("Første behandling af budget 2024 og overslagsårene 2025-2027")
     assert not is_title_like("Rådhuset, 2635 Ishøj")
     assert not is_title_like("Kirkegade 3, 8600 Silkeborg, 1. sal")
+
+
+UNNUMBERED_ITEMS = ("Godkendelse af dagsorden\nSagsfremstilling\nDagsordenen forelægges.\nBeslutning\nGodkendt.\n\n"
+                    "Budget for vejvedligeholdelse 2025\nSagsfremstilling\nBudgettet forelægges.\nBeslutning\nGodkendt.\n")
+
+
+def test_items_printed_without_numbers_take_them_from_contents_run_together():
+    text = ("Referat\nByrådet\nMødedato: 3. april 2024\n"
+            "Indholdsfortegnelse Side 12. Godkendelse af dagsorden 2 13. Budget for vejvedligeholdelse 2025 3\n\n")
+    assert [item.number for item in parse_text(text + UNNUMBERED_ITEMS).items] == ["12", "13"]
+    columns = "Referat Byrådet 3. april 2024 Pkt. Tekst Side 12 Godkendelse af dagsorden 2 13 Budget for vejvedligeholdelse 2025 3\n\n"
+    assert [item.number for item in parse_text(columns + UNNUMBERED_ITEMS).items] == ["12", "13"]
+
+
+def test_a_number_before_a_title_outside_the_contents_is_no_item_number():
+    page = "Sundhedsudvalget 05-02-2024\nGodkendelse af dagsorden\n\n"  # a web page's date line and title
+    assert [item.number for item in parse_text(page + UNNUMBERED_ITEMS).items] == [None, None]

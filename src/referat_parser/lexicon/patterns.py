@@ -406,6 +406,9 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "time_only": (r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?::\d{2})?(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?$", IGNORE),
     # Signs of a meeting document in its header (vocab/header.toml [meeting]).
     "contents_mark": (r"^(?:{contents_marks})\s*:?$", IGNORE),
+    # ... or opening a line that runs on into the contents ("Indholdsfortegnelse Side 246. Title ..."), or
+    # the contents' column heads inside a page transcript's line ("... Pkt. Tekst Side 38 Title ...").
+    "contents_opening": (r"^(?:{contents_marks})\b|(?-i:(?<![\w.])(?:(?:{contents_column_heads})\s+){1,3}Side\b)", IGNORE),
     "contents_mark_in_transcript": (r"^\d{1,3}\s+(?:\S+\s+){0,3}?(?:{contents_in_transcript})\b", 0),
     "item_list_mark": (r"^(?:[A-H]\.\s+)?(?:{item_lists})\s*(?::.*)?$", IGNORE),
     "member_list_label": (r"^(?:{member_lists}|{participant_labels})\s*(?::|$)", IGNORE),

@@ -186,10 +186,15 @@ MIN_PREFIX_WORDS = 4  # fewer words are too common to identify a title
 def numbers_from_contents(items: list[ItemBlock], lines: list[Line]) -> None:
     """Items printed without their number take the number their title has in the contents before them
     ('Indholdsfortegnelse Side 246. Title ...': a PDF transcript prints the number only there); a
-    one-letter code before a title that the contents print without it is dropped ('Ø Title')."""
+    one-letter code before a title that the contents print without it is dropped ('Ø Title'). Only the
+    text from a contents mark on is read: elsewhere a number before a title is a date's year or a page's
+    ('Sundhedsudvalget 05-02-2024' / 'Ny sundhedspolitik' over a one-item page)."""
     if not items:
         return
-    front = " ".join(lines[index].text for index in range(items[0].start))
+    opening = next((index for index in range(items[0].start) if P.contents_opening.search(lines[index].text)), None)
+    if opening is None:
+        return
+    front = " ".join(lines[index].text for index in range(opening, items[0].start))
     for item in items:
         if item.number is not None or not item.title:
             continue
