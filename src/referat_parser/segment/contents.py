@@ -179,6 +179,9 @@ def _paged_run(lines: list[Line], run: list[int], marked: bool, early: bool) -> 
     return [TocLine(i, None, title, page) for i, (title, page) in zip(run, paged, strict=True)]
 
 
+# Characters before a title in which its number stands ("Side 246. "): only these are read, not all the
+# text before each occurrence of the title.
+NUMBER_WINDOW = 16
 CONTENTS_TITLE_WORDS = 6  # words of a title looked up in the contents (a contents line may cut the rest)
 MIN_PREFIX_WORDS = 4  # fewer words are too common to identify a title
 
@@ -212,7 +215,7 @@ def _number_in(front: str, title: str) -> str | None:
             continue
         position = front.find(text)
         while position >= 0:
-            number = P.number_before_title.search(front[:position])
+            number = P.number_before_title.search(front[max(0, position - NUMBER_WINDOW):position])
             if number is not None:
                 return str(int(number["num"]))
             position = front.find(text, position + 1)
