@@ -30,7 +30,8 @@ def test_glued_blocks_are_split(glued, lines):
 
 @pytest.mark.parametrize(
     "line",
-    ["Økonomi- og Planudvalget mandag den 2. maj 2023", "UDVALGET FOR TEKNIK", "Udvalgsformand Hanne Jensen",
+    ["Økonomi- og Planudvalget mandag den 2. maj 2023", "Økonomi- Erhvervs- og Planudvalget",
+     "Økonomi- Personale- og IT-forhold", "UDVALGET FOR TEKNIK", "Udvalgsformand Hanne Jensen",
      "Datoen for mødet er flyttet.", "Tidsplan for arbejdet", "Indholdet af planen er uændret.",
      "Sagen forelægges med en indstilling"],
 )

@@ -340,7 +340,9 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # Block boundaries a saved web page lost; group 'head' is the first of the two lines (clean._split_glued_blocks).
     "glued_contents_entry": (r"^(?P<head>{glued_contents_marks})(?=\d)", 0),  # "Indholdsfortegnelse1. Fraværende"
     "glued_heading_after_sentence": (r"(?<=[a-zæøå0-9)])(?P<head>\.)(?=(?:{heading_names_capitalised})$)", 0),  # "… m.v.Indstilling"
-    "glued_heading_before_list": (r"^(?P<head>{heading_names_capitalised})(?=[-–•]\s+[A-ZÆØÅ])", 0),  # "Fraværende- Anne Hansen"
+    # "Fraværende- Anne Hansen"; not the first part of a compound whose next part ends in a hyphen too
+    # ("Økonomi- Erhvervs- og Planudvalget").
+    "glued_heading_before_list": (r"^(?P<head>{heading_names_capitalised})(?=[-–•]\s+[A-ZÆØÅ](?!\w*[-–],?\s))", 0),
     "glued_header_value": (r"^(?P<head>{glued_header_labels})(?=[A-ZÆØÅ][a-zæøå]|\d)", 0),  # "UdvalgByrådet"
     # A PDF transcript (transcripts.py): a page line ("3 1. Godkendelse af dagsorden Dok.nr.: 1965 ...") and
     # where its line breaks were: before a label with its colon, a heading, an item number, an open/closed
