@@ -196,6 +196,14 @@ def test_a_line_in_capitals_ends_the_decision():
     assert decision.text == "Fremsendes til Kulturudvalget til behandling.\nEt mindretal (Ø) kunne ikke tiltræde."
 
 
+def test_vote_lines_in_capitals_stay_in_the_decision():
+    text = ("Punkt 3: Lokalplan 45\nBeslutning\nGodkendt med følgende stemmer:\nFOR STEMTE A, V OG C\n"
+            "IMOD STEMTE F OG Ø\nKL OG DANSKE REGIONER ORIENTERES\n")
+    decision = parse_text(text).items[0].decision
+    assert decision.text.endswith("IMOD STEMTE F OG Ø\nKL OG DANSKE REGIONER ORIENTERES")
+    assert [d.party for d in decision.dissents] == ["F", "Ø"]
+
+
 def test_a_decision_printed_in_capitals_is_kept():
     text = PROPOSAL_AFTER_DECISION.replace("Fremsendes til Kulturudvalget til behandling.", "ENSTEMMIGT GODKENDT")
     decision = parse_text(text).items[0].decision

@@ -93,8 +93,8 @@ class _DecisionReader:
 
 def _ends_decision(text: str, gap_before: bool) -> bool:
     """Where a decision printed without a closing heading ends and the item's description begins: at a
-    block-ending gap (PDF), or at a line in capitals of two or more words that states no outcome
-    ('BESLUTNINGSFORSLAG FRA XX', 'INDSTILLING FRA MAGISTRATSAFDELINGEN ...')."""
+    block-ending gap (PDF), or at a line in capitals that names a document and its sender and states no
+    outcome ('BESLUTNINGSFORSLAG FRA XX', 'INDSTILLING FRA MAGISTRATSAFDELINGEN ...')."""
     return gap_before or (P.capitals_line.match(text) is not None and first_outcome(text) is None)
 
 

@@ -576,8 +576,9 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "outcome": (r"(?<![\w-])(?:{outcome_phrases})(?![\w-])", IGNORE),
     # A sentence whose subject is the item itself: "Dagsorden blev godkendt som udsendt og ...".
     "item_subject_outcome": (r"^(?:{outcome_subjects})\s+(?:blev|er|bliver|var)\s+", IGNORE),
-    # A line in capitals of two or more words: "BESLUTNINGSFORSLAG FRA EL OG AB, UFP" (not "GODKENDT.").
-    "capitals_line": (r"^[A-ZÆØÅ][A-ZÆØÅ-]+(?:,?\s+[A-ZÆØÅ0-9&-]+)+$", 0),
+    # A line in capitals that names a document and its sender: "BESLUTNINGSFORSLAG FRA EL OG AB, UFP",
+    # "INDSTILLING FRA MAGISTRATSAFDELINGEN" (not a vote line "IMOD STEMTE F OG Ø", not "GODKENDT.").
+    "capitals_line": (r"^[A-ZÆØÅ][A-ZÆØÅ-]{3,}\s+FRA(?:,?\s+[A-ZÆØÅ0-9&.-]+)+$", 0),
     # --- municipality and language -----------------------------------------------------------
     "own_word": (r"(?<=\s)(?:(?:Kommunes?|Kommunen|Kommuneplan\w*|Byråd\w*|Byrådssal\w*|Kommunalbestyrelse\w*|Rådhus\w*"
                  r"|Regionskommune\w*)|(?:KOMMUNES?|KOMMUNEN|KOMMUNEPLAN[A-ZÆØÅ]*|BYRÅD[A-ZÆØÅ]*|KOMMUNALBESTYRELSE[A-ZÆØÅ]*"
