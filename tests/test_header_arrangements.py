@@ -224,6 +224,12 @@ def test_committee_by_position_under_the_document_word():
     meeting = header("Tværgående møder\nReferat\nDigitaliseringsgruppen\n06-10-2016 13:00\nDato: 6. oktober 2016\n")
     assert meeting.committee == "Digitaliseringsgruppen"
     assert header("Referat\nGodkendt af formanden.\n06-10-2016 13:00\n").committee is None
+    assert header("Referat\nNordby Skoles testudvalg\n06-10-2016 13:00\n").committee == "Nordby Skoles testudvalg"
+
+
+@pytest.mark.parametrize("line", ["Godkendt", "Udkast", "Kommunen", "Hanne Jensen"])
+def test_a_line_under_the_document_word_names_a_body_only_when_it_reads_as_one(line):
+    assert header(f"Referat\n{line}\n3. april 2024\n").committee is None
 
 
 def test_navigation_that_lists_bodies_names_no_committee():

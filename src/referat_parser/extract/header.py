@@ -28,7 +28,7 @@ from ..lexicon.attendance import (
     substitutes_in_line,
 )
 from ..lexicon.bodies import find_bodies, looks_like_body
-from ..lexicon.data import fold, weekdays
+from ..lexicon.data import fold, group_suffixes, weekdays
 from ..lexicon.dates import iter_dates, iter_times
 from ..lexicon.names import PersonRef, find_person
 from ..lexicon.titles import is_meeting_line
@@ -309,7 +309,8 @@ TITLE_BLOCK_DATE_LINES = 3  # lines after the committee line read for the meetin
 
 def _title_block(ctx: _Context) -> Iterator[str]:
     """'Referat' / 'Mødesystemgruppen' / '06-10-2016 13:00': the line right after a document-type word
-    printed alone, with the date below it, names the body when it names nothing else."""
+    printed alone, with the date below it, names the body when it names nothing else and a word of it
+    ends like a body's or group's name ('Styregruppen for X'; not 'Godkendt', 'Udkast')."""
     texts = [line for line in ctx.lines[: ctx.title_at] if line]
     for index in range(1, len(texts)):
         before, line = texts[index - 1], texts[index]
@@ -317,10 +318,14 @@ def _title_block(ctx: _Context) -> Iterator[str]:
             continue
         if (len(line.split()) > TITLE_BLOCK_WORDS or any(ch.isdigit() for ch in line) or line.endswith((".", ":"))
                 or _is_label(line) or P.any_label.match(line) or P.document_word.fullmatch(line.strip(" .:"))
-                or _names_something_else(line)):
+                or _names_something_else(line) or not _names_a_group(line)):
             continue
         if any(next(iter_dates(text), None) for text in texts[index + 1: index + 1 + TITLE_BLOCK_DATE_LINES]):
             yield line.strip(" .")
+
+
+def _names_a_group(line: str) -> bool:
+    return any(fold(word).endswith(group_suffixes()) for word in line.split())
 
 
 def _names_something_else(line: str) -> bool:

@@ -101,6 +101,13 @@ def body_suffixes() -> list[str]:
 
 
 @cache
+def group_suffixes() -> tuple[str, ...]:
+    """Endings of a body's or group's name, folded (bodies.toml suffixes and group_suffixes)."""
+    bodies = _load("bodies")
+    return tuple(fold(suffix) for suffix in [*bodies["suffixes"], *bodies["group_suffixes"]])
+
+
+@cache
 def lower_case_compound_suffixes() -> list[str]:
     return sorted(_load("bodies")["lower_case_compound_suffixes"], key=len, reverse=True)
 
@@ -127,8 +134,8 @@ def language_words() -> dict[str, frozenset[str]]:
 
 @cache
 def organisation_suffixes() -> tuple[str, ...]:
-    """Endings of the words of an organisation's name, folded: people.toml's and the bodies' suffixes."""
-    return tuple(fold(suffix) for suffix in [*people()["organisation_suffixes"], *_load("bodies")["suffixes"]])
+    """Endings of the words of an organisation's name, folded: people.toml's, and a body's or group's."""
+    return tuple(fold(suffix) for suffix in people()["organisation_suffixes"]) + group_suffixes()
 
 
 @cache
