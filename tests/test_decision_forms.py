@@ -287,6 +287,7 @@ def test_referat_with_its_record_on_the_line(line, text):
     assert (heading.key, heading.printed, heading.glued_text) == ("decision", "Referat", text)
 
 
-@pytest.mark.parametrize("line", ["Referat: Økonomiudvalget", "Referat: 12. maj 2020.", "Referat: Økonomiudvalget."])
+@pytest.mark.parametrize("line", ["Referat: Økonomiudvalget", "Referat: 12. maj 2020.", "Referat: Økonomiudvalget.",
+                                  "Referat: Lene Marie Holm.", "Referat: Anne Hansen, Bo Holm og Carl Berg."])
 def test_referat_label_with_a_value_is_no_decision(line):
     assert match_heading(line) is None

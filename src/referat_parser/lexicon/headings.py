@@ -16,6 +16,7 @@ from . import patterns as P
 from .bodies import looks_like_body
 from .data import fold, headings, title_openers
 from .dates import iter_dates
+from .names import clean_name
 from .outcomes import first_outcome
 
 MAX_HEADING_WORDS = 7
@@ -263,10 +264,18 @@ PROSE_MIN_WORDS = 3
 
 def _is_prose(text: str) -> bool:
     """Sentences, not a value: a word first, a sentence's end, and three words or more or an outcome
-    ('Godkendt.'); not a date or a body's name."""
+    ('Godkendt.'); not a date or a body's name, nor the names of people (who took the minutes)."""
     if not text[:1].isalpha() or not text.rstrip().endswith((".", "!", "?")):
         return False
-    return len(text.split()) >= PROSE_MIN_WORDS or first_outcome(text) is not None
+    if first_outcome(text) is not None:
+        return True
+    return len(text.split()) >= PROSE_MIN_WORDS and not _names_only(text)
+
+
+def _names_only(text: str) -> bool:
+    """'Lene Marie Holm.', 'Anne Hansen, Bo Holm og Carl Berg.': every part is a person's whole name."""
+    parts = [part.strip() for part in P.name_separators.split(text.rstrip(" .")) if part.strip()]
+    return bool(parts) and all(clean_name(part) == part for part in parts)
 
 
 def _heading_with_bracketed_date(text: str) -> Heading | None:
