@@ -36,7 +36,8 @@ def test_bare_case_numbers_alone_on_their_line(line, value):
     assert (info.kind, info.field, info.value) == (Kind.FIELD, "case_number", value)
 
 
-@pytest.mark.parametrize("line", ["2019-2022", "2024-2027 Budget", "ABC-12-3456", "Side 3 - 12/2024"])
+@pytest.mark.parametrize("line", ["2019-2022", "2024-2027 Budget", "ABC-12-3456", "Side 3 - 12/2024",
+                                  "2019 - 2022/2023", "1500 - 2000/3000"])
 def test_periods_and_other_dashes_are_no_bare_case_numbers(line):
     assert classify(line).kind is not Kind.FIELD
 

@@ -305,10 +305,11 @@ TEMPLATES: dict[str, tuple[str, int]] = {
                   r"|\d{2,3}-\d{4}-\d{3,}|\d{2}-\d{5,7}|\d{2,4}/\d{3,6}|[A-Z]{1,4}\s?\d{1,5}/\d{2,4}"
                   # "EMN-2025-001234" (a system prefix and the year; a bare "2019-2022" is a period, not a case)
                   r"|[A-ZÆØÅ]{2,5}-(?:19|20)\d{2}-\d{4,7}"
-                  # "012345 - 2017/12345": a document id before the case number
-                  r"|\d{4,9}\s+[-–]\s+\d{2,4}/\d{3,7})$", 0),
+                  # "012345 - 2017/12345": a document id before the case number (five digits or more: "2019 -
+                  # 2022/2023" is a year and a period, "1500 - 2000/3000" amounts)
+                  r"|\d{5,9}\s+[-–]\s+\d{2,4}/\d{3,7})$", 0),
     # "00.30.00Ø00 - 2006/1877", "012345 - 2017/12345": a KLE number or document id before the case number.
-    "kle_before_case": (r"^(?:\d{2}\.\d{2}\.\d{2}[-\w]*|\d{4,9})\s+[-–]\s+(?=\d{2,4}/\d{2,7}$)", 0),
+    "kle_before_case": (r"^(?:\d{2}\.\d{2}\.\d{2}[-\w]*|\d{5,9})\s+[-–]\s+(?=\d{2,4}/\d{2,7}$)", 0),
     # The case number at the start of a label's value; the rest of the line is other cells of its row
     # ("299835 Kultur- og Idrætsudvalget Åbent punkt", "22/2694, Sagsinitialer: abc").
     "case_value": (r"^(?:[A-ZÆØÅ]{1,5}[\s-]?)?\d[\w./-]*", 0),
