@@ -15,6 +15,7 @@ HEAD = "Referat\nTeknik- og Miljøudvalget\nMødedato: 02-05-2023\n\n"
         ("Ny cykelsti langs ÅvejÅbn/luk punkt", "Ny cykelsti langs Åvej"),
         ("Ny cykelsti langs ÅvejKlik her for at folde ud og læse mere om Ny cykelsti langs Åvej", "Ny cykelsti langs Åvej"),
         ("Ny cykelsti langs Åvej og læse mere om Ny cykelsti langs Åvej", "Ny cykelsti langs Åvej"),
+        ("12. Ny cykelsti langs Åvej og læse mere om Ny cykelsti langs Åvej", "12. Ny cykelsti langs Åvej"),
         ("<strong>TEKNIK- OG MILJØUDVALGET</strong><br />", "TEKNIK- OG MILJØUDVALGET"),
         ("<b>Dagsorden</b> <b>med</b> <b>beslutninger</b><br/>", "Dagsorden med beslutninger"),
         ("Sager til behandling: Fold alle ud", "Sager til behandling"),
@@ -28,6 +29,8 @@ def test_residue_glued_to_text_is_removed(line, kept):
     "line",
     [
         "Borgerne kan gå ind på hjemmesiden og læse mere om projektet.",  # a link text repeats its title
+        "Man kan besøge biblioteket og læse mere om biblioteket",  # a sentence wrapped after its repeated word
+        "Borgerne kan besøge Nordby Bibliotek og læse mere om Nordby Bibliotek",  # ... a capitalised one
         "Sagen om <vejnavn> udsættes.",  # only markup tags are removed
         "Vi vil fold alle ud i næste nummer",
     ],

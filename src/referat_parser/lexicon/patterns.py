@@ -330,8 +330,10 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "noise_whole": (r"(?:{noise_patterns})\Z", IGNORE),
     "noise_inline": ("{noise_inline}", IGNORE),
     "footer_start": (r"(?:{footer_start})\Z", IGNORE),
-    # "Title og læse mere om Title": a link's text after the title it repeats (prose never repeats itself so).
-    "link_text_repeat": (r"^(?P<lead>.*?)(?P<title>\S.*?)\s+og\s+læse\s+mere\s+om\s+(?P=title)$", 0),
+    # "2. Title og læse mere om Title": a link's text after the title it repeats. The line is a title's: at
+    # most a number or list marker before it, the title capitalised ("... besøge biblioteket og læse mere
+    # om biblioteket" is a sentence).
+    "link_text_repeat": (r"^(?P<lead>[^\w]*?(?:\d{1,4}[^\w]*?)?)(?P<title>[{up}0-9\"'“«(].*?)\s+og\s+læse\s+mere\s+om\s+(?P=title)$", 0),
     # The separators of a menu row of link texts: "| Rss | Tip en ven | Print |".
     "menu_separators": (r"\s*(?:{menu_separators})\s*", 0),
     # Where a one-line-per-page transcript had its line breaks: before an inline heading, an
