@@ -101,3 +101,27 @@ def test_without_contents_unnumbered_items_stay_unnumbered():
     text = ("Referat\nTeknisk Udvalg\nMødedato: 06-03-2023\n\nVejbelysning i Østerby og Vesterby\nSagsfremstilling\n"
             "Lamperne er slidte.\nBeslutning\nGodkendt.\n")
     assert parse_text(text).items[0].number is None
+
+
+class _CountingPattern:
+    """A compiled pattern that counts the characters it is asked to match."""
+
+    def __init__(self, pattern):  # type: ignore[no-untyped-def]
+        self.pattern, self.read = pattern, 0
+
+    def match(self, text: str):  # type: ignore[no-untyped-def]
+        self.read += len(text)
+        return self.pattern.match(text)
+
+
+def test_a_run_of_empty_labels_is_joined_in_linear_work(monkeypatch):
+    """The first page's run of labels without values is one line; testing the whole line so far against
+    the labels pattern at each new label made a long run quadratic (12,000 labels: 9 s)."""
+    from referat_parser.lexicon import patterns as P
+
+    counting = _CountingPattern(P.transcript_empty_labels)
+    monkeypatch.setattr(P, "transcript_empty_labels", counting)
+    labels = 2000
+    lines = split_page("Byrådet " + "Dato: " * labels + "Rådhuset", first=True)
+    assert lines == ["Byrådet", ("Dato: " * labels + "Rådhuset").strip()]
+    assert counting.read <= 20 * labels, f"{counting.read} characters matched for {labels} labels"

@@ -78,13 +78,17 @@ def _label_runs(pieces: list[str]) -> list[str]:
     whose is the header's to work out, a cut between the labels would give the last label every value.
     Values of such a table are names and places; labels followed by sentences ('Afbud: Fraværende:
     Bemærkninger: Anne Hansen var inhabil.') were empty."""
-    out: list[str] = []
+    out: list[list[str]] = []  # the pieces of each line
+    labels_only = False  # the line so far is labels without values
     for piece in pieces:
-        if out and P.transcript_empty_labels.match(out[-1]) and not P.sentence_inside.search(piece):
-            out[-1] = f"{out[-1]} {piece}"
+        piece_labels = P.transcript_empty_labels.match(piece) is not None
+        if out and labels_only and not P.sentence_inside.search(piece):
+            out[-1].append(piece)
+            labels_only = piece_labels  # a run of labels goes on until a value joins it
         else:
-            out.append(piece)
-    return out
+            out.append([piece])
+            labels_only = piece_labels
+    return [" ".join(line) for line in out]
 
 
 def _cut(text: str) -> list[str]:
