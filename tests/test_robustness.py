@@ -369,3 +369,27 @@ def test_every_code_in_the_source_is_registered_and_documented():
     docs = (FIXTURES.parent / "docs" / "errors.md").read_text(encoding="utf-8")
     listed = [*CODES, *BATCH_CODES, *WARNING_CODES]
     assert [code for code in listed if f"`{code}`" not in docs] == []
+
+
+def test_item_titles_are_compared_with_members_names_only_when_shaped_like_a_name(monkeypatch):
+    """A title that is a member's name is no title (resolve.PLAUSIBLE); comparing every title with every
+    member made a long member list and many items quadratic (2,000 of each: 16 s)."""
+    from referat_parser import resolve
+    from referat_parser.drafts import ItemDraft, SpanRef
+    from referat_parser.lexicon.attendance import ParticipantRef
+
+    calls = 0
+    real = resolve.find_person
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal calls
+        calls += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(resolve, "find_person", counting)
+    members = [ParticipantRef(f"Anne{n} Hansen", "A", None, None) for n in range(100)]
+    items = [ItemDraft(order=n, span=SpanRef(0, 1), number=str(n), title=f"Anlæg af sti nummer {n}") for n in range(100)]
+    items.append(ItemDraft(order=100, span=SpanRef(0, 1), number="100", title="Anne7 Hansen"))
+    resolve._plausible_titles(items, members)
+    assert items[-1].title is None and items[0].title == "Anlæg af sti nummer 0"
+    assert calls <= 1, f"{calls} titles compared with the member list"

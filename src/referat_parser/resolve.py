@@ -27,7 +27,7 @@ from .lexicon.attendance import ParticipantRef, partial_absences
 from .lexicon.bodies import find_bodies, looks_like_body
 from .lexicon.data import fold, header_words, headings, weekdays
 from .lexicon.dates import iter_dates
-from .lexicon.names import PersonRef, find_person
+from .lexicon.names import PersonRef, clean_name, find_person
 from .lexicon.titles import is_meeting_line
 from .version import __version__
 
@@ -251,10 +251,11 @@ def _plausible_people(items: list[ItemDraft]) -> None:
 
 def _plausible_titles(items: list[ItemDraft], participants: list[ParticipantRef]) -> None:
     """An item title that is a bare date, or the name of a member the document lists, is no title
-    (a line of an attendance block taken for one): left out."""
+    (a line of an attendance block taken for one): left out. Only a title shaped like a person's whole
+    name is looked up among the members."""
     for item in items:
         if item.title and (not plausible("title", item.title)
-                           or (len(item.title.split()) > 1 and find_person(participants, item.title) is not None)):
+                           or (clean_name(item.title) == item.title and find_person(participants, item.title) is not None)):
             item.title = None
 
 
