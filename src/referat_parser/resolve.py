@@ -270,12 +270,12 @@ def _record_item_absences(items: list[ItemDraft], header_lines: list[str]) -> No
 
 
 def _longer_form_of(known: list[str], name: str) -> str | None:
-    """The participant a transcript's name extends by more words ('Anders Rohr Jørgensen Lars Boel')."""
+    """The participant a transcript's name extends by more words ('Ulla Krog Pedersen Ole Dam')."""
     return next((k for k in known if name.startswith(k + " ")), None)
 
 
 def _canonical_absent_names(items: list[ItemDraft], known: list[str]) -> None:
-    """Transcripts lose the punctuation between names ('Anders Rohr Jørgensen Lars Boel (V) deltog som
+    """Transcripts lose the punctuation between names ('Ulla Krog Pedersen Ole Dam (V) deltog som
     stedfortræder'); a name that extends a participant's name by more words is that participant,
     and a substitute's name that does so is the rest of it, standing in for that participant."""
     for item in items:

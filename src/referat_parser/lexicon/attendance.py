@@ -72,7 +72,7 @@ def first_names_absent(text: str) -> list[str]:
 def names_after_label(text: str) -> list[PersonRef]:
     """The people on a line after an absence label printed alone on its line ('Fraværende:' /
     'Karen Møller Holt og Ejvind Tang Sørensen'); [] for a line that is not a list of names.
-    A sentence that ends in a full stop is a list only when short ('Carsten Scheibye, Lotte Helms.')."""
+    A sentence that ends in a full stop is a list only when short ('Ulla Krog, Ole Dam.')."""
     found = absences_in_line(f"Fraværende: {text}") or []
     if P.ends_sentence.search(text.strip()) and len(text.split()) > 8:
         return []
@@ -188,8 +188,8 @@ def _absent_before(text: str, position: int) -> str | None:
 # --- participant lists ---------------------------------------------------------------------------
 
 def participant_entry(text: str) -> ParticipantRef | None:
-    """One line of a participant list: '• Brian Nielsen (D)', 'Formand Erik Nielsen (A)',
-    'Birgitte Glifberg (A), Suppleant for Brian Møller (A)', 'Erling Larsen, (A)'."""
+    """One line of a participant list: '• Pia Dahl (D)', 'Formand Bent Egholm (A)',
+    'Lise Krag (A), Suppleant for Ole Dam (A)', 'Finn Ravn, (A)'."""
     match = P.participant_entry.match(text.strip())
     if not match:
         return None
@@ -207,7 +207,7 @@ def participant_entry(text: str) -> ParticipantRef | None:
 
 
 def inline_participants(text: str) -> list[ParticipantRef]:
-    """'Brian Hornbek, Süleyman Yücel, Torben Johansen (Fravær), ...' on one (joined) line."""
+    """'Vagn Bro, Aylin Demir, Tove Ravn (Fravær), ...' on one (joined) line."""
     people = []
     for part in P.list_comma.split(text):
         part = part.strip()

@@ -40,7 +40,7 @@ def party_of(text: str) -> str | None:
 
 
 def clean_name(text: str) -> str | None:
-    """The name at the start of ``text`` ('Britt Jensen (A), sag 129-138' -> 'Britt Jensen')."""
+    """The name at the start of ``text`` ('Tove Ravn (A), sag 129-138' -> 'Tove Ravn')."""
     text = P.bullet_or_role.sub("", text.strip())
     text = P.leading_label.sub("", text, count=1)
     match = P.name.match(text)
@@ -60,7 +60,7 @@ def clean_name(text: str) -> str | None:
 
 
 def split_names(text: str, absent: bool = False) -> list[PersonRef]:
-    """'Tina Højlund Pedersen (A), Torben Johansen (C)' / 'Jane Østergaard og Vibeke Gamst'. With
+    """'Ulla Krog Pedersen (A), Ole Dam (C)' / 'Lise Krag og Tove Ravn'. With
     ``absent`` the text is a list of absent members: a name followed by 'indkaldt' or 'deltog' is a
     substitute who came instead (left out), and a surname printed in lower case among names printed
     as names is still a name ('Anne Hansen, Bo holm og Carl Berg'; not 'Hele oppositionen' alone)."""
@@ -88,7 +88,7 @@ def split_names(text: str, absent: bool = False) -> list[PersonRef]:
 
 
 def _lenient_name(part: str) -> str | None:
-    """'Gert winther' in a list of absent members: two to four words, the first capitalised, none of
+    """'Ole dam' in a list of absent members: two to four words, the first capitalised, none of
     them a word of running text ('Hanne fra forvaltningen' is no name)."""
     text = P.trailing_bracket.sub("", part).strip()
     if not P.lenient_name.match(text):

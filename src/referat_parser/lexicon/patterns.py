@@ -469,7 +469,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "bullet_or_role": (r"^[•·\-–*]\s*|^(?:{role_words})\s+", 0),
     "name_tail": (r"\s+(?:{name_enders})\b.*$", 0),
     "substitute_after_name": (r"\s+(?:{substitute_after_name})(?:\s+(?:som|i\s+stedet)\b.*)?$", IGNORE),
-    # A name whose last word lost its capital in an absence list ("Gert winther").
+    # A name whose last word lost its capital in an absence list ("Ole dam").
     "first_name_only": (r"[{up_name}][a-zæøåäöüéèáóíúç'’-]{1,20}", 0),
     "lenient_name": (r"^[{up_name}][\w'’-]+(?:\s+[^\W\d_][\w'’-]*){1,3}$", 0),
     "substitute_tail_in_list": (r"\s+(?:mødte|deltog)\s+som\s+stedfortræder.*$", 0),

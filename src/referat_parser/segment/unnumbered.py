@@ -167,7 +167,7 @@ def _sole_outcome(infos: list[Info], lines: list[Line], index: int, floor: int) 
 
 
 def _under_attendance_label(infos: list[Info], lines: list[Line], index: int) -> bool:
-    """'Fraværende uden afbud:' / 'Jens Andersen': a name under an attendance label is no title."""
+    """'Fraværende uden afbud:' / 'Ole Dam': a name under an attendance label is no title."""
     before = next((i for i in range(index - 1, -1, -1) if infos[i].kind is not Kind.BLANK), None)
     return before is not None and infos[before].kind is Kind.TEXT and attendance_label_alone(lines[before].text)
 
