@@ -66,9 +66,8 @@ FIELD_RULES: tuple[tuple[str, str], ...] = (
 )
 
 _FIELD_INITIALS = frozenset("SsJjAaDdKkØøBbOoFfCc")  # the first letters of the field labels: a cheap first test
-_MARKERS = frozenset("•·▪●■◦")  # the list markers of patterns.list_marker: a cheap first test
-BARE_CASE_MAX = 40
-CONTENTS_COLUMNS_MAX = 40  # characters of a contents table's header row  # characters of a case number printed alone on its line
+BARE_CASE_MAX = 40  # characters of a case number printed alone on its line
+CONTENTS_COLUMNS_MAX = 40  # characters of a contents table's header row
 
 
 def _blank(text: str, bold: bool | None) -> Info | None:
@@ -206,7 +205,7 @@ WEAK_AFTER_MARKER = frozenset({"item_bare", "item_dash", "item_glued"})
 
 
 def classify(text: str, bold: bool | None = None) -> Info:
-    marker = P.list_marker.match(text) if text[:1] in _MARKERS else None
+    marker = P.list_marker.match(text) if text[:1] in P.LIST_MARKERS else None
     if marker is not None:
         for name, rule in MARKED_RULES:
             info = rule(text, bold)

@@ -130,6 +130,7 @@ PHRASES.update({
 # Shared pieces of patterns.
 FRAGMENTS: dict[str, str] = {
     "up": "A-ZÆØÅÄÖÜÉ",  # capitals that begin a title or a body's name
+    "markers": "•·▪●■◦",  # list markers (bullets) before a line's text: LIST_MARKERS below
     "up_name": "A-ZÆØÅÄÖÜÉÈÁÓÍÚÇŞĞİ",  # capitals that begin a name word (names from abroad too)
     "title_start": "[{up}\"'“”«(]",
     # A dot ends a name word only in an initial or abbreviation ("Chr."): "Mortensen. Birthe" is two sentences.
@@ -239,7 +240,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # "1. (Åben) Title", "56 (Å) Title", "59 (L) Title": the open/closed mark between number and title.
     "item_marked": (r"^(?P<num>\d{1,4})\.?\s*\((?P<public>(?i:åbent?|lukket|å|l))\)\s*(?P<title>[{up}0-9\"'“”«(].*)$", 0),
     "item_nr": (r"^Nr\.?\s*(?P<num>\d{1,4})\s*[.:\-–]?\s*(?P<title>[{up}0-9].*)$", 0),
-    "item_dotted": (r"^(?:[•·▪●■◦\-–]\s*)?(?P<num>\d{1,4})\s*(?:\.|:|\))\s*(?P<title>{title_start}.*)$", 0),
+    "item_dotted": (r"^(?:[{markers}\-–]\s*)?(?P<num>\d{1,4})\s*(?:\.|:|\))\s*(?P<title>{title_start}.*)$", 0),
     "item_open_closed": (r"^(?i:åbent|åben|lukket)\s+(?:(?i:punkt)\s+)?(?P<num>\d{1,3})\s+(?P<title>\S.*)$", 0),
     "item_bare": (r"^(?P<num>\d{1,3})\s+(?P<title>[{up}\"'“”«].*)$", 0),
     "item_dash": (r"^(?P<num>\d{1,3})\s+[-–]\s+(?P<title>{title_start}.*)$", 0),  # "38 - Title"
@@ -250,9 +251,9 @@ TEMPLATES: dict[str, tuple[str, int]] = {
                     r"|(?P<bare>\d{1,3})\.)$", IGNORE),
     # One list marker before a line's text: web viewers print accordion rows and field lists as bullets
     # ("• Sagsid.: 18/12345", "• Beslutningstema", "• 1"). Dashes are not markers here: "- Anne Hansen".
-    "list_marker": (r"^[•·▪●■◦]\s*(?=\S)", 0),
+    "list_marker": (r"^[{markers}]\s*(?=\S)", 0),
     # A bulleted item number alone on its line, its title on the next: "• 1", "• 121.".
-    "bulleted_number": (r"^[•·▪●■◦]\s*(?P<num>\d{1,4})\.?$", 0),
+    "bulleted_number": (r"^[{markers}]\s*(?P<num>\d{1,4})\.?$", 0),
     # A sub-item of decimal numbering: "1.1 Status siden sidst", "2.3. Plan" (segment/decimal.py reads it
     # only in a document numbered that way; elsewhere "1.1 Formål" is a section of a text).
     "item_decimal": (r"^(?P<top>\d{1,3})\.(?P<sub>\d{1,2})\.?\s+(?P<title>[{up}\"'“”«(].*)$", 0),
@@ -260,7 +261,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # the next line ("8. Vej 7") continues it.
     "initial_at_line_end": (r"(?:^|\s)(?:[A-ZÆØÅ][a-zæøå]{0,2}\.|(?:[A-ZÆØÅ]\.){2,3})$", 0),
     # Cheap first test, so that most prose lines skip the item rules.
-    "item_hint": (r"[\d•·▪●■◦\-–]|(?:Punkt|Pkt|Nr|Sag|Dagsordenspunkt|Ad\b|åben|lukket)", IGNORE),
+    "item_hint": (r"[\d{markers}\-–]|(?:Punkt|Pkt|Nr|Sag|Dagsordenspunkt|Ad\b|åben|lukket)", IGNORE),
     # A number printed with a word that only items carry ("Ad 1) ...", "Punkt 1: ...").
     "item_word": (r"^(?:Punkt|Pkt|Ad|Dagsordenspunkt)\b", IGNORE),
     # How a numbered line prints its number: the words before it and the mark after it.
@@ -600,6 +601,9 @@ PHRASES["outcome_phrases"] = lambda: _alternation([p for p, _ in data.outcome_ph
 PHRASES["party_abbreviations"] = lambda: _alternation([n.upper() for n in data.parties() if len(n) <= 3], spaces=False)
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+# The list markers as characters: a cheap first test before the patterns that read a marker.
+LIST_MARKERS = frozenset(FRAGMENTS["markers"])
 
 
 @cache

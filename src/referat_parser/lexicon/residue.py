@@ -43,8 +43,6 @@ def normalise_all(texts: list[str]) -> list[str]:
     return [line.strip() for line in P.multispace.sub(" ", joined).split("\n")]
 
 
-_MARKERS = frozenset("•·▪●■◦")  # the list markers of patterns.list_marker: a cheap first test
-_MENU_SEPARATORS = frozenset("|·•")  # noise.toml menu_separators: a cheap first test
 
 
 @cache
@@ -59,14 +57,20 @@ def is_noise(text: str) -> bool:
     return (len(text) <= NOISE_LINE_MAX and _listed(text)) or P.noise_whole.match(text) is not None
 
 
+@cache
+def _menu_separators() -> frozenset[str]:
+    """The characters of noise.toml's menu separators: a cheap first test before the split."""
+    return frozenset("".join(noise()["menu_separators"]))
+
+
 def _listed(text: str) -> bool:
     lines = _noise_lines()
     if fold(text) in lines:
         return True
-    marker = P.list_marker.match(text) if text[:1] in _MARKERS else None
+    marker = P.list_marker.match(text) if text[:1] in P.LIST_MARKERS else None
     if marker is not None and fold(text[marker.end():]) in lines:
         return True
-    if not _MENU_SEPARATORS.intersection(text):
+    if not _menu_separators().intersection(text):
         return False
     parts = [part for part in P.menu_separators.split(text) if part]
     return bool(parts) and parts != [text] and all(fold(part) in lines for part in parts)
