@@ -95,10 +95,22 @@ def _cut(text: str) -> list[str]:
     """Cut a page at its line breaks; an item number right after a capitalised abbreviation ('... lokaler
     på Chr. 8. Vej 7') is part of the sentence, no cut."""
     cuts = {m.start() for m in P.transcript_cut.finditer(text)
-            if not (text[m.start():m.start() + 1].isdigit() and P.initial_at_line_end.search(text[:m.start()].rstrip()))}
+            if not (text[m.start():m.start() + 1].isdigit() and _after_initial(text, m.start()))}
     cuts |= {m.start() for m in P.transcript_decision_cut.finditer(text)}
     bounds = sorted(cuts | {0, len(text)})
     return [piece for piece in (text[a:b].strip() for a, b in pairwise(bounds)) if piece]
+
+
+def _after_initial(text: str, position: int) -> bool:
+    """The word before ``position`` is a capitalised abbreviation or initials ('Chr.', 'H.C.'). Only that
+    word is read: copying the text before every numbered cut made a long page line quadratic."""
+    end = position
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return P.initial_at_line_end.search(text[start:end]) is not None
 
 
 def _contents_page(text: str) -> bool:
