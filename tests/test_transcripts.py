@@ -142,3 +142,13 @@ def test_a_long_page_line_is_cut_in_linear_work(monkeypatch):
     pieces = split_page(" ".join(f"{n}. Sag nummer {n} på Chr. 8. Vej" for n in range(1, entries + 1)), first=False)
     assert pieces[:2] == ["1. Sag nummer 1 på Chr. 8. Vej", "2. Sag nummer 2 på Chr. 8. Vej"]
     assert counting.read <= 20 * entries, f"{counting.read} characters read for {entries} numbered cuts"
+
+
+def test_a_page_line_without_the_viewer_boilerplate_is_cut_the_same_way():
+    page = ("Referat fra Teknisk Udvalg Mødedato: Mandag den 6. marts 2023 1. Godkendelse af dagsorden Sagsid.: 23/40 "
+            "Beslutning Godkendt. 2. Vejbelysning i Østerby Sagsid.: 23/4102 Sagsfremstilling Lamperne er slidte og skal "
+            "skiftes snarest muligt af hensyn til trafiksikkerheden. Beslutning Godkendt. Fraværende: Ulla Krog")
+    assert _lines(page)[:4] == ["Referat fra Teknisk Udvalg", "Mødedato: Mandag den 6. marts 2023",
+                                "1. Godkendelse af dagsorden", "Sagsid.: 23/40"]
+    meeting = parse_text(page + "\n")
+    assert [(item.number, item.case_number) for item in meeting.items] == [("1", "23/40"), ("2", "23/4102")]

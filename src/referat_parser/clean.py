@@ -16,7 +16,7 @@ from .lexicon.headings import match_heading
 from .lexicon.residue import is_noise, normalise, normalise_all, strip_inline_noise
 from .lexicon.words import ends_sentence, join_text
 from .read import Document, RawLine
-from .transcripts import is_transcript, page_lines, running_header, split_page
+from .transcripts import cut_page, is_transcript, page_lines, running_header, split_page
 
 
 @dataclass(slots=True)
@@ -117,19 +117,15 @@ MIN_TRANSCRIPT_SPLITS = 3
 
 
 def _split_transcripts(rows: list[_Row]) -> list[_Row]:
+    """A very long line of a text without the viewer's boilerplate may still be a transcript's page: cut
+    where a transcript's lines were (transcripts.cut_page) when there are several such places."""
     out: list[_Row] = []
     for row in rows:
-        if len(row.text) < TRANSCRIPT_LINE:
+        pieces = cut_page(row.text) if len(row.text) >= TRANSCRIPT_LINE else []
+        if len(pieces) <= MIN_TRANSCRIPT_SPLITS:
             out.append(row)
             continue
-        cuts = [m.start() for m in P.transcript_split.finditer(row.text)]
-        if len(cuts) < MIN_TRANSCRIPT_SPLITS:
-            out.append(row)
-            continue
-        for start, end in zip([0, *cuts], [*cuts, len(row.text)], strict=True):
-            piece = row.text[start:end].strip()
-            if piece and not is_noise(piece):
-                out.append(_Row(piece, row.page, row.bold, row.size, False, row.sheet))
+        out.extend(_Row(piece, row.page, row.bold, row.size, False, row.sheet) for piece in pieces if not is_noise(piece))
     return out
 
 

@@ -65,10 +65,10 @@ def split_page(text: str, *, first: bool) -> list[str]:
     if _contents_page(text):
         return [text]
     if not first:
-        return [part for piece in _cut(text) for part in _split_piece(piece)]
+        return [part for piece in cut_page(text) for part in _split_piece(piece)]
     lines: list[str] = []
     for segment, run in _colonless_labels(text):
-        lines.extend([segment] if run else _label_runs([part for piece in _cut(segment) for part in _split_piece(piece)]))
+        lines.extend([segment] if run else _label_runs([part for piece in cut_page(segment) for part in _split_piece(piece)]))
     return lines
 
 
@@ -91,7 +91,7 @@ def _label_runs(pieces: list[str]) -> list[str]:
     return [" ".join(line) for line in out]
 
 
-def _cut(text: str) -> list[str]:
+def cut_page(text: str) -> list[str]:
     """Cut a page at its line breaks; an item number right after a capitalised abbreviation ('... lokaler
     på Chr. 8. Vej 7') is part of the sentence, no cut."""
     cuts = {m.start() for m in P.transcript_cut.finditer(text)

@@ -337,10 +337,6 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "link_text_repeat": (r"^(?P<lead>[^\w]*?(?:\d{1,4}[^\w]*?)?)(?P<title>[{up}0-9\"'“«(].*?)\s+og\s+læse\s+mere\s+om\s+(?P=title)$", 0),
     # The separators of a menu row of link texts: "| Rss | Tip en ven | Print |".
     "menu_separators": (r"\s*(?:{menu_separators})\s*", 0),
-    # Where a one-line-per-page transcript had its line breaks: before an inline heading, an
-    # attendance label, an item number or a contents label.
-    "transcript_split": (r"(?<=\s)(?:(?:{heading_names_capitalised})(?=\s+[A-ZÆØÅ]|\s*$)|(?:Afbud|Fraværende|Fravær)\s*:"
-                         r"|Sagsoversigt\b|\d{1,3}\.\s+(?=[A-ZÆØÅ][a-zæøå]))", 0),
     # Block boundaries a saved web page lost; group 'head' is the first of the two lines (clean._split_glued_blocks).
     "glued_contents_entry": (r"^(?P<head>{glued_contents_marks})(?=\d)", 0),  # "Indholdsfortegnelse1. Fraværende"
     "glued_heading_after_sentence": (r"(?<=[a-zæøå0-9)])(?P<head>\.)(?=(?:{heading_names_capitalised})$)", 0),  # "… m.v.Indstilling"
