@@ -152,3 +152,11 @@ def test_a_page_line_without_the_viewer_boilerplate_is_cut_the_same_way():
                                 "1. Godkendelse af dagsorden", "Sagsid.: 23/40"]
     meeting = parse_text(page + "\n")
     assert [(item.number, item.case_number) for item in meeting.items] == [("1", "23/40"), ("2", "23/4102")]
+
+
+def test_every_run_on_contents_mark_makes_the_contents_page():
+    """The marks a saved page glues to the first entry are the marks that open a transcript's contents page."""
+    for mark in ("Indholdsfortegnelse", "Indholdsliste", "Indhold", "Sagsoversigt"):
+        page = f"{mark} Side 1. Godkendelse af dagsorden 2 2. Vejbelysning i Østerby 3"
+        assert split_page(page, first=False) == [page]
+        assert _lines(f"{mark}1. Godkendelse af dagsorden") == [mark, "1. Godkendelse af dagsorden"]

@@ -83,8 +83,7 @@ PHRASES: dict[str, Callable[[], str]] = {
     "heading_names_upper": _upper_heading_names,
     "transcript_labels": lambda: _alternation(data.words()["transcript"]["labels"]),
     "transcript_page_one_labels": lambda: _alternation(data.words()["transcript"]["page_one_labels"]),
-    "transcript_contents_marks": lambda: _alternation(data.words()["transcript"]["contents_marks"]),
-    "glued_contents_marks": lambda: _alternation(data.words()["glued"]["contents_marks"], spaces=False),
+    "contents_run_on": lambda: _alternation(data.header()["meeting"]["contents_run_on"], spaces=False),
     "glued_header_labels": lambda: _alternation(data.words()["glued"]["header_labels"], spaces=False),
 }
 
@@ -338,7 +337,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # The separators of a menu row of link texts: "| Rss | Tip en ven | Print |".
     "menu_separators": (r"\s*(?:{menu_separators})\s*", 0),
     # Block boundaries a saved web page lost; group 'head' is the first of the two lines (clean._split_glued_blocks).
-    "glued_contents_entry": (r"^(?P<head>{glued_contents_marks})(?=\d)", 0),  # "Indholdsfortegnelse1. Fraværende"
+    "glued_contents_entry": (r"^(?P<head>{contents_run_on})(?=\d)", 0),  # "Indholdsfortegnelse1. Fraværende"
     "glued_heading_after_sentence": (r"(?<=[a-zæøå0-9)])(?P<head>\.)(?=(?:{heading_names_capitalised})$)", 0),  # "… m.v.Indstilling"
     # "Fraværende- Anne Hansen"; not the first part of a compound whose next part ends in a hyphen too
     # ("Økonomi- Erhvervs- og Planudvalget").
@@ -361,7 +360,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "transcript_empty_labels": (r"^(?:(?:{transcript_labels})\s*:\s*)+$", 0),  # "Mødested:", its value elsewhere
     "transcript_page_end": (r"^(?P<text>.*[.!?:])\s+\d{1,3}$", 0),  # "Godkendt. 2": the page's number
     "transcript_colonless_label": (r"(?<=\s)(?P<label>{transcript_page_one_labels})\s+(?=[A-ZÆØÅ0-9])", 0),
-    "transcript_contents_mark": (r"(?:{transcript_contents_marks})", 0),
+    "transcript_contents_mark": (r"(?:{contents_run_on})", 0),
     # "Beslutning    Godkendt.": a heading in a left margin column beside the first line of its text.
     "margin": (r"^(?P<left>\S[^\t]{0,24}?)(?:\s{3,}|\t+)(?P<right>\S.*)$", 0),
     "page_marker": (r"^(?:side|page)\s+\d{1,4}\s*(?:af|of|/)\s*\d{1,4}$", IGNORE),
