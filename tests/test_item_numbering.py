@@ -196,6 +196,15 @@ def test_sub_numbered_paragraphs_inside_integer_numbered_items_are_no_items():
     assert [(i.number, i.title) for i in parse_text(text).items] == [("1", "Lokalplan for Havnen"), ("2", "Eventuelt")]
 
 
+def test_a_decimal_outline_inside_an_item_does_not_renumber_the_document():
+    text = HEAD + ("1. Budget 2025\nSagsfremstilling\nBudgettet har flere dele.\n1 Drift\n1.1 Skoler\nFlere lærere.\n"
+                   "1.2 Ældre\nFlere hjemmehjælpere.\n2 Anlæg\n2.1 Veje\nVejene renoveres.\nBeslutning\nGodkendt.\n\n"
+                   "2. Eventuelt\nBeslutning\nIntet.\n")
+    items = parse_text(text).items
+    assert [(i.number, i.title) for i in items] == [("1", "Budget 2025"), ("2", "Eventuelt")]
+    assert items[0].decision.text == "Godkendt."
+
+
 def test_an_unnumbered_items_head_holds_its_fields_and_attendance_lines():
     text = ("Referat\nUdvalg: Byrådet\nMødedato: 04-10-2023\n\nNy skolestruktur i Østerby\nSagsnr.: 23/77\n"
             "Sagen afgøres i: Byrådet\nOmråde: Børn og Unge\nSagsbeh.: Bo Holm\nFraværende:\nAfbud: Eva Lund\n"

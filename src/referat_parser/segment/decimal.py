@@ -64,10 +64,11 @@ def _chain(entries: list[_Entry], infos: list[Info]) -> list[_Entry]:
     """The sequence from the first group entry followed directly by its first sub-entry (a group has no
     body of its own; '1.1 Formål' under a section of item 1 is a paragraph): each next entry is the
     group's next sub-number (one may be missing) or the next group (printed like the first group); other
-    lines are text."""
+    lines are text. The first group is the document's first numbered line: an outline '1 Drift' / '1.1
+    Skoler' inside the text of item '1. Budget' numbers that text, not the document."""
     start = next((i for i, (a, b) in enumerate(pairwise(entries))
                   if a.sub is None and b.top == a.top and b.sub == 1 and _next_text(infos, a.index) == b.index), None)
-    if start is None:
+    if start is None or any(entry.sub is None for entry in entries[:start]):
         return []
     first = entries[start]
     chain = [first]
