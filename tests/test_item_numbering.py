@@ -205,6 +205,12 @@ def test_a_decimal_outline_inside_an_item_does_not_renumber_the_document():
     assert items[0].decision.text == "Godkendt."
 
 
+def test_a_jump_to_year_running_numbers_is_the_next_item_when_a_case_number_marks_it():
+    text = HEAD + ("1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n145. Budgetopfølgning\nSagsnr.: 24/100\n"
+                   "Beslutning\nGodkendt.\n\n146. Lokalplan 12\nSagsnr.: 24/101\nBeslutning\nGodkendt.\n")
+    assert [i.number for i in parse_text(text).items] == ["1", "145", "146"]
+
+
 def test_an_unnumbered_items_head_holds_its_fields_and_attendance_lines():
     text = ("Referat\nUdvalg: Byrådet\nMødedato: 04-10-2023\n\nNy skolestruktur i Østerby\nSagsnr.: 23/77\n"
             "Sagen afgøres i: Byrådet\nOmråde: Børn og Unge\nSagsbeh.: Bo Holm\nFraværende:\nAfbud: Eva Lund\n"

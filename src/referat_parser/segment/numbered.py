@@ -95,7 +95,10 @@ class _State:
 
 
 YEARS = range(1900, 2100)  # a year at the start of a line continues the sentence above ("... gældende i" / "2013.")
-MAX_NUMBER_GAP = 100  # an item number this far above the last item's is a year or an amount, not the next item
+# An item number this far above the last item's is a year, an amount or an entry of a numbered list,
+# not the next item, unless an item's mark stands under it (a case number, an open/closed marker: the
+# year-running numbers after "1. Godkendelse af dagsorden").
+MAX_NUMBER_GAP = 100
 
 
 def _continues_line(s: _State, c: Candidate) -> bool:
@@ -229,7 +232,8 @@ def _is_next_item(s: _State, c: Candidate) -> bool:
     """A higher number with an item's structure ("59 (L) Title" is marked), or the next number with a title."""
     if c.number <= int(s.last().number):
         return False
-    if c.number - int(s.last().number) > MAX_NUMBER_GAP and not P.item_word.match(s.lines[c.index].text):
+    if c.number - int(s.last().number) > MAX_NUMBER_GAP and not P.item_word.match(s.lines[c.index].text) \
+            and c.info.public is None and not _item_field_follows(s.infos, c.title_line):
         return False
     return c.info.public is not None or c.structured(s.infos, s.lines) or (s.follows_last(c) and is_title_like(c.title or ""))
 
