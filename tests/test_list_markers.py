@@ -75,3 +75,11 @@ def test_a_single_bulleted_attachment_named_like_a_heading_is_no_heading():
                    "• Indstilling\n2. Eventuelt\nSagsnr.: 24/101\nBeslutning\nIntet.\n")
     items = parse_text(text).items
     assert [s.heading for s in items[0].sections] == ["Sagsfremstilling", "Beslutning", "Bilag"]
+
+
+def test_the_last_entry_of_a_bulleted_list_named_like_a_heading_is_no_heading():
+    text = HEAD + ("1. Klimaplan\nSagsnr.: 24/100\nSagsfremstilling\nPlanen har to dele:\n• Baggrund\n• Indstilling\n"
+                   "Delene beskrives i bilaget.\nBeslutning\nVedtaget.\n\n2. Eventuelt\nSagsnr.: 24/101\nBeslutning\nIntet.\n")
+    items = parse_text(text).items
+    assert [s.heading for s in items[0].sections] == ["Sagsfremstilling", "Beslutning"]
+    assert items[0].sections[0].text.endswith("• Indstilling\nDelene beskrives i bilaget.")

@@ -49,11 +49,13 @@ def _content_follows(infos: list[Info], lines: list[Line], index: int) -> bool:
 
 
 def _list_entry(infos: list[Info], lines: list[Line], index: int) -> bool:
-    """A bulleted line with another bulleted line after it, or right under a heading, or with no text
-    of its own (the next item or heading follows): an entry of a list, such as attachment names."""
+    """A bulleted line with another bulleted line after it or a bulleted entry of text before it, or right
+    under a heading, or with no text of its own (the next item or heading follows): an entry of a list,
+    such as attachment names (an accordion's rows have their text or a bulleted field between them)."""
     before = next((i for i in range(index - 1, -1, -1) if infos[i].kind is not Kind.BLANK), None)
     after = next((i for i in range(index + 1, len(infos)) if infos[i].kind is not Kind.BLANK), None)
-    if before is not None and infos[before].kind is Kind.HEADING:
+    if before is not None and (infos[before].kind is Kind.HEADING
+                               or (infos[before].kind is Kind.TEXT and P.list_marker.match(lines[before].text))):
         return True
     return after is None or P.list_marker.match(lines[after].text) is not None \
         or infos[after].kind in (Kind.HEADING, Kind.NUMBERED, Kind.NUMBER_ONLY)
