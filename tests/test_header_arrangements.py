@@ -232,6 +232,13 @@ def test_a_line_under_the_document_word_names_a_body_only_when_it_reads_as_one(l
     assert header(f"Referat\n{line}\n3. april 2024\n").committee is None
 
 
+def test_the_municipality_s_address_in_the_letterhead_is_no_meeting_place():
+    text = ("Nordby Kommune\nAdresse: Torvet 1, 8999 Nordby\nTelefon: 70 00 00 00\n\nReferat\nByrådet\n"
+            "Mødedato: 4. marts 2024\nMødested: Byrådssalen\n")
+    assert header(text).location == "Byrådssalen"
+    assert header("Nordby Kommune\nAdresse: Torvet 1, 8999 Nordby\n\nReferat\nByrådet\nMødedato: 4. marts 2024\n").location is None
+
+
 def test_navigation_that_lists_bodies_names_no_committee():
     text = "Byråd og udvalg\nReferat (29. august 2017)\n\n1. Godkendelse af dagsorden\nBeslutning Byrådet den 29-08-2017\nGodkendt.\n"
     assert parse_text(text + "\n2. Budget\nBeslutning Byrådet den 29-08-2017\nVedtaget.\n").committee == "Byrådet"
