@@ -232,6 +232,18 @@ def test_a_line_under_the_document_word_names_a_body_only_when_it_reads_as_one(l
     assert header(f"Referat\n{line}\n3. april 2024\n").committee is None
 
 
+@pytest.mark.parametrize("line", ["Næste møde: Tidspunkt: 8. april 2024 kl. 19.00",
+                                  "Bemærkninger: Næste møde Dato 8. april 2024"])
+def test_a_label_inside_another_field_s_value_is_not_the_meeting_s(line):
+    meeting = header(f"Byrådet\nReferat fra mødet mandag den 4. marts 2024 kl. 17.00\n{line}\n")
+    assert (meeting.date, meeting.start_time) == ("2024-03-04", "17:00")
+
+
+def test_labels_in_a_run_of_fields_on_one_line_are_read():
+    meeting = header("1 Byrådet DAGSORDEN Sted: Mødelokale 4, rådhuset Dato: Tirsdag den 30. april 2013 Tid: 18:30\n")
+    assert (meeting.date, meeting.start_time) == ("2013-04-30", "18:30")
+
+
 def test_the_municipality_s_address_in_the_letterhead_is_no_meeting_place():
     text = ("Nordby Kommune\nAdresse: Torvet 1, 8999 Nordby\nTelefon: 70 00 00 00\n\nReferat\nByrådet\n"
             "Mødedato: 4. marts 2024\nMødested: Byrådssalen\n")

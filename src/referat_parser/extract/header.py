@@ -28,7 +28,7 @@ from ..lexicon.attendance import (
     substitutes_in_line,
 )
 from ..lexicon.bodies import find_bodies, looks_like_body
-from ..lexicon.data import fold, group_suffixes, weekdays
+from ..lexicon.data import field_labels, fold, group_suffixes, weekdays
 from ..lexicon.dates import iter_dates, iter_times
 from ..lexicon.names import PersonRef, find_person
 from ..lexicon.titles import is_meeting_line
@@ -152,8 +152,30 @@ def _label_values(lines: list[str], label: re.Pattern[str], alone: re.Pattern[st
                 yield below, lines[below], True
             continue
         match = label.search(line) if inline else label.match(line)
+        if match and match.start() > 0 and _inside_another_field(line[:match.start()]):
+            continue
         if match and match["value"].strip() and not P.starts_with_label.match(match["value"].strip()):
             yield index, match["value"].strip(), False
+
+
+LABEL_WORDS = 3  # words of a label before its colon ("Starttidspunkt for møde:")
+
+
+def _inside_another_field(before: str) -> bool:
+    """The text before a label inside a line holds a label that is no meeting header field's ('Næste møde:
+    Tidspunkt: ...', 'Bemærkninger: ... Dato ...'): the label is part of that field's value. A run of the
+    header's own fields ('Sted: Mødelokale 4 Dato: ...') or a title before the label ('Referat. Dato ...')
+    leaves it the meeting's."""
+    for colon in P.label_colon.finditer(before):
+        words = before[: colon.start()].split()[-LABEL_WORDS:]
+        if words and not any(_field_label_words(words[-count:]) for count in range(1, len(words) + 1)):
+            return True
+    return False
+
+
+def _field_label_words(words: list[str]) -> bool:
+    """The words are a header field's label as printed: capitalised ('Møde:', not '... næste møde:')."""
+    return words[0][:1].isupper() and fold(" ".join(words)) in field_labels()
 
 
 def _is_label(text: str) -> bool:

@@ -179,6 +179,14 @@ def header() -> dict[str, Any]:
 
 
 @cache
+def field_labels() -> frozenset[str]:
+    """The labels of the meeting's own header fields (committee, date, time, end, place), folded."""
+    vocab = header()
+    return frozenset(fold(label) for section in ("committee", "date", "time", "end", "location")
+                     for key in ("labels", "bare", "body_only") for label in vocab[section].get(key, []))
+
+
+@cache
 def header_words() -> frozenset[str]:
     """Every header label and viewer column head, folded: never the value of a header field."""
     vocab = header()

@@ -422,6 +422,8 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "label_cell_row": (r"^\|?\s*(?P<label>[^|]{2,40}?)\s*\|\s*(?P<value>[^|]*?[^|\s])\s*\|?\s*$", 0),
     "table_separator_row": (r"^[\s|:+-]*-{3,}[\s|:+-]*$", 0),
     # A label's value that is itself the next label ("Mødested: Deltagere: ..."): the label has no value here.
+    # A label's colon (not a clock's: "19:00").
+    "label_colon": (r"(?<!\d):(?!\d)", 0),
     "starts_with_label": (r"^(?=(?-i:[A-ZÆØÅ]))(?:{all_header_labels})(?:\s+fra)?(?:/\w+)?\s*:", IGNORE),
     "header_label_alone": (r"^(?:{all_header_labels})\s*:?$", IGNORE),
     "navigation_word": (r"(?<![\w-])(?:{navigation_words})(?![\w-])", 0),
