@@ -161,6 +161,8 @@ def _substitute_patterns() -> list[re.Pattern[str]]:
 def substitutes_in_line(text: str) -> list[ParticipantRef]:
     """The substitutes a line names, each with whom they stood in for where the line says."""
     found: list[ParticipantRef] = []
+    if not P.substitute_hint.search(text):  # every substitute wording names the role or "i stedet"
+        return found
     seen = set()
     for pattern in _substitute_patterns():
         for match in pattern.finditer(text):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -219,10 +219,22 @@ HEADING_RULES: tuple[tuple[str, Callable[[_Line], Heading | None]], ...] = (
 )
 
 
+CACHED_TEXT = 200  # characters; clean and classify ask about the same short lines more than once
+
+
 def match_heading(text: str, *, bold: bool | None = None) -> Heading | None:
     """The heading this whole line is, or None. ``text`` is one cleaned line."""
     if not text:
         return None
+    return _cached_heading(text, bold) if len(text) <= CACHED_TEXT else _heading(text, bold)
+
+
+@lru_cache(maxsize=8192)
+def _cached_heading(text: str, bold: bool | None) -> Heading | None:
+    return _heading(text, bold)
+
+
+def _heading(text: str, bold: bool | None) -> Heading | None:
     line = _Line(text, fold(text), bold)
     for name, rule in HEADING_RULES:
         heading = rule(line)

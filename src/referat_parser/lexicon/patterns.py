@@ -498,6 +498,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "attendance_remark": (r"\b(?:deltog|mødte)\s+(?:i\s+stedet|som\s+stedfortræder|som\s+suppleant)"
                           r"|\bindkaldt\s+som\s+(?:suppleant|stedfortræder)|\binhabil|\bdeltog\s+ikke\b|\bforlod\s+mødet"
                           r"|\bankom\s+kl|\bmødte\s+ikke\s+frem", IGNORE),
+    "substitute_hint": (r"stedfortræder|suppleant|stedet", IGNORE),
     "not_called": (r"ikke\s+indkaldt", 0),
     "suppleant_prefix": (r"^\s*\d+\.\s*suppleant\s+", 0),
     # Substitutes. Keywords are case-insensitive in scoped groups only: an IGNORECASE name pattern

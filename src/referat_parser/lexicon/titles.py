@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from . import patterns as P
 from .bodies import find_bodies, looks_like_body
 from .data import meeting_line_filler
@@ -28,6 +30,7 @@ def is_title_like(text: str, *, under_number: bool = False) -> bool:
     return not is_meeting_line(text)
 
 
+@lru_cache(maxsize=8192)
 def is_meeting_line(text: str) -> bool:
     """'Byrådet 15. maj 2023', 'Referat - Kommunalbestyrelsen den 28. oktober 2014': a line that only
     names a body, a date or a time."""
