@@ -81,12 +81,18 @@ def party_letters() -> frozenset[str]:
 
 @cache
 def municipalities() -> dict[str, str]:
-    """Printed form -> bare municipality name."""
+    """Printed form -> bare municipality name: the 98 municipalities since 2007 and the former ones."""
+    data = _load("municipalities")
     result: dict[str, str] = {}
-    for entry in _load("municipalities")["municipality"]:
+    for entry in data["municipality"]:
         result[entry["name"]] = entry["name"]
         for form in entry.get("forms", []):
             result[form] = entry["name"]
+    for name in data["former"]:
+        result.setdefault(name, name)
+    for name, forms in data["former_forms"].items():
+        for form in forms:
+            result.setdefault(form, name)
     return result
 
 
