@@ -229,6 +229,11 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # Indstillingen godkendt" (a PDF line joined across a page break), "... den 2. november 2022: Anbefalet."
     "decision_glued_after_date": (r"^(?P<head>[^\W\d].{2,140}?{date}{pkt}?\s*:?)\s*(?P<rest>(?-i:[A-ZÆØÅ]).*)$",
                                   IGNORE | VERBOSE),
+    # A body's name and a date alone, no heading word and no comma: "Byrådet 24-03-2021". Also a meeting
+    # title line, so segment/dated_lines.py reads it as a heading only inside an item.
+    "body_date_alone": (r"^(?P<body>[^\W\d][^\d,:()]{2,100}?)\s+(?P<date>{date})\s*:?$", IGNORE | VERBOSE),
+    # "Bilag (2)": a heading with the number of its entries, as web viewers print the attachments' heading.
+    "heading_counted": (r"^(?P<name>[^()]{3,60}?)\s*\(\d{1,3}\)\s*:?$", 0),
     # --- item numbering (lineclass.ITEM_RULES names these) -------------------------------------
     "item_punkt": (r"^(?:Punkt|Pkt)\.?\s*(?:nr\.?\s*)?(?P<num>\d{1,4})\s*[:.\-–|]\s*(?P<title>[{up}0-9\"'“”«(].*)$", 0),
     # "Ad 1) Title": e-mailed minutes of small councils.
