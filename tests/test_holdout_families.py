@@ -4,6 +4,9 @@ with a line it must read and a similar line where it must stay quiet."""
 from __future__ import annotations
 
 from referat_parser.lexicon.headings import body_date_heading, match_heading
+from referat_parser.lexicon.titles import is_title_like
+from referat_parser.lineclass import Kind, classify
+from referat_parser.segment.lines import number_style
 
 
 def test_counted_heading_is_its_vocabulary_heading():
@@ -25,3 +28,25 @@ def test_body_date_needs_a_body_and_nothing_else_on_the_line():
     assert body_date_heading("Mødet 02-03-2021") is None  # no body
     assert body_date_heading("Byrådet, 02-03-2021, pkt. 4") is None  # another form, read by HEADING_RULES
     assert body_date_heading("Byrådet 02-03-2021 kl. 17.00") is None
+
+
+def test_item_number_with_its_case_number_leaves_the_title_to_a_later_line():
+    info = classify("Pkt. 113   J.nr. 00.01.A00")
+    assert info.kind is Kind.NUMBER_ONLY and info.number == "113" and info.case == "00.01.A00"
+
+
+def test_a_title_that_begins_like_a_case_label_stays_a_title():
+    info = classify("Pkt. 12 Journalisering af post")
+    assert info.kind is Kind.NUMBERED and info.title == "Journalisering af post"
+    assert classify("Punkt 7 Sagsbehandlingstider").kind is Kind.NUMBERED
+
+
+def test_number_style_is_the_words_and_the_mark_not_the_title():
+    assert number_style("Punkt 4 Budget") == number_style("Punkt 5 Skole") == "punkt 0"
+    assert number_style("41. Title") != number_style("41 Title")
+    assert number_style("Pkt. 113   J.nr. 00.01.A00") == number_style("Pkt. 112")
+
+
+def test_a_place_under_a_bare_number_is_no_title_but_under_an_item_word_it_is():
+    assert not is_title_like("Rådhuset, mødelokale 2", under_number=True)
+    assert is_title_like("Cykelsti langs Skovvej.", under_number=True, under_item_word=True)

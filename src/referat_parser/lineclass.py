@@ -35,6 +35,7 @@ class Info:
     public: bool | None = None
     field: str | None = None  # field name for FIELD lines
     value: str | None = None
+    case: str | None = None  # a case number printed on an item's number line ('Pkt. 113   J.nr. 00.01.A00')
     rule: str = ""  # the rule that classified the line (LINE_RULES, or the numbering style of ITEM_RULES)
 
 
@@ -127,6 +128,17 @@ def _number_alone(text: str, bold: bool | None) -> Info | None:
     return Info(Kind.NUMBER_ONLY, number=str(int(match["num"] or match["bare"])), value=side)
 
 
+def _number_with_case(text: str, bold: bool | None) -> Info | None:
+    """'Pkt. 113   J.nr. 00.01.A00': the item's number and its case number; the title follows."""
+    match = P.number_with_case.match(text) if text[:1] in "Pp" else None
+    if match is None:
+        return None
+    case = _field(match["case"], bold)
+    if case is None or case.field != "case_number":
+        return None
+    return Info(Kind.NUMBER_ONLY, number=str(int(match["num"])), value="after", case=case.value)
+
+
 def _field(text: str, bold: bool | None) -> Info | None:
     if text[0] not in _FIELD_INITIALS:
         return None
@@ -181,6 +193,7 @@ LINE_RULES: tuple[tuple[str, Callable[[str, bool | None], Info | None]], ...] = 
     ("open_closed", _open_closed),
     ("open_closed_with_case", _open_closed_with_case),
     ("number_alone", _number_alone),
+    ("number_with_case", _number_with_case),
     ("field", _field),
     ("bare_case_number", _bare_case_number),
     ("numbered_title", _numbered_title),

@@ -196,6 +196,8 @@ def _read_head(seg: Segmented, block: ItemBlock, item: ItemDraft) -> None:
         info = seg.infos[index]
         if info.kind is Kind.PUBLIC or (info.kind is Kind.FIELD and info.public is not None):
             item.public = info.public if item.public is None else item.public
+        if info.kind is Kind.NUMBER_ONLY and info.case and item.case_number is None:
+            item.case_number = info.case
         if info.field == "case_number" and item.case_number is None:
             item.case_number = info.value
         elif info.field == "document_number" and item.document_number is None:

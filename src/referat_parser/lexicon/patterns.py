@@ -63,6 +63,7 @@ PHRASES: dict[str, Callable[[], str]] = {
     "name_particles": lambda: _alternation(data.people()["name_particles"], spaces=False),
     "name_enders": lambda: _alternation(data.people()["name_enders"]),
     "participant_labels": lambda: _alternation(data.people()["participant_labels"]),
+    "case_labels": lambda: _alternation(data.words()["case_numbers"]["labels"]),
     "absence_labels": lambda: _alternation(data.people()["absence"]["labels"]),
     "absence_alone": lambda: _alternation(data.people()["absence"]["alone"]),
     "absence_none": lambda: _alternation(data.people()["absence"]["none"]),
@@ -253,6 +254,8 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # "Sag nr. 130" follows its title line; "Punkt 5" alone precedes it; a PDF may print "5." alone.
     "number_only": (r"^(?:(?P<word>Sag|Sags|Punkt|Pkt|Dagsordenspunkt)\.?\s*(?:nr\.?|nummer)?\s*(?P<num>\d{1,4})\s*:?"
                     r"|(?P<bare>\d{1,3})\.)$", IGNORE),
+    # "Pkt. 113   J.nr. 00.01.A00": an item's number with its case number, the title on a later line.
+    "number_with_case": (r"^(?:Punkt|Pkt)\.?\s*(?:nr\.?\s*)?(?P<num>\d{1,4})\s*[.:]?\s+(?P<case>(?:{case_labels})\.?\s*:?\s*\S.*)$", IGNORE),
     # One list marker before a line's text: web viewers print accordion rows and field lists as bullets
     # ("• Sagsid.: 18/12345", "• Beslutningstema", "• 1"). Dashes are not markers here: "- Anne Hansen".
     "list_marker": (r"^[•·▪●■◦]\s*(?=\S)", 0),
@@ -268,8 +271,9 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "item_hint": (r"[\d•·▪●■◦\-–]|(?:Punkt|Pkt|Nr|Sag|Dagsordenspunkt|Ad\b|åben|lukket)", IGNORE),
     # A number printed with a word that only items carry ("Ad 1) ...", "Punkt 1: ...").
     "item_word": (r"^(?:Punkt|Pkt|Ad|Dagsordenspunkt)\b", IGNORE),
-    # How a numbered line prints its number: the words before it and the mark after it.
-    "number_style": (r"^\D*\d+\s*\S?", 0),
+    # How a numbered line prints its number: the words before it and the punctuation mark after it (not
+    # the title's first letter: "Punkt 4 Budget" and "Punkt 5 Skole" print their numbers alike).
+    "number_style": (r"^\D*\d+(?:\s*[^\w\s])?", 0),
     "digits": (r"\d+", 0),
     "item_start": (r"^(?:[•·\-–]\s*)?(?:punkt|pkt|nr|sag)?\.?\s*\d{1,4}\s*[.:)]?\s+(?-i:(?![a-zæøå]))\S", IGNORE),
     "open_closed_entry": (r"^(?:åbent|åben|lukket)\s+(?:punkt\s+)?\d", IGNORE),
@@ -295,8 +299,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "public_word": (r"(?<![\w])(?P<word>Åbent|Åben|Lukket)(?![\w])", 0),
     # --- item fields and case numbers --------------------------------------------------------
     # "Sag: 22/14552" is a case number; "Sag nr. 87: Title" is an item, hence the lookahead.
-    "field_case_number": (r"^(?:Sagsnr|Sags\s*nr|Sagsnummer|Sagsid|Sags[\s-]?id|Sag\s*nr|Sag(?=\s*:)|J\.\s*nr|Journalnr"
-                          r"|Journal\s*nr|Acadre\s*sagsnr|Sagsnr\.\s*og\s*navn)\.?\s*:?\s*"
+    "field_case_number": (r"^(?:{case_labels}|Sag(?=\s*:))\.?\s*:?\s*"
                           r"(?!\d{1,4}\s*(?:[:\-–]\s*)?(?-i:[A-ZÆØÅ\"'“”«(]))(?P<value>[^\s.:].*)$", IGNORE),
     "field_document_number": (r"^(?:Dok\.?\s*nr|Dokumentnr|Dokumentnummer|Dok\.?\s*id)\.?\s*:?\s*(?P<value>\S.*)$", IGNORE),
     "field_competence": (r"^(?:Kompetence|Beslutningskompetence|Sagen afgøres (?:i|af)|Kompetenceplacering)\s*:\s*"

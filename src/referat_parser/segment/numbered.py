@@ -344,8 +344,9 @@ def _earlier_items(pending: list[Candidate], number: int, infos: list[Info], lin
     found: list[Start] = []
     expected = number - 1
     for cand in reversed(pending):
-        if cand.number != expected or number_style(lines[cand.title_line].text) != style \
-                or not is_title_like(cand.title or "") or not body_follows(infos, cand.title_line):
+        if cand.number != expected or cand.style != style \
+                or not is_title_like(cand.title or "", under_number=cand.title_line > cand.index) \
+                or not body_follows(infos, cand.title_line):
             break
         found.append(Start(pull_back(infos, cand.start), str(cand.number), cand.title, cand.title_line, "counted_down"))
         expected -= 1
