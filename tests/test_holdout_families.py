@@ -50,3 +50,15 @@ def test_number_style_is_the_words_and_the_mark_not_the_title():
 def test_a_place_under_a_bare_number_is_no_title_but_under_an_item_word_it_is():
     assert not is_title_like("Rådhuset, mødelokale 2", under_number=True)
     assert is_title_like("Cykelsti langs Skovvej.", under_number=True, under_item_word=True)
+
+
+def test_a_row_of_cells_without_a_case_number_is_no_case_field():
+    assert classify("Mødedato | 12-01-2024 | Mødested: Rådhuset").field is None
+    assert classify("Åben sag | Sagsbehandler: ANHA").field is None
+
+
+def test_a_case_number_before_a_code_stays_the_case_number():
+    info = classify("Sagsnr.: 2003/09822   J.nr.: 00.30.00S00")
+    assert info.field == "case_number" and info.value == "2003/09822"
+    info = classify("J.nr.: 00.30.00S00   Sagsnr.: 2003/09822")
+    assert info.field == "case_number" and info.value == "2003/09822"

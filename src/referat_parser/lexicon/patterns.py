@@ -322,6 +322,11 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "case_value": (r"^(?:[A-ZÆØÅ]{1,5}[\s-]?)?\d[\w./-]*", 0),
     "next_label": (r"\s+(?=[A-ZÆØÅ][\w.]+(?: [\w.]+){0,2}:)", 0),  # "... Sagen afgøres i: Byrådet"
     "dash_separator": (r"\s+[-–]\s+", 0),
+    # A KLE classification code, which files a case by subject and is not its number when a case number
+    # stands beside it ("J.nr.: 00.30.00S00   Sagsnr.: 2003/09822"): "00.30.00S00", "00.01.A00", "13.03.G01".
+    "kle_code": (r"\d{2}\.\d{2}(?:\.\d{2})?[.-]?[A-ZÆØÅ]\d{2}", 0),
+    # The cells of a status line: "Åben sag | Sagsnr. 24/08873 | Sagsbehandler: METH".
+    "cell_separator": (r"\s+\|\s+", 0),
     "case_in_title": (r"^(?P<case>[A-ZÆØÅ]{1,4}\s?\d{1,5}/\d{2,4})\.?\s+(?P<title>\S.*)$", 0),
     "document_number": (r"\bDok\.?\s*nr\.?\s*:?\s*(?P<value>[\w./-]+)", IGNORE),
     # --- item titles -------------------------------------------------------------------------
