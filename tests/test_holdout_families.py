@@ -3,6 +3,7 @@ with a line it must read and a similar line where it must stay quiet."""
 
 from __future__ import annotations
 
+from referat_parser.lexicon.attendance import absences_in_line
 from referat_parser.lexicon.headings import body_date_heading, match_heading
 from referat_parser.lexicon.titles import is_title_like
 from referat_parser.lineclass import Kind, classify
@@ -62,3 +63,14 @@ def test_a_case_number_before_a_code_stays_the_case_number():
     assert info.field == "case_number" and info.value == "2003/09822"
     info = classify("J.nr.: 00.30.00S00   Sagsnr.: 2003/09822")
     assert info.field == "case_number" and info.value == "2003/09822"
+
+
+def test_absence_wordings_name_the_absent():
+    assert [p.name for p in absences_in_line("Meldt forfald: Anne Lund (V), Bo Kragh (S)") or []] == ["Anne Lund", "Bo Kragh"]
+    found = absences_in_line("Alle medlemmer var til stede undtagen Anne Lund (A) og Bo Kragh (V).") or []
+    assert [(p.name, p.party) for p in found] == [("Anne Lund", "A"), ("Bo Kragh", "V")]
+
+
+def test_all_present_without_exception_names_nobody_absent():
+    assert not absences_in_line("Alle medlemmer var til stede.")
+    assert not absences_in_line("Alle var enige undtagen på ét punkt.")

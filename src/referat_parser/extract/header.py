@@ -61,7 +61,7 @@ def _without_cells(line: str) -> str:
     if P.table_separator_row.match(line):
         return ""
     row = P.label_cell_row.match(line)
-    if row and P.header_label_alone.match(row["label"]):
+    if row and (P.header_label_alone.match(row["label"]) or P.absence_alone.match(row["label"])):
         return f"{row['label'].rstrip(' :')}: {row['value'].strip()}"
     return P.cell_bar_end.sub("", line)
 
@@ -635,7 +635,7 @@ def extract_header(lines: list[str], full_text: str, title_at: int | None = None
             header.rules[name], first = found[0]
             setattr(header, name, first)
     header.signs = _meeting_signs(ctx)
-    header.participants = _participants(lines)
+    header.participants = _participants(table)  # table rows read as label and value too
     return header
 
 @dataclass
@@ -662,6 +662,17 @@ def _agenda_entry(roll: _Roll, line: str) -> bool:
     """An agenda list ("åbent 20 Indkaldelse af stedfortræder for ...") is not attendance."""
     if not P.list_entry.match(line):
         return False
+    roll.in_list = False
+    return True
+
+
+def _all_except(roll: _Roll, line: str) -> bool:
+    """'Til stede: Alle undtagen X, der havde meldt forfald': the members named are absent (a member
+    list's label before the phrase does not make them present)."""
+    if P.all_except.search(line) is None:
+        return False
+    for person in absences_in_line(line) or []:
+        _mark_absent(roll.people, person.name, person.party)
     roll.in_list = False
     return True
 
@@ -747,6 +758,7 @@ ATTENDANCE_RULES: tuple[tuple[str, Callable[[_Roll, str], bool]], ...] = (
     ("blank", _blank_line),
     ("absence_in_run", _absence_in_run),
     ("agenda_entry", _agenda_entry),
+    ("all_except", _all_except),
     ("member_list_label", _member_list_label),
     ("absence_label_alone", _absence_label_alone),
     ("attendance_statement", _attendance_statement),

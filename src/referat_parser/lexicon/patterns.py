@@ -67,6 +67,7 @@ PHRASES: dict[str, Callable[[], str]] = {
     "absence_labels": lambda: _alternation(data.people()["absence"]["labels"]),
     "absence_alone": lambda: _alternation(data.people()["absence"]["alone"]),
     "absence_none": lambda: _alternation(data.people()["absence"]["none"]),
+    "absence_all_except": lambda: _alternation(data.people()["absence"]["all_except"]),
     "absence_phrases": lambda: _alternation(data.people()["absence"]["phrases"]),
     "absence_phrases_at_end": lambda: _alternation(data.people()["absence"]["phrases_at_end"]),
     "substitute_after_name": lambda: _alternation(data.people()["absence"]["substitute_after_name"]),
@@ -494,6 +495,9 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "not_absence": (r"{partial_attendance}|i\s+behandlingen\s+af\s+punkterne\s+\d"
                     r"|deltog\s+ikke\s+under(?!\s+behandlingen\s+af\s+(?:punktet|sagen|dette\s+punkt)\b)", IGNORE),
     "absence_none": (r"^(?:{absence_none})\.?$", IGNORE),
+    # "Alle undtagen Anne Hansen (A) og Bo Holm, der havde meldt forfald.": the names after the phrase, up
+    # to a clause about them (", der ...") or the sentence's end; a label may stand first ("Til stede: ").
+    "all_except": (r"(?:^|:\s*)(?:{absence_all_except})\s+(?P<names>[^.:]+?)(?:,?\s+(?:der|som)\s+[^.]*)?\.?$", IGNORE),
     # Sentence ends, but not after the abbreviations of times and item numbers ("kl. 14.30", "pkt. 5").
     "sentence_end_names": (r"(?<=[.!?])(?<!\bkl\.)(?<!\bpkt\.)(?<!\bnr\.)\s+", 0),
     # A middle initial after a name word ('Hanne Ø.', 'Hans C.') does not end a sentence.
