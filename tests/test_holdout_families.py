@@ -3,6 +3,7 @@ with a line it must read and a similar line where it must stay quiet."""
 
 from __future__ import annotations
 
+from referat_parser.extract.decisions import find_dissents
 from referat_parser.lexicon.attendance import absences_in_line
 from referat_parser.lexicon.headings import body_date_heading, match_heading
 from referat_parser.lexicon.titles import is_title_like
@@ -74,3 +75,30 @@ def test_absence_wordings_name_the_absent():
 def test_all_present_without_exception_names_nobody_absent():
     assert not absences_in_line("Alle medlemmer var til stede.")
     assert not absences_in_line("Alle var enige undtagen på ét punkt.")
+
+
+def _parties(text: str) -> list[str | None]:
+    return [d.party for d in find_dissents(text)]
+
+
+def test_counts_before_the_party_letters_give_the_losing_side():
+    assert _parties("Godkendt med 12 stemmer for (A, V, C) og 4 stemmer imod (Ø, F).") == ["Ø", "F"]
+    assert _parties("Vedtaget med 11 stemmer mod 2 (SF).") == ["F"]
+    assert _parties("Godkendt med 20 stemmer for og 3 imod (Ø, O og Nye Borgerlige).") == ["Ø", "O", "D"]
+
+
+def test_a_rejected_proposal_is_dissented_by_those_who_voted_for_it():
+    assert _parties("Forslaget blev forkastet med 2 stemmer for (Ø, F) og 19 stemmer imod (A, V).") == ["Ø", "F"]
+    assert _parties("Indstillingen blev forkastet med 15 stemmer imod og 6 for. For stemte: A og F.") == ["A", "F"]
+
+
+def test_the_winning_side_and_a_tie_dissent_nobody():
+    assert _parties("Vedtaget med 15 stemmer for (A, V, C).") == []
+    assert _parties("Forslaget faldt med 9 stemmer for (A, F) og 9 stemmer imod (V, C).") == []
+    assert _parties("Godkendt. For stemte: A og V.") == []
+
+
+def test_a_minority_of_a_letter_and_a_party_name():
+    assert sorted(_parties("Et mindretal bestående af O og Nye Borgerlige (D) stemte imod.")) == ["D", "O"]
+    named = find_dissents("Et mindretal bestående af Anne Lund (O) og Bo Kragh (D) stemte imod.")
+    assert sorted((d.name, d.party) for d in named) == [("Anne Lund", "O"), ("Bo Kragh", "D")]

@@ -561,7 +561,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
                         r"(?:{against}|{not_support})", 0),
     # "Et mindretal (Ib Holm (V) og Eva Kjær (O)) kunne ikke tiltræde ...", "Mindretallet (V og O) stemte imod".
     "dissent_minority": (r"\b(?i:mindretal(?:let)?)\s*(?:\((?P<bracket>(?:[^()]|\([^()]{0,40}\)){1,200})\)"
-                         r"|(?i:bestående\s+af)\s+(?P<list>[^.()]{1,200}?))\s*,?\s*(?:{against}|{not_support})", 0),
+                         r"|(?i:bestående\s+af)\s+(?P<list>(?:[^.()]|\([^()]{1,40}\)){1,200}?))\s*,?\s*(?:{against}|{not_support})", 0),
     "dissent_skip": (r"undlod\s+at\s+stemme|tog\s+forbehold|tager\s+forbehold|\bfor\s+stemte\b", IGNORE),
     "against_or_not_support": (r"{against}|{not_support}", 0),
     # A roll-call list runs to the end of the sentence or to the next side on the same line.
@@ -569,7 +569,12 @@ TEMPLATES: dict[str, tuple[str, int]] = {
                   r"|(?P<side2>For|Imod|Undlod\s+at\s+stemme|Hverken\s+for\s+eller\s+imod|Undlod)\s*:)"
                   r"\s*(?P<list>(?:[^\n.,;]|[,;](?!\s*(?:og\s+)?{side_words}\b)|\.(?=\S))*)", IGNORE),
     "vote_count": (r"(?P<for>\d+)\s+stemmer?\s+(?:for\s+)?(?:imod|mod)\s+(?P<against>\d+)(?!\s*(?:stemmer\s+)?imod)"
-                   r"|(?P<for2>\d+)\s+stemmer?\s+for\s*(?:,|og)\s*(?P<against2>\d+)\s+(?:stemmer\s+)?imod", IGNORE),
+                   r"|(?P<for2>\d+)\s+stemmer?\s+for\s*(?:\([^()]*\)\s*)?(?:,|og)\s*(?P<against2>\d+)\s+(?:stemmer\s+)?imod"
+                   r"|(?P<against3>\d+)\s+stemmer?\s+imod\s*(?:\([^()]*\)\s*)?(?:,|og)\s*(?P<for3>\d+)\s+(?:stemmer\s+)?for\b", IGNORE),
+    # The count before the side and its parties: "15 stemmer for (C, A, B)", "3 stemmer imod (Ø, F)",
+    # "5 imod (Ø, O og Nye Borgerlige)"; "13 stemmer mod 2 (SF)" counts the 2 against.
+    "vote_counted_side": (r"(?<![\d.,])(?:(?P<count>\d{1,3})\s+(?:stemmer?\s+)?(?P<side>for|imod)"
+                          r"|\d{1,3}\s+stemmer?\s+mod\s+(?P<count2>\d{1,3}))\s*\((?P<list>[^()]{1,120})\)", IGNORE),
     "vote_members": (r"(?P<count>\d+)\s+medlem(?:mer)?\s*\((?P<parties>[^)]*)\)\s*(?P<verb>anbefaler|stemte\s+for"
                      r"|stemmer\s+for|{against}|undlod)", IGNORE),
     "abstain_named": (r"(?P<name>{name})\s*\((?P<party>{party_text})\)\s*undlod\s+at\s+stemme", 0),
