@@ -102,3 +102,16 @@ def test_a_minority_of_a_letter_and_a_party_name():
     assert sorted(_parties("Et mindretal bestående af O og Nye Borgerlige (D) stemte imod.")) == ["D", "O"]
     named = find_dissents("Et mindretal bestående af Anne Lund (O) og Bo Kragh (D) stemte imod.")
     assert sorted((d.name, d.party) for d in named) == [("Anne Lund", "O"), ("Bo Kragh", "D")]
+
+
+def test_an_earlier_body_of_several_words_heads_its_recommendation():
+    for line, body in (("Teknisk Udvalgs indstilling af 12.04.2005:", "Teknisk Udvalg"),
+                       ("SOCIALT UDVALGS INDSTILLING 03.05.2005:", "SOCIALT UDVALG"),
+                       ("Børne- og Ungeudvalgets indstilling af 02.03.2005:", "Børne- og Ungeudvalget")):
+        heading = match_heading(line)
+        assert heading is not None and heading.key == "decision" and heading.body == body and heading.date
+
+
+def test_a_genitive_that_names_no_body_heads_nothing():
+    assert match_heading("Sagens indstilling af 12.04.2005:") is None
+    assert match_heading("Borgerens indstilling af 12.04.2005:") is None

@@ -196,7 +196,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "body": (r"""(?<![\w-])(?:
             Udvalget\s+for\s+{word}(?:(?:,\s+|\s+og\s+){word})*
           | (?:(?:{towns})s?\s+)?
-            (?:[{up}][a-zæøå]+(?:isk|al)[et]?\s+(?=Udvalg))?  # "Teknisk Udvalg", "Socialt Udvalg"
+            (?:[{up}](?i:[a-zæøå]+(?:isk|al)[et]?)\s+(?=(?i:Udvalg)))?  # "Teknisk Udvalg", "Socialt Udvalg", "TEKNISK UDVALG"
             (?:(?:{word}-,?\s+(?:(?:og|&)\s+)?)*(?:[{up}][\w]*?)?(?i:{body_suffixes})
              |(?:{word}-,?\s+(?:(?:og|&)\s+)?)+[a-zæøå][\w]*?(?:{lower_case_compound_suffixes}))  # "Miljø- og klimaudvalget"
             (?P<genitive>s)?
@@ -215,7 +215,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # "Økonomiudvalgets beslutning den 7. december 2021" -> body 'Økonomiudvalget'; also "... behandling den".
     # ... and with the item it decided: "Økonomiudvalgets beslutning den 01.02.2012 Punkt 4" (eDoc).
     "decision_heading_genitive": (r"^(?P<body>[^\W\d].{2,80}?)s\s+(?:beslutning|behandling|indstilling)"
-                                  r"(?:\s+til\s+\w[\w\s-]{2,60}?)?(?:\s+(?:den|d\.)?\s*(?P<date>{date}))?{pkt}?\s*:?$",
+                                  r"(?:\s+til\s+\w[\w\s-]{2,60}?)?(?:\s+(?:den|d\.|af)?\s*(?P<date>{date}))?{pkt}?\s*:?$",
                                   IGNORE | VERBOSE),
     "ends_with_den": (r"\b(?:den|d\.)\s*[:.]?$", IGNORE),
     "heading_glued": (r"(?P<name>{heading_names_capitalised})(?=[A-ZÆØÅ])", 0),
