@@ -115,3 +115,14 @@ def test_an_earlier_body_of_several_words_heads_its_recommendation():
 def test_a_genitive_that_names_no_body_heads_nothing():
     assert match_heading("Sagens indstilling af 12.04.2005:") is None
     assert match_heading("Borgerens indstilling af 12.04.2005:") is None
+
+
+def test_section_words_economy_and_the_case():
+    assert match_heading("Økonomi/finansiering").key == "economy"  # type: ignore[union-attr]
+    assert match_heading("Sagen").key == "presentation"  # type: ignore[union-attr]
+
+
+def test_sagen_heads_a_section_only_alone_on_its_line():
+    assert match_heading("Sagen blev udsat.") is None
+    assert match_heading("SagenKommunen har modtaget en ansøgning.") is None
+    assert match_heading("Sagen Økonomiudvalget") is None

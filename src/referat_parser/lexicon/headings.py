@@ -121,7 +121,7 @@ def _vocabulary(line: _Line) -> Heading | None:
     if line.text[:1].islower():
         return None
     vocab = headings()
-    key = vocab.exact.get(line.folded)
+    key = vocab.exact.get(line.folded) or vocab.alone.get(line.folded)
     if key is None and line.text.endswith(":"):
         key = vocab.with_colon.get(line.folded)
     if key is None:
