@@ -126,3 +126,9 @@ def test_sagen_heads_a_section_only_alone_on_its_line():
     assert match_heading("Sagen blev udsat.") is None
     assert match_heading("SagenKommunen har modtaget en ansøgning.") is None
     assert match_heading("Sagen Økonomiudvalget") is None
+
+
+def test_sag_with_a_colon_and_a_case_number_stays_a_case_field():
+    info = classify("Sag: 22/14552")
+    assert info.kind is Kind.FIELD and info.value == "22/14552"
+    assert classify("Sag: 57 Ny legeplads i Østerby").number == "57"

@@ -242,7 +242,8 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "item_ad": (r"^Ad\.?\s*(?P<num>\d{1,3})\s*[).:]\s*(?P<title>{title_start}.*)$", 0),
     # "Sag nr. 87: Title", "Dagsordenspunkt 4 - Title" (a case-number field has no title after the number).
     "item_sag": (r"^(?:Sag|Dagsordenspunkt)\.?\s*(?:nr\.?|nummer)?\s*(?P<num>\d{1,4})\s*[:\-–]\s*(?P<title>{title_start}.*)$", 0),
-    "item_word_space": (r"^(?:Punkt|Pkt|Sag)\.?\s*(?:nr\.?\s*)?(?P<num>\d{1,4})\s+(?P<title>{title_start}.*)$", 0),
+    # ... and "Sag: 210 Title" (a colon after the word: the number is the item's, not a case number).
+    "item_word_space": (r"^(?:Punkt|Pkt|Sag)\.?\s*:?\s*(?:nr\.?\s*)?(?P<num>\d{1,4})\s+(?P<title>{title_start}.*)$", 0),
     # "1. (Åben) Title", "56 (Å) Title", "59 (L) Title": the open/closed mark between number and title.
     "item_marked": (r"^(?P<num>\d{1,4})\.?\s*\((?P<public>(?i:åbent?|lukket|å|l))\)\s*(?P<title>[{up}0-9\"'“”«(].*)$", 0),
     "item_nr": (r"^Nr\.?\s*(?P<num>\d{1,4})\s*[.:\-–]?\s*(?P<title>[{up}0-9].*)$", 0),
