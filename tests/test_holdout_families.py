@@ -132,3 +132,14 @@ def test_sag_with_a_colon_and_a_case_number_stays_a_case_field():
     info = classify("Sag: 22/14552")
     assert info.kind is Kind.FIELD and info.value == "22/14552"
     assert classify("Sag: 57 Ny legeplads i Østerby").number == "57"
+
+
+def test_a_status_label_before_the_open_closed_word_marks_the_item():
+    info = classify("Status       Åbent")
+    assert info.kind is Kind.PUBLIC and info.public is True
+    assert classify("Sagsstatus: Lukket").public is False
+
+
+def test_status_words_in_a_sentence_or_title_mark_nothing():
+    assert classify("Status på projektet").kind is Kind.TEXT
+    assert classify("Status for åbent byggeri").kind is Kind.TEXT

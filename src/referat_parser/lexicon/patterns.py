@@ -64,6 +64,7 @@ PHRASES: dict[str, Callable[[], str]] = {
     "name_enders": lambda: _alternation(data.people()["name_enders"]),
     "participant_labels": lambda: _alternation(data.people()["participant_labels"]),
     "case_labels": lambda: _alternation(data.words()["case_numbers"]["labels"]),
+    "status_labels": lambda: _alternation(data.words()["case_numbers"]["status_labels"]),
     "absence_labels": lambda: _alternation(data.people()["absence"]["labels"]),
     "absence_alone": lambda: _alternation(data.people()["absence"]["alone"]),
     "absence_none": lambda: _alternation(data.people()["absence"]["none"]),
@@ -292,7 +293,9 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # "Ø Likviditet ...": a one-letter code (a committee's letter) before a transcript item's title.
     "title_code_prefix": (r"^[A-ZÆØÅ]\s+(?P<rest>[A-ZÆØÅ].*)$", 0),
     # --- open / closed -----------------------------------------------------------------------
-    "public": (r"^(?P<word>åbent|åben|lukket|offentlig|fortrolig|aaben|aabent)(?:\s+(?:punkt|sag|dagsorden|møde))?\s*\.?$", IGNORE),
+    # ... after a status label, with or without its colon: "Status   Åbent" (an item's metadata list).
+    "public": (r"^(?:(?:{status_labels})\s*:?\s+)?(?P<word>åbent|åben|lukket|offentlig|fortrolig|aaben|aabent)"
+               r"(?:\s+(?:punkt|sag|dagsorden|møde))?\s*\.?$", IGNORE),
     # "Åbent - 00.01.00-G01-523-18", "Åbent - 00.01.00A04 - 2007/34364", "Åbent punkt  Sagsnr. 25/112"
     "public_with_case": (r"^(?P<word>åbent|åben|lukket)(?:\s+(?:punkt|sag))?\s*(?:[-–]|(?=sags?nr))\s*"
                          r"(?:sags?nr\.?\s*:?\s*)?(?P<case>\S.*)$", IGNORE),

@@ -70,12 +70,13 @@ def title_before(infos: list[Info], lines: list[Line], index: int) -> int | None
 
 
 def title_after(infos: list[Info], lines: list[Line], index: int) -> int | None:
-    """The title line printed after a bare "Punkt 5" line, below the item's case number if one stands
-    between ('Pkt. 40' / 'J.nr. 00.30.10Ø09' / 'Regnskab 2004.')."""
+    """The title line printed after a bare "Punkt 5" line, below the item's case number or open/closed
+    mark if they stand between ('Pkt. 40' / 'J.nr. 00.30.10Ø09' / 'Regnskab 2004.', 'Punkt 142' / 'Status
+    Åbent' / title)."""
     item_word = P.item_word.match(lines[index].text) is not None
     for ahead in range(index + 1, min(len(infos), index + 5)):
         info = infos[ahead]
-        if info.kind is Kind.BLANK or (info.kind is Kind.FIELD and info.field == "case_number"):
+        if info.kind in (Kind.BLANK, Kind.PUBLIC) or (info.kind is Kind.FIELD and info.field == "case_number"):
             continue
         title_like = is_title_like(lines[ahead].text, under_number=True, under_item_word=item_word)
         return ahead if info.kind is Kind.TEXT and title_like else None
