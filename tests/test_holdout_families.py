@@ -4,6 +4,7 @@ with a line it must read and a similar line where it must stay quiet."""
 from __future__ import annotations
 
 from referat_parser.extract.decisions import find_dissents
+from referat_parser.extract.header_rows import label_rows
 from referat_parser.lexicon.attendance import absences_in_line
 from referat_parser.lexicon.headings import body_date_heading, match_heading
 from referat_parser.lexicon.titles import is_title_like
@@ -143,3 +144,15 @@ def test_a_status_label_before_the_open_closed_word_marks_the_item():
 def test_status_words_in_a_sentence_or_title_mark_nothing():
     assert classify("Status på projektet").kind is Kind.TEXT
     assert classify("Status for åbent byggeri").kind is Kind.TEXT
+
+
+def test_a_label_row_and_its_value_row_become_label_value_lines():
+    lines, title_at = label_rows(["Dato Tid Sted", "3. maj 2022 kl. 16:00 Rådhuset", "", "1. Punkt"], 3)
+    assert lines == ["Dato: 3. maj 2022", "Tid: kl. 16:00", "Sted: Rådhuset", "", "1. Punkt"] and title_at == 4
+
+
+def test_a_value_row_that_does_not_fit_its_labels_is_left_as_printed():
+    printed = ["Dato Tid Sted", "Rådhuset, mødesal 2", ""]
+    assert label_rows(printed, 3) == (printed, 3)  # no date where the date belongs
+    printed = ["Mødested Udvalg", "Rådhuset Byrådet", ""]
+    assert label_rows(printed, 3) == (printed, 3)  # two text values: their border is unknown

@@ -32,6 +32,7 @@ from ..lexicon.data import fold, weekdays
 from ..lexicon.dates import iter_dates, iter_times
 from ..lexicon.names import PersonRef, find_person
 from ..lexicon.titles import is_meeting_line
+from .header_rows import label_rows
 
 
 def _before_stamp(line: str) -> str:
@@ -624,8 +625,8 @@ def extract_header(lines: list[str], full_text: str, title_at: int | None = None
     """The header fields of ``lines`` (the text before the first item); ``title_at`` is the first line
     among them that prints an item title, if any."""
     header = HeaderDraft()
-    table = [_without_cells(line) for line in lines]
-    ctx = _Context(table, _without_mail_header(table), full_text, len(lines) if title_at is None else title_at)
+    table, title_line = label_rows([_without_cells(line) for line in lines], len(lines) if title_at is None else title_at)
+    ctx = _Context(table, _without_mail_header(table), full_text, title_line)
     for name, rules in HEADER_RULES.items():
         cleanup = CLEANUP.get(name, str.strip)
         found = header.candidates.setdefault(name, [])

@@ -438,6 +438,14 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # A label's value that is itself the next label ("Mødested: Deltagere: ..."): the label has no value here.
     "starts_with_label": (r"^(?=(?-i:[A-ZÆØÅ]))(?:{all_header_labels})(?:\s+fra)?(?:/\w+)?\s*:", IGNORE),
     "header_label_alone": (r"^(?:{all_header_labels})\s*:?$", IGNORE),
+    # A row of a header table transcribed row by row: labels only ("Mødedato Mødetid Mødested"), their
+    # values on the next line; and the substitutes' column beside an absence column ("Fraværende Stedfortræder").
+    "label_row": (r"^(?:(?:{all_header_labels})\s+){1,4}(?:{all_header_labels})$", IGNORE),
+    "label_in_row": (r"(?:{all_header_labels})(?=\s|$)", IGNORE),
+    "absence_substitute_row": (r"^(?P<absence>{absence_alone})\s+(?P<substitute>stedfortrædere?|suppleanter?)$", IGNORE),
+    # A clock time or a range at the start of a cell: "17:00 - 20:35", "kl. 13.00".
+    "time_cell": (r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?", IGNORE),
+    "empty_cell": (r"\s+[-–]\s*$|^\s*[-–]\s*$", 0),
     "navigation_word": (r"(?<![\w-])(?:{navigation_words})(?![\w-])", 0),
     # "Social og sundheds møde den 17. april 2023": a committee named in the genitive, with or without a body word.
     "genitive_meeting": (r"^(?P<name>[{up}][\w&,\- ]{2,60}?)s\s+møde\s+(?:den|d\.)\s", 0),
