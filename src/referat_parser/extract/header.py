@@ -477,10 +477,24 @@ def _place_after_time(ctx: _Context) -> Iterator[str]:
         return
     lines = ctx.meeting_lines
     dated = lines[ctx.date_line]
-    for line in [dated, *(line for line in lines if "kl" in line and line != dated)]:
-        match = P.place_after_time.search(line)
+    timed = [ctx.date_line, *(i for i, line in enumerate(lines) if "kl" in line and line != dated)]
+    for index in timed:
+        match = P.place_after_time.search(lines[index])
         if match and (match["place"][0].isupper() or P.header_place_words.match(match["place"])):
-            yield match["place"].strip()
+            yield _wrapped_place(match["place"].strip(), lines, index)
+
+
+WRAPPED_PLACE_MAX = 60  # characters of a place's second line
+
+
+def _wrapped_place(place: str, lines: list[str], index: int) -> str:
+    """'... kl. 19.00 på Rådhuset,' / 'Nykøbing Mors, byrådssalen.': a place whose line ends in a comma
+    goes on in the next line, when that line is a short phrase (no label, no sentence of its own)."""
+    after = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    if not place.endswith(",") or not after or len(after) > WRAPPED_PLACE_MAX or P.any_label.match(after) \
+            or P.sentence_inside.search(after.rstrip(".")):
+        return place.rstrip(" ,")
+    return f"{place} {after.rstrip('.')}"
 
 
 def _place_line_after_date(ctx: _Context) -> Iterator[str]:
