@@ -7,6 +7,7 @@ from referat_parser.extract.decisions import find_dissents
 from referat_parser.extract.header_rows import label_rows
 from referat_parser.lexicon.attendance import absences_in_line
 from referat_parser.lexicon.headings import body_date_heading, match_heading
+from referat_parser.lexicon.outcomes import classify_outcome
 from referat_parser.lexicon.titles import is_title_like
 from referat_parser.lineclass import Kind, classify
 from referat_parser.segment.lines import number_style
@@ -156,3 +157,14 @@ def test_a_value_row_that_does_not_fit_its_labels_is_left_as_printed():
     assert label_rows(printed, 3) == (printed, 3)  # no date where the date belongs
     printed = ["Mødested Udvalg", "Rådhuset Byrådet", ""]
     assert label_rows(printed, 3) == (printed, 3)  # two text values: their border is unknown
+
+
+def test_an_outcome_word_in_reported_news_does_not_beat_the_closing_phrase():
+    text = "Borgmesteren meddelte, at ministeriet har bevilget 3 mio. kr. til en ny cykelsti.\nTil efterretning."
+    assert classify_outcome(text) == "noted"
+    assert classify_outcome("Direktøren orienterede om, at tilskuddet er godkendt af staten.") == "other"
+
+
+def test_the_bodys_own_outcome_still_counts_beside_reported_news():
+    assert classify_outcome("Godkendt. Borgmesteren oplyste, at tilskuddet er bevilget.") == "approved"
+    assert classify_outcome("Bevilget som ansøgt.") == "approved"

@@ -65,6 +65,7 @@ PHRASES: dict[str, Callable[[], str]] = {
     "participant_labels": lambda: _alternation(data.people()["participant_labels"]),
     "case_labels": lambda: _alternation(data.words()["case_numbers"]["labels"]),
     "status_labels": lambda: _alternation(data.words()["case_numbers"]["status_labels"]),
+    "reporting_verbs": lambda: _alternation(data.words()["reported_speech"]["verbs"]),
     "absence_labels": lambda: _alternation(data.people()["absence"]["labels"]),
     "absence_alone": lambda: _alternation(data.people()["absence"]["alone"]),
     "absence_none": lambda: _alternation(data.people()["absence"]["none"]),
@@ -604,6 +605,8 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "recommendation_intro": (r"\b(?:indstiller|indstilles|foreslår)\b.*\bat\s*:?$|\b(?:indstiller|indstilles)[,:]?\s*$", IGNORE),
     "clause_tail": (r"[\s,;]+(?:og|samt)?$", 0),
     "outcome": (r"(?<![\w-])(?:{outcome_phrases})(?![\w-])", IGNORE),
+    # The start of reported speech: "Borgmesteren meddelte, at ...", "Direktøren orienterede om, at ...".
+    "reported_clause": (r"\b(?:{reporting_verbs})\s*,?\s+(?:at|om|hvordan)\b", IGNORE),
     # A sentence whose subject is the item itself: "Dagsorden blev godkendt som udsendt og ...".
     "item_subject_outcome": (r"^(?:{outcome_subjects})\s+(?:blev|er|bliver|var)\s+", IGNORE),
     # A line in capitals of two or more words: "BESLUTNINGSFORSLAG FRA EL OG AB, UFP" (not "GODKENDT.").
