@@ -66,6 +66,7 @@ PHRASES: dict[str, Callable[[], str]] = {
     "case_labels": lambda: _alternation(data.words()["case_numbers"]["labels"]),
     "status_labels": lambda: _alternation(data.words()["case_numbers"]["status_labels"]),
     "reporting_verbs": lambda: _alternation(data.words()["reported_speech"]["verbs"]),
+    "explanation_phrases": lambda: _alternation(data.words()["explanation"]["phrases"]),
     "absence_labels": lambda: _alternation(data.people()["absence"]["labels"]),
     "absence_alone": lambda: _alternation(data.people()["absence"]["alone"]),
     "absence_none": lambda: _alternation(data.people()["absence"]["none"]),
@@ -619,6 +620,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # Every printed form of every municipality, its capitals too ('HØJE-TAASTRUP').
     "municipality_forms": ("{municipality_forms}", 0),
     "letters_word": (r"[^\W\d_]+", 0),
+    "explanation_phrase": (r"(?<![\w])(?:{explanation_phrases})(?![\w])", IGNORE),
 }
 
 PHRASES["special_chars"] = lambda: re.escape(data.words()["characters"]["space_like"] + data.words()["characters"]["invisible"])
