@@ -83,6 +83,26 @@ def title_after(infos: list[Info], lines: list[Line], index: int) -> int | None:
     return None
 
 
+CAPITALS_CONTINUATION_MAX = 60  # characters of a title's second line in capitals
+
+
+def capitals_continuation(infos: list[Info], lines: list[Line], title: int) -> int | None:
+    """'LOKALPLAN NR. 203 - BOLIGOMRÅDE VED SKOVVEJ.' / 'ENDELIG VEDTAGELSE.': a title in capitals that
+    goes on in a second line of capitals right under it, before the item's first heading or field."""
+    following = title + 1
+    if following >= len(infos) or infos[following].kind is not Kind.TEXT or not _in_capitals(lines[title].text):
+        return None
+    text = lines[following].text
+    if len(text) > CAPITALS_CONTINUATION_MAX or not _in_capitals(text):
+        return None
+    after = next((i for i in range(following + 1, len(infos)) if infos[i].kind is not Kind.BLANK), None)
+    return following if after is not None and infos[after].kind in (Kind.HEADING, Kind.FIELD) else None
+
+
+def _in_capitals(text: str) -> bool:
+    return any(ch.isalpha() for ch in text) and text == text.upper()
+
+
 def body_follows(infos: list[Info], index: int) -> bool:
     """The next non-blank line after ``index`` is text of the item, not another title or list entry."""
     for following in range(index + 1, len(infos)):  # an index loop: a slice would copy the rest per call
