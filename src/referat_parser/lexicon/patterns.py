@@ -67,6 +67,7 @@ PHRASES: dict[str, Callable[[], str]] = {
     "status_labels": lambda: _alternation(data.words()["case_numbers"]["status_labels"]),
     "reporting_verbs": lambda: _alternation(data.words()["reported_speech"]["verbs"]),
     "explanation_phrases": lambda: _alternation(data.words()["explanation"]["phrases"]),
+    "attendance_labels": lambda: _alternation(data.people()["attendance_labels"]),
     "absence_labels": lambda: _alternation(data.people()["absence"]["labels"]),
     "absence_alone": lambda: _alternation(data.people()["absence"]["alone"]),
     "absence_none": lambda: _alternation(data.people()["absence"]["none"]),
@@ -525,7 +526,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "range_separator": (r"\s*[-–]\s*", 0),
     "substitute_tail": (r"\s*[.,]?\s*(?:stedfortræder|istedet|i stedet|suppleant|og\s+\S+\s+deltog)\b", IGNORE),
     "meeting_end_line": (r"^\s*{meeting_end}", IGNORE),
-    "attendance_label": (r"^(?:Fremmøde(?:\s+og\s+inhabilitet)?|Deltagere|Mødedeltagere|Til stede|Inhabilitet)\s*:?", IGNORE),
+    "attendance_label": (r"^(?:{attendance_labels})\s*:?", IGNORE),
     "attendance_remark": (r"\b(?:deltog|mødte)\s+(?:i\s+stedet|som\s+stedfortræder|som\s+suppleant)"
                           r"|\bindkaldt\s+som\s+(?:suppleant|stedfortræder)|\binhabil|\bdeltog\s+ikke\b|\bforlod\s+mødet"
                           r"|\bankom\s+kl|\bmødte\s+ikke\s+frem", IGNORE),
