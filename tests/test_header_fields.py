@@ -188,3 +188,12 @@ def test_a_label_below_a_lone_place_label_is_no_place():
 def test_place_stops_at_a_second_column_label(second):
     text = STAMPED.replace("Mødested: Byrådssalen", f"Mødested: Byrådssalen, Rådhuset               {second}")
     assert parse_text(text).location == "Byrådssalen, Rådhuset"
+
+
+def test_a_former_municipality_names_pre_2007_minutes():
+    """Archives of minutes from before the 2007 reform name municipalities that no longer exist, in
+    capitals on a letterhead too."""
+    text = "EGEBJERG KOMMUNE\nKommunalbestyrelsen\nReferat af mødet den 4. marts 2002\n"
+    assert find_municipality(text) == "Egebjerg"
+    assert find_municipality("Referat fra Aabybro Byråds møde") == "Aabybro"
+    assert find_municipality("Referat fra Åbybro Byråds møde") == "Aabybro"  # the other spelling

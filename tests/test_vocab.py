@@ -55,6 +55,10 @@ def test_no_conflicts():
     towns = load("municipalities")["municipality"]
     assert len(towns) == 98
     assert duplicates((form, t["name"]) for t in towns for form in [t["name"], *t.get("forms", [])]) == []
+    # A former municipality's name is no current one's (those are listed once, above).
+    current = {form for t in towns for form in [t["name"], *t.get("forms", [])]}
+    former = load("municipalities")["former"]
+    assert len(former) == len(set(former)) and not current & set(former)
     heading_names = {fold(n) for e in headings.values() for n in e["names"]}
     assert [line for line in load("noise")["lines"] if fold(line) in heading_names] == []
 
@@ -110,6 +114,9 @@ def test_every_label_word_is_left_out_of_names(label):
 
 
 TOWNS = [(t["name"], form) for t in load("municipalities")["municipality"] for form in [t["name"], *t.get("forms", [])]]
+# The municipalities of 1970-2006 (pre-2007 archives), with their other spellings.
+TOWNS += [(name, name) for name in load("municipalities")["former"]]
+TOWNS += [(name, form) for name, forms in load("municipalities")["former_forms"].items() for form in forms]
 
 
 @pytest.mark.parametrize(("name", "form"), TOWNS, ids=[f for _, f in TOWNS])

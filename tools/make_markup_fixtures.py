@@ -255,6 +255,44 @@ def _table(rows: list[str], widths: list[int]) -> str:
             f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>")
 
 
+def _docx_block(block: Block, nums: list[str]) -> str:
+    """One block as Word XML; a numbered item title becomes a Word list restarted at its number."""
+    if block.kind == "title":
+        return _para(_run(block.text), style="Titel")
+    if block.kind == "item":
+        numbered = NUMBERED_TITLE.match(block.text)
+        if not numbered:
+            return _para(_run(block.text), style="Overskrift1")
+        num_id = len(nums) + 1
+        nums.append(f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0">'
+                    f'<w:startOverride w:val="{numbered["num"]}"/></w:lvlOverride></w:num>')
+        return _para(_run(numbered["title"]), style="Overskrift1", num=(num_id, 0))
+    if block.kind == "heading":
+        return _para(_run(block.text), style="Overskrift2")
+    if block.kind == "bullet" and block.text.startswith("- "):
+        return _para(_run(block.text[2:]), style="Listeafsnit", num=(1, 0))
+    if block.kind == "table":
+        width = 9000 // max(len(r) for r in block.rows)
+        table_rows = ["<w:tr>" + "".join(_cell(_para(_run(c, bold=number == 0)), width) for c in row) + "</w:tr>"
+                      for number, row in enumerate(block.rows)]
+        return _table(table_rows, [width] * max(len(r) for r in block.rows))
+    return _para(_run(block.text))
+
+
+def _docx_toc_entry(block: Block, index: int, *, opens_field: bool) -> str:
+    """A contents line as Word writes it: inside a TOC field, its page a PAGEREF field."""
+    entry, page = block.text.rsplit("\t", 1)
+    entry = entry.rstrip(".")
+    field = ""
+    if opens_field:
+        field = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">'
+                 ' TOC \\o "1-1" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>')
+    pageref = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGEREF '
+               f'_Toc{index} \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+               f'{_run(page)}<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    return _para(field + _run(entry) + "<w:r><w:tab/></w:r>" + pageref, style="Indholdsfortegnelse1")
+
+
 def docx_parts(seed: str, blocks: list[Block]) -> tuple[str, str, str]:
     """(document.xml, numbering.xml, header1.xml) for one seed."""
     rows, covered = header_rows(blocks)
@@ -275,41 +313,11 @@ def docx_parts(seed: str, blocks: list[Block]) -> tuple[str, str, str]:
                     table_rows.append(f"<w:tr>{_cell(_para(_run(label, bold=True)), 2200)}{_cell(value, 6800)}</w:tr>")
                 body.append(_table(table_rows, [2200, 6800]))
             continue
-        if block.kind == "title":
-            body.append(_para(_run(block.text), style="Titel"))
-        elif block.kind == "item":
-            numbered = NUMBERED_TITLE.match(block.text)
-            if numbered:
-                num_id = len(nums) + 1
-                nums.append(f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0">'
-                            f'<w:startOverride w:val="{numbered["num"]}"/></w:lvlOverride></w:num>')
-                body.append(_para(_run(numbered["title"]), style="Overskrift1", num=(num_id, 0)))
-            else:
-                body.append(_para(_run(block.text), style="Overskrift1"))
-        elif block.kind == "heading":
-            body.append(_para(_run(block.text), style="Overskrift2"))
-        elif block.kind == "bullet" and block.text.startswith("- "):
-            body.append(_para(_run(block.text[2:]), style="Listeafsnit", num=(1, 0)))
-        elif block.kind == "toc":
-            entry, page = block.text.rsplit("\t", 1)
-            entry = entry.rstrip(".")
-            field = ""
-            if not toc_open:
-                field = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">'
-                         ' TOC \\o "1-1" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>')
-                toc_open = True
-            pageref = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGEREF '
-                       f'_Toc{index} \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-                       f'{_run(page)}<w:r><w:fldChar w:fldCharType="end"/></w:r>')
-            body.append(_para(field + _run(entry) + "<w:r><w:tab/></w:r>" + pageref, style="Indholdsfortegnelse1"))
-        elif block.kind == "table":
-            width = 9000 // max(len(r) for r in block.rows)
-            table_rows = [
-                "<w:tr>" + "".join(_cell(_para(_run(c, bold=number == 0)), width) for c in row) + "</w:tr>"
-                for number, row in enumerate(block.rows)]
-            body.append(_table(table_rows, [width] * max(len(r) for r in block.rows)))
+        if block.kind == "toc":
+            body.append(_docx_toc_entry(block, index, opens_field=not toc_open))
+            toc_open = True
         else:
-            body.append(_para(_run(block.text)))
+            body.append(_docx_block(block, nums))
     if toc_open:
         body.append(_para('<w:r><w:fldChar w:fldCharType="end"/></w:r>'))
     section = ('<w:sectPr><w:headerReference w:type="default" r:id="rId3"/>'

@@ -440,32 +440,41 @@ def validate(
       referat validate --golden fixtures           # diff parser output against fixtures/*.json
       referat validate --golden fixtures --update  # regenerate them (review the diff!)
     """
-    from .validate import check_golden, update_golden, validate_paths
-
     if golden is not None:
         if paths:
             raise _usage("give either JSON files or --golden DIR, not both")
-        if update:
-            written = update_golden(golden)
-            for path in written:
-                sys.stderr.write(f"wrote {path}\n")
-            if not quiet:
-                _err(f"{len(written)} expected file(s) updated")
-            return
-        differences = check_golden(golden)
-        for difference in differences:
-            sys.stdout.write(difference.diff if difference.diff.endswith("\n") else difference.diff + "\n")
-        if differences:
-            _err(f"{len(differences)} golden file(s) differ; after review: referat validate --golden {golden} --update")
-            raise typer.Exit(EXIT_FAILED)
-        if not quiet:
-            _err(f"golden fixtures in {golden}: all match")
+        _validate_golden(golden, update=update, quiet=quiet)
         return
     if update:
         raise _usage("--update needs --golden DIR")
     if not paths:
         raise _usage("give JSON files or folders to validate, or --golden DIR")
-    from . import SCHEMA_VERSION
+    _validate_outputs(paths, quiet=quiet)
+
+
+def _validate_golden(golden: Path, *, update: bool, quiet: bool) -> None:
+    from .validate import check_golden, update_golden
+
+    if update:
+        written = update_golden(golden)
+        for path in written:
+            sys.stderr.write(f"wrote {path}\n")
+        if not quiet:
+            _err(f"{len(written)} expected file(s) updated")
+        return
+    differences = check_golden(golden)
+    for difference in differences:
+        sys.stdout.write(difference.diff if difference.diff.endswith("\n") else difference.diff + "\n")
+    if differences:
+        _err(f"{len(differences)} golden file(s) differ; after review: referat validate --golden {golden} --update")
+        raise typer.Exit(EXIT_FAILED)
+    if not quiet:
+        _err(f"golden fixtures in {golden}: all match")
+
+
+def _validate_outputs(paths: list[Path], *, quiet: bool) -> None:
+    from .validate import validate_paths
+    from .version import SCHEMA_VERSION
 
     checked = bad = 0
     newer: set[str] = set()

@@ -21,7 +21,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Protocol
@@ -228,53 +228,66 @@ class ProcessPool:
         exhausted = False
         try:
             while True:
-                # Hand a task to every idle worker, starting workers up to `jobs`.
-                while not exhausted:
-                    idle = next((w for w in self._workers if w.task is None), None)
-                    if idle is None and len(self._workers) >= self.jobs:
-                        break
-                    task = next(todo, None)
-                    if task is None:
-                        exhausted = True
-                        break
-                    if idle is None:  # start workers only for work there is
-                        idle = self._start()
-                    idle.task = task
-                    idle.deadline = time.monotonic() + self.timeout if self.timeout else float("inf")
-                    try:
-                        idle.conn.send(task)
-                    except (BrokenPipeError, OSError):
-                        yield FileResult.failure(task, "worker_crashed", "the worker process died before starting")
-                        self._retire(idle, kill=True)
+                exhausted = yield from self._hand_out(todo, exhausted)
                 busy = [w for w in self._workers if w.task is not None]
                 if not busy:
                     if exhausted:
                         return
                     continue
-                wait_for = min(w.deadline for w in busy) - time.monotonic()
-                wait([obj for w in busy for obj in (w.conn, w.process.sentinel)],
-                     timeout=None if wait_for == float("inf") else max(0.0, wait_for))
-                now = time.monotonic()
-                for worker in busy:
-                    task = worker.task
-                    assert task is not None
-                    if worker.conn.poll():
-                        try:
-                            result: FileResult = worker.conn.recv()
-                        except (EOFError, OSError):
-                            yield self._crashed(worker, task)
-                            continue
-                        worker.task = None
-                        yield result
-                        if result.code == "out_of_memory":
-                            self._retire(worker, kill=False)
-                    elif not worker.process.is_alive():
-                        yield self._crashed(worker, task)
-                    elif now >= worker.deadline:
-                        self._retire(worker, kill=True)
-                        yield FileResult.failure(task, "timeout", f"timed out after {self.timeout:g} s")
+                self._wait(busy)
+                yield from self._collect(busy)
         finally:
             self.close()
+
+    def _hand_out(self, todo: Iterator[Task], exhausted: bool) -> Generator[FileResult, None, bool]:
+        """Hand a task to every idle worker, starting workers (up to ``jobs``) only for work there
+        is; the generator's value says whether the tasks are exhausted."""
+        while not exhausted:
+            idle = next((w for w in self._workers if w.task is None), None)
+            if idle is None and len(self._workers) >= self.jobs:
+                break
+            task = next(todo, None)
+            if task is None:
+                return True
+            if idle is None:
+                idle = self._start()
+            idle.task = task
+            idle.deadline = time.monotonic() + self.timeout if self.timeout else float("inf")
+            try:
+                idle.conn.send(task)
+            except (BrokenPipeError, OSError):
+                yield FileResult.failure(task, "worker_crashed", "the worker process died before starting")
+                self._retire(idle, kill=True)
+        return exhausted
+
+    @staticmethod
+    def _wait(busy: list[_Worker]) -> None:
+        """Until a busy worker answers, dies, or the first deadline passes."""
+        wait_for = min(w.deadline for w in busy) - time.monotonic()
+        wait([obj for w in busy for obj in (w.conn, w.process.sentinel)],
+             timeout=None if wait_for == float("inf") else max(0.0, wait_for))
+
+    def _collect(self, busy: list[_Worker]) -> Iterator[FileResult]:
+        """The results of the busy workers that answered, died or ran out of time."""
+        now = time.monotonic()
+        for worker in busy:
+            task = worker.task
+            assert task is not None
+            if worker.conn.poll():
+                try:
+                    result: FileResult = worker.conn.recv()
+                except (EOFError, OSError):
+                    yield self._crashed(worker, task)
+                    continue
+                worker.task = None
+                yield result
+                if result.code == "out_of_memory":
+                    self._retire(worker, kill=False)
+            elif not worker.process.is_alive():
+                yield self._crashed(worker, task)
+            elif now >= worker.deadline:
+                self._retire(worker, kill=True)
+                yield FileResult.failure(task, "timeout", f"timed out after {self.timeout:g} s")
 
     def _crashed(self, worker: _Worker, task: Task) -> FileResult:
         worker.process.join(timeout=5)

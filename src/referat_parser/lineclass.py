@@ -35,6 +35,7 @@ class Info:
     public: bool | None = None
     field: str | None = None  # field name for FIELD lines
     value: str | None = None
+    case: str | None = None  # a case number printed on an item's number line ('Pkt. 113   J.nr. 00.01.A00')
     rule: str = ""  # the rule that classified the line (LINE_RULES, or the numbering style of ITEM_RULES)
 
 
@@ -126,6 +127,17 @@ def _number_alone(text: str, bold: bool | None) -> Info | None:
     return Info(Kind.NUMBER_ONLY, number=str(int(match["num"] or match["bare"])), value=side)
 
 
+def _number_with_case(text: str, bold: bool | None) -> Info | None:
+    """'Pkt. 113   J.nr. 00.01.A00': the item's number and its case number; the title follows."""
+    match = P.number_with_case.match(text) if text[:1] in "Pp" else None
+    if match is None:
+        return None
+    case = _field(match["case"], bold)
+    if case is None or case.field != "case_number":
+        return None
+    return Info(Kind.NUMBER_ONLY, number=str(int(match["num"])), value="after", case=case.value)
+
+
 def _field(text: str, bold: bool | None) -> Info | None:
     if text[0] not in _FIELD_INITIALS:
         return None
@@ -134,14 +146,42 @@ def _field(text: str, bold: bool | None) -> Info | None:
         if match is None:
             continue
         # "Sagsnr.: 00.22.04-I00-1-19 Sagsbehandler: Jens Bo" holds two fields.
-        value = P.next_label.split(match["value"].strip(), maxsplit=1)[0]
+        parts = P.next_label.split(match["value"].strip(), maxsplit=1)
         if name != "case_number":
-            return Info(Kind.FIELD, field=name, value=value)
+            return Info(Kind.FIELD, field=name, value=parts[0])
+        value = _case_beside_code(parts)
         value = P.kle_before_case.sub("", value)  # "00.30.00Ø00 - 2006/1877" -> "2006/1877"
         marked = P.open_closed_suffix.search(value)
         public = None if marked is None else not marked["word"].casefold().startswith("lukket")
         return Info(Kind.FIELD, field=name, value=_case_value(value[:marked.start()] if marked else value), public=public)
     return None
+
+
+def _case_beside_code(parts: list[str]) -> str:
+    """The first value, unless it is a KLE classification code and the line labels a case number after
+    it ('J.nr.: 00.30.00S00   Sagsnr.: 2003/09822'): the code files the case, the number names it."""
+    if len(parts) > 1 and P.kle_code.fullmatch(parts[0].strip()):
+        other = P.field_case_number.match(parts[1])
+        if other is not None:
+            return P.next_label.split(other["value"].strip(), maxsplit=1)[0]
+    return parts[0]
+
+
+def _status_cells(text: str, bold: bool | None) -> Info | None:
+    """'Åben sag | Sagsnr. 24/08873 | Sagsbehandler: METH': a row of cells, one of them the item's case
+    number; an open/closed cell marks the item too."""
+    if "|" not in text:
+        return None
+    cells = [cell for cell in P.cell_separator.split(text.strip(" |")) if cell]
+    if len(cells) < 2:
+        return None
+    read = [_open_closed(cell, bold) or _field(cell, bold) for cell in cells]
+    case = next((info for info in read if info is not None and info.field == "case_number"), None)
+    if case is None:
+        return None
+    mark = next((info for info in read if info is not None and info.kind is Kind.PUBLIC), None)
+    public = mark.public if mark is not None else case.public
+    return Info(Kind.PUBLIC if mark is not None else Kind.FIELD, field="case_number", value=case.value, public=public)
 
 
 def _case_value(value: str) -> str:
@@ -180,7 +220,9 @@ LINE_RULES: tuple[tuple[str, Callable[[str, bool | None], Info | None]], ...] = 
     ("open_closed", _open_closed),
     ("open_closed_with_case", _open_closed_with_case),
     ("number_alone", _number_alone),
+    ("number_with_case", _number_with_case),
     ("field", _field),
+    ("status_cells", _status_cells),
     ("bare_case_number", _bare_case_number),
     ("numbered_title", _numbered_title),
 )

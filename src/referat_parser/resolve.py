@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 from .drafts import DecisionDraft, Found, HeaderDraft, ItemDraft, MeetingDraft, TocEntryDraft, WarningDraft
 from .extract.decisions import find_dissents, find_votes
+from .extract.explanation import explains_minutes
 from .extract.header import HEADER_BLOCK_RULES, LABEL_RULES
 from .extract.language import detect_language
 from .lexicon import patterns as P
@@ -120,6 +121,8 @@ def resolve(found: Found, source: object) -> MeetingDraft:
     warnings = list(found.warnings)
     toc = [TocEntryDraft(number=e.number, title=e.title, page=e.page) for e in found.seg.toc]
     kind = _kind(items, toc, language, _meeting_evidence(header, toc, items, sources, found.whole_meeting))
+    if kind != "minutes" and not any(item.number for item in items) and explains_minutes(found.seg.cleaned.text):
+        kind = "not_minutes"  # a page on how to read minutes, its example headings read as an item
     meeting = MeetingDraft(parser_version=__version__, source=source, kind=kind, language=language, municipality=found.municipality, committee=committee,
                            date=date, start_time=start_time, end_time=end_time,
                            location=location, participants=participants, toc=toc,

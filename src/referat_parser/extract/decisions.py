@@ -21,14 +21,17 @@ def _letters(text: str) -> list[str]:
     """The parties of a roll-call list: bracketed letters ('27 (A, V)'), else party letters and
     party names in the order printed ('V og A', 'Socialdemokratiet og SF')."""
     found = [letter for printed in P.party_bracketed.findall(text) if (letter := party_letter(printed))]
-    if not found:
-        table = parties()
-        # Names as printed, capitalised: "til venstre" in a stated reason is not Venstre.
-        mentions = [(m.start(), table[fold(m["name"])]) for m in P.party_name_mention.finditer(text)
-                    if m["name"][:1].isupper()]
-        mentions += [(m.start(), m.group(1)) for m in P.letter_alone.finditer(text)]
-        found = [letter for _, letter in sorted(mentions)]
-    return list(dict.fromkeys(found))
+    return list(dict.fromkeys(found)) if found else _mentioned_letters(text)
+
+
+def _mentioned_letters(text: str) -> list[str]:
+    """Party letters and party names in the order printed ('V og A', 'O og Nye Borgerlige (D)')."""
+    table = parties()
+    # Names as printed, capitalised: "til venstre" in a stated reason is not Venstre.
+    mentions = [(m.start(), table[fold(m["name"])]) for m in P.party_name_mention.finditer(text)
+                if m["name"][:1].isupper()]
+    mentions += [(m.start(), m.group(1)) for m in P.letter_alone.finditer(text)]
+    return list(dict.fromkeys(letter for _, letter in sorted(mentions)))
 
 
 def _printed_letters(text: str) -> list[str]:
@@ -97,13 +100,42 @@ def find_dissents(text: str) -> list[DissentRef]:
     # In a roll-call the losing side dissents: the minority where counts are printed (so a fallen
     # amendment's supporters dissent when only the amendment was put to the vote), else those who
     # voted against.
-    for ballot in _deciding_ballots(text):
-        losing = _losing_side(ballot)
+    ballots = _deciding_ballots(text)
+    for ballot in ballots:
+        losing = _losing_side(ballot, text)
         for match in ballot:
             if _side(match) == losing:
                 for letter in _letters(match["list"]):
                     dissents.add(None, letter, match.group(0))
+    if not ballots:
+        _counted_dissents(text, dissents)
     return dissents.one_per_party()
+
+
+def _counted_dissents(text: str, dissents: _Dissents) -> None:
+    """'Godkendt med 15 stemmer for (C, A) og 3 stemmer imod (Ø, F)', 'Vedtaget med 13 stemmer mod 2 (SF)':
+    counts before the parties. The side with fewer votes lost and dissents (those who voted for a
+    rejected proposal, too), as in a roll-call."""
+    sides = [(("imod" if match["count2"] else match["side"].casefold()), match) for match in P.vote_counted_side.finditer(text)]
+    counts = _printed_counts(text)
+    for side, match in sides:
+        counts.setdefault(side, int(match["count"] or match["count2"]))
+    if "for" not in counts or "imod" not in counts or counts["for"] == counts["imod"]:
+        return
+    losing = "for" if counts["for"] < counts["imod"] else "imod"
+    for side, match in sides:
+        if side == losing:
+            for letter in _mentioned_letters(match["list"]):
+                dissents.add(None, letter, match.group(0))
+
+
+def _printed_counts(text: str) -> dict[str, int]:
+    """The counts of a vote printed as 'N stemmer for og M imod' (either order), by side."""
+    count = P.vote_count.search(text)
+    if count is None:
+        return {}
+    for_, against = count["for"] or count["for2"] or count["for3"], count["against"] or count["against2"] or count["against3"]
+    return {"for": int(for_), "imod": int(against)}
 
 
 def _minority_members(sentence: str) -> list[tuple[str | None, str | None]]:
@@ -111,11 +143,12 @@ def _minority_members(sentence: str) -> list[tuple[str | None, str | None]]:
     found: list[tuple[str | None, str | None]] = []
     for match in P.dissent_minority.finditer(sentence):
         members = match["bracket"] or match["list"]
-        people = split_names(members)
+        # "O og Nye Borgerlige (D)": a party's name is no member's name.
+        people = [person for person in split_names(members) if fold(person.name) not in parties()]
         if people:
             found.extend((person.name, person.party) for person in people)
         else:
-            found.extend((None, letter) for letter in _letters(members))
+            found.extend((None, letter) for letter in _mentioned_letters(members))
     return found
 
 
@@ -158,10 +191,16 @@ def _count(match: re.Match[str]) -> int | None:
     return int(count.group(1)) if count else None
 
 
-def _losing_side(ballot: list[re.Match[str]]) -> str:
+def _losing_side(ballot: list[re.Match[str]], text: str) -> str:
+    """The side with fewer votes: counted in the lists, else in the sentence that reports the vote
+    ('Forkastet med 19 stemmer imod og 10 for. For stemte: A og F.'); without counts, those against
+    the proposal, or those for it when it was rejected."""
     counts = {_side(m): _count(m) for m in ballot}
-    for_count, against = counts.get("for"), counts.get("imod")
-    return "for" if for_count is not None and against is not None and for_count < against else "imod"
+    printed = _printed_counts(text)
+    for_count, against = counts.get("for") or printed.get("for"), counts.get("imod") or printed.get("imod")
+    if for_count is not None and against is not None:
+        return "for" if for_count < against else "imod"
+    return "for" if first_outcome(text) == "rejected" and "imod" not in counts else "imod"
 
 
 def find_votes(text: str) -> VotesRef | None:
@@ -182,8 +221,8 @@ def find_votes(text: str) -> VotesRef | None:
     if count:
         votes.for_ = votes.for_ or VoteSideRef()
         votes.against = votes.against or VoteSideRef()
-        votes.for_.count = votes.for_.count or int(count["for"] or count["for2"])
-        votes.against.count = votes.against.count or int(count["against"] or count["against2"])
+        votes.for_.count = votes.for_.count or int(count["for"] or count["for2"] or count["for3"])
+        votes.against.count = votes.against.count or int(count["against"] or count["against2"] or count["against3"])
         found = True
     for match in P.vote_members.finditer(text):
         verb = match["verb"].casefold()

@@ -32,6 +32,7 @@ from ..lexicon.data import field_labels, fold, group_suffixes, weekdays
 from ..lexicon.dates import iter_dates, iter_times
 from ..lexicon.names import PersonRef, find_person
 from ..lexicon.titles import is_meeting_line
+from .header_rows import label_rows
 
 
 def _before_stamp(line: str) -> str:
@@ -61,7 +62,7 @@ def _without_cells(line: str) -> str:
     if P.table_separator_row.match(line):
         return ""
     row = P.label_cell_row.match(line)
-    if row and P.header_label_alone.match(row["label"]):
+    if row and (P.header_label_alone.match(row["label"]) or P.absence_alone.match(row["label"])):
         return f"{row['label'].rstrip(' :')}: {row['value'].strip()}"
     return P.cell_bar_end.sub("", line)
 
@@ -503,10 +504,24 @@ def _place_after_time(ctx: _Context) -> Iterator[str]:
         return
     lines = ctx.meeting_lines
     dated = lines[ctx.date_line]
-    for line in [dated, *(line for line in lines if "kl" in line and line != dated)]:
-        match = P.place_after_time.search(line)
+    timed = [ctx.date_line, *(i for i, line in enumerate(lines) if "kl" in line and line != dated)]
+    for index in timed:
+        match = P.place_after_time.search(lines[index])
         if match and (match["place"][0].isupper() or P.header_place_words.match(match["place"])):
-            yield match["place"].strip()
+            yield _wrapped_place(match["place"].strip(), lines, index)
+
+
+WRAPPED_PLACE_MAX = 60  # characters of a place's second line
+
+
+def _wrapped_place(place: str, lines: list[str], index: int) -> str:
+    """'... kl. 19.00 på Rådhuset,' / 'Nykøbing Mors, byrådssalen.': a place whose line ends in a comma
+    goes on in the next line, when that line is a short phrase (no label, no sentence of its own)."""
+    after = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    if not place.endswith(",") or not after or len(after) > WRAPPED_PLACE_MAX or P.any_label.match(after) \
+            or P.sentence_inside.search(after.rstrip(".")):
+        return place.rstrip(" ,")
+    return f"{place} {after.rstrip('.')}"
 
 
 def _place_line_after_date(ctx: _Context) -> Iterator[str]:
@@ -651,8 +666,8 @@ def extract_header(lines: list[str], full_text: str, title_at: int | None = None
     """The header fields of ``lines`` (the text before the first item); ``title_at`` is the first line
     among them that prints an item title, if any."""
     header = HeaderDraft()
-    table = [_without_cells(line) for line in lines]
-    ctx = _Context(table, _without_mail_header(table), full_text, len(lines) if title_at is None else title_at)
+    table, title_line = label_rows([_without_cells(line) for line in lines], len(lines) if title_at is None else title_at)
+    ctx = _Context(table, _without_mail_header(table), full_text, title_line)
     for name, rules in HEADER_RULES.items():
         cleanup = CLEANUP.get(name, str.strip)
         found = header.candidates.setdefault(name, [])
@@ -662,7 +677,7 @@ def extract_header(lines: list[str], full_text: str, title_at: int | None = None
             header.rules[name], first = found[0]
             setattr(header, name, first)
     header.signs = _meeting_signs(ctx)
-    header.participants = _participants(lines)
+    header.participants = _participants(table)  # table rows read as label and value too
     return header
 
 @dataclass
@@ -689,6 +704,17 @@ def _agenda_entry(roll: _Roll, line: str) -> bool:
     """An agenda list ("åbent 20 Indkaldelse af stedfortræder for ...") is not attendance."""
     if not P.list_entry.match(line):
         return False
+    roll.in_list = False
+    return True
+
+
+def _all_except(roll: _Roll, line: str) -> bool:
+    """'Til stede: Alle undtagen X, der havde meldt forfald': the members named are absent (a member
+    list's label before the phrase does not make them present)."""
+    if P.all_except.search(line) is None:
+        return False
+    for person in absences_in_line(line) or []:
+        _mark_absent(roll.people, person.name, person.party)
     roll.in_list = False
     return True
 
@@ -774,6 +800,7 @@ ATTENDANCE_RULES: tuple[tuple[str, Callable[[_Roll, str], bool]], ...] = (
     ("blank", _blank_line),
     ("absence_in_run", _absence_in_run),
     ("agenda_entry", _agenda_entry),
+    ("all_except", _all_except),
     ("member_list_label", _member_list_label),
     ("absence_label_alone", _absence_label_alone),
     ("attendance_statement", _attendance_statement),

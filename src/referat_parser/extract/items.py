@@ -136,7 +136,9 @@ def unique(people: list[PersonRef]) -> list[PersonRef]:
 
 def extract_items(seg: Segmented, tables: list[tuple[int, list[list[str | None]]]]) -> list[ItemDraft]:
     placed = _place_tables(seg, tables)
-    return [_item(seg, block, order, placed[order]) for order, block in enumerate(seg.items)]
+    items = [_item(seg, block, order, placed[order]) for order, block in enumerate(seg.items)]
+    _statements_in_protocol(seg, items)
+    return items
 
 
 def _place_tables(seg: Segmented, tables: list[tuple[int, list[list[str | None]]]]) -> list[list[TableDraft]]:
@@ -172,11 +174,35 @@ def _item(seg: Segmented, block: ItemBlock, order: int, tables: list[TableDraft]
     for section in block.sections:
         if section.heading.key != "signatures":  # the signature page closes the document, no section
             _read_section(seg, section, item)
-    if not block.sections and block.head:
+    if _without_sections(block) and block.head:
         protocol = _protocol_decision(seg, block)
-        if protocol is not None:
+        if protocol is not None and protocol.outcome not in (None, "other"):
             item.printed_decisions.append(protocol)
     return item
+
+
+def _without_sections(block: ItemBlock) -> bool:
+    """No section but the signature page that closes the document ('Godkendt.' / 'Mødet hævet kl. 20.40.' /
+    'Underskriftsblad'): the last item of a decision protocol."""
+    return all(section.heading.key == "signatures" for section in block.sections)
+
+
+PROTOCOL_SHARE = 0.5  # of the items without sections whose text states an outcome: the document is a protocol
+
+
+def _statements_in_protocol(seg: Segmented, items: list[ItemDraft]) -> None:
+    """In a decision protocol (most items without sections print an outcome as their whole text), an
+    item's text that states none ('X (C) blev valgt som medlem ...', 'Borgmesteren orienterede om ...')
+    is its decision too: the protocol prints nothing else. In an agenda, such text is the case's description."""
+    bare = [(block, item) for block, item in zip(seg.items, items, strict=True) if _without_sections(block) and block.head]
+    decided = sum(1 for _, item in bare if item.printed_decisions)
+    if len(bare) < 2 or decided < PROTOCOL_SHARE * len(bare):
+        return
+    for block, item in bare:
+        if not item.printed_decisions:
+            protocol = _protocol_decision(seg, block)
+            if protocol is not None and protocol.text:
+                item.printed_decisions.append(protocol)
 
 
 def _read_title(item: ItemDraft, title: str) -> None:
@@ -196,6 +222,8 @@ def _read_head(seg: Segmented, block: ItemBlock, item: ItemDraft) -> None:
         info = seg.infos[index]
         if info.kind is Kind.PUBLIC or (info.kind is Kind.FIELD and info.public is not None):
             item.public = info.public if item.public is None else item.public
+        if info.kind is Kind.NUMBER_ONLY and info.case and item.case_number is None:
+            item.case_number = info.case
         if info.field == "case_number" and item.case_number is None:
             item.case_number = info.value
         elif info.field == "document_number" and item.document_number is None:
@@ -253,13 +281,16 @@ PROTOCOL_HEADING = Heading("decision", "")  # an item printed without headings: 
 
 
 def _protocol_decision(seg: Segmented, block: ItemBlock) -> DecisionDraft | None:
-    """An item with no headings whose text states an outcome is its decision (decision protocols)."""
+    """The text of an item with no headings, as its decision (decision protocols), up to the line that
+    ends the meeting ('Mødet hævet kl. 20.40.'): the closing of the minutes follows it."""
+    lines = seg.cleaned.lines
     body = [i for i in block.head if seg.infos[i].kind is Kind.TEXT]
+    end = next((k for k, i in enumerate(body) if P.meeting_end_line.match(lines[i].text)), len(body))
+    body = body[:end]
     if not body:
         return None
     line = body[0] - 1 if body[0] > block.start else body[0]
-    draft = decision_draft(seg, PROTOCOL_HEADING, line, body)
-    return draft if draft.outcome not in (None, "other") else None
+    return decision_draft(seg, PROTOCOL_HEADING, line, body)
 
 
 def meeting_absences(seg: Segmented) -> list[PersonRef]:

@@ -32,6 +32,9 @@ def absences_in_line(text: str) -> list[PersonRef] | None:
     """People a line records as absent; [] for an absence label with no names ('Fraværende:');
     None when the line says nothing about absence (partial attendance such as 'Fraværende fra
     kl. 14.30: X' or 'X deltog ikke under punkt 14-16' is not absence)."""
+    except_ = P.all_except.search(text)
+    if except_:
+        return split_names(except_["names"], absent=True)
     label = P.absence_label.match(text)
     if label:
         if P.not_absence.search(label["scope"]):
@@ -166,6 +169,8 @@ def _substitute_patterns() -> list[re.Pattern[str]]:
 def substitutes_in_line(text: str) -> list[ParticipantRef]:
     """The substitutes a line names, each with whom they stood in for where the line says."""
     found: list[ParticipantRef] = []
+    if not P.substitute_hint.search(text):  # every substitute wording names the role or "i stedet"
+        return found
     seen = set()
     for pattern in _substitute_patterns():
         for match in pattern.finditer(text):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from . import patterns as P
 
 
@@ -9,9 +11,21 @@ def _is_body_case(name: str) -> bool:
     return name[:1].isupper()
 
 
+CACHED_TEXT = 200  # characters; the results for lines this short are kept, as rules ask about a line many times
+
+
 def find_bodies(text: str, genitive: bool = True) -> list[tuple[str, int, int]]:
     """Every capitalised body name in ``text`` as (name, start, end); with ``genitive``, also
     genitive forms ("Børne- og Skoleudvalgets møde"), named without the s."""
+    return list(_cached_bodies(text, genitive) if len(text) <= CACHED_TEXT else _bodies(text, genitive))
+
+
+@lru_cache(maxsize=8192)
+def _cached_bodies(text: str, genitive: bool) -> tuple[tuple[str, int, int], ...]:
+    return tuple(_bodies(text, genitive))
+
+
+def _bodies(text: str, genitive: bool) -> list[tuple[str, int, int]]:
     found = []
     for match in P.body.finditer(text):
         if match["genitive"] and not genitive:

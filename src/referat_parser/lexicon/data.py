@@ -27,6 +27,7 @@ class HeadingVocab:
     opening: frozenset[str]  # keys that open an item
     with_colon: dict[str, str]  # folded name -> key, a heading only when printed with a colon
     final_words: dict[str, str]  # folded last word -> key of a short heading ending in it ("... påtegning")
+    alone: dict[str, str]  # folded name -> key, a heading only as a whole line (never glued, fuzzy or split off)
 
 
 @cache
@@ -41,7 +42,8 @@ def headings() -> HeadingVocab:
             opening.add(key)
     with_colon = {fold(name): key for key, entry in data.items() for name in entry.get("colon_names", [])}
     final_words = {fold(word): key for key, entry in data.items() for word in entry.get("final_words", [])}
-    return HeadingVocab(exact, frozenset(opening), with_colon, final_words)
+    alone = {fold(name): key for key, entry in data.items() for name in entry.get("alone_names", [])}
+    return HeadingVocab(exact, frozenset(opening), with_colon, final_words, alone)
 
 
 @cache
@@ -81,12 +83,18 @@ def party_letters() -> frozenset[str]:
 
 @cache
 def municipalities() -> dict[str, str]:
-    """Printed form -> bare municipality name."""
+    """Printed form -> bare municipality name: the 98 municipalities since 2007 and the former ones."""
+    data = _load("municipalities")
     result: dict[str, str] = {}
-    for entry in _load("municipalities")["municipality"]:
+    for entry in data["municipality"]:
         result[entry["name"]] = entry["name"]
         for form in entry.get("forms", []):
             result[form] = entry["name"]
+    for name in data["former"]:
+        result.setdefault(name, name)
+    for name, forms in data["former_forms"].items():
+        for form in forms:
+            result.setdefault(form, name)
     return result
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from functools import lru_cache
 
 from . import patterns as P
 from .data import months
@@ -33,8 +34,20 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
+CACHED_TEXT = 200  # characters; the results for lines this short are kept, as rules ask about a line many times
+
+
 def iter_dates(text: str) -> Iterator[tuple[str, int, int]]:
     """Every valid date in ``text`` as (ISO date, start, end)."""
+    return iter(_cached_dates(text) if len(text) <= CACHED_TEXT else tuple(_dates(text)))
+
+
+@lru_cache(maxsize=8192)
+def _cached_dates(text: str) -> tuple[tuple[str, int, int], ...]:
+    return tuple(_dates(text))
+
+
+def _dates(text: str) -> Iterator[tuple[str, int, int]]:
     table = months()
     for match in P.date.finditer(text):
         g = match.groupdict()
@@ -76,6 +89,15 @@ def find_date(text: str) -> str | None:
 
 def iter_times(text: str) -> Iterator[tuple[str, int, int]]:
     """Every clock time as ("HH:MM", start, end)."""
+    return iter(_cached_times(text) if len(text) <= CACHED_TEXT else tuple(_times(text)))
+
+
+@lru_cache(maxsize=8192)
+def _cached_times(text: str) -> tuple[tuple[str, int, int], ...]:
+    return tuple(_times(text))
+
+
+def _times(text: str) -> Iterator[tuple[str, int, int]]:
     for match in P.time.finditer(text):
         hour = int(match["h"] or match["h2"])
         minute = int(match["m"] or 0)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -109,13 +109,20 @@ def _bracketed_date(line: _Line) -> Heading | None:
     return _heading_with_bracketed_date(line.text) if line.text.endswith((")", "):")) else None
 
 
+def _counted(line: _Line) -> Heading | None:
+    """'Bilag (2)': a vocabulary name with the number of its entries in brackets."""
+    match = P.heading_counted.match(line.text) if line.text.endswith((")", "):")) else None
+    key = headings().exact.get(fold(match["name"])) if match else None
+    return Heading(key, line.text.strip().rstrip(" :")) if key and key != "attendance" else None
+
+
 def _vocabulary(line: _Line) -> Heading | None:
     """A name of vocab/headings.toml, or one of its names that count only with a colon ('Referat:').
     A line in lower case is text that happens to be a name ('beskrivelse' as a section's only word)."""
     if line.text[:1].islower():
         return None
     vocab = headings()
-    key = vocab.exact.get(line.folded)
+    key = vocab.exact.get(line.folded) or vocab.alone.get(line.folded)
     if key is None and line.text.endswith(":"):
         key = vocab.with_colon.get(line.folded)
     if key is None:
@@ -210,6 +217,7 @@ HEADING_RULES: tuple[tuple[str, Callable[[_Line], Heading | None]], ...] = (
     ("inline_decision", _inline_decision),
     ("long_line", _long_line),
     ("bracketed_date", _bracketed_date),
+    ("counted", _counted),
     ("vocabulary", _vocabulary),
     ("history_glued", _history_glued),
     ("dated_decision", _dated_decision),
@@ -220,10 +228,22 @@ HEADING_RULES: tuple[tuple[str, Callable[[_Line], Heading | None]], ...] = (
 )
 
 
+CACHED_TEXT = 200  # characters; clean and classify ask about the same short lines more than once
+
+
 def match_heading(text: str, *, bold: bool | None = None) -> Heading | None:
     """The heading this whole line is, or None. ``text`` is one cleaned line."""
     if not text:
         return None
+    return _cached_heading(text, bold) if len(text) <= CACHED_TEXT else _heading(text, bold)
+
+
+@lru_cache(maxsize=8192)
+def _cached_heading(text: str, bold: bool | None) -> Heading | None:
+    return _heading(text, bold)
+
+
+def _heading(text: str, bold: bool | None) -> Heading | None:
     line = _Line(text, fold(text), bold)
     for name, rule in HEADING_RULES:
         heading = rule(line)
@@ -318,3 +338,18 @@ def _glued(text: str) -> Heading | None:
     if match is None or keys[match["name"]] == "attendance":
         return None
     return Heading(keys[match["name"]], match["name"], glued_text=text[match.end():].strip())
+
+
+def body_date_heading(text: str) -> Heading | None:
+    """'Byrådet 24-03-2021': a body's name and a date alone on a line. Inside an item it heads that
+    body's decision; in a header it names the meeting, so it is no HEADING_RULE: the segment stage
+    decides where it counts (segment/dated_lines.py)."""
+    stripped = text.strip()
+    match = P.body_date_alone.match(stripped) if len(stripped) <= LONG_LINE and _has_digit(stripped) else None
+    if match is None or not looks_like_body(match["body"]):
+        return None
+    date = next((iso for iso, _, _ in iter_dates(match["date"])), None)
+    if date is None:
+        return None
+    return Heading("decision", stripped.rstrip(" :"), body=match["body"].strip(), date=date, dated=True,
+                   rule="body_date_line")

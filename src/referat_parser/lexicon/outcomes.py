@@ -36,6 +36,16 @@ def first_outcome(sentence: str) -> tuple[Outcome, int] | None:
     return cast(Outcome, _outcome_table()[fold(match.group(0))]), match.start()
 
 
+def _own_outcome(sentence: str) -> tuple[Outcome, int] | None:
+    """The first outcome the sentence states as the body's own: an outcome word in reported speech
+    ('Borgmesteren meddelte, at ministeriet har bevilget 2 mio. kr.') is news, not a decision."""
+    found = first_outcome(sentence)
+    if found is None:
+        return None
+    reported = P.reported_clause.search(sentence)
+    return None if reported is not None and reported.start() < found[1] else found
+
+
 def _about_amendment(sentence: str) -> bool:
     """'Ændringsforslaget faldt', 'V's ændringsforslag blev forkastet' (but not 'Godkendt med
     ændringsforslaget fra V'): the amendment is named before any outcome."""
@@ -56,16 +66,16 @@ def classify_outcome(text: str | None) -> Outcome | None:
     if not sentences:
         return None
     on_proposal = [s for s in sentences if not _about_amendment(s)]
-    if any(first_outcome(s) for s in on_proposal):
+    if any(_own_outcome(s) for s in on_proposal):
         sentences = on_proposal
-    first = first_outcome(sentences[0])
+    first = _own_outcome(sentences[0])
     if first:
         return first[0]
     enumerated = sum(1 for line in text.split("\n") if P.enumerated.match(line))
     if enumerated >= 2:
         return "other"
     for sentence in sentences[1:]:
-        found = first_outcome(sentence)
+        found = _own_outcome(sentence)
         if found and (found[1] == 0 or len(sentence.split()) <= SHORT_SENTENCE_WORDS
                       or _states_item_outcome(sentence, found[1])):
             return found[0]

@@ -63,9 +63,15 @@ PHRASES: dict[str, Callable[[], str]] = {
     "name_particles": lambda: _alternation(data.people()["name_particles"], spaces=False),
     "name_enders": lambda: _alternation(data.people()["name_enders"]),
     "participant_labels": lambda: _alternation(data.people()["participant_labels"]),
+    "case_labels": lambda: _alternation(data.words()["case_numbers"]["labels"]),
+    "status_labels": lambda: _alternation(data.words()["case_numbers"]["status_labels"]),
+    "reporting_verbs": lambda: _alternation(data.words()["reported_speech"]["verbs"]),
+    "explanation_phrases": lambda: _alternation(data.words()["explanation"]["phrases"]),
+    "attendance_labels": lambda: _alternation(data.people()["attendance_labels"]),
     "absence_labels": lambda: _alternation(data.people()["absence"]["labels"]),
     "absence_alone": lambda: _alternation(data.people()["absence"]["alone"]),
     "absence_none": lambda: _alternation(data.people()["absence"]["none"]),
+    "absence_all_except": lambda: _alternation(data.people()["absence"]["all_except"]),
     "absence_phrases": lambda: _alternation(data.people()["absence"]["phrases"]),
     "absence_phrases_at_end": lambda: _alternation(data.people()["absence"]["phrases_at_end"]),
     "substitute_after_name": lambda: _alternation(data.people()["absence"]["substitute_after_name"]),
@@ -194,7 +200,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "body": (r"""(?<![\w-])(?:
             Udvalget\s+for\s+{word}(?:(?:,\s+|\s+og\s+){word})*
           | (?:(?:{towns})s?\s+)?
-            (?:[{up}][a-zæøå]+(?:isk|al)[et]?\s+(?=Udvalg))?  # "Teknisk Udvalg", "Socialt Udvalg"
+            (?:[{up}](?i:[a-zæøå]+(?:isk|al)[et]?)\s+(?=(?i:Udvalg)))?  # "Teknisk Udvalg", "Socialt Udvalg", "TEKNISK UDVALG"
             (?:(?:{word}-,?\s+(?:(?:og|&)\s+)?)*(?:[{up}][\w]*?)?(?i:{body_suffixes})
              |(?:{word}-,?\s+(?:(?:og|&)\s+)?)+[a-zæøå][\w]*?(?:{lower_case_compound_suffixes}))  # "Miljø- og klimaudvalget"
             (?P<genitive>s)?
@@ -213,7 +219,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # "Økonomiudvalgets beslutning den 7. december 2021" -> body 'Økonomiudvalget'; also "... behandling den".
     # ... and with the item it decided: "Økonomiudvalgets beslutning den 01.02.2012 Punkt 4" (eDoc).
     "decision_heading_genitive": (r"^(?P<body>[^\W\d].{2,80}?)s\s+(?:beslutning|behandling|indstilling)"
-                                  r"(?:\s+til\s+\w[\w\s-]{2,60}?)?(?:\s+(?:den|d\.)?\s*(?P<date>{date}))?{pkt}?\s*:?$",
+                                  r"(?:\s+til\s+\w[\w\s-]{2,60}?)?(?:\s+(?:den|d\.|af)?\s*(?P<date>{date}))?{pkt}?\s*:?$",
                                   IGNORE | VERBOSE),
     "ends_with_den": (r"\b(?:den|d\.)\s*[:.]?$", IGNORE),
     "heading_glued": (r"(?P<name>{heading_names_capitalised})(?=[A-ZÆØÅ])", 0),
@@ -229,13 +235,19 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # Indstillingen godkendt" (a PDF line joined across a page break), "... den 2. november 2022: Anbefalet."
     "decision_glued_after_date": (r"^(?P<head>[^\W\d].{2,140}?{date}{pkt}?\s*:?)\s*(?P<rest>(?-i:[A-ZÆØÅ]).*)$",
                                   IGNORE | VERBOSE),
+    # A body's name and a date alone, no heading word and no comma: "Byrådet 24-03-2021". Also a meeting
+    # title line, so segment/dated_lines.py reads it as a heading only inside an item.
+    "body_date_alone": (r"^(?P<body>[^\W\d][^\d,:()]{2,100}?)\s+(?P<date>{date})\s*:?$", IGNORE | VERBOSE),
+    # "Bilag (2)": a heading with the number of its entries, as web viewers print the attachments' heading.
+    "heading_counted": (r"^(?P<name>[^()]{3,60}?)\s*\(\d{1,3}\)\s*:?$", 0),
     # --- item numbering (lineclass.ITEM_RULES names these) -------------------------------------
     "item_punkt": (r"^(?:Punkt|Pkt)\.?\s*(?:nr\.?\s*)?(?P<num>\d{1,4})\s*[:.\-–|]\s*(?P<title>[{up}0-9\"'“”«(].*)$", 0),
     # "Ad 1) Title": e-mailed minutes of small councils.
     "item_ad": (r"^Ad\.?\s*(?P<num>\d{1,3})\s*[).:]\s*(?P<title>{title_start}.*)$", 0),
     # "Sag nr. 87: Title", "Dagsordenspunkt 4 - Title" (a case-number field has no title after the number).
     "item_sag": (r"^(?:Sag|Dagsordenspunkt)\.?\s*(?:nr\.?|nummer)?\s*(?P<num>\d{1,4})\s*[:\-–]\s*(?P<title>{title_start}.*)$", 0),
-    "item_word_space": (r"^(?:Punkt|Pkt|Sag)\.?\s*(?:nr\.?\s*)?(?P<num>\d{1,4})\s+(?P<title>{title_start}.*)$", 0),
+    # ... and "Sag: 210 Title" (a colon after the word: the number is the item's, not a case number).
+    "item_word_space": (r"^(?:Punkt|Pkt|Sag)\.?\s*:?\s*(?:nr\.?\s*)?(?P<num>\d{1,4})\s+(?P<title>{title_start}.*)$", 0),
     # "1. (Åben) Title", "56 (Å) Title", "59 (L) Title": the open/closed mark between number and title.
     "item_marked": (r"^(?P<num>\d{1,4})\.?\s*\((?P<public>(?i:åbent?|lukket|å|l))\)\s*(?P<title>[{up}0-9\"'“”«(].*)$", 0),
     "item_nr": (r"^Nr\.?\s*(?P<num>\d{1,4})\s*[.:\-–]?\s*(?P<title>[{up}0-9].*)$", 0),
@@ -248,6 +260,8 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # "Sag nr. 130" follows its title line; "Punkt 5" alone precedes it; a PDF may print "5." alone.
     "number_only": (r"^(?:(?P<word>Sag|Sags|Punkt|Pkt|Dagsordenspunkt)\.?\s*(?:nr\.?|nummer)?\s*(?P<num>\d{1,4})\s*:?"
                     r"|(?P<bare>\d{1,3})\.)$", IGNORE),
+    # "Pkt. 113   J.nr. 00.01.A00": an item's number with its case number, the title on a later line.
+    "number_with_case": (r"^(?:Punkt|Pkt)\.?\s*(?:nr\.?\s*)?(?P<num>\d{1,4})\s*[.:]?\s+(?P<case>(?:{case_labels})\.?\s*:?\s*\S.*)$", IGNORE),
     # One list marker before a line's text: web viewers print accordion rows and field lists as bullets
     # ("• Sagsid.: 18/12345", "• Beslutningstema", "• 1"). Dashes are not markers here: "- Anne Hansen".
     "list_marker": (r"^[{markers}]\s*(?=\S)", 0),
@@ -263,8 +277,9 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "item_hint": (r"[\d{markers}\-–]|(?:Punkt|Pkt|Nr|Sag|Dagsordenspunkt|Ad\b|åben|lukket)", IGNORE),
     # A number printed with a word that only items carry ("Ad 1) ...", "Punkt 1: ...").
     "item_word": (r"^(?:Punkt|Pkt|Ad|Dagsordenspunkt)\b", IGNORE),
-    # How a numbered line prints its number: the words before it and the mark after it.
-    "number_style": (r"^\D*\d+\s*\S?", 0),
+    # How a numbered line prints its number: the words before it and the punctuation mark after it (not
+    # the title's first letter: "Punkt 4 Budget" and "Punkt 5 Skole" print their numbers alike).
+    "number_style": (r"^\D*\d+(?:\s*[^\w\s])?", 0),
     "digits": (r"\d+", 0),
     "item_start": (r"^(?:[•·\-–]\s*)?(?:punkt|pkt|nr|sag)?\.?\s*\d{1,4}\s*[.:)]?\s+(?-i:(?![a-zæøå]))\S", IGNORE),
     "open_closed_entry": (r"^(?:åbent|åben|lukket)\s+(?:punkt\s+)?\d", IGNORE),
@@ -281,7 +296,9 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # "Ø Likviditet ...": a one-letter code (a committee's letter) before a transcript item's title.
     "title_code_prefix": (r"^[A-ZÆØÅ]\s+(?P<rest>[A-ZÆØÅ].*)$", 0),
     # --- open / closed -----------------------------------------------------------------------
-    "public": (r"^(?P<word>åbent|åben|lukket|offentlig|fortrolig|aaben|aabent)(?:\s+(?:punkt|sag|dagsorden|møde))?\s*\.?$", IGNORE),
+    # ... after a status label, with or without its colon: "Status   Åbent" (an item's metadata list).
+    "public": (r"^(?:(?:{status_labels})\s*:?\s+)?(?P<word>åbent|åben|lukket|offentlig|fortrolig|aaben|aabent)"
+               r"(?:\s+(?:punkt|sag|dagsorden|møde))?\s*\.?$", IGNORE),
     # "Åbent - 00.01.00-G01-523-18", "Åbent - 00.01.00A04 - 2007/34364", "Åbent punkt  Sagsnr. 25/112"
     "public_with_case": (r"^(?P<word>åbent|åben|lukket)(?:\s+(?:punkt|sag))?\s*(?:[-–]|(?=sags?nr))\s*"
                          r"(?:sags?nr\.?\s*:?\s*)?(?P<case>\S.*)$", IGNORE),
@@ -290,8 +307,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "public_word": (r"(?<![\w])(?P<word>Åbent|Åben|Lukket)(?![\w])", 0),
     # --- item fields and case numbers --------------------------------------------------------
     # "Sag: 22/14552" is a case number; "Sag nr. 87: Title" is an item, hence the lookahead.
-    "field_case_number": (r"^(?:Sagsnr|Sags\s*nr|Sagsnummer|Sagsid|Sags[\s-]?id|Sag\s*nr|Sag(?=\s*:)|J\.\s*nr|Journalnr"
-                          r"|Journal\s*nr|Acadre\s*sagsnr|Sagsnr\.\s*og\s*navn)\.?\s*:?\s*"
+    "field_case_number": (r"^(?:{case_labels}|Sag(?=\s*:))\.?\s*:?\s*"
                           r"(?!\d{1,4}\s*(?:[:\-–]\s*)?(?-i:[A-ZÆØÅ\"'“”«(]))(?P<value>[^\s.:].*)$", IGNORE),
     "field_document_number": (r"^(?:Dok\.?\s*nr|Dokumentnr|Dokumentnummer|Dok\.?\s*id)\.?\s*:?\s*(?P<value>\S.*)$", IGNORE),
     "field_competence": (r"^(?:Kompetence|Beslutningskompetence|Sagen afgøres (?:i|af)|Kompetenceplacering)\s*:\s*"
@@ -315,6 +331,11 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "case_value": (r"^(?:[A-ZÆØÅ]{1,5}[\s-]?)?\d[\w./-]*", 0),
     "next_label": (r"\s+(?=[A-ZÆØÅ][\w.]+(?: [\w.]+){0,2}:)", 0),  # "... Sagen afgøres i: Byrådet"
     "dash_separator": (r"\s+[-–]\s+", 0),
+    # A KLE classification code, which files a case by subject and is not its number when a case number
+    # stands beside it ("J.nr.: 00.30.00S00   Sagsnr.: 2003/09822"): "00.30.00S00", "00.01.A00", "13.03.G01".
+    "kle_code": (r"\d{2}\.\d{2}(?:\.\d{2})?[.-]?[A-ZÆØÅ]\d{2}", 0),
+    # The cells of a status line: "Åben sag | Sagsnr. 24/08873 | Sagsbehandler: METH".
+    "cell_separator": (r"\s+\|\s+", 0),
     "case_in_title": (r"^(?P<case>[A-ZÆØÅ]{1,4}\s?\d{1,5}/\d{2,4})\.?\s+(?P<title>\S.*)$", 0),
     "document_number": (r"\bDok\.?\s*nr\.?\s*:?\s*(?P<value>[\w./-]+)", IGNORE),
     # --- item titles -------------------------------------------------------------------------
@@ -426,6 +447,14 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "label_colon": (r"(?<!\d):(?!\d)", 0),
     "starts_with_label": (r"^(?=(?-i:[A-ZÆØÅ]))(?:{all_header_labels})(?:\s+fra)?(?:/\w+)?\s*:", IGNORE),
     "header_label_alone": (r"^(?:{all_header_labels})\s*:?$", IGNORE),
+    # A row of a header table transcribed row by row: labels only ("Mødedato Mødetid Mødested"), their
+    # values on the next line; and the substitutes' column beside an absence column ("Fraværende Stedfortræder").
+    "label_row": (r"^(?:(?:{all_header_labels})\s+){1,4}(?:{all_header_labels})$", IGNORE),
+    "label_in_row": (r"(?:{all_header_labels})(?=\s|$)", IGNORE),
+    "absence_substitute_row": (r"^(?P<absence>{absence_alone})\s+(?P<substitute>stedfortrædere?|suppleanter?)$", IGNORE),
+    # A clock time or a range at the start of a cell: "17:00 - 20:35", "kl. 13.00".
+    "time_cell": (r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?", IGNORE),
+    "empty_cell": (r"\s+[-–]\s*$|^\s*[-–]\s*$", 0),
     "navigation_word": (r"(?<![\w-])(?:{navigation_words})(?![\w-])", 0),
     # "Social og sundheds møde den 17. april 2023": a committee named in the genitive, with or without a body word.
     "genitive_meeting": (r"^(?P<name>[{up}][\w&,\- ]{2,60}?)s\s+møde\s+(?:den|d\.)\s", 0),
@@ -487,6 +516,9 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "not_absence": (r"{partial_attendance}|i\s+behandlingen\s+af\s+punkterne\s+\d"
                     r"|deltog\s+ikke\s+under(?!\s+behandlingen\s+af\s+(?:punktet|sagen|dette\s+punkt)\b)", IGNORE),
     "absence_none": (r"^(?:{absence_none})\.?$", IGNORE),
+    # "Alle undtagen Anne Hansen (A) og Bo Holm, der havde meldt forfald.": the names after the phrase, up
+    # to a clause about them (", der ...") or the sentence's end; a label may stand first ("Til stede: ").
+    "all_except": (r"(?:^|:\s*)(?:{absence_all_except})\s+(?P<names>[^.:]+?)(?:,?\s+(?:der|som)\s+[^.]*)?\.?$", IGNORE),
     # Sentence ends, but not after the abbreviations of times and item numbers ("kl. 14.30", "pkt. 5").
     "sentence_end_names": (r"(?<=[.!?])(?<!\bkl\.)(?<!\bpkt\.)(?<!\bnr\.)\s+", 0),
     # A middle initial after a name word ('Hanne Ø.', 'Hans C.') does not end a sentence.
@@ -500,10 +532,11 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "range_separator": (r"\s*[-–]\s*", 0),
     "substitute_tail": (r"\s*[.,]?\s*(?:stedfortræder|istedet|i stedet|suppleant|og\s+\S+\s+deltog)\b", IGNORE),
     "meeting_end_line": (r"^\s*{meeting_end}", IGNORE),
-    "attendance_label": (r"^(?:Fremmøde(?:\s+og\s+inhabilitet)?|Deltagere|Mødedeltagere|Til stede|Inhabilitet)\s*:?", IGNORE),
+    "attendance_label": (r"^(?:{attendance_labels})\s*:?", IGNORE),
     "attendance_remark": (r"\b(?:deltog|mødte)\s+(?:i\s+stedet|som\s+stedfortræder|som\s+suppleant)"
                           r"|\bindkaldt\s+som\s+(?:suppleant|stedfortræder)|\binhabil|\bdeltog\s+ikke\b|\bforlod\s+mødet"
                           r"|\bankom\s+kl|\bmødte\s+ikke\s+frem", IGNORE),
+    "substitute_hint": (r"stedfortræder|suppleant|stedet", IGNORE),
     "not_called": (r"ikke\s+indkaldt", 0),
     "suppleant_prefix": (r"^\s*\d+\.\s*suppleant\s+", 0),
     # Substitutes. Keywords are case-insensitive in scoped groups only: an IGNORECASE name pattern
@@ -549,7 +582,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
                         r"(?:{against}|{not_support})", 0),
     # "Et mindretal (Ib Holm (V) og Eva Kjær (O)) kunne ikke tiltræde ...", "Mindretallet (V og O) stemte imod".
     "dissent_minority": (r"\b(?i:mindretal(?:let)?)\s*(?:\((?P<bracket>(?:[^()]|\([^()]{0,40}\)){1,200})\)"
-                         r"|(?i:bestående\s+af)\s+(?P<list>[^.()]{1,200}?))\s*,?\s*(?:{against}|{not_support})", 0),
+                         r"|(?i:bestående\s+af)\s+(?P<list>(?:[^.()]|\([^()]{1,40}\)){1,200}?))\s*,?\s*(?:{against}|{not_support})", 0),
     "dissent_skip": (r"undlod\s+at\s+stemme|tog\s+forbehold|tager\s+forbehold|\bfor\s+stemte\b", IGNORE),
     "against_or_not_support": (r"{against}|{not_support}", 0),
     # A roll-call list runs to the end of the sentence or to the next side on the same line.
@@ -557,7 +590,12 @@ TEMPLATES: dict[str, tuple[str, int]] = {
                   r"|(?P<side2>For|Imod|Undlod\s+at\s+stemme|Hverken\s+for\s+eller\s+imod|Undlod)\s*:)"
                   r"\s*(?P<list>(?:[^\n.,;]|[,;](?!\s*(?:og\s+)?{side_words}\b)|\.(?=\S))*)", IGNORE),
     "vote_count": (r"(?P<for>\d+)\s+stemmer?\s+(?:for\s+)?(?:imod|mod)\s+(?P<against>\d+)(?!\s*(?:stemmer\s+)?imod)"
-                   r"|(?P<for2>\d+)\s+stemmer?\s+for\s*(?:,|og)\s*(?P<against2>\d+)\s+(?:stemmer\s+)?imod", IGNORE),
+                   r"|(?P<for2>\d+)\s+stemmer?\s+for\s*(?:\([^()]*\)\s*)?(?:,|og)\s*(?P<against2>\d+)\s+(?:stemmer\s+)?imod"
+                   r"|(?P<against3>\d+)\s+stemmer?\s+imod\s*(?:\([^()]*\)\s*)?(?:,|og)\s*(?P<for3>\d+)\s+(?:stemmer\s+)?for\b", IGNORE),
+    # The count before the side and its parties: "15 stemmer for (C, A, B)", "3 stemmer imod (Ø, F)",
+    # "5 imod (Ø, O og Nye Borgerlige)"; "13 stemmer mod 2 (SF)" counts the 2 against.
+    "vote_counted_side": (r"(?<![\d.,])(?:(?P<count>\d{1,3})\s+(?:stemmer?\s+)?(?P<side>for|imod)"
+                          r"|\d{1,3}\s+stemmer?\s+mod\s+(?P<count2>\d{1,3}))\s*\((?P<list>[^()]{1,120})\)", IGNORE),
     "vote_members": (r"(?P<count>\d+)\s+medlem(?:mer)?\s*\((?P<parties>[^)]*)\)\s*(?P<verb>anbefaler|stemte\s+for"
                      r"|stemmer\s+for|{against}|undlod)", IGNORE),
     "abstain_named": (r"(?P<name>{name})\s*\((?P<party>{party_text})\)\s*undlod\s+at\s+stemme", 0),
@@ -575,6 +613,8 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "recommendation_intro": (r"\b(?:indstiller|indstilles|foreslår)\b.*\bat\s*:?$|\b(?:indstiller|indstilles)[,:]?\s*$", IGNORE),
     "clause_tail": (r"[\s,;]+(?:og|samt)?$", 0),
     "outcome": (r"(?<![\w-])(?:{outcome_phrases})(?![\w-])", IGNORE),
+    # The start of reported speech: "Borgmesteren meddelte, at ...", "Direktøren orienterede om, at ...".
+    "reported_clause": (r"\b(?:{reporting_verbs})\s*,?\s+(?:at|om|hvordan)\b", IGNORE),
     # A sentence whose subject is the item itself: "Dagsorden blev godkendt som udsendt og ...".
     "item_subject_outcome": (r"^(?:{outcome_subjects})\s+(?:blev|er|bliver|var)\s+", IGNORE),
     # A line in capitals that names a document and its sender: "BESLUTNINGSFORSLAG FRA EL OG AB, UFP",
@@ -588,6 +628,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # Every printed form of every municipality, its capitals too ('HØJE-TAASTRUP').
     "municipality_forms": ("{municipality_forms}", 0),
     "letters_word": (r"[^\W\d_]+", 0),
+    "explanation_phrase": (r"(?<![\w])(?:{explanation_phrases})(?![\w])", IGNORE),
 }
 
 PHRASES["special_chars"] = lambda: re.escape(data.words()["characters"]["space_like"] + data.words()["characters"]["invisible"])

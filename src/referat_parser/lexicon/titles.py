@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from . import patterns as P
 from .bodies import find_bodies, looks_like_body
 from .data import meeting_line_filler
@@ -11,10 +13,12 @@ MAX_TITLE = 200  # characters; a longer line is a paragraph
 MAX_TITLE_WITH_STOP = 150  # characters; a title under its number may end in a full stop ("... m.m.")
 
 
-def is_title_like(text: str, *, under_number: bool = False) -> bool:
+def is_title_like(text: str, *, under_number: bool = False, under_item_word: bool = False) -> bool:
     """A line that could be an item title: short, capitalised, not a sentence or a header line.
     ``under_number``: the line stands right under a number alone on its line ('• 1' / 'Title m.m.'),
-    which makes it the title even when it ends in a full stop."""
+    which makes it the title even when it ends in a full stop. ``under_item_word``: that number is
+    printed with a word only items carry ('Pkt. 41' / 'Cykelsti langs Skovvej.'), so a place in the
+    line is the title's subject, not a header's meeting place."""
     text = text.strip()
     if not text or len(text) > MAX_TITLE or not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“«"):
         return False
@@ -23,11 +27,12 @@ def is_title_like(text: str, *, under_number: bool = False) -> bool:
         or (under_number and len(text) <= MAX_TITLE_WITH_STOP and text.endswith("."))
     if text.endswith((".", ",", ":", ";")) and not stop_allowed:
         return False
-    if P.place_strong.search(text) or P.file_name.search(text):
+    if (not under_item_word and P.place_strong.search(text)) or P.file_name.search(text):
         return False
     return not is_meeting_line(text)
 
 
+@lru_cache(maxsize=8192)
 def is_meeting_line(text: str) -> bool:
     """'Byrådet 15. maj 2023', 'Referat - Kommunalbestyrelsen den 28. oktober 2014': a line that only
     names a body, a date or a time."""

@@ -416,45 +416,53 @@ class _BodyReader:
                 continue
 
     def _run(self, run: ET.Element, context: tuple[bool, float], lines: list[_Line]) -> None:
-        properties = run.find(f"{W}rPr")
-        bold, size = context
-        if properties is not None:
-            style = properties.find(f"{W}rStyle")
-            if style is not None:
-                style_bold = self.styles.first(style.get(f"{W}val"), "bold")
-                style_size = self.styles.first(style.get(f"{W}val"), "size")
-                bold = bool(style_bold) if style_bold is not None else bold
-                size = float(style_size) if isinstance(style_size, float) else size
-            direct = _on(properties.find(f"{W}b"))
-            bold = direct if direct is not None else bold
-            size = _size(properties) or size
-            if _on(properties.find(f"{W}vanish")):
-                return  # hidden text
+        typography = self._run_typography(run.find(f"{W}rPr"), context)
+        if typography is None:
+            return  # hidden text
+        bold, size = typography
         for child in run:
             tag = child.tag
             if tag == f"{W}fldChar":
-                kind = child.get(f"{W}fldCharType")
-                if kind == "begin":
-                    self.fields.append(False)
-                elif kind == "separate" and self.fields:
-                    self.fields[-1] = True
-                elif kind == "end" and self.fields:
-                    self.fields.pop()
-                continue
-            if not all(self.fields):
+                self._field_char(child.get(f"{W}fldCharType"))
+            elif not all(self.fields):
                 continue  # inside a field's code ({ TOC \o "1-3" }, { PAGEREF _Toc1 \h })
-            if tag == f"{W}t":
-                lines[-1].parts.append((child.text or "", bold, size))
-            elif tag == f"{W}tab" or tag == f"{W}ptab":
-                lines[-1].parts.append(("\t", bold, size))
             elif tag in (f"{W}br", f"{W}cr"):
                 lines.append(_Line())
-            elif tag == f"{W}noBreakHyphen":
-                lines[-1].parts.append(("-", bold, size))
-            elif tag == f"{W}sym":
-                lines[-1].parts.append((BULLET, bold, size))
-            elif tag in (f"{MC}AlternateContent",):
-                continue
+            else:
+                text = _RUN_TEXT.get(tag)
+                if text is None and tag == f"{W}t":
+                    text = child.text or ""
+                if text is not None:
+                    lines[-1].parts.append((text, bold, size))
+
+    def _run_typography(self, properties: ET.Element | None, context: tuple[bool, float]) -> tuple[bool, float] | None:
+        """(bold, size) of a run, from its character style and direct properties; None when hidden."""
+        bold, size = context
+        if properties is None:
+            return bold, size
+        style = properties.find(f"{W}rStyle")
+        if style is not None:
+            style_bold = self.styles.first(style.get(f"{W}val"), "bold")
+            style_size = self.styles.first(style.get(f"{W}val"), "size")
+            bold = bool(style_bold) if style_bold is not None else bold
+            size = float(style_size) if isinstance(style_size, float) else size
+        direct = _on(properties.find(f"{W}b"))
+        bold = direct if direct is not None else bold
+        size = _size(properties) or size
+        return None if _on(properties.find(f"{W}vanish")) else (bold, size)
+
+    def _field_char(self, kind: str | None) -> None:
+        """Track fields: text between a field's begin and its separator is its code, not shown."""
+        if kind == "begin":
+            self.fields.append(False)
+        elif kind == "separate" and self.fields:
+            self.fields[-1] = True
+        elif kind == "end" and self.fields:
+            self.fields.pop()
+
+
+# What a run's other children show: tabs, a non-breaking hyphen, a symbol (a bullet).
+_RUN_TEXT = {f"{W}tab": "\t", f"{W}ptab": "\t", f"{W}noBreakHyphen": "-", f"{W}sym": BULLET}
 
 
 def _fill_last_tab(line: _Line, fill: str) -> None:

@@ -123,14 +123,31 @@ def drop_running_lines(pages: list[PageLines], tolerance: float = 4.0, removed_t
 
     A running line is one in the top or bottom margin whose text (digits normalised) recurs
     within ``tolerance`` points of the same height on at least half the pages (two or more)."""
-    seen: dict[str, list[tuple[int, float]]] = {}
     body = _body_size(pages)
+    running = _running_heights(pages, body, tolerance)
+    removed = 0
+    for page in pages:
+        keep = []
+        for line in page.lines:
+            if _in_margin(line, page, body) and _is_running(line, running, tolerance):
+                removed += 1
+                if removed_texts is not None:
+                    removed_texts.append(line.text)
+                continue
+            keep.append(line)
+        page.lines = keep
+    return removed
+
+
+def _running_heights(pages: list[PageLines], body: float | None, tolerance: float) -> dict[str, list[float]]:
+    """Text (digits normalised) -> the heights at which it runs in the margins of enough pages."""
+    seen: dict[str, list[tuple[int, float]]] = {}
     for page in pages:
         for line in page.lines:
             if _in_margin(line, page, body):
                 seen.setdefault(_running_text(line), []).append((page.number, line.baseline))
     threshold = max(2, (len(pages) + 1) // 2)
-    running: dict[str, list[float]] = {}  # text -> the heights at which it runs
+    running: dict[str, list[float]] = {}
     for text, places in seen.items():
         if len({number for number, _ in places}) < threshold or _structural(text):
             continue
@@ -139,20 +156,12 @@ def drop_running_lines(pages: list[PageLines], tolerance: float = 4.0, removed_t
             # Lines of this text within the tolerance of this height (sorted: two bisections).
             if bisect.bisect_right(heights, height + tolerance) - bisect.bisect_left(heights, height - tolerance) >= threshold:
                 running.setdefault(text, []).append(height)
-    removed = 0
-    for page in pages:
-        keep = []
-        for line in page.lines:
-            if _in_margin(line, page, body):
-                heights = running.get(_running_text(line), [])
-                if any(abs(line.baseline - h) <= tolerance for h in heights) or _PAGE_NUMBER.match(line.text.strip()):
-                    removed += 1
-                    if removed_texts is not None:
-                        removed_texts.append(line.text)
-                    continue
-            keep.append(line)
-        page.lines = keep
-    return removed
+    return running
+
+
+def _is_running(line: VLine, running: dict[str, list[float]], tolerance: float) -> bool:
+    heights = running.get(_running_text(line), [])
+    return any(abs(line.baseline - h) <= tolerance for h in heights) or _PAGE_NUMBER.match(line.text.strip()) is not None
 
 
 def _structural(text: str) -> bool:
@@ -238,15 +247,17 @@ def _style(line: VLine) -> tuple[float, bool]:
 
 
 def _metrics(pages: list[PageLines]) -> _Metrics:
-    deltas: dict[float, Counter[float]] = {}
+    right = _right_edges(pages)
+    pitch = _pitches(pages)
+    return _Metrics(pitch, right, _justified_styles(pages, pitch, right))
+
+
+def _right_edges(pages: list[PageLines]) -> dict[int, float]:
+    """Page -> the right edge of its text column."""
     right: dict[int, float] = {}
     clear: list[float] = []
     for page in pages:
-        body = [ln for ln in page.lines if not ln.table]
-        for a, b in itertools.pairwise(body):
-            if _style(a) == _style(b) and 0 < b.baseline - a.baseline < 3 * a.size:
-                deltas.setdefault(a.size, Counter())[round(b.baseline - a.baseline, 1)] += 1
-        ends = [ln.x1 for ln in body if "\t" not in ln.text]
+        ends = [ln.x1 for ln in page.lines if not ln.table and "\t" not in ln.text]
         if ends:
             edge = max(ends)
             right[page.number] = edge
@@ -260,16 +271,31 @@ def _metrics(pages: list[PageLines]) -> _Metrics:
             starts = [ln.x0 for ln in page.lines if not ln.table]
             symmetric = page.width - min(starts) if starts else found
             right[page.number] = max(found, fallback if fallback is not None else symmetric)
-    # Line pitch: the smallest common baseline distance (the most common one is the paragraph
-    # distance when most paragraphs are one line long).
+    return right
+
+
+def _pitches(pages: list[PageLines]) -> dict[float, float]:
+    """Font size -> line pitch: the smallest common baseline distance within a style (the most common
+    one is the paragraph distance when most paragraphs are one line long)."""
+    deltas: dict[float, Counter[float]] = {}
+    for page in pages:
+        body = [ln for ln in page.lines if not ln.table]
+        for a, b in itertools.pairwise(body):
+            if _style(a) == _style(b) and 0 < b.baseline - a.baseline < 3 * a.size:
+                deltas.setdefault(a.size, Counter())[round(b.baseline - a.baseline, 1)] += 1
     pitch: dict[float, float] = {}
     for size, counter in deltas.items():
         common = [delta for delta, n in counter.items() if n >= 2 and delta >= PITCH_MIN * size]
         pitch[size] = min(common) if common else counter.most_common(1)[0][0]
         if pitch[size] > 1.5 * size:  # no wrapped paragraph seen: that is paragraph spacing
             pitch[size] = 1.25 * size
-    # A style is justified when most of its lines that are followed by a line of the same
-    # paragraph (same style, one line pitch below) reach the right edge.
+    return pitch
+
+
+def _justified_styles(pages: list[PageLines], pitch: dict[float, float],
+                      right: dict[int, float]) -> set[tuple[float, bool]]:
+    """A style is justified when most of its lines that are followed by a line of the same
+    paragraph (same style, one line pitch below) reach the right edge."""
     full: Counter[tuple[float, bool]] = Counter()
     total: Counter[tuple[float, bool]] = Counter()
     for page in pages:
@@ -280,33 +306,13 @@ def _metrics(pages: list[PageLines]) -> _Metrics:
             if page_edge is not None and key == _style(b) and 0 < b.baseline - a.baseline <= pitch.get(key[0], 0) + 0.5:
                 total[key] += 1
                 full[key] += a.x1 >= page_edge - 1.5
-    justified = {key for key, n in total.items() if n >= 5 and full[key] >= 0.5 * n}
-    return _Metrics(pitch, right, justified)
+    return {key for key, n in total.items() if n >= 5 and full[key] >= 0.5 * n}
 
 
 def _paragraph_ends(prev: VLine, cur: VLine, first: VLine, m: _Metrics) -> bool:
     """True when ``cur`` cannot continue the paragraph whose first line is ``first`` and whose
     last line so far is ``prev``."""
-    if prev.table or cur.table or "\t" in prev.text or "\t" in cur.text:
-        return True
-    if prev.bold != cur.bold or abs(prev.size - cur.size) > 0.3:
-        return True
-    if _GLYPH_BULLET.match(cur.text):
-        return True
-    if prev.page == cur.page:
-        gap = cur.baseline - prev.baseline
-        pitch = m.pitch.get(prev.size, prev.size * 1.2)
-        if gap > pitch + max(1.5, 0.25 * prev.size) or gap < 0:
-            return True
-    # Indentation: continuation lines start at the paragraph's text edge (after a list marker,
-    # under the first line otherwise; a first-line indent is allowed).
-    if prev is first:
-        if _GLYPH_BULLET.match(first.text) or first.text.startswith(("- ", "– ")):
-            if cur.x0 <= first.x0 + 1:
-                return True
-        elif not _MAYBE_ITEM.match(first.text) and cur.x0 > first.x0 + 2:
-            return True
-    elif abs(cur.x0 - prev.x0) > 2:
+    if _breaks_by_kind(prev, cur) or _breaks_by_gap(prev, cur, m) or _breaks_by_indent(prev, cur, first):
         return True
     # A word broken by a hyphen continues on the next line, whatever the geometry says.
     if prev.text.endswith("-") and prev.text[-2:-1].isalpha() and cur.text[:1].islower():
@@ -318,6 +324,31 @@ def _paragraph_ends(prev: VLine, cur: VLine, first: VLine, m: _Metrics) -> bool:
         return True
     # Justified text: only the last line of a paragraph stops short of the right edge.
     return _style(prev) in m.justified and prev.x1 < right - 2.0
+
+
+def _breaks_by_kind(prev: VLine, cur: VLine) -> bool:
+    """Table rows, tab-separated columns, a change of style and a bullet never continue a paragraph."""
+    if prev.table or cur.table or "\t" in prev.text or "\t" in cur.text:
+        return True
+    return prev.bold != cur.bold or abs(prev.size - cur.size) > 0.3 or _GLYPH_BULLET.match(cur.text) is not None
+
+
+def _breaks_by_gap(prev: VLine, cur: VLine, m: _Metrics) -> bool:
+    if prev.page != cur.page:
+        return False
+    gap = cur.baseline - prev.baseline
+    pitch = m.pitch.get(prev.size, prev.size * 1.2)
+    return gap > pitch + max(1.5, 0.25 * prev.size) or gap < 0
+
+
+def _breaks_by_indent(prev: VLine, cur: VLine, first: VLine) -> bool:
+    """Continuation lines start at the paragraph's text edge (after a list marker, under the first
+    line otherwise; a first-line indent is allowed)."""
+    if prev is not first:
+        return abs(cur.x0 - prev.x0) > 2
+    if _GLYPH_BULLET.match(first.text) or first.text.startswith(("- ", "– ")):
+        return cur.x0 <= first.x0 + 1
+    return not _MAYBE_ITEM.match(first.text) and cur.x0 > first.x0 + 2
 
 
 def _complete_heading(text: str) -> bool:

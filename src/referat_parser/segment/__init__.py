@@ -15,6 +15,7 @@ from ..lineclass import Info, classify
 from .accordion import accordion_headings
 from .blocks import ItemBlock, SectionBlock, Segmented, TocLine
 from .contents import find_toc, numbers_from_contents
+from .dated_lines import body_date_headings
 from .decimal import decimal_items
 from .lines import fill_sections, repeat_lines
 from .numbered import join_wrapped_titles, numbered_starts, protocol_items, split_unnumbered_tail
@@ -54,6 +55,7 @@ def _numbered_items(infos: list[Info], lines: list[Line], toc_lines: set[int],
     for item, nxt in zip(items, [*items[1:], None], strict=True):
         item.end = nxt.start if nxt else len(lines)
     for item in items:
+        body_date_headings(item, infos, lines)
         fill_sections(item, infos, skip={item.title_line} | repeat_lines(item, infos, lines))
     items = [part for item in items for part in split_unnumbered_tail(item, infos, lines)]
     # A title with nothing after it (a closed item, or an excerpt that stops) has no body to parse.

@@ -70,13 +70,37 @@ def title_before(infos: list[Info], lines: list[Line], index: int) -> int | None
 
 
 def title_after(infos: list[Info], lines: list[Line], index: int) -> int | None:
-    """The title line printed after a bare "Punkt 5" line."""
-    for ahead in range(index + 1, min(len(infos), index + 4)):
+    """The title line printed after a bare "Punkt 5" line, below the item's case number or open/closed
+    mark if they stand between ('Pkt. 40' / 'J.nr. 00.30.10Ø09' / 'Regnskab 2004.', 'Punkt 142' / 'Status
+    Åbent' / title)."""
+    item_word = P.item_word.match(lines[index].text) is not None
+    for ahead in range(index + 1, min(len(infos), index + 5)):
         info = infos[ahead]
-        if info.kind is Kind.BLANK:
+        if info.kind in (Kind.BLANK, Kind.PUBLIC) or (info.kind is Kind.FIELD and info.field == "case_number"):
             continue
-        return ahead if info.kind is Kind.TEXT and is_title_like(lines[ahead].text, under_number=True) else None
+        title_like = is_title_like(lines[ahead].text, under_number=True, under_item_word=item_word)
+        return ahead if info.kind is Kind.TEXT and title_like else None
     return None
+
+
+CAPITALS_CONTINUATION_MAX = 60  # characters of a title's second line in capitals
+
+
+def capitals_continuation(infos: list[Info], lines: list[Line], title: int) -> int | None:
+    """'LOKALPLAN NR. 203 - BOLIGOMRÅDE VED SKOVVEJ.' / 'ENDELIG VEDTAGELSE.': a title in capitals that
+    goes on in a second line of capitals right under it, before the item's first heading or field."""
+    following = title + 1
+    if following >= len(infos) or infos[following].kind is not Kind.TEXT or not _in_capitals(lines[title].text):
+        return None
+    text = lines[following].text
+    if len(text) > CAPITALS_CONTINUATION_MAX or not _in_capitals(text):
+        return None
+    after = next((i for i in range(following + 1, len(infos)) if infos[i].kind is not Kind.BLANK), None)
+    return following if after is not None and infos[after].kind in (Kind.HEADING, Kind.FIELD) else None
+
+
+def _in_capitals(text: str) -> bool:
+    return any(ch.isalpha() for ch in text) and text == text.upper()
 
 
 def body_follows(infos: list[Info], index: int) -> bool:

@@ -17,6 +17,7 @@ from ..lineclass import Info, Kind
 from .blocks import ItemBlock
 from .lines import (
     body_follows,
+    capitals_continuation,
     closing_title,
     fill_sections,
     has_item_structure,
@@ -44,6 +45,11 @@ class Candidate:
     info: Info
     style: str  # how the line prints its number (lines.number_style)
     _structured: bool | None = None
+
+    def title_like(self) -> bool:
+        """The title could be an item's; a title under its number alone ('Pkt. 22' / 'Meddelelser.') may
+        end in a full stop."""
+        return is_title_like(self.title or "", under_number=self.title_line > self.index)
 
     def structured(self, infos: list[Info], lines: list[Line]) -> bool:
         """An item's structure (heading, case number, open/closed marker) follows the line."""
@@ -204,7 +210,7 @@ def _opens_items(s: _State, c: Candidate) -> bool:
     if s.accepted:
         return False
     return c.info.public is not None or c.structured(s.infos, s.lines) or (
-        c.number == 1 and P.item_word.match(s.lines[c.index].text) is not None and is_title_like(c.title or "")
+        c.number == 1 and P.item_word.match(s.lines[c.index].text) is not None and c.title_like()
         and body_follows(s.infos, c.index))
 
 
@@ -235,7 +241,7 @@ def _is_next_item(s: _State, c: Candidate) -> bool:
     if c.number - int(s.last().number) > MAX_NUMBER_GAP and not P.item_word.match(s.lines[c.index].text) \
             and c.info.public is None and not _item_field_follows(s.infos, c.title_line):
         return False
-    return c.info.public is not None or c.structured(s.infos, s.lines) or (s.follows_last(c) and is_title_like(c.title or ""))
+    return c.info.public is not None or c.structured(s.infos, s.lines) or (s.follows_last(c) and c.title_like())
 
 
 def _always(s: _State, c: Candidate) -> bool:
@@ -268,6 +274,8 @@ def _candidate(infos: list[Info], lines: list[Line], index: int, info: Info) -> 
             if after is None and info.value == "before":
                 return None
             title, title_line = (lines[after].text, after) if after is not None else (None, index)
+            wrapped = capitals_continuation(infos, lines, after) if after is not None else None
+            title = f"{title} {lines[wrapped].text}" if wrapped is not None else title
     return Candidate(index, int(info.number or 0), title, title_line, start, info, number_style(lines[index].text))
 
 
@@ -358,8 +366,9 @@ def _earlier_items(pending: list[Candidate], number: int, infos: list[Info], lin
     found: list[Start] = []
     expected = number - 1
     for cand in reversed(pending):
-        if cand.number != expected or number_style(lines[cand.title_line].text) != style \
-                or not is_title_like(cand.title or "") or not body_follows(infos, cand.title_line):
+        if cand.number != expected or cand.style != style \
+                or not cand.title_like() \
+                or not body_follows(infos, cand.title_line):
             break
         found.append(Start(pull_back(infos, cand.start), str(cand.number), cand.title, cand.title_line, "counted_down"))
         expected -= 1

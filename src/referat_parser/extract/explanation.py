@@ -1,0 +1,14 @@
+"""A page that explains how agendas and minutes are read: it prints the headings of an item and an
+example decision, but describes minutes to its reader ('Her står, hvad udvalget besluttede'), so it
+is no meeting document."""
+
+from __future__ import annotations
+
+from ..lexicon import patterns as P
+
+MIN_PHRASES = 2  # different explanation phrases: a single one may stand in a site's intro to real minutes
+
+
+def explains_minutes(text: str) -> bool:
+    """The text speaks about minutes to its reader in two or more different explanation phrases."""
+    return len({match.group().casefold() for match in P.explanation_phrase.finditer(text)}) >= MIN_PHRASES

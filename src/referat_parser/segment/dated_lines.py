@@ -1,0 +1,40 @@
+"""Decision headings that print only the deciding body's name and the date ('Byrådet 24-03-2021' /
+'Godkendt.'). The same line at the top of a document names the meeting, so it is a heading only
+inside an item, after its title, and only where its own text follows it: a run of such lines
+('Økonomiudvalget 09-03-2021' / 'Byrådet 24-03-2021') is the case's planned course, not decisions."""
+
+from __future__ import annotations
+
+from ..clean import Line
+from ..lexicon.headings import body_date_heading
+from ..lineclass import Info, Kind
+from .blocks import ItemBlock
+
+RULE = "body_date_in_item"
+
+
+def body_date_headings(item: ItemBlock, infos: list[Info], lines: list[Line]) -> None:
+    """Turn (in place) each body/date line of ``item`` after its title into a dated decision heading
+    when text, not another body/date line, follows it and no body/date line stands right above it."""
+    first = (item.title_line if item.title_line is not None else item.start) + 1
+    for index in range(first, item.end):
+        if infos[index].kind is not Kind.TEXT:
+            continue
+        heading = body_date_heading(lines[index].text)
+        if heading is None:
+            continue
+        after = _next_line(infos, index, item.end, step=1)
+        before = _next_line(infos, index, first - 1, step=-1)
+        if after is None or infos[after].kind is not Kind.TEXT or body_date_heading(lines[after].text) is not None:
+            continue
+        if before is not None and body_date_heading(lines[before].text) is not None:
+            continue
+        infos[index] = Info(Kind.HEADING, heading=heading, rule=RULE)
+
+
+def _next_line(infos: list[Info], index: int, stop: int, step: int) -> int | None:
+    """The nearest non-blank line from ``index`` in direction ``step``, before ``stop``."""
+    other = index + step
+    while other != stop and infos[other].kind is Kind.BLANK:
+        other += step
+    return None if other == stop else other
