@@ -73,7 +73,7 @@ def parties(text):
         ("Enhedslisten stemte imod.", ["Ø"]),
         ("For stemte: A, B og V.", []),
         ("Karen Holm (V) undlod at stemme.", []),
-        ("Keld Hvalsø tog forbehold.", []),
+        ("Keld Hvidtfeldt tog forbehold.", []),
         # Both sides on one line: only the second side is against.
         ("For stemte 7 (C og B), imod stemte 3 (A og Å).", ["A", "Å"]),
         # The minority loses when a proposal falls.

@@ -44,7 +44,7 @@ def test_number_only_lines_know_where_their_title_is():
     [
         ("Sagsnr.: 330-2015-51128", "case_number", "330-2015-51128"),
         ("Sagsnummer: 00.22.04-G01-1-18", "case_number", "00.22.04-G01-1-18"),
-        ("Sagsnr.: 00.22.04-I00-1-19 Sagsbehandler: Charlotte Sørensen", "case_number", "00.22.04-I00-1-19"),
+        ("Sagsnr.: 00.22.04-I00-1-19 Sagsbehandler: Charlotte Sandholm", "case_number", "00.22.04-I00-1-19"),
         ("Sagsid.: 2019-1234", "case_number", "2019-1234"),
         ("Dok.nr.: 330-2015-335020", "document_number", "330-2015-335020"),
         ("Kompetence: Økonomiudvalget", "competence", "Økonomiudvalget"),

@@ -89,6 +89,7 @@ PHRASES: dict[str, Callable[[], str]] = {
     "heading_names_upper": _upper_heading_names,
     "transcript_labels": lambda: _alternation(data.words()["transcript"]["labels"]),
     "transcript_page_one_labels": lambda: _alternation(data.words()["transcript"]["page_one_labels"]),
+    "contents_weak": lambda: _alternation(data.header()["meeting"]["contents_weak"]),
     "contents_run_on": lambda: _alternation(data.header()["meeting"]["contents_run_on"], spaces=False),
     "glued_header_labels": lambda: _alternation(data.words()["glued"]["header_labels"], spaces=False),
 }
@@ -285,7 +286,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "open_closed_entry": (r"^(?:åbent|åben|lukket)\s+(?:punkt\s+)?\d", IGNORE),
     "list_entry": (r"^(?:(?:åbent|åben|lukket)\s+)?\d{1,3}[.:)]?\s+\S", IGNORE),
     # --- contents ----------------------------------------------------------------------------
-    "toc_mark": (r"^(?:indhold|indholdsfortegnelse|indholdsliste|sagsoversigt|oversigt over sager|sager)\s*:?$", IGNORE),
+    "toc_mark": (r"^(?:{contents_marks}|{contents_weak})\s*:?$", IGNORE),  # vocab/header.toml [meeting]
     # A contents table's column headers, the page column last: "Punkt nr. Side", "Nr. Titel Side".
     "toc_columns": (r"^(?:(?:{contents_column_heads})\s+){1,3}side$", IGNORE),
     # Subheadings inside a table of contents ("Åbne sager", "Lukket dagsorden"): they do not end it.
@@ -427,10 +428,10 @@ TEMPLATES: dict[str, tuple[str, int]] = {
                        r"|^(?P<date2>{date})\s+(?P<body2>[^\W\d].{2,80})$", IGNORE | VERBOSE),
     "time_only": (r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?::\d{2})?(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?$", IGNORE),
     # Signs of a meeting document in its header (vocab/header.toml [meeting]).
-    "contents_mark": (r"^(?:{contents_marks})\s*:?$", IGNORE),
     # ... or opening a line that runs on into the contents ("Indholdsfortegnelse Side 246. Title ..."), or
     # the contents' column heads inside a page transcript's line ("... Pkt. Tekst Side 38 Title ...").
     "contents_opening": (r"^(?:{contents_marks})\b|(?-i:(?<![\w.])(?:(?:{contents_column_heads})\s+){1,3}Side\b)", IGNORE),
+    "contents_mark": (r"^(?:{contents_marks})\s*:?$", IGNORE),
     "contents_mark_in_transcript": (r"^\d{1,3}\s+(?:\S+\s+){0,3}?(?:{contents_in_transcript})\b", 0),
     "item_list_mark": (r"^(?:[A-H]\.\s+)?(?:{item_lists})\s*(?::.*)?$", IGNORE),
     "member_list_label": (r"^(?:{member_lists}|{participant_labels})\s*(?::|$)", IGNORE),
