@@ -42,9 +42,10 @@ def _before_stamp(line: str) -> str:
 
 
 def _without_mail_header(lines: list[str]) -> list[str]:
-    """``lines`` with e-mail headers blanked: a run of two or more label lines ('Fra: ...', 'Sendt: 15. marts
-    2010 10:12', 'Emne: ...') dates the mail, not the meeting."""
-    kept = list(lines)
+    """``lines`` with e-mail headers and lines about another meeting blanked: a run of two or more label
+    lines ('Fra: ...', 'Sendt: 15. marts 2010 10:12', 'Emne: ...') dates the mail, not the meeting, and
+    'Næste møde afholdes den ... i Kulturhuset' dates and places the next one."""
+    kept = ["" if P.other_meeting_line.match(line) else line for line in lines]
     run: list[int] = []
     for index, line in enumerate([*lines, ""]):
         if line and P.mail_label.match(line):

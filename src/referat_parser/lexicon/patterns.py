@@ -89,6 +89,7 @@ PHRASES: dict[str, Callable[[], str]] = {
     "heading_names_upper": _upper_heading_names,
     "transcript_labels": lambda: _alternation(data.words()["transcript"]["labels"]),
     "transcript_page_one_labels": lambda: _alternation(data.words()["transcript"]["page_one_labels"]),
+    "other_meeting": lambda: _alternation(data.header()["meeting"]["other_meeting"]),
     "contents_weak": lambda: _alternation(data.header()["meeting"]["contents_weak"]),
     "contents_run_on": lambda: _alternation(data.header()["meeting"]["contents_run_on"], spaces=False),
     "glued_header_labels": lambda: _alternation(data.words()["glued"]["header_labels"], spaces=False),
@@ -432,6 +433,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # the contents' column heads inside a page transcript's line ("... Pkt. Tekst Side 38 Title ...").
     "contents_opening": (r"^(?:{contents_marks})\b|(?-i:(?<![\w.])(?:(?:{contents_column_heads})\s+){1,3}Side\b)", IGNORE),
     "contents_mark": (r"^(?:{contents_marks})\s*:?$", IGNORE),
+    "other_meeting_line": (r"^(?:{other_meeting})\b", IGNORE),
     "contents_mark_in_transcript": (r"^\d{1,3}\s+(?:\S+\s+){0,3}?(?:{contents_in_transcript})\b", 0),
     "item_list_mark": (r"^(?:[A-H]\.\s+)?(?:{item_lists})\s*(?::.*)?$", IGNORE),
     "member_list_label": (r"^(?:{member_lists}|{participant_labels})\s*(?::|$)", IGNORE),
