@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .drafts import SourceDraft
 from .errors import ReferatError
-from .models import Meeting, Source
+from .models import Meeting
 from .parse_options import ParseOptions
 from .paths import escape_path
 from .read import Document, read_bytes, read_path
@@ -83,11 +84,11 @@ def trace_file(path: str | Path, *, options: ParseOptions = DEFAULT_OPTIONS) -> 
     return build_trace(run_stages(doc, _source(doc, data, os.fspath(path))))
 
 
-def _source(doc: Document, data: bytes, path: str) -> Source:
+def _source(doc: Document, data: bytes, path: str) -> SourceDraft:
     """``source.path`` is written as paths.escape_path says (a name that is not valid UTF-8 in a quoted
-    form that round-trips)."""
-    return Source(path=escape_path(path), sha256=hashlib.sha256(data).hexdigest(), format=doc.format,  # type: ignore[arg-type]
-                  encoding=doc.encoding, pages=doc.pages, size=len(data))
+    form that round-trips). A draft, not the model: it is validated with the meeting, in one pass."""
+    return SourceDraft(path=escape_path(path), sha256=hashlib.sha256(data).hexdigest(), format=doc.format,
+                       encoding=doc.encoding, pages=doc.pages, size=len(data))
 
 
 def _parse_document(doc: Document, data: bytes, path: str) -> Meeting:

@@ -132,10 +132,22 @@ class HeaderDraft:
     signs: list[str] = field(default_factory=list)  # signs of a meeting document (contents, member list, ...)
 
 
+@dataclass(slots=True)
+class SourceDraft:
+    """What the input was (models.Source); a plain record, validated with the rest of the meeting."""
+
+    path: str
+    sha256: str
+    format: str
+    encoding: str | None
+    pages: int | None
+    size: int
+
+
 @dataclass
 class MeetingDraft:
     parser_version: str
-    source: object  # the Source model the API built from the input's bytes
+    source: SourceDraft
     kind: str
     language: str | None
     municipality: str | None

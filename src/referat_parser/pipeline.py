@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .clean import Cleaned, clean
-from .drafts import Found, MeetingDraft
+from .drafts import Found, MeetingDraft, SourceDraft
 from .extract.meeting import extract
-from .models import Meeting, Source
+from .models import Meeting
 from .outline import apply_outline, segment_from_outline
 from .read import Document
 from .resolve import resolve
@@ -25,7 +25,7 @@ class Stages:
     meeting: Meeting
 
 
-def run_stages(doc: Document, source: Source) -> Stages:
+def run_stages(doc: Document, source: SourceDraft) -> Stages:
     cleaned = clean(doc)
     outline = doc.outline  # a meeting-system export states its structure (outline.py)
     segmented = segment_from_outline(cleaned, outline) if outline else segment(cleaned)
@@ -38,5 +38,5 @@ def run_stages(doc: Document, source: Source) -> Stages:
     return Stages(cleaned, segmented, found, draft, meeting)
 
 
-def build_meeting(doc: Document, source: Source) -> Meeting:
+def build_meeting(doc: Document, source: SourceDraft) -> Meeting:
     return run_stages(doc, source).meeting

@@ -18,7 +18,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from .drafts import DecisionDraft, Found, HeaderDraft, ItemDraft, MeetingDraft, TocEntryDraft, WarningDraft
+from .drafts import (
+    DecisionDraft,
+    Found,
+    HeaderDraft,
+    ItemDraft,
+    MeetingDraft,
+    SourceDraft,
+    TocEntryDraft,
+    WarningDraft,
+)
 from .extract.decisions import find_dissents, find_votes
 from .extract.explanation import explains_minutes
 from .extract.header import HEADER_BLOCK_RULES, LABEL_RULES
@@ -99,7 +108,7 @@ def _header_value(header: HeaderDraft, field: str, sources: dict[str, str], bloc
     return None
 
 
-def resolve(found: Found, source: object) -> MeetingDraft:
+def resolve(found: Found, source: SourceDraft) -> MeetingDraft:
     header, items = found.header, found.items
     sources: dict[str, str] = {}
     date = _header_value(header, "date", sources) or _first(

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, partial
 
-from . import data
+from . import data, stored
 
 IGNORE, VERBOSE = re.IGNORECASE, re.VERBOSE
 
@@ -669,9 +669,19 @@ def fragment(name: str) -> str:
     return COMPUTED[name]() if name in COMPUTED else expand(FRAGMENTS[name])
 
 
-def compile_pattern(name: str) -> re.Pattern[str]:
+def source(name: str) -> tuple[str, int]:
+    """The regex text and flags of the pattern ``name``."""
     template, flags = TEMPLATES[name]
-    return re.compile(expand(template), flags)
+    return expand(template), flags
+
+
+def compile_pattern(name: str) -> re.Pattern[str]:
+    """The pattern from the disk cache of compiled patterns (see stored.py); on a miss, every
+    template is compiled once and stored, so the next process compiles none."""
+    found = stored.pattern(name)
+    if found is None and stored.fill({n: partial(source, n) for n in TEMPLATES}):
+        found = stored.pattern(name)
+    return found if found is not None else re.compile(*source(name))
 
 
 def __getattr__(name: str) -> re.Pattern[str]:

@@ -1,0 +1,159 @@
+"""A disk cache of the lexicon's compiled regular expressions, so a new process does not compile
+them again.
+
+Why: the lexicon's ~250 patterns (vocabulary alternations of up to 9 kB of regex text) take
+~150 ms to compile, five times the cost of parsing a typical document, and every ``referat``
+process and batch worker paid it. CPython cannot pickle a compiled pattern (unpickling compiles
+again), but a compiled pattern is fully determined by the arguments that ``re._compiler.compile``
+hands to ``_sre.compile``: the pattern text, the flags, the opcode list, the group count and the
+group names. This module keeps those arguments per pattern name in one marshal file and rebuilds
+each pattern with ``_sre.compile`` in microseconds.
+
+Safety:
+- The file name is a digest of everything that decides the patterns: the Python build
+  (``sys.version``, ``_sre.MAGIC``, ``_sre.CODESIZE``) and the lexicon's own source and vocabulary
+  files. A cache written by another Python or another lexicon is never read.
+- The private API is used only on the Python versions whose ``re`` we have read (3.11 to 3.14),
+  and every failure (unreadable or corrupt file, unknown interpreter, a rebuild that raises) falls
+  back to ``re.compile``: the cache can make start-up slower, never a result different.
+- Written once, atomically (a temporary file renamed over the target), by the first process that
+  misses; concurrent writers write the same bytes.
+
+The folder is ``$REFERAT_CACHE_DIR``, else ``$XDG_CACHE_HOME/referat`` or ``~/.cache/referat``;
+``REFERAT_CACHE_DIR=`` (empty) turns the cache off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+_LEXICON = Path(__file__).resolve().parent
+_VOCAB = _LEXICON.parent / "vocab"
+_KNOWN_PYTHONS = ((3, 11), (3, 12), (3, 13), (3, 14))
+_PREFIX = "patterns-"
+
+Arguments = tuple[Any, ...]  # what _sre.compile takes: (text, flags, code, groups, groupindex, indexgroup)
+Source = Callable[[], tuple[str, int]]  # the regex text and flags of one pattern, expanded on demand
+
+_loaded: dict[str, Arguments] | None = None
+
+
+def folder() -> Path | None:
+    """Where the cache lives, or None when it is turned off."""
+    chosen = os.environ.get("REFERAT_CACHE_DIR")
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "referat"
+
+
+def _usable() -> bool:
+    return sys.implementation.name == "cpython" and sys.version_info[:2] in _KNOWN_PYTHONS
+
+
+@cache
+def _key() -> str:
+    import _sre
+
+    sha = hashlib.sha256(f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}".encode())
+    for path in sorted([*_LEXICON.glob("*.py"), *_VOCAB.rglob("*.toml")]):
+        sha.update(path.relative_to(_LEXICON.parent).as_posix().encode() + b"\0")
+        sha.update(path.read_bytes())
+    return sha.hexdigest()[:20]
+
+
+def _path() -> Path | None:
+    where = folder()
+    return None if where is None or not _usable() else where / f"{_PREFIX}{_key()}.marshal"
+
+
+def _load() -> dict[str, Arguments]:
+    global _loaded
+    if _loaded is None:
+        _loaded = {}
+        path = _path()
+        if path is not None:
+            with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+                data = marshal.loads(path.read_bytes())
+                if isinstance(data, dict):
+                    _loaded = data
+    return _loaded
+
+
+def pattern(name: str) -> re.Pattern[str] | None:
+    """The stored pattern ``name`` rebuilt, or None when it is not stored (or cannot be rebuilt)."""
+    arguments = _load().get(name)
+    if arguments is None:
+        return None
+    try:
+        import _sre
+
+        return _sre.compile(*arguments)
+    except Exception:  # a damaged entry: compile from the source instead
+        return None
+
+
+def arguments(text: str, flags: int) -> Arguments:
+    """What ``re._compiler.compile`` passes to ``_sre.compile`` for this pattern (same steps)."""
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    parsed = _parser.parse(text, flags)
+    # plain ints: the opcodes are int subclasses (named constants), which marshal does not store
+    code = [int(op) for op in _compiler._code(parsed, flags)]
+    groupindex = parsed.state.groupdict
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for group, index in groupindex.items():
+        indexgroup[index] = group
+    return (str(text), int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+
+
+def fill(sources: Mapping[str, Source]) -> bool:
+    """Compile every pattern of ``sources`` once and write the cache; False when the cache is off
+    or the interpreter is not one we know (the caller then compiles pattern by pattern)."""
+    global _loaded
+    path = _path()
+    if path is None:
+        return False
+    try:
+        built = {name: arguments(*source()) for name, source in sources.items()}
+        data = marshal.dumps(built)
+    except Exception:  # an interpreter whose re internals differ: no cache
+        return False
+    _loaded = built
+    _write(path, data)
+    return True
+
+
+def _drop_stale(path: Path) -> None:
+    """Remove caches of other lexicons unused for a week (an upgrade leaves one behind; two
+    installs used side by side keep theirs)."""
+    week_ago = time.time() - 7 * 24 * 3600
+    for old in path.parent.glob(f"{_PREFIX}*.marshal"):
+        with contextlib.suppress(OSError):
+            if old != path and old.stat().st_atime < week_ago and old.stat().st_mtime < week_ago:
+                old.unlink()
+
+
+def _write(path: Path, data: bytes) -> None:
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _drop_stale(path)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temporary, path)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)

@@ -1,0 +1,76 @@
+"""The disk cache of compiled lexicon patterns (lexicon/stored.py) rebuilds exactly the patterns
+that ``re.compile`` makes, and never turns a cache problem into an error."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from referat_parser.lexicon import patterns as P
+from referat_parser.lexicon import stored
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = [line for path in sorted((ROOT / "fixtures").glob("*.txt"))
+          for line in path.read_text(encoding="utf-8").splitlines()[:400]]
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("REFERAT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(stored, "_loaded", None)
+    return tmp_path
+
+
+def _sources() -> dict[str, object]:
+    return {name: (lambda name=name: P.source(name)) for name in P.TEMPLATES}
+
+
+def test_every_stored_pattern_is_the_compiled_one(cache_dir: Path) -> None:
+    assert stored.fill(_sources())
+    assert list(cache_dir.glob("patterns-*.marshal")), "the cache file is written"
+    stored._loaded = None  # read back from the file, as a new process would
+    for name in P.TEMPLATES:
+        rebuilt = stored.pattern(name)
+        assert rebuilt is not None, name
+        expected = re.compile(*P.source(name))
+        assert (rebuilt.pattern, rebuilt.flags, rebuilt.groups, rebuilt.groupindex) == (
+            expected.pattern, expected.flags, expected.groups, expected.groupindex), name
+        for line in SAMPLE:
+            found, want = rebuilt.search(line), expected.search(line)
+            assert (found and (found.span(), found.groups())) == (want and (want.span(), want.groups())), (name, line)
+
+
+def test_a_damaged_cache_file_falls_back_to_compiling(cache_dir: Path) -> None:
+    assert stored.fill(_sources())
+    for path in cache_dir.glob("patterns-*.marshal"):
+        path.write_bytes(b"\x00not marshal")
+    stored._loaded = None
+    assert stored.pattern("date") is None
+    assert P.compile_pattern("date").search("mødet den 3. marts 2021")
+
+
+def test_a_damaged_entry_falls_back_to_compiling(cache_dir: Path) -> None:
+    stored._loaded = {"date": ("x", 0, [1, 2, 3], 0, {}, (None,))}
+    assert stored.pattern("date") is None
+    assert P.compile_pattern("date").search("mødet den 3. marts 2021")
+
+
+def test_the_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REFERAT_CACHE_DIR", "")
+    monkeypatch.setattr(stored, "_loaded", None)
+    assert stored.folder() is None
+    assert not stored.fill(_sources())
+    assert stored.pattern("date") is None
+    assert P.compile_pattern("date").search("mødet den 3. marts 2021")
+
+
+def test_an_unwritable_cache_folder_is_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("REFERAT_CACHE_DIR", str(blocker / "cache"))
+    monkeypatch.setattr(stored, "_loaded", None)
+    assert stored.fill(_sources())  # compiled and kept in memory; the write failed quietly
+    assert stored.pattern("date") is not None
+    assert not (blocker / "cache").exists()
