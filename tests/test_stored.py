@@ -74,3 +74,30 @@ def test_an_unwritable_cache_folder_is_no_error(tmp_path: Path, monkeypatch: pyt
     assert stored.fill(_sources())  # compiled and kept in memory; the write failed quietly
     assert stored.pattern("date") is not None
     assert not (blocker / "cache").exists()
+
+
+def _fresh_vocabularies(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
+    from referat_parser.lexicon import data
+
+    uncached = getattr(data._vocabularies, "__wrapped__", data._vocabularies)
+    monkeypatch.setattr(data, "_vocabularies", uncached)
+    return uncached()
+
+
+def test_stored_vocabularies_are_the_parsed_files(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tomllib
+
+    first = _fresh_vocabularies(monkeypatch)  # parses the files and stores them
+    assert list(cache_dir.glob("vocab-*.marshal"))
+    assert stored.load("vocab") == first
+    parsed = {p.stem: tomllib.loads(p.read_text(encoding="utf-8"))
+              for p in (ROOT / "src" / "referat_parser" / "vocab").glob("*.toml")}
+    assert _fresh_vocabularies(monkeypatch) == parsed  # read back from the cache
+
+
+def test_a_damaged_vocabulary_cache_is_parsed_again(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _fresh_vocabularies(monkeypatch)
+    for path in cache_dir.glob("vocab-*.marshal"):
+        path.write_bytes(b"\x01\x02")
+    assert stored.load("vocab") is None
+    assert "headings" in _fresh_vocabularies(monkeypatch)

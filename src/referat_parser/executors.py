@@ -16,18 +16,21 @@ batch goes on.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing as mp
 import os
 import signal
 import sys
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .errors import UsageError
 from .worker import FileResult, Task, process_one, remove_partial
+
+if TYPE_CHECKING:
+    # multiprocessing is imported by the pool only: a batch of one file runs inline and would pay
+    # ~20 ms of start-up for a module it never uses.
+    from multiprocessing.connection import Connection
 
 
 class Executor(Protocol):
@@ -163,6 +166,8 @@ def _context(start_method: str | None = None) -> Any:
     """forkserver where available: workers are forked from a server that imported and warmed the
     parser once (starting or replacing a worker then costs a fork), and forking is safe while the
     parent runs threads (the progress bar); spawn elsewhere."""
+    import multiprocessing as mp
+
     if start_method:
         return mp.get_context(start_method)
     if sys.platform != "win32" and "forkserver" in mp.get_all_start_methods():
@@ -263,6 +268,8 @@ class ProcessPool:
     @staticmethod
     def _wait(busy: list[_Worker]) -> None:
         """Until a busy worker answers, dies, or the first deadline passes."""
+        from multiprocessing.connection import wait
+
         wait_for = min(w.deadline for w in busy) - time.monotonic()
         wait([obj for w in busy for obj in (w.conn, w.process.sentinel)],
              timeout=None if wait_for == float("inf") else max(0.0, wait_for))

@@ -7,13 +7,27 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
+
+from . import stored
+
+_VOCAB = Path(__file__).resolve().parent.parent / "vocab"
+
+
+@cache
+def _vocabularies() -> dict[str, dict[str, Any]]:
+    """Every vocab/*.toml file by name, parsed once per process (or read from the disk cache,
+    stored.py, keyed by the files' contents). Shared: callers never change what they get."""
+    loaded = stored.load("vocab")
+    if not isinstance(loaded, dict):
+        loaded = {path.stem: tomllib.loads(path.read_text(encoding="utf-8")) for path in sorted(_VOCAB.glob("*.toml"))}
+        stored.save("vocab", loaded)
+    return loaded
 
 
 def _load(name: str) -> dict[str, Any]:
-    with resources.files("referat_parser").joinpath("vocab", f"{name}.toml").open("rb") as handle:
-        return tomllib.load(handle)
+    return _vocabularies()[name]
 
 
 def fold(text: str) -> str:

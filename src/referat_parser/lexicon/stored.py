@@ -1,5 +1,5 @@
-"""A disk cache of the lexicon's compiled regular expressions, so a new process does not compile
-them again.
+"""A disk cache of the lexicon's compiled regular expressions (and of its vocabularies as loaded),
+so a new process does not compile or parse them again.
 
 Why: the lexicon's ~250 patterns (vocabulary alternations of up to 9 kB of regex text) take
 ~150 ms to compile, five times the cost of parsing a typical document, and every ``referat``
@@ -7,7 +7,8 @@ process and batch worker paid it. CPython cannot pickle a compiled pattern (unpi
 again), but a compiled pattern is fully determined by the arguments that ``re._compiler.compile``
 hands to ``_sre.compile``: the pattern text, the flags, the opcode list, the group count and the
 group names. This module keeps those arguments per pattern name in one marshal file and rebuilds
-each pattern with ``_sre.compile`` in microseconds.
+each pattern with ``_sre.compile`` in microseconds. The vocabularies (vocab/*.toml, ~10 ms to
+parse) are stored beside them as the plain data tomllib returns.
 
 Safety:
 - The file name is a digest of everything that decides the patterns: the Python build
@@ -41,7 +42,6 @@ from typing import Any
 _LEXICON = Path(__file__).resolve().parent
 _VOCAB = _LEXICON.parent / "vocab"
 _KNOWN_PYTHONS = ((3, 11), (3, 12), (3, 13), (3, 14))
-_PREFIX = "patterns-"
 
 Arguments = tuple[Any, ...]  # what _sre.compile takes: (text, flags, code, groups, groupindex, indexgroup)
 Source = Callable[[], tuple[str, int]]  # the regex text and flags of one pattern, expanded on demand
@@ -73,27 +73,42 @@ def _key() -> str:
     return sha.hexdigest()[:20]
 
 
-def _path() -> Path | None:
+def _path(kind: str) -> Path | None:
     where = folder()
-    return None if where is None or not _usable() else where / f"{_PREFIX}{_key()}.marshal"
+    return None if where is None or not _usable() else where / f"{kind}-{_key()}.marshal"
 
 
-def _load() -> dict[str, Arguments]:
+def load(kind: str) -> Any | None:
+    """The stored value of ``kind`` ("patterns", "vocab"), or None when there is none to read."""
+    path = _path(kind)
+    if path is None:
+        return None
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
+def save(kind: str, value: Any) -> None:
+    """Store ``value`` (plain data: str, int, list, tuple, dict) for the next process; quietly
+    nothing when the cache is off, the value is not plain data or the folder is not writable."""
+    path = _path(kind)
+    if path is not None:
+        with contextlib.suppress(ValueError):
+            _write(path, marshal.dumps(value))
+
+
+def _patterns() -> dict[str, Arguments]:
     global _loaded
     if _loaded is None:
-        _loaded = {}
-        path = _path()
-        if path is not None:
-            with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-                data = marshal.loads(path.read_bytes())
-                if isinstance(data, dict):
-                    _loaded = data
+        found = load("patterns")
+        _loaded = found if isinstance(found, dict) else {}
     return _loaded
 
 
 def pattern(name: str) -> re.Pattern[str] | None:
     """The stored pattern ``name`` rebuilt, or None when it is not stored (or cannot be rebuilt)."""
-    arguments = _load().get(name)
+    arguments = _patterns().get(name)
     if arguments is None:
         return None
     try:
@@ -122,16 +137,14 @@ def fill(sources: Mapping[str, Source]) -> bool:
     """Compile every pattern of ``sources`` once and write the cache; False when the cache is off
     or the interpreter is not one we know (the caller then compiles pattern by pattern)."""
     global _loaded
-    path = _path()
-    if path is None:
+    if _path("patterns") is None:
         return False
     try:
         built = {name: arguments(*source()) for name, source in sources.items()}
-        data = marshal.dumps(built)
     except Exception:  # an interpreter whose re internals differ: no cache
         return False
     _loaded = built
-    _write(path, data)
+    save("patterns", built)
     return True
 
 
@@ -139,7 +152,8 @@ def _drop_stale(path: Path) -> None:
     """Remove caches of other lexicons unused for a week (an upgrade leaves one behind; two
     installs used side by side keep theirs)."""
     week_ago = time.time() - 7 * 24 * 3600
-    for old in path.parent.glob(f"{_PREFIX}*.marshal"):
+    kind = path.name.split("-", 1)[0]
+    for old in path.parent.glob(f"{kind}-*.marshal"):
         with contextlib.suppress(OSError):
             if old != path and old.stat().st_atime < week_ago and old.stat().st_mtime < week_ago:
                 old.unlink()
