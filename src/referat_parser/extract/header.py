@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..drafts import HeaderDraft
 from ..lexicon import gates as G
@@ -37,6 +37,7 @@ from ..lexicon.titles import is_meeting_line
 from .header_rows import label_rows
 
 
+@lru_cache(maxsize=1024)  # the date, time and place rules ask about the same header lines (one header)
 def _before_stamp(line: str) -> str:
     """The part of a line before a publication stamp ('Publiceret 24. nov. 2023 kl. 06.00')."""
     match = G.publication_stamp.search(line)
@@ -226,6 +227,7 @@ def _leading_time(value: str, *, end: bool = False) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)
 def _before_end(line: str) -> str:
     """The part of a line before its first end label or phrase ("Starttidspunkt: Kl. 17:00
     Sluttidspunkt: Kl. 19:25" -> "Starttidspunkt: Kl. 17:00")."""
