@@ -2,10 +2,13 @@
 
     python bench/bench_text.py            # ~10 MB concatenation of the seed fixtures
     python bench/bench_text.py --mb 40
+    python bench/bench_text.py --small    # fixed cost: ms per small (~2 kB) document after warm-up
 
 Reports, in one run on the same text:
 - MB/s of ``parse_text`` (the whole pipeline: clean, segment, extract, pydantic model);
 - MB/s of a bare scan of the same text with a 40-name heading regex, the ceiling we compare to;
+- with ``--small``, instead: ms per ~2 kB document, parsing many different slices of the seeds (cut
+  at paragraph boundaries) after warm-up, which is the fixed cost a document pays whatever its size;
 - whole-process wall time of ``referat --help`` and of ``referat parse`` on one seed (median of 5).
 """
 
@@ -29,6 +32,41 @@ def corpus(megabytes: float) -> str:
     unit = "\n\n".join(seeds)
     copies = max(1, int(megabytes * 1024 * 1024 / len(unit.encode("utf-8"))))
     return "\n\n".join([unit] * copies)
+
+
+def small_documents(size: int = 2048) -> list[str]:
+    """Slices of at most about ``size`` characters of every seed, cut at blank lines, each seed's slices starting
+    at several offsets so that no two documents are alike."""
+    docs = []
+    for path in sorted(FIXTURES.glob("*.txt")):
+        paragraphs = path.read_text(encoding="utf-8").split("\n\n")
+        for offset in range(4):
+            current: list[str] = []
+            length = 0
+            for paragraph in paragraphs[offset:]:
+                if current and length + len(paragraph) > size:
+                    docs.append("\n\n".join(current))
+                    current, length = [], 0
+                current.append(paragraph)
+                length += len(paragraph) + 2
+    return docs
+
+
+def small(repeat: int) -> None:
+    from referat_parser import parse_text
+
+    docs = small_documents()
+    for doc in docs:  # warm-up: every pattern and vocabulary these documents need
+        parse_text(doc)
+    rounds = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for doc in docs:
+            parse_text(doc)
+        rounds.append((time.perf_counter() - start) / len(docs))
+    chars = sum(map(len, docs)) / len(docs)
+    print(f"{len(docs)} documents of {chars:,.0f} characters on average, {repeat} rounds")
+    print(f"parse_text per document: {1000 * min(rounds):6.2f} ms best, {1000 * statistics.median(rounds):6.2f} ms median")
 
 
 def heading_regex() -> re.Pattern[str]:
@@ -59,7 +97,12 @@ def process_time(args: list[str], repeat: int = 5) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--mb", type=float, default=10.0, help="size of the concatenated input in MB")
+    parser.add_argument("--small", action="store_true", help="report ms per small (~2 kB) document instead")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds over the small documents (--small)")
     args = parser.parse_args()
+    if args.small:
+        small(args.rounds)
+        return
 
     from referat_parser import parse_text
 

@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from ..drafts import HeaderDraft
+from ..lexicon import gates as G
 from ..lexicon import patterns as P
 from ..lexicon.attendance import (
     ParticipantRef,
@@ -35,9 +37,10 @@ from ..lexicon.titles import is_meeting_line
 from .header_rows import label_rows
 
 
+@lru_cache(maxsize=1024)  # the date, time and place rules ask about the same header lines (one header)
 def _before_stamp(line: str) -> str:
     """The part of a line before a publication stamp ('Publiceret 24. nov. 2023 kl. 06.00')."""
-    match = P.publication_stamp.search(line)
+    match = G.publication_stamp.search(line)
     return line[: match.start()] if match else line
 
 
@@ -77,6 +80,19 @@ class _Context:
     full_text: str
     title_at: int  # the first item title line in the header (len(lines) when there is none)
     date_line: int | None = None  # the line the first date candidate was read from
+
+    # Several rules read the same label columns and committee lines: each is worked out once.
+    @cached_property
+    def columns(self) -> dict[int, int]:
+        return _label_columns(self.lines)
+
+    @cached_property
+    def meeting_columns(self) -> dict[int, int]:
+        return _label_columns(self.meeting_lines)
+
+    @cached_property
+    def committee_candidates(self) -> list[str]:
+        return _committee_candidates(self)
 
 
 # --- reading labels -----------------------------------------------------------------------------------
@@ -139,14 +155,13 @@ def _pair_in_order(lines: list[str], labels: list[int], values: list[int]) -> di
     return pairs
 
 
-def _label_values(lines: list[str], label: re.Pattern[str], alone: re.Pattern[str],
-                  inline: bool = False) -> Iterator[tuple[int, str, bool]]:
+def _label_values(lines: list[str], columns: dict[int, int], label: re.Pattern[str] | G.Gated,
+                  alone: re.Pattern[str], inline: bool = False) -> Iterator[tuple[int, str, bool]]:
     """(line, value, below) for every label of a field: the value after the label on its line ("Mødested:
     Rådssalen", "MødestedRådssalen"), or for a label alone on its line ("UDVALG", "Dato:") the next
     non-blank line unless that is a label too, or the value in its position in a column of values. With
     ``inline`` the label may stand inside a line (a page transcript's run of fields: "1 Referat Byrådet
-    Mødedato: Tirsdag den 30. april 2013 ...")."""
-    columns = _label_columns(lines)
+    Mødedato: Tirsdag den 30. april 2013 ..."). ``columns`` are the lines' _label_columns."""
     for index, line in enumerate(lines):
         if alone.match(line):
             below = columns.get(index, _next_text(lines, index))
@@ -212,10 +227,11 @@ def _leading_time(value: str, *, end: bool = False) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)
 def _before_end(line: str) -> str:
     """The part of a line before its first end label or phrase ("Starttidspunkt: Kl. 17:00
     Sluttidspunkt: Kl. 19:25" -> "Starttidspunkt: Kl. 17:00")."""
-    match = P.end_words.search(line)
+    match = G.end_words.search(line)
     return line[: match.start()] if match else line
 
 
@@ -229,7 +245,7 @@ def _note_date_line(ctx: _Context, index: int) -> None:
 def _date_label(ctx: _Context) -> Iterator[str]:
     """'Dato: Mandag den 5. december 2016', 'Mødedato Onsdag den 23. maj 2012', 'STARTTIDSPUNKT' /
     '03-09-2019 18:00:00': a date label's value beats any other date in the header."""
-    for index, value, _ in _label_values(ctx.meeting_lines, P.date_label, P.date_label_alone, inline=True):
+    for index, value, _ in _label_values(ctx.meeting_lines, ctx.meeting_columns, G.date_label, P.date_label_alone, inline=True):
         found = _leading_date(_before_stamp(value))
         if found:
             _note_date_line(ctx, index)
@@ -280,13 +296,13 @@ LINE_MAX = 160  # characters; a longer line is prose, not a header line naming t
 
 
 def _committee_label(ctx: _Context) -> Iterator[str]:
-    for _, value, _ in _label_values(ctx.lines, P.committee_label, P.committee_label_alone):
+    for _, value, _ in _label_values(ctx.lines, ctx.columns, P.committee_label, P.committee_label_alone):
         yield _first_column(value).strip(" .")
 
 
 def _committee_body_only_label(ctx: _Context) -> Iterator[str]:
     """'Møde: Byrådet' (but 'MØDE' / 'Referat' names the kind of document)."""
-    for _, value, _ in _label_values(ctx.lines, P.committee_body_only_label, P.committee_body_only_alone):
+    for _, value, _ in _label_values(ctx.lines, ctx.columns, P.committee_body_only_label, P.committee_body_only_alone):
         value = _first_column(value).strip(" .")
         if looks_like_body(value):
             yield value
@@ -307,7 +323,7 @@ def _lower_case_body(line: str) -> str | None:
 def _meeting_line_body(ctx: _Context) -> Iterator[str]:
     """A line that names only the body (and the date), such as "Byrådet 15. maj 2023", is preferred
     over site navigation and prose that mention bodies in passing."""
-    for line in _committee_candidates(ctx):
+    for line in ctx.committee_candidates:
         genitive = P.genitive_meeting.match(line)
         if genitive and next(iter_dates(line), None):
             yield genitive["name"].strip()
@@ -321,7 +337,7 @@ def _meeting_line_body(ctx: _Context) -> Iterator[str]:
 def _committee_name_line(ctx: _Context) -> Iterator[str]:
     """'Plan & Kulturudvalget - 27-08-2019', 'Udvalget for plan, udvikling og kultur (PUK)': a name
     the body pattern leaves out, alone on its line or before ' - '."""
-    for line in _committee_candidates(ctx):
+    for line in ctx.committee_candidates:
         match = P.committee_name.match(line)
         if match:
             yield match["name"].strip()
@@ -355,12 +371,12 @@ def _names_a_group(line: str) -> bool:
 def _names_something_else(line: str) -> bool:
     """A line about the meeting or the page rather than a body's name: 'Åbent møde', 'Ekstraordinært
     møde', 'Mandag', 'Rådhuset', 'Byråd og udvalg'."""
-    return bool(P.meeting_word.search(line) or P.public_word.search(line.title()) or P.header_place_words.search(line)
+    return bool(G.meeting_word.search(line) or P.public_word.search(line.title()) or P.header_place_words.search(line)
                 or P.navigation_word.search(line) or any(fold(word) in weekdays() for word in line.split()))
 
 
 def _named_body(ctx: _Context) -> Iterator[str]:
-    for line in _committee_candidates(ctx):
+    for line in ctx.committee_candidates:
         for body, _, _ in find_bodies(line):
             yield body
 
@@ -370,7 +386,8 @@ def _named_body(ctx: _Context) -> Iterator[str]:
 def _time_label(ctx: _Context) -> Iterator[str]:
     """'Mødetidspunkt: 16:00', 'Starttidspunkt: Kl. 17:00 Sluttidspunkt: Kl. 19:25', 'Mødetid:' /
     '12. august 2019 kl. 17:00', 'Mødedato: 8/29/2019 4:00:00 PM'."""
-    for _, value, _ in _label_values(ctx.meeting_lines, P.time_label_value, P.time_label_alone, inline=True):
+    for _, value, _ in _label_values(ctx.meeting_lines, ctx.meeting_columns, G.time_label_value, P.time_label_alone,
+                                     inline=True):
         found = _leading_time(_before_stamp(value))
         if found:
             yield found
@@ -382,7 +399,7 @@ def _start_time(ctx: _Context) -> Iterator[str]:
     for line in map(_before_stamp, ctx.meeting_lines):
         line = _before_end(line)
         has_date = next(iter_dates(line), None) is not None
-        if has_date or P.time_label.search(line) or P.kl_at_start.match(line):
+        if has_date or G.time_label.search(line) or P.kl_at_start.match(line):
             found = next(iter_times(line), None)
             if found:
                 yield found[0]
@@ -393,7 +410,7 @@ def _meeting_word_time(ctx: _Context) -> Iterator[str]:
     for line in map(_before_stamp, ctx.meeting_lines[: ctx.title_at]):
         line = _before_end(line)
         clock = P.kl_time.search(line)
-        if clock and P.meeting_word.search(line):
+        if clock and G.meeting_word.search(line):
             yield next(iter_times(line[clock.start():]))[0]
 
 
@@ -412,7 +429,8 @@ def _meeting_ended(ctx: _Context) -> Iterator[str]:
 
 def _end_label(ctx: _Context) -> Iterator[str]:
     """'Sluttidspunkt: Kl. 19:25', 'SLUTTIDSPUNKT' / '04-06-2020 11:00:00'."""
-    for _, value, _ in _label_values(ctx.meeting_lines, P.end_label_value, P.end_label_alone, inline=True):
+    for _, value, _ in _label_values(ctx.meeting_lines, ctx.meeting_columns, G.end_label_value, P.end_label_alone,
+                                     inline=True):
         found = _leading_time(value, end=True)
         if found:
             yield found
@@ -421,7 +439,7 @@ def _end_label(ctx: _Context) -> Iterator[str]:
 def _time_range_end(ctx: _Context) -> Iterator[str]:
     """'Mødetidspunkt: 9:30-11:00', 'kl. 15:00 - 17:30' on a dated or time-labelled line."""
     for line in ctx.lines:
-        if next(iter_dates(line), None) or P.time_label.search(line):
+        if next(iter_dates(line), None) or G.time_label.search(line):
             found = _clock(P.time_range_end.search(line))
             if found:
                 yield found
@@ -436,7 +454,7 @@ PLACE_SEGMENT_WORDS = 8
 
 def _location_label(ctx: _Context) -> Iterator[str]:
     """'Mødested: Byrådssalen', 'Møde lokation' / 'Det gamle Rådhus', 'Sted: |' / 'Byrådssalen |'."""
-    for _, value, below in _label_values(ctx.meeting_lines, P.location_label, P.location_alone):
+    for _, value, below in _label_values(ctx.meeting_lines, ctx.meeting_columns, P.location_label, P.location_alone):
         if not below or _place_below(value):
             yield _first_column(value)
 
@@ -445,7 +463,7 @@ def _location_label_in_run(ctx: _Context) -> Iterator[str]:
     """'1 Byrådet DAGSORDEN Sted: Mødelokale 4, rådhuset Dato: ...': a place label inside a page
     transcript's run of fields, its value up to the next label."""
     for line in ctx.meeting_lines:
-        match = P.location_label_inline.search(line)
+        match = G.location_label_inline.search(line)
         value = _first_column(match["value"]) if match else ""
         if value and not P.any_label.match(value) and not next(iter_dates(value), None):
             yield value
@@ -559,7 +577,7 @@ def _place_segment(ctx: _Context) -> Iterator[str]:
     or ends with a place word ('... kl. 10:00 Lokale D116, X Rådhus Afbud: ...', 'Ekstraordinært møde
     - Mødelokale F7 kl. 12.00', '... 18:05. Lokale 1, X Rådhus'); not 'Kontakt Rådhuset'."""
     for line in ctx.meeting_lines[: ctx.title_at]:
-        if not (next(iter_times(line), None) or next(iter_dates(line), None) or P.meeting_word.search(line)):
+        if not (next(iter_times(line), None) or next(iter_dates(line), None) or G.meeting_word.search(line)):
             continue
         for segment in P.place_segment_cut.split(line):
             segment = segment.strip(" ,")
@@ -712,7 +730,7 @@ def _agenda_entry(roll: _Roll, line: str) -> bool:
 def _all_except(roll: _Roll, line: str) -> bool:
     """'Til stede: Alle undtagen X, der havde meldt forfald': the members named are absent (a member
     list's label before the phrase does not make them present)."""
-    if P.all_except.search(line) is None:
+    if G.all_except.search(line) is None:
         return False
     for person in absences_in_line(line) or []:
         _mark_absent(roll.people, person.name, person.party)

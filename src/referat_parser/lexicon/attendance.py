@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import gates as G
 from . import patterns as P
 from .data import not_names
 from .names import PersonRef, clean_name, party_letter, split_names, split_sentences
@@ -32,12 +33,12 @@ def absences_in_line(text: str) -> list[PersonRef] | None:
     """People a line records as absent; [] for an absence label with no names ('Fraværende:');
     None when the line says nothing about absence (partial attendance such as 'Fraværende fra
     kl. 14.30: X' or 'X deltog ikke under punkt 14-16' is not absence)."""
-    except_ = P.all_except.search(text)
+    except_ = G.all_except.search(text)
     if except_:
         return split_names(except_["names"], absent=True)
     label = P.absence_label.match(text)
     if label:
-        if P.not_absence.search(label["scope"]):
+        if G.not_absence.search(label["scope"]):
             return None
         # The field ends at the next label ("Fraværende: X. Bemærkninger til dagsordenen: ...").
         names = P.next_label.split(P.dated_sublabel.sub(" ", label["names"]), maxsplit=1)[0].strip()
@@ -45,12 +46,14 @@ def absences_in_line(text: str) -> list[PersonRef] | None:
             return []
         substitutes = {s.name for s in substitutes_in_line(names)}
         return [p for p in _absent_in_list(names) if p.name not in substitutes]
+    if not (G.afbud_fra.may(text) or G.absent_verb.may(text)):
+        return None  # no sentence of the line can name an absence: no need to split it
     found: list[PersonRef] = []
     for sentence in split_sentences(text):
-        if P.not_absence.search(sentence):
+        if G.not_absence.search(sentence):
             continue
         afbud = _afbud_fra(sentence)
-        verb = None if afbud else P.absent_verb.search(sentence)
+        verb = None if afbud else G.absent_verb.search(sentence)
         if verb:
             afbud = split_names(P.suppleant_prefix.sub("", sentence[: verb.start()]), absent=True)
         found.extend(afbud)
@@ -59,14 +62,14 @@ def absences_in_line(text: str) -> list[PersonRef] | None:
 
 def _afbud_fra(text: str) -> list[PersonRef]:
     """The people named after 'Afbud fra' / 'der var afbud fra': none when only organisations are."""
-    return [person for match in P.afbud_fra.finditer(text) for person in split_names(_strip_substitute_tail(match["names"]))]
+    return [person for match in G.afbud_fra.finditer(text) for person in split_names(_strip_substitute_tail(match["names"]))]
 
 
 def first_names_absent(text: str) -> list[str]:
     """The members an absence field names by their first name only ('Afbud: Tilde,'); the caller
     resolves each to the one listed participant of that first name."""
     label = P.absence_label.match(text)
-    if not label or P.not_absence.search(label["scope"]):
+    if not label or G.not_absence.search(label["scope"]):
         return []
     parts = (part.strip(" .,") for part in P.name_separators.split(label["names"]))
     return [part for part in parts if P.first_name_only.fullmatch(part) and clean_name(f"{part} X") and part not in not_names()]
@@ -87,9 +90,9 @@ def _absent_in_list(names: str) -> list[PersonRef]:
     ('Fraværende: Ib Holm (V). Eva Lind (A) deltog ikke under punkt 5.')."""
     found: list[PersonRef] = []
     for sentence in split_sentences(names):
-        if P.not_absence.search(sentence):
+        if G.not_absence.search(sentence):
             continue
-        verb = P.absent_verb.search(sentence)
+        verb = G.absent_verb.search(sentence)
         found.extend(split_names(_strip_substitute_tail(sentence[: verb.start()] if verb else sentence), absent=True))
     return found
 
@@ -106,18 +109,20 @@ def partial_absences(text: str) -> list[tuple[PersonRef, list[str]]]:
     'Fraværende fra kl. 14.30: Erling Holm (F)' -> (Erling Holm, [])."""
     label = P.absence_label.match(text)
     if label:
-        if not P.not_absence.search(label["scope"]):
+        if not G.not_absence.search(label["scope"]):
             return []
         numbers = _item_numbers(label["scope"])
         return [(p, numbers) for p in split_names(label["names"])]
     found: list[tuple[PersonRef, list[str]]] = []
+    if not G.partial_verb.may(text):
+        return found  # no sentence of the line has the verb: no need to split it
     for sentence in split_sentences(text):
-        verb = P.partial_verb.search(sentence)
+        verb = G.partial_verb.search(sentence)
         if verb is None or P.inhabil.search(sentence):
             continue
         numbers = _item_numbers(sentence[verb.start():])
         # 'X deltog ikke i behandlingen af punkt 1' names the item it was absent from.
-        if numbers or P.not_absence.search(sentence):
+        if numbers or G.not_absence.search(sentence):
             found.extend((p, numbers) for p in split_names(sentence[: verb.start()]))
     return found
 
@@ -150,7 +155,7 @@ def is_attendance_line(text: str) -> bool:
         return True
     if P.attendance_label.match(text):
         return True
-    if _afbud_fra(text) or P.absent_verb.search(text):
+    if _afbud_fra(text) or G.absent_verb.search(text):
         return True
     return P.attendance_remark.search(text) is not None
 

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Iterator
 from functools import lru_cache
 
+from . import gates as G
 from . import patterns as P
 from .data import months
 
@@ -49,7 +50,7 @@ def _cached_dates(text: str) -> tuple[tuple[str, int, int], ...]:
 
 def _dates(text: str) -> Iterator[tuple[str, int, int]]:
     table = months()
-    for match in P.date.finditer(text):
+    for match in G.date.finditer(text):
         g = match.groupdict()
         if g["d1"]:
             iso = _iso(int(g["y1"]), table[g["mon1"].casefold()], int(g["d1"]))
@@ -98,7 +99,7 @@ def _cached_times(text: str) -> tuple[tuple[str, int, int], ...]:
 
 
 def _times(text: str) -> Iterator[tuple[str, int, int]]:
-    for match in P.time.finditer(text):
+    for match in G.time.finditer(text):
         hour = int(match["h"] or match["h2"])
         minute = int(match["m"] or 0)
         if match["ampm"] and hour <= 12:

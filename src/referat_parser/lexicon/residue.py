@@ -8,6 +8,7 @@ import re
 import unicodedata
 from functools import cache
 
+from . import gates as G
 from . import patterns as P
 from .data import fold, noise, words
 
@@ -81,7 +82,7 @@ def strip_inline_noise(text: str) -> str:
     om Title'), normalised again where something was removed."""
     if not noise()["inline"]:
         return text
-    replaced, count = P.noise_inline.subn(" ", text)
+    replaced, count = G.noise_inline.subn(" ", text)
     repeat = P.link_text_repeat.match(replaced) if "læse mere om" in replaced and len(replaced) <= LINK_LINE_MAX else None
     if repeat is not None:  # "2. Title og læse mere om Title" -> "2. Title"
         replaced, count = repeat["lead"] + repeat["title"], count + 1

@@ -1,0 +1,233 @@
+"""Cheap first tests before the lexicon's patterns: what a line must contain for a pattern to match.
+
+Most header and attendance patterns fail on most lines, and a failing search of a long alternation
+costs far more than a few substring tests. For a pattern ``P.name``, ``gates.name`` is the same
+pattern behind a gate: the words every match must contain (read from the compiled pattern's own
+parse tree, so they can never drift from the vocabularies the pattern was built from), or a digit.
+When the line holds none of them, the gate answers "no match" without running the pattern; otherwise
+the pattern runs as before. The answers are therefore always the pattern's own.
+
+    from ..lexicon import gates as G
+    G.absent_verb.search(sentence)    # as P.absent_verb.search(sentence), faster when it fails
+
+The words are compared in lower case (str.lower): a pattern's literal matches only text whose lower
+case holds the literal's lower case, with the exceptions of case-insensitive matching that lower()
+does not fold: a line holding dotless 'ı', long 'ſ' or the combining dot of lower('İ') is always passed
+on to the pattern, and letters with other such partners (µ/μ, Greek, Cyrillic) are never taken as words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from . import patterns as P
+
+try:  # the standard library's regex parser; without it every gate stays open
+    from re import _constants as C  # type: ignore[attr-defined]
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+    from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover
+    sre_parse = C = None
+    _EXTRA_CASES = {}
+
+DIGIT = "\0digit"  # the token "some decimal digit" (never a literal: patterns hold no NUL)
+MIN_WORD = 3  # shorter literals are in too many lines to be worth a test ...
+RARE = "<>|@#{}[]\\=*_~^"  # ... unless they hold a character that running text seldom has
+MAX_WORDS = 12  # more tests than this cost about what the pattern costs
+# Letters that match 'i' and 's' under IGNORECASE without lower() folding them together (re._casefix),
+# and the combining dot that lower('İ') adds: a line with one of them goes to the pattern.
+_UNFOLDED = ("ı", "ſ", "\u0307")
+
+
+# --- what a match must contain -------------------------------------------------------------------------
+
+Need = frozenset[str] | None  # one of these tokens occurs in every match; None: nothing known
+
+
+def _better(a: Need, b: Need) -> Need:
+    """The more selective of two requirements: longer words and fewer of them (each is one more test)."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return min(a, b, key=lambda need: len(need) / 2 - min(map(_weight, need)))
+
+
+def _weight(token: str) -> float:
+    if token == DIGIT:
+        return 2.5  # a digit is about as rare in prose as a short word
+    return len(token) + (MIN_WORD if any(char in RARE for char in token) else 0)
+
+
+def _word(run: str) -> frozenset[str] | None:
+    """A run of literals as a requirement, when it is rare enough in text to be worth a test."""
+    return frozenset([run]) if len(run) >= MIN_WORD or any(char in RARE for char in run) else None
+
+
+def _either(needs: list[Need]) -> Need:
+    """What any of several alternatives must contain: one token of any of them."""
+    if any(need is None for need in needs):
+        return None
+    tokens = set().union(*needs)  # type: ignore[arg-type]
+    # A word that contains another of the set adds nothing: where it occurs, so does the other.
+    kept = frozenset(t for t in tokens if not any(o != t and o != DIGIT and o in t for o in tokens))
+    return kept if kept else None
+
+
+def _literal(code: int, ignore: bool) -> str | None:
+    """The literal as the gate compares it (lower case), or None when lower() cannot stand for how the
+    pattern matches it: a character whose lower case is longer, or one that IGNORECASE matches to
+    another letter that lower() keeps apart (µ/μ and other letters of re._casefix; 'i' and 's' are
+    fine, as lines with 'ı' or 'ſ' go to the pattern)."""
+    low = chr(code).lower()
+    if len(low) != 1 or (ignore and low not in "is" and ord(low) in _EXTRA_CASES):
+        return None
+    return low
+
+
+def _is_digit_class(items: list) -> bool:
+    return len(items) == 1 and items[0] == (C.CATEGORY, C.CATEGORY_DIGIT)
+
+
+def _sequence(items: Any, ignore: bool) -> Need:
+    """What a sequence must contain: its best run of adjacent literals, or the best need of one item."""
+    best: Need = None
+    run = ""
+    for op, arg in _flatten(items, ignore):
+        char = _literal(arg, ignore) if op is C.LITERAL else None
+        if char is not None:
+            run += char
+            continue
+        if op is C.AT:  # zero width: the literals on either side stay adjacent
+            continue
+        best = _better(best, _word(run))
+        run = ""
+        best = _better(best, _item(op, arg, ignore))
+    return _better(best, _word(run))
+
+
+def _flatten(items: Any, ignore: bool) -> Iterator[tuple[Any, Any]]:
+    """The items with groups that keep the flags opened up, so that literals across them join."""
+    for op, arg in items:
+        if op is C.SUBPATTERN and not arg[1] and not arg[2]:
+            yield from _flatten(arg[3], ignore)
+        else:
+            yield op, arg
+
+
+def _item(op: Any, arg: Any, ignore: bool) -> Need:
+    if op is C.BRANCH:
+        return _either([_sequence(alternative, ignore) for alternative in arg[1]])
+    if op is C.SUBPATTERN:
+        _group, add, remove, body = arg
+        return _sequence(body, bool((ignore or add & re.IGNORECASE) and not remove & re.IGNORECASE))
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        low, _high, body = arg
+        return _sequence(body, ignore) if low >= 1 else None
+    if op is C.ATOMIC_GROUP:
+        return _sequence(arg, ignore)
+    if op is C.IN and _is_digit_class(arg):
+        return frozenset([DIGIT])
+    if op is C.ASSERT:  # a lookaround's text is in the line too
+        return _sequence(arg[1], ignore)
+    return None
+
+
+@cache
+def requirement(name: str) -> frozenset[str] | None:
+    """The tokens of which every match of pattern ``name`` contains one (words in lower case, or DIGIT);
+    None when no useful requirement is known, and the gate stays open."""
+    if sre_parse is None:
+        return None
+    template, flags = P.TEMPLATES[name]
+    try:
+        tree = sre_parse.parse(P.expand(template), flags)
+    except Exception:
+        return None
+    need = _sequence(tree, bool(tree.state.flags & re.IGNORECASE))
+    if need is None or len(need) > MAX_WORDS:
+        return None
+    return need
+
+
+# --- the gate --------------------------------------------------------------------------------------
+
+def may_match(need: frozenset[str], text: str) -> bool:
+    """Whether ``text`` holds one of the tokens (False proves that the pattern cannot match)."""
+    low = text.lower()
+    for char in _UNFOLDED:
+        if char in low:
+            return True
+    for token in need:
+        if token == DIGIT:
+            if P.digits.search(text):
+                return True
+        elif token in low:
+            return True
+    return False
+
+
+class Gated:
+    """A compiled pattern behind its gate: the methods the parser uses, with the pattern's answers."""
+
+    __slots__ = ("need", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], need: frozenset[str] | None) -> None:
+        self.pattern = pattern
+        self.need = need
+
+    # Each method tests the gate inline: one Python call more than the bare pattern, not three.
+    def may(self, text: str) -> bool:
+        """False only when the pattern cannot match anywhere in ``text`` (nor in any part of it)."""
+        return self.need is None or may_match(self.need, text)
+
+    def search(self, text: str, *args: int) -> re.Match[str] | None:
+        if self.need is not None and not may_match(self.need, text):
+            return None
+        return self.pattern.search(text, *args)
+
+    def match(self, text: str, *args: int) -> re.Match[str] | None:
+        if self.need is not None and not may_match(self.need, text):
+            return None
+        return self.pattern.match(text, *args)
+
+    def fullmatch(self, text: str, *args: int) -> re.Match[str] | None:
+        if self.need is not None and not may_match(self.need, text):
+            return None
+        return self.pattern.fullmatch(text, *args)
+
+    def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
+        if self.need is not None and not may_match(self.need, text):
+            return iter(())
+        return self.pattern.finditer(text, *args)
+
+    def findall(self, text: str, *args: int) -> list[Any]:
+        if self.need is not None and not may_match(self.need, text):
+            return []
+        return self.pattern.findall(text, *args)
+
+    def split(self, text: str, maxsplit: int = 0) -> list[str]:
+        if self.need is not None and not may_match(self.need, text):
+            return [text]
+        return self.pattern.split(text, maxsplit)
+
+    def sub(self, repl: Any, text: str, count: int = 0) -> str:
+        if self.need is not None and not may_match(self.need, text):
+            return text
+        return self.pattern.sub(repl, text, count)
+
+    def subn(self, repl: Any, text: str, count: int = 0) -> tuple[str, int]:
+        if self.need is not None and not may_match(self.need, text):
+            return text, 0
+        return self.pattern.subn(repl, text, count)
+
+
+def __getattr__(name: str) -> Gated:
+    if name.startswith("__") or name not in P.TEMPLATES:
+        raise AttributeError(f"no lexicon pattern {name!r}")
+    gated = Gated(getattr(P, name), requirement(name))
+    globals()[name] = gated
+    return gated
