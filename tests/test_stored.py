@@ -101,3 +101,16 @@ def test_a_damaged_vocabulary_cache_is_parsed_again(cache_dir: Path, monkeypatch
         path.write_bytes(b"\x01\x02")
     assert stored.load("vocab") is None
     assert "headings" in _fresh_vocabularies(monkeypatch)
+
+
+def test_stored_gate_requirements_are_the_worked_out_ones(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from referat_parser.lexicon import gates
+
+    monkeypatch.setattr(gates, "_stored_requirements", gates._stored_requirements.__wrapped__)
+    monkeypatch.setattr(gates, "requirement", gates.requirement.__wrapped__)
+    gates.requirement("date")  # works out every pattern's requirement and stores them
+    table = stored.load("gates")
+    assert isinstance(table, dict) and set(table) == set(P.TEMPLATES)
+    assert any(need is not None for need in table.values())
+    for name in P.TEMPLATES:
+        assert gates.requirement(name) == gates._requirement(name), name

@@ -24,6 +24,7 @@ from functools import cache
 from typing import Any
 
 from . import patterns as P
+from . import stored
 
 try:  # the standard library's regex parser; without it every gate stays open
     from re import _constants as C  # type: ignore[attr-defined]
@@ -139,7 +140,25 @@ def _item(op: Any, arg: Any, ignore: bool) -> Need:
 @cache
 def requirement(name: str) -> frozenset[str] | None:
     """The tokens of which every match of pattern ``name`` contains one (words in lower case, or DIGIT);
-    None when no useful requirement is known, and the gate stays open."""
+    None when no useful requirement is known, and the gate stays open. Read from the disk cache
+    (stored.py) where it is on: working them out costs ~1 ms a pattern, paid once per lexicon."""
+    table = _stored_requirements()
+    if table is None:
+        return _requirement(name)
+    need = table.get(name)
+    return None if need is None else frozenset(need)
+
+
+@cache
+def _stored_requirements() -> dict[str, list[str] | None] | None:
+    return stored.table("gates", lambda: {name: _sorted(_requirement(name)) for name in P.TEMPLATES})
+
+
+def _sorted(need: frozenset[str] | None) -> list[str] | None:
+    return None if need is None else sorted(need)
+
+
+def _requirement(name: str) -> frozenset[str] | None:
     if sre_parse is None:
         return None
     template, flags = P.TEMPLATES[name]

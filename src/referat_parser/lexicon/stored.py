@@ -98,6 +98,18 @@ def save(kind: str, value: Any) -> None:
             _write(path, marshal.dumps(value))
 
 
+def table(kind: str, build: Callable[[], dict[str, Any]]) -> dict[str, Any] | None:
+    """The stored table ``kind``, or ``build()`` stored for the next process when there is none;
+    None when the cache is off (the caller then works out only what it needs)."""
+    if _path(kind) is None:
+        return None
+    found = load(kind)
+    if not isinstance(found, dict):
+        found = build()
+        save(kind, found)
+    return found
+
+
 def _patterns() -> dict[str, Arguments]:
     global _loaded
     if _loaded is None:
