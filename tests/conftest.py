@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import shutil
+import tempfile
 
 import pytest
 
+_CACHE = "REFERAT_CACHE_DIR"
+_saved: dict[str, str | None] = {}
 
-@pytest.fixture(autouse=True, scope="session")
-def _pattern_cache_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """The compiled-pattern cache (lexicon/stored.py) goes to a folder of this test session, not
-    the user's ~/.cache, so a test run leaves nothing behind and starts from a cold cache."""
-    before = os.environ.get("REFERAT_CACHE_DIR")
-    os.environ["REFERAT_CACHE_DIR"] = str(tmp_path_factory.mktemp("referat-cache"))
-    yield
-    if before is None:
-        os.environ.pop("REFERAT_CACHE_DIR", None)
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The disk cache of compiled patterns and vocabularies (lexicon/stored.py) goes to a folder of
+    this test session, not the user's ~/.cache: a test run leaves nothing behind and starts cold.
+    Set here, before collection, because some test modules parse at import."""
+    _saved[_CACHE] = os.environ.get(_CACHE)
+    os.environ[_CACHE] = tempfile.mkdtemp(prefix="referat-test-cache-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = os.environ.get(_CACHE)
+    if folder and folder != _saved.get(_CACHE):
+        shutil.rmtree(folder, ignore_errors=True)
+    if _saved.get(_CACHE) is None:
+        os.environ.pop(_CACHE, None)
     else:
-        os.environ["REFERAT_CACHE_DIR"] = before
+        os.environ[_CACHE] = _saved[_CACHE]  # type: ignore[assignment]
