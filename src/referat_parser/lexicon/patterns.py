@@ -61,6 +61,7 @@ def _transcript_cut_initials() -> str:
 # Phrase lists from the vocabularies, by placeholder name.
 PHRASES: dict[str, Callable[[], str]] = {
     "months": lambda: _alternation(data.months(), spaces=False),
+    "month_initials": lambda: "".join(sorted({re.escape(month[0]) for month in data.months() if month})),
     "towns": lambda: _alternation(data.municipalities(), spaces=False),
     "body_suffixes": lambda: _alternation(data.body_suffixes(), spaces=False),
     "history_names": lambda: _alternation([n for n, key in data.headings().exact.items() if key == "history"]),
@@ -166,7 +167,9 @@ FRAGMENTS: dict[str, str] = {
     "party": r"\(\s*(?P<party>{party_text})\s*\)",
     "pkt": r"(?:,?\s*(?:pkt|punkt|sag)\.?\s*(?P<num>\d+))",
     "word": r"[{up}][\w]*",
-    "date_named": r"""(?<![\w.])(?:
+    # The look-ahead repeats what every alternative opens with (a digit or a month's first letter): the
+    # search then leaves most positions after one test instead of trying each month name there.
+    "date_named": r"""(?<![\w.])(?=[\d{month_initials}])(?:
             (?P<d1>\d{1,2})\.?[\s-]*(?P<mon1>{months})\.?[\s,-]*(?P<y1>\d{4})(?!\d)
           | (?P<mon2>{months})\.?\s+(?P<d2>\d{1,2}),?\s+(?P<y2>\d{4})(?!\d)
           | (?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})(?![\d-])
