@@ -160,3 +160,66 @@ def test_every_run_on_contents_mark_makes_the_contents_page():
         page = f"{mark} Side 1. Godkendelse af dagsorden 2 2. Vejbelysning i Østerby 3"
         assert split_page(page, first=False) == [page]
         assert _lines(f"{mark}1. Godkendelse af dagsorden") == [mark, "1. Godkendelse af dagsorden"]
+
+
+def _openers(items):
+    """The first item of every way through a parsed sequence (alternatives and groups opened up)."""
+    from re import _constants as C  # type: ignore[attr-defined]
+
+    op, arg = items[0]
+    if op is C.BRANCH:
+        for alternative in arg[1]:
+            yield from _openers(alternative)
+    elif op is C.SUBPATTERN:
+        yield from _openers(arg[3])
+    elif op is C.MAX_REPEAT and arg[0] >= 1:
+        yield from _openers(arg[2])
+    else:
+        yield op, arg
+
+
+def test_the_cut_candidates_cover_every_opening_of_a_cut():
+    """transcripts._cuts tries transcript_cut only where transcript_cut_candidate stands: after a white space
+    before the first character of each of the pattern's non-empty alternatives (read from its parse tree,
+    so a new label or heading name is covered), and at a white space after 'sag' (its empty one)."""
+    from re import _constants as C  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    from referat_parser.lexicon import patterns as P
+
+    tree = _parser.parse(*P.source("transcript_cut"))
+    (op, arg), = tree.data
+    words, empty = arg[1]
+    assert words[0][0] is C.ASSERT and words[0][1][0] == -1  # (?<=\s): a cut opens after a white space
+    openers = list(_openers(words[1:]))
+    assert len(openers) > 100
+    for op, arg in openers:
+        if op is C.LITERAL:
+            assert P.transcript_cut_candidate.match(" " + chr(arg)), chr(arg)
+        else:
+            assert (op, arg) == (C.IN, [(C.CATEGORY, C.CATEGORY_DIGIT)]), (op, arg)
+            assert P.transcript_cut_candidate.match(" 7")
+    for op, arg in _openers(empty):  # (?<=\sÅben sag), (?<=\sLukket sag)
+        assert op is C.ASSERT and arg[0] == -1 and "".join(chr(c) for _, c in arg[1][-3:]) == "sag"
+    assert P.transcript_cut_candidate.match(" Dato")["sag"] is None
+    assert P.transcript_cut_candidate.match("sag ", 3)["sag"] is not None
+
+
+def test_the_cuts_are_the_patterns_own_matches():
+    """_cuts finds what P.transcript_cut.finditer finds, on the fixtures and on pieces that crowd cuts,
+    empty cuts after 'Åben sag' and white space together."""
+    import random
+    from pathlib import Path
+
+    from referat_parser.lexicon import patterns as P
+    from referat_parser.transcripts import _cuts
+
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
+    texts = [path.read_text(encoding="utf-8") for path in sorted(fixtures.glob("*.txt"))]
+    pieces = ["Åben sag", "Lukket sag", "sag", " ", "  ", "\n", "\t", "Dato:", "Dato :", "1. Godkendelse", "12.  Bo",
+              "Side 3 af 4", "Side 2", "Sagsoversigt", "Beslutning", "BESLUTNING", "Indstilling Bo", "x", "Chr.", "Å"]
+    chance = random.Random(7)
+    texts += ["".join(chance.choice(pieces) for _ in range(chance.randint(1, 12))) for _ in range(5000)]
+    texts += [PAGE_ONE, CONTENTS, PAGE_THREE, PAGE_FOUR]
+    for text in texts:
+        assert [m.span() for m in _cuts(text)] == [m.span() for m in P.transcript_cut.finditer(text)], text

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from functools import cache
 from itertools import pairwise
 
+from .lexicon import gates as G
 from .lexicon import patterns as P
 from .lexicon.data import fold, noise
 from .lexicon.headings import match_heading
@@ -94,11 +96,30 @@ def _label_runs(pieces: list[str]) -> list[str]:
 def cut_page(text: str) -> list[str]:
     """Cut a page at its line breaks; an item number right after a capitalised abbreviation ('... lokaler
     på Chr. 8. Vej 7') is part of the sentence, no cut."""
-    cuts = {m.start() for m in P.transcript_cut.finditer(text)
+    cuts = {m.start() for m in _cuts(text)
             if not (text[m.start():m.start() + 1].isdigit() and _after_initial(text, m.start()))}
-    cuts |= {m.start() for m in P.transcript_decision_cut.finditer(text)}
+    cuts |= {m.start() for m in G.transcript_decision_cut.finditer(text)}
     bounds = sorted(cuts | {0, len(text)})
     return [piece for piece in (text[a:b].strip() for a, b in pairwise(bounds)) if piece]
+
+
+def _cuts(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``P.transcript_cut.finditer(text)``, found ~10 times faster. The pattern opens with a
+    look-behind and hundreds of names, so its own search tries them all after every white space; most long
+    lines it reads (prose paragraphs) have no cut at all. Every match starts at a white space after 'sag'
+    or right after a white space before one of the characters its names open with: the places that
+    ``P.transcript_cut_candidate`` finds. The pattern is tried there alone, from left to right, each try
+    starting where the last match ended, as finditer does (an empty match moves on by one)."""
+    position = 0
+    for candidate in P.transcript_cut_candidate.finditer(text):
+        space = candidate.start()
+        for start in (space, space + 1) if candidate["sag"] is not None else (space + 1,):
+            if start < position:
+                continue
+            match = P.transcript_cut.match(text, start)
+            position = start + 1 if match is None or match.end() == start else match.end()
+            if match is not None:
+                yield match
 
 
 def _after_initial(text: str, position: int) -> bool:

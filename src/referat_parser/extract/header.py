@@ -473,7 +473,8 @@ def _place_in_label_run(ctx: _Context) -> Iterator[str]:
     """'Mødested: Deltagere: Borgmesterens mødelokale Anne Hansen (V), ...': labels printed in a run and
     their values after it (a two-column table flattened); the place is the first words of the values
     that end in a place word, after a leading date or time."""
-    for line in ctx.meeting_lines:
+    # A run holds two colons or more: most header lines have fewer, and need no search of the labels.
+    for line in (line for line in ctx.meeting_lines if line.count(":") >= 2):
         for run in P.label_run.finditer(line):
             if not P.place_in_run.search(run.group(0)):
                 continue

@@ -29,10 +29,17 @@ def _alternation(phrases: list[str] | tuple[str, ...] | frozenset[str], *, space
     return "|".join(e.replace(r"\ ", r"\s+") if spaces else e for e in escaped)
 
 
+def _capitalised_names() -> set[str]:
+    return {name[:1].upper() + name[1:] for name in data.headings().exact if len(name) >= 5}
+
+
+def _upper_names() -> set[str]:
+    return {name.upper() for name in data.headings().exact if len(name) >= 5}
+
+
 def _capitalised_heading_names() -> str:
     """Heading names of five or more letters as printed at the start of a line ('Sagsfremstilling')."""
-    names = {name[:1].upper() + name[1:] for name in data.headings().exact if len(name) >= 5}
-    return _alternation(names, spaces=False)
+    return _alternation(_capitalised_names(), spaces=False)
 
 
 def _party_names() -> str:
@@ -41,12 +48,20 @@ def _party_names() -> str:
 
 def _upper_heading_names() -> str:
     """Heading names of five or more letters in capitals ('SAGSFREMSTILLING', 'RESUMÉ')."""
-    return _alternation({name.upper() for name in data.headings().exact if len(name) >= 5}, spaces=False)
+    return _alternation(_upper_names(), spaces=False)
+
+
+def _transcript_cut_initials() -> str:
+    """The first characters of the phrases that transcript_cut opens with (its labels and heading names),
+    for a character class: where none of them stands, no such phrase can start."""
+    phrases = [*data.words()["transcript"]["labels"], *_capitalised_names(), *_upper_names()]
+    return "".join(sorted({r"\s" if p[0].isspace() else re.escape(p[0]) for p in phrases if p}))
 
 
 # Phrase lists from the vocabularies, by placeholder name.
 PHRASES: dict[str, Callable[[], str]] = {
     "months": lambda: _alternation(data.months(), spaces=False),
+    "month_initials": lambda: "".join(sorted({re.escape(month[0]) for month in data.months() if month})),
     "towns": lambda: _alternation(data.municipalities(), spaces=False),
     "body_suffixes": lambda: _alternation(data.body_suffixes(), spaces=False),
     "history_names": lambda: _alternation([n for n, key in data.headings().exact.items() if key == "history"]),
@@ -87,6 +102,7 @@ PHRASES: dict[str, Callable[[], str]] = {
     "menu_separators": lambda: _alternation(data.noise()["menu_separators"], spaces=False),
     "contents_column_heads": lambda: _alternation(data.words()["contents"]["column_heads"]),
     "heading_names_upper": _upper_heading_names,
+    "transcript_cut_initials": _transcript_cut_initials,
     "transcript_labels": lambda: _alternation(data.words()["transcript"]["labels"]),
     "transcript_page_one_labels": lambda: _alternation(data.words()["transcript"]["page_one_labels"]),
     "other_meeting": lambda: _alternation(data.header()["meeting"]["other_meeting"]),
@@ -151,7 +167,9 @@ FRAGMENTS: dict[str, str] = {
     "party": r"\(\s*(?P<party>{party_text})\s*\)",
     "pkt": r"(?:,?\s*(?:pkt|punkt|sag)\.?\s*(?P<num>\d+))",
     "word": r"[{up}][\w]*",
-    "date_named": r"""(?<![\w.])(?:
+    # The look-ahead repeats what every alternative opens with (a digit or a month's first letter): the
+    # search then leaves most positions after one test instead of trying each month name there.
+    "date_named": r"""(?<![\w.])(?=[\d{month_initials}])(?:
             (?P<d1>\d{1,2})\.?[\s-]*(?P<mon1>{months})\.?[\s,-]*(?P<y1>\d{4})(?!\d)
           | (?P<mon2>{months})\.?\s+(?P<d2>\d{1,2}),?\s+(?P<y2>\d{4})(?!\d)
           | (?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})(?![\d-])
@@ -374,6 +392,10 @@ TEMPLATES: dict[str, tuple[str, int]] = {
                        r"|(?:{heading_names_upper})(?=\s|$)|\d{1,3}\.\s+(?=[A-ZÆØÅ][a-zæøå])|(?:Åben|Lukket)\s+sag\b"
                        r"|Side\s+\d{1,3}(?:\s+af\s+\d{1,3}\b|$)|Sagsoversigt\b)"
                        r"|(?:(?<=\sÅben sag)|(?<=\sLukket sag))(?=\s)", 0),
+    # Where transcript_cut can match (transcripts._cuts): at the white space after 'sag' (its last, empty
+    # alternative) and after a white space before a character that one of its other alternatives opens with.
+    # Group 'sag' is set in the first case. Starting with \s, the search skips other characters in C.
+    "transcript_cut_candidate": (r"\s(?:(?P<sag>(?<=sag\s))|(?=[\dÅLS{transcript_cut_initials}]))", 0),
     "transcript_heading_run": (r"^(?P<head>[A-ZÆØÅÉ]{4,}(?:\s+[A-ZÆØÅÉ]+)*)\s+(?P<rest>[A-ZÆØÅ][a-zæøå].*)$", 0),
     "transcript_dated_heading": (r"^(?P<head>(?:Beslutning|Afgørelse)\b.{0,80}?\s(?:den|d\.))\s+(?P<rest>[A-ZÆØÅ].*)$", 0),
     "transcript_heading_text": (r"^(?P<head>{heading_names_capitalised})\s+(?P<rest>[A-ZÆØÅ].*)$", 0),  # "Indledning I takt ..."
