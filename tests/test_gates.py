@@ -48,3 +48,23 @@ def test_a_gate_closes_on_a_line_without_its_words():
 def test_letters_lower_case_does_not_fold_open_the_gate():
     assert G.partial_verb.may("ANKOM")
     assert G.substitute_hint.may("ſtedfortræder")
+
+
+END_TEXTS = ["Mødet hævet kl. 18.30", "x\n  \n  Slut: 21.10", "Tekst\nMødeslut:kl. 9.15", "ab\n Sluttidspunkt : 7:05",
+             "Mødet sluttede\nkl.\n 21.33", "  \t\nSlut kl.: 20:00", "Slut: 1.00 og Mødet hævet kl. 22.00",
+             "MØDET HÆVET KL. 18.30", "Mødet ſluttede kl. 21.00", "İ\nSlut: 10.00", "mødetslut", "Slut", "", "\n\n"]
+PROSE = "Byrådet drøftede sagen og godkendte indstillingen. " * 8
+
+
+def test_a_search_near_the_required_words_finds_what_the_whole_search_finds():
+    from referat_parser.extract.header import END_TIME_LEAD
+
+    texts = [path.read_text(encoding="utf-8") for path in sorted(FIXTURES.glob("*.txt"))]
+    texts += END_TEXTS + [f"{a} {b}\n{c}" for a in END_TEXTS for b in END_TEXTS[:4] for c in END_TEXTS[-6:]]
+    # Text around them, so that the search near the words runs rather than the plain one it falls back to.
+    texts += [f"{PROSE}{text}{PROSE}" for text in texts[-len(END_TEXTS) * 25:]]
+    texts += [text[start:] for text in texts[:20] for start in range(0, len(text), max(1, len(text) // 7))]
+    for text in texts:
+        found, near = P.end_time.search(text), G.end_time.search_near(text, END_TIME_LEAD)
+        assert (found and found.span()) == (near and near.span()), text[:80]
+    assert any(P.end_time.search(text) for text in texts)

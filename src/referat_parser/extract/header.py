@@ -420,9 +420,14 @@ def _clock(match: re.Match[str] | None) -> str | None:
     return None
 
 
+# A match of end_time starts at its word 'Mødet', or at a line's start and white space before 'Slut',
+# 'Sluttidspunkt' or 'Mødeslut': at most the four letters of 'Møde' and white space before its word.
+END_TIME_LEAD = 4
+
+
 def _meeting_ended(ctx: _Context) -> Iterator[str]:
     """'Mødet hævet kl. 18.30' anywhere in the document, page furniture included."""
-    found = _clock(P.end_time.search(ctx.full_text))
+    found = _clock(G.end_time.search_near(ctx.full_text, END_TIME_LEAD))
     if found:
         yield found
 

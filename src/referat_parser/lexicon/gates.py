@@ -41,6 +41,7 @@ MAX_WORDS = 12  # more tests than this cost about what the pattern costs
 # Letters that match 'i' and 's' under IGNORECASE without lower() folding them together (re._casefix),
 # and the combining dot that lower('İ') adds: a line with one of them goes to the pattern.
 _UNFOLDED = ("ı", "ſ", "\u0307")
+NEAR_SHARE = 8  # Gated.search_near tries at most one position in this many before it searches plainly
 
 
 # --- what a match must contain -------------------------------------------------------------------------
@@ -207,6 +208,32 @@ class Gated:
         if self.need is not None and not may_match(self.need, text):
             return None
         return self.pattern.search(text, *args)
+
+    def search_near(self, text: str, lead: int) -> re.Match[str] | None:
+        """As search(text), for a pattern whose every match starts at most ``lead`` characters, then a
+        run of white space, before the start of one of its required words (the caller proves this from
+        the pattern). A search of a whole document tries each of its positions; this tries only the few
+        positions in front of the required words, and so is exact and much cheaper on long texts."""
+        if self.need is None or DIGIT in self.need:
+            return self.pattern.search(text)
+        low = text.lower()
+        # Positions in the lower-cased text must be positions in the text, and letters that lower() does
+        # not fold could stand for a required word's letters: then every position is tried.
+        if len(low) != len(text) or any(char in low for char in _UNFOLDED):
+            return self.pattern.search(text)
+        starts: set[int] = set()
+        for token in self.need:
+            found = low.find(token)
+            while found >= 0:
+                first = max(0, found - lead)
+                while first > 0 and text[first - 1].isspace():
+                    first -= 1
+                starts.update(range(first, found + 1))
+                if len(starts) > len(text) // NEAR_SHARE:  # words everywhere: the plain search is cheaper
+                    return self.pattern.search(text)
+                found = low.find(token, found + 1)
+        match = self.pattern.match
+        return next((found for start in sorted(starts) if (found := match(text, start)) is not None), None)
 
     def match(self, text: str, *args: int) -> re.Match[str] | None:
         if self.need is not None and not may_match(self.need, text):
