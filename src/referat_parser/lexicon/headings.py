@@ -80,13 +80,30 @@ def _glued_keys() -> dict[str, str]:
     return {folded[:1].upper() + folded[1:]: key for folded, key in headings().exact.items() if len(folded) >= 5}
 
 
-@dataclass(frozen=True, slots=True)
 class _Line:
-    """A line as the heading rules read it."""
+    """A line as the heading rules read it. Its folded form and whether it holds a digit are worked out
+    on first use, once: the rules that decide a long line (a paragraph) never ask for the folded form,
+    which costs as much as a pattern on such a line."""
 
-    text: str
-    folded: str
-    bold: bool | None
+    __slots__ = ("_digit", "_folded", "bold", "text")
+
+    def __init__(self, text: str, bold: bool | None) -> None:
+        self.text = text
+        self.bold = bold
+        self._folded: str | None = None
+        self._digit: bool | None = None
+
+    @property
+    def folded(self) -> str:
+        if self._folded is None:
+            self._folded = fold(self.text)
+        return self._folded
+
+    @property
+    def digit(self) -> bool:
+        if self._digit is None:
+            self._digit = _has_digit(self.text)
+        return self._digit
 
 
 NOT_A_HEADING = Heading("", "")  # a rule's verdict that ends the search: the line is no heading
@@ -102,7 +119,7 @@ def _long_line(line: _Line) -> Heading | None:
     """'SagsfremstillingArealet er vurderet ...': a heading glued to a whole paragraph, else no heading."""
     if len(line.text) <= LONG_LINE:
         return None
-    return _glued(line.text) or (_has_digit(line.text) and _dated_decision_glued(line.text)) or NOT_A_HEADING
+    return _glued(line.text) or (line.digit and _dated_decision_glued(line.text)) or NOT_A_HEADING
 
 
 def _bracketed_date(line: _Line) -> Heading | None:
@@ -143,7 +160,7 @@ def _dated_decision(line: _Line) -> Heading | None:
     folded = line.folded
     # A heading word, or a comma and a date ('Teknisk Udvalg, 3. maj 2021, pkt. 4'): the cheap tests
     # first, so that prose lines with commas skip the patterns.
-    dated = _has_digit(line.text)
+    dated = line.digit
     if folded.startswith(("beslutning", "afgørelse")) or ("," in line.text and dated) or " beslutning" in folded \
             or "s behandling" in folded or "s indstilling" in folded:
         return _decision_heading(line.text) or (dated and _dated_decision_glued(line.text)) or None
@@ -244,7 +261,7 @@ def _cached_heading(text: str, bold: bool | None) -> Heading | None:
 
 
 def _heading(text: str, bold: bool | None) -> Heading | None:
-    line = _Line(text, fold(text), bold)
+    line = _Line(text, bold)
     for name, rule in HEADING_RULES:
         heading = rule(line)
         if heading is NOT_A_HEADING:
