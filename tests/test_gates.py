@@ -68,3 +68,40 @@ def test_a_search_near_the_required_words_finds_what_the_whole_search_finds():
         found, near = P.end_time.search(text), G.end_time.search_near(text, END_TIME_LEAD)
         assert (found and found.span()) == (near and near.span()), text[:80]
     assert any(P.end_time.search(text) for text in texts)
+
+
+STARTING = [name for name in P.TEMPLATES if G.initials(name) is not None]
+FIRSTS = ["", "1", "٣", "A", "a", "Å", "å", "ı", "İ", "ſ", "K", "•", "-", "(", " ", "Σ"]
+
+
+def test_many_patterns_know_their_first_characters():
+    assert len(STARTING) > 50
+    assert not G.may_start(G.initials("item_punkt"), "x")
+
+
+@pytest.mark.parametrize("name", STARTING)
+def test_the_first_characters_never_hide_a_match(name):
+    pattern, first = getattr(P, name), G.initials(name)
+    lines = _lines()
+    # Every line also without its first characters, and behind each character that may trouble a case
+    # comparison, so that most first characters of the text are tried.
+    lines += [line[cut:] for line in lines for cut in (1, 2, 3)] + [char + line for char in FIRSTS for line in lines[:400]]
+    for line in lines:
+        if pattern.match(line):
+            assert G.may_start(first, line[:1]), (name, line)
+
+
+def test_classifying_by_first_character_reads_every_line_as_all_rules_do():
+    from referat_parser import lineclass as L
+
+    def every_rule(text: str) -> tuple:
+        for rule in L.LINE_RULES:
+            info = rule.test(text, None)
+            if info is not None:
+                return info.kind, info.rule or rule.name, info.number, info.title, info.field, info.value
+        return L.Kind.TEXT, "text", None, None, None, None
+
+    for line in _lines():
+        info = L.classify(line)
+        if info.rule != "bulleted_list_entry" and not L.P.list_marker.match(line):
+            assert (info.kind, info.rule, info.number, info.title, info.field, info.value) == every_rule(line), line

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
+from .lexicon import gates as G
 from .lexicon import patterns as P
 from .lexicon.headings import Heading, match_heading
 
@@ -200,7 +202,7 @@ def _bare_case_number(text: str, bold: bool | None) -> Info | None:
 def _numbered_title(text: str, bold: bool | None) -> Info | None:
     if not P.item_hint.match(text):
         return None
-    for rule in ITEM_RULES:
+    for rule in _item_rules(text[:1]):
         match = getattr(P, rule).match(text)
         if match and _plausible_title(match.groupdict().get("title")):
             mark = match.groupdict().get("public")
@@ -210,22 +212,50 @@ def _numbered_title(text: str, bold: bool | None) -> Info | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class LineRule:
+    """A rule of LINE_RULES: its name, its test, and the lexicon patterns of which one must match at the
+    line's start for the test to recognise the line (none: the rule reads every line). A line whose
+    first character can start none of them skips the rule (gates.initials), without calling it."""
+
+    name: str
+    test: Callable[[str, bool | None], Info | None]
+    starts: tuple[str, ...] = ()
+
+    def may_apply(self, first: str) -> bool:
+        return not self.starts or any(G.may_start(G.initials(name), first) for name in self.starts)
+
+
 # What a line is: the first rule that recognises it decides; a line no rule recognises is text.
-LINE_RULES: tuple[tuple[str, Callable[[str, bool | None], Info | None]], ...] = (
-    ("blank", _blank),
-    ("heading", _heading),
-    ("contents_heading", _contents_heading),
-    ("contents_columns", _contents_columns),
-    ("contents_entry", _contents_entry),
-    ("open_closed", _open_closed),
-    ("open_closed_with_case", _open_closed_with_case),
-    ("number_alone", _number_alone),
-    ("number_with_case", _number_with_case),
-    ("field", _field),
-    ("status_cells", _status_cells),
-    ("bare_case_number", _bare_case_number),
-    ("numbered_title", _numbered_title),
+LINE_RULES: tuple[LineRule, ...] = (
+    LineRule("blank", _blank),
+    LineRule("heading", _heading),
+    LineRule("contents_heading", _contents_heading, ("toc_mark",)),
+    LineRule("contents_columns", _contents_columns, ("toc_columns",)),
+    LineRule("contents_entry", _contents_entry, ("toc_leader",)),
+    LineRule("open_closed", _open_closed, ("public",)),
+    LineRule("open_closed_with_case", _open_closed_with_case, ("public_with_case",)),
+    LineRule("number_alone", _number_alone, ("number_only",)),
+    LineRule("number_with_case", _number_with_case, ("number_with_case",)),
+    LineRule("field", _field, tuple(pattern for _, pattern in FIELD_RULES)),
+    LineRule("status_cells", _status_cells),
+    LineRule("bare_case_number", _bare_case_number, ("bare_case",)),
+    LineRule("numbered_title", _numbered_title, ITEM_RULES),
 )
+
+FIRST_CHARACTERS = 1024  # distinct first characters whose rule lists are kept: more than any alphabet
+
+
+@lru_cache(maxsize=FIRST_CHARACTERS)
+def _line_rules(first: str) -> tuple[LineRule, ...]:
+    """The rules that may recognise a line starting with ``first`` ('' for a blank line), in order."""
+    return tuple(rule for rule in LINE_RULES if rule.may_apply(first))
+
+
+@lru_cache(maxsize=FIRST_CHARACTERS)
+def _item_rules(first: str) -> tuple[str, ...]:
+    """The numbering styles of ITEM_RULES whose pattern may match a line starting with ``first``."""
+    return tuple(rule for rule in ITEM_RULES if G.may_start(G.initials(rule), first))
 
 
 def _bulleted_number(text: str, bold: bool | None) -> Info | None:
@@ -255,10 +285,10 @@ def classify(text: str, bold: bool | None = None) -> Info:
                 info.rule = info.rule or name
                 return info
         text = text[marker.end():]
-    for name, rule in LINE_RULES:
-        info = rule(text, bold)
+    for rule in _line_rules(text[:1]):
+        info = rule.test(text, bold)
         if info is not None:
-            info.rule = info.rule or name
+            info.rule = info.rule or rule.name
             if marker is not None and info.kind is Kind.NUMBERED and info.rule in WEAK_AFTER_MARKER:
                 return Info(Kind.TEXT, rule="bulleted_list_entry")
             return info
@@ -268,7 +298,7 @@ def classify(text: str, bold: bool | None = None) -> Info:
 def _toc_entry(text: str, page: str) -> Info:
     """A contents line without its leader and page: "1. Godkendelse af dagsorden" prints the item
     number the way the item's title line does, so the item rules read it."""
-    for rule in ITEM_RULES:
+    for rule in _item_rules(text[:1]):
         match = getattr(P, rule).match(text)
         if match and match.groupdict().get("title") and _plausible_title(match["title"]):
             return Info(Kind.TOC, number=str(int(match["num"])), title=match["title"].strip(), value=page)

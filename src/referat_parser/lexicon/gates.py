@@ -173,6 +173,118 @@ def _requirement(name: str) -> frozenset[str] | None:
     return need
 
 
+# --- what a match may start with ----------------------------------------------------------------------
+
+RANGE_MAX = 256  # characters of a class range spelt out; a wider range lets any character start
+
+
+@cache
+def initials(name: str) -> frozenset[str] | None:
+    """The characters (in lower case, or DIGIT for any decimal digit) that a match of pattern ``name``
+    may start with; None when any character may. Exact for ``match`` at a line's start: see may_start."""
+    table = _stored_initials()
+    if table is None:
+        return _initials(name)
+    found = table.get(name)
+    return None if found is None else frozenset(found)
+
+
+@cache
+def _stored_initials() -> dict[str, list[str] | None] | None:
+    return stored.table("initials", lambda: {name: _sorted(_initials(name)) for name in P.TEMPLATES})
+
+
+def _initials(name: str) -> frozenset[str] | None:
+    if sre_parse is None:
+        return None
+    template, flags = P.TEMPLATES[name]
+    try:
+        tree = sre_parse.parse(P.expand(template), flags)
+    except Exception:
+        return None
+    found, empty = _first(tree, bool(tree.state.flags & re.IGNORECASE))
+    return None if empty else found
+
+
+def _first(items: Any, ignore: bool) -> tuple[frozenset[str] | None, bool]:
+    """What a sequence's first character may be, and whether the sequence may match no text at all."""
+    found: set[str] = set()
+    for op, arg in items:
+        first, empty = _first_of(op, arg, ignore)
+        if first is None:
+            return None, False
+        found |= first
+        if not empty:
+            return frozenset(found), False
+    return frozenset(found), True
+
+
+def _first_of(op: Any, arg: Any, ignore: bool) -> tuple[frozenset[str] | None, bool]:
+    if op is C.LITERAL:
+        return _chars([chr(arg)], ignore), False
+    if op is C.IN:
+        return _class(arg, ignore), False
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):  # zero width: the next item's character comes first
+        return frozenset(), True
+    if op is C.BRANCH:
+        alternatives = [_first(alternative, ignore) for alternative in arg[1]]
+        if any(first is None for first, _ in alternatives):
+            return None, False
+        return frozenset().union(*(first for first, _ in alternatives)), any(empty for _, empty in alternatives)
+    if op is C.SUBPATTERN:
+        _group, add, remove, body = arg
+        return _first(body, bool((ignore or add & re.IGNORECASE) and not remove & re.IGNORECASE))
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        low, _high, body = arg
+        first, empty = _first(body, ignore)
+        return first, empty or low == 0
+    if op is C.ATOMIC_GROUP:
+        return _first(arg, ignore)
+    return None, False  # any character, a back reference, ...
+
+
+def _chars(chars: list[str], ignore: bool) -> frozenset[str] | None:
+    """The characters as may_start compares them: lower case, with the case partners that lower() of a
+    line's first character can give (None when re's case-insensitive matching pairs one with a letter
+    that lower() keeps apart)."""
+    found = set()
+    for char in chars:
+        for form in (char.lower(), char.upper().lower()):
+            if len(form) == 1:
+                found.add(form)
+    # 'ı' and 'ſ', the partners of 'i' and 's', always pass may_start.
+    if ignore and any(ord(form) in _EXTRA_CASES and form not in "is" for form in found):
+        return None
+    return frozenset(found)
+
+
+def _class(items: list, ignore: bool) -> frozenset[str] | None:
+    chars: list[str] = []
+    digit = False
+    for op, arg in items:
+        if op is C.LITERAL:
+            chars.append(chr(arg))
+        elif op is C.RANGE and arg[1] - arg[0] < RANGE_MAX:
+            chars.extend(map(chr, range(arg[0], arg[1] + 1)))
+        elif op is C.CATEGORY and arg is C.CATEGORY_DIGIT:
+            digit = True
+        else:  # a negated class, a category or a wide range
+            return None
+    found = _chars(chars, ignore)
+    return None if found is None else found | ({DIGIT} if digit else set())
+
+
+def may_start(first: frozenset[str] | None, char: str) -> bool:
+    """Whether a match may start with ``char`` (False proves it cannot, for ``first`` = initials(name)):
+    its lower case is among them, or a digit where a digit may stand; a character that lower() does
+    not map to one character, or maps apart from its case partners (ı, ſ), always may."""
+    if first is None:
+        return True
+    low = char.lower()
+    return (low in first or len(low) != 1 or char in _UNFOLDED or (DIGIT in first and char.isdecimal())
+            or low.upper().lower() != low)
+
+
 # --- the gate --------------------------------------------------------------------------------------
 
 def may_match(need: frozenset[str], text: str) -> bool:
