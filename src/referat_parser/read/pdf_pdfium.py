@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .pdf_layout import TAB_GAP, PageLines, VLine, is_bold_font, join_cell, justified_gaps
 
-_HYPHEN_MARKS = "\ufffe"
+_BLANKS = " \t\u00a0"  # trimmed from the ends of a line
 # Characters pdfium gives for glyphs it cannot map to Unicode (no ToUnicode map, custom encoding).
 _UNMAPPED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
 _LINE_END = re.compile("\r\n|[\r\n\ufffe]")
@@ -35,11 +35,15 @@ class PageStats:
 
 
 class PdfiumPage:
-    """Extract the visual lines of one page (the page and text page are closed by the caller)."""
+    """Extract the visual lines of one page (the page and text page are closed by the caller).
+
+    The pdfium functions and the raw text page handle are bound once per page: a line costs a
+    handful of ctypes calls, and going through pypdfium2's wrapper objects (their
+    ``_as_parameter_``) or a method per call cost as much again."""
 
     def __init__(self, raw, textpage, number: int, width: float, height: float) -> None:  # type: ignore[no-untyped-def]
         self.raw = raw
-        self.tp = textpage
+        self.tp = getattr(textpage, "raw", textpage)  # the FPDF_TEXTPAGE handle itself
         self.number = number
         self.height = height
         self.width = width
@@ -51,6 +55,9 @@ class PdfiumPage:
         self._namebuf = ctypes.create_string_buffer(256)
         self._flags = ctypes.c_int()
         self._ligatures = False
+        self._unmapped = False  # the page has characters without a Unicode value
+        self._chars = 0
+        self._unmapped_count = 0
 
     def box(self, index: int) -> tuple[float, float]:
         """(left, right) of one character's loose box (its advance, not its ink, so that line
@@ -59,13 +66,8 @@ class PdfiumPage:
         self.raw.FPDFText_GetLooseCharBox(self.tp, index, rect)
         return rect.left, rect.right
 
-    def origin_y(self, index: int) -> float:
-        self.raw.FPDFText_GetCharOrigin(self.tp, index, self._x, self._y)
-        return self._y.value
-
     def bold(self, index: int) -> bool:
-        raw = self.raw
-        n = raw.FPDFText_GetFontInfo(self.tp, index, self._namebuf, 256, self._flags)
+        n = self.raw.FPDFText_GetFontInfo(self.tp, index, self._namebuf, 256, self._flags)
         name = self._namebuf.raw[: max(0, n - 1)]
         known = self._font_cache.get(name)
         if known is None:
@@ -75,7 +77,8 @@ class PdfiumPage:
         return known
 
     def _column_gaps(self, s: int, e: int, size: float, chunk: str) -> list[int]:
-        """Positions in ``chunk`` of the spaces that stand for a column gap (a tab).
+        """Positions in ``chunk`` (which holds a space) of the spaces that stand for a column
+        gap (a tab).
 
         pdfium's rectangles for a character range break where the text object changes; a gap
         wider than TAB_GAP font sizes between two of them is a column. Its position is the
@@ -83,23 +86,23 @@ class PdfiumPage:
         a line drawn as one text object; one per word when words are drawn separately."""
         raw = self.raw
         tp = self.tp
-        if " " not in chunk:
-            return []
         n = raw.FPDFText_CountRects(tp, s, e - s)
         if n <= 1:
             return []
+        get_rect = raw.FPDFText_GetRect
         left, top, right, bottom = self._l, self._t, self._r, self._b
         wide: list[tuple[float, float]] = []  # (x, y) of the right-hand side of each wide gap
         gaps: list[float] = []
-        prev_right: float | None = None
         limit = TAB_GAP * size
-        for i in range(n):
-            raw.FPDFText_GetRect(tp, i, left, top, right, bottom)
-            if prev_right is not None:
-                gap = left.value - prev_right
-                gaps.append(gap)
-                if gap > limit:
-                    wide.append((left.value + 0.5, (top.value + bottom.value) / 2))
+        get_rect(tp, 0, left, top, right, bottom)
+        prev_right = right.value
+        for i in range(1, n):
+            get_rect(tp, i, left, top, right, bottom)
+            x = left.value
+            gap = x - prev_right
+            gaps.append(gap)
+            if gap > limit:
+                wide.append((x + 0.5, (top.value + bottom.value) / 2))
             prev_right = right.value
         if not wide or justified_gaps(gaps):
             return []
@@ -117,7 +120,7 @@ class PdfiumPage:
             return ""
         buf = (ctypes.c_ushort * (n + 1))()
         raw.FPDFText_GetText(self.tp, 0, n, buf)
-        text = bytes(buf)[: n * 2].decode("utf-16-le", errors="replace")
+        text = ctypes.string_at(buf, n * 2).decode("utf-16-le", errors="replace")
         if len(text) != n:  # characters outside the BMP: fall back to one call per character
             text = "".join(chr(raw.FPDFText_GetUnicode(self.tp, i) or 0) for i in range(n))
         return text
@@ -125,65 +128,81 @@ class PdfiumPage:
     def lines(self, stats: PageStats) -> list[VLine]:
         text = self.text()
         self._ligatures = _HAS_LIGATURE.search(text) is not None
+        # Most pages have none: then no line needs looking at for them.
+        self._unmapped = _UNMAPPED.search(text) is not None
+        self._chars = self._unmapped_count = 0
         out: list[VLine] = []
+        line = self._line
         start = 0
         for match in _LINE_END.finditer(text):
             # A hyphen mark ends the line and belongs to it; "\r\n" does not.
-            end = match.end() if match.group() == "\ufffe" else match.start()
+            end = match.start()
+            if text[end] == "\ufffe":
+                end += 1
             if end > start:
-                line = self._line(text, start, end, stats)
-                if line is not None:
-                    out.append(line)
+                found = line(text, start, end)
+                if found is not None:
+                    out.append(found)
             start = match.end()
         if start < len(text):
-            line = self._line(text, start, len(text), stats)
-            if line is not None:
-                out.append(line)
+            found = line(text, start, len(text))
+            if found is not None:
+                out.append(found)
+        stats.chars += self._chars
+        stats.unmapped += self._unmapped_count
         return out
 
-    def _line(self, text: str, start: int, end: int, stats: PageStats) -> VLine | None:
+    def _line(self, text: str, start: int, end: int) -> VLine | None:
         raw = self.raw
         tp = self.tp
         # Trim spaces; remember character indexes (they are the indexes into the page text).
-        s, e = start, end
-        while s < e and text[s] in " \t\u00a0":
-            s += 1
-        while e > s and text[e - 1] in " \t\u00a0":
-            e -= 1
-        if s >= e:
+        chunk = text[start:end].lstrip(_BLANKS)
+        s = end - len(chunk)
+        chunk = chunk.rstrip(_BLANKS)
+        if not chunk:
             return None
-        chunk = text[s:e]
-        if chunk[-1] in _HYPHEN_MARKS:
+        e = s + len(chunk)
+        if chunk[-1] == "\ufffe":
             chunk = chunk[:-1] + "-"
-        left = self.box(s)[0]
-        right = self.box(e - 1)[1]
+        rect = self._rect
+        loose_box = raw.FPDFText_GetLooseCharBox
+        loose_box(tp, s, rect)
+        left = rect.left
+        loose_box(tp, e - 1, rect)
+        right = rect.right
         size = round(raw.FPDFText_GetFontSize(tp, s), 1)
-        baseline = self.height - self.origin_y(s)
-        visible = len(chunk) - chunk.count(" ")
-        stats.chars += visible
-        unmapped = len(_UNMAPPED.findall(chunk))
-        if unmapped:
-            stats.unmapped += unmapped
-            chunk = _UNMAPPED.sub("\ufffd", chunk)
-        # Word gaps pdfium filled with a generated space: a wide one is a table column.
-        first_space = chunk.find(" ")
+        raw.FPDFText_GetCharOrigin(tp, s, self._x, self._y)
+        baseline = self.height - self._y.value
+        spaces = chunk.count(" ")
+        self._chars += len(chunk) - spaces
+        if self._unmapped:
+            unmapped = len(_UNMAPPED.findall(chunk))
+            if unmapped:
+                self._unmapped_count += unmapped
+                chunk = _UNMAPPED.sub("\ufffd", chunk)
         first_word = right - left
-        if first_space > 0:
-            first_word = self.box(s + first_space - 1)[1] - left
-        pieces: list[str] | None = None
-        cut = 0
-        for pos in self._column_gaps(s, e, size, chunk):
-            if pieces is None:
-                pieces = []
-            pieces.append(chunk[cut:pos].strip())
-            cut = pos + 1
-        if pieces is not None:
-            pieces.append(chunk[cut:].strip())
-            chunk = "\t".join(pieces)
+        if spaces:
+            # Word gaps pdfium filled with a generated space: a wide one is a table column.
+            loose_box(tp, s + chunk.find(" ") - 1, rect)
+            first_word = rect.right - left
+            cuts = self._column_gaps(s, e, size, chunk)
+            if cuts:
+                chunk = _cut_columns(chunk, cuts)
         if self._ligatures:
             chunk = chunk.translate(_LIGATURES)
         bold = self.bold(s) and (e - 1 == s or self.bold(e - 1))
         return VLine(chunk, self.number, left, right, baseline, size, bold, first_word)
+
+
+def _cut_columns(chunk: str, cuts: list[int]) -> str:
+    """The line with the spaces at ``cuts`` (column gaps) made tabs, the cells stripped."""
+    pieces: list[str] = []
+    cut = 0
+    for pos in cuts:
+        pieces.append(chunk[cut:pos].strip())
+        cut = pos + 1
+    pieces.append(chunk[cut:].strip())
+    return "\t".join(pieces)
 
 
 Region = tuple[float, float, float, float]  # left, bottom, right, top (PDF coordinates)
@@ -197,9 +216,13 @@ def ruled_region(raw, page) -> Region | None:  # type: ignore[no-untyped-def]
     path = raw.FPDF_PAGEOBJ_PATH
     horizontal: list[Region] = []
     vertical: list[Region] = []
+    # Hundreds of text objects a page are looked at, for a few paths: the functions are bound
+    # once and called with the raw page handle.
+    page = getattr(page, "raw", page)
+    get_object, get_type = raw.FPDFPage_GetObject, raw.FPDFPageObj_GetType
     for i in range(raw.FPDFPage_CountObjects(page)):
-        obj = raw.FPDFPage_GetObject(page, i)
-        if raw.FPDFPageObj_GetType(obj) != path:
+        obj = get_object(page, i)
+        if get_type(obj) != path:
             continue
         raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
         box = (left.value, bottom.value, right.value, top.value)
