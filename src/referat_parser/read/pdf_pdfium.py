@@ -14,8 +14,10 @@ control characters; they are counted (for the ``no_unicode`` check) and shown as
 from __future__ import annotations
 
 import ctypes
+import functools
 import re
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from .pdf_layout import TAB_GAP, PageLines, VLine, is_bold_font, join_cell, justified_gaps
 
@@ -34,12 +36,40 @@ class PageStats:
     damaged: list[int] = field(default_factory=list)  # 1-based pages that could not be read
 
 
+@functools.cache
+def _native(raw):  # type: ignore[no-untyped-def]
+    """The pdfium functions of the per-line and per-object loops as ctypes prototypes over plain
+    addresses (c_void_p). A call is a few thousand instructions of ctypes; pypdfium2's own
+    prototypes take typed pointers, and converting a c_double to one, or wrapping a returned
+    page object in one, costs a fifth to a quarter more (cachegrind). Same library functions."""
+    address, i, d = ctypes.c_void_p, ctypes.c_int, ctypes.c_double
+
+    def bind(name: str, restype, *argtypes):  # type: ignore[no-untyped-def]
+        return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(getattr(raw, name), address).value)
+
+    return SimpleNamespace(
+        loose_box=bind("FPDFText_GetLooseCharBox", i, address, i, address),
+        font_size=bind("FPDFText_GetFontSize", d, address, i),
+        origin=bind("FPDFText_GetCharOrigin", i, address, i, address, address),
+        font_info=bind("FPDFText_GetFontInfo", ctypes.c_ulong, address, i, address, ctypes.c_ulong, address),
+        count_rects=bind("FPDFText_CountRects", i, address, i, i),
+        get_rect=bind("FPDFText_GetRect", i, address, i, address, address, address, address),
+        get_object=bind("FPDFPage_GetObject", address, address, i),
+        object_type=bind("FPDFPageObj_GetType", i, address),
+        object_bounds=bind("FPDFPageObj_GetBounds", i, address, address, address, address, address),
+    )
+
+
+def _address(handle) -> int:  # type: ignore[no-untyped-def]
+    """The address a pypdfium2 raw handle (a typed pointer) holds."""
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+
+
 class PdfiumPage:
     """Extract the visual lines of one page (the page and text page are closed by the caller).
 
-    The pdfium functions and the raw text page handle are bound once per page: a line costs a
-    handful of ctypes calls, and going through pypdfium2's wrapper objects (their
-    ``_as_parameter_``) or a method per call cost as much again."""
+    A line costs a handful of pdfium calls; they go to the _native prototypes with the text
+    page's address and the addresses of reused result buffers, bound once per page."""
 
     def __init__(self, raw, textpage, number: int, width: float, height: float) -> None:  # type: ignore[no-untyped-def]
         self.raw = raw
@@ -47,27 +77,24 @@ class PdfiumPage:
         self.number = number
         self.height = height
         self.width = width
+        self.native = _native(raw)
+        self.at = _address(self.tp)
         self._rect = raw.FS_RECTF()
-        self._x = ctypes.c_double()
-        self._y = ctypes.c_double()
-        self._l, self._t, self._r, self._b = (ctypes.c_double() for _ in range(4))
+        self._rect_at = ctypes.addressof(self._rect)
+        self._x, self._y = ctypes.c_double(), ctypes.c_double()  # kept alive: pdfium writes to them
+        self._xy_at = (ctypes.addressof(self._x), ctypes.addressof(self._y))
+        self._ltrb = (ctypes.c_double * 4)()  # left, top, right, bottom of a rectangle
         self._font_cache: dict[bytes, bool] = {}
         self._namebuf = ctypes.create_string_buffer(256)
         self._flags = ctypes.c_int()
+        self._font_at = (ctypes.addressof(self._namebuf), 256, ctypes.addressof(self._flags))
         self._ligatures = False
         self._unmapped = False  # the page has characters without a Unicode value
         self._chars = 0
         self._unmapped_count = 0
 
-    def box(self, index: int) -> tuple[float, float]:
-        """(left, right) of one character's loose box (its advance, not its ink, so that line
-        ends compare like pdfplumber's and do not depend on the glyph's side bearings)."""
-        rect = self._rect
-        self.raw.FPDFText_GetLooseCharBox(self.tp, index, rect)
-        return rect.left, rect.right
-
     def bold(self, index: int) -> bool:
-        n = self.raw.FPDFText_GetFontInfo(self.tp, index, self._namebuf, 256, self._flags)
+        n = self.native.font_info(self.at, index, *self._font_at)
         name = self._namebuf.raw[: max(0, n - 1)]
         known = self._font_cache.get(name)
         if known is None:
@@ -84,31 +111,32 @@ class PdfiumPage:
         wider than TAB_GAP font sizes between two of them is a column. Its position is the
         space before the character found at the right-hand rectangle's left edge. Two calls for
         a line drawn as one text object; one per word when words are drawn separately."""
-        raw = self.raw
-        tp = self.tp
-        n = raw.FPDFText_CountRects(tp, s, e - s)
+        native, tp = self.native, self.at
+        n = native.count_rects(tp, s, e - s)
         if n <= 1:
             return []
-        get_rect = raw.FPDFText_GetRect
-        left, top, right, bottom = self._l, self._t, self._r, self._b
+        get_rect = native.get_rect
+        ltrb = self._ltrb
+        at = ctypes.addressof(ltrb)
+        args = (at, at + 8, at + 16, at + 24)
         wide: list[tuple[float, float]] = []  # (x, y) of the right-hand side of each wide gap
         gaps: list[float] = []
         limit = TAB_GAP * size
-        get_rect(tp, 0, left, top, right, bottom)
-        prev_right = right.value
+        get_rect(tp, 0, *args)
+        prev_right = ltrb[2]
         for i in range(1, n):
-            get_rect(tp, i, left, top, right, bottom)
-            x = left.value
+            get_rect(tp, i, *args)
+            x = ltrb[0]
             gap = x - prev_right
             gaps.append(gap)
             if gap > limit:
-                wide.append((x + 0.5, (top.value + bottom.value) / 2))
-            prev_right = right.value
+                wide.append((x + 0.5, (ltrb[1] + ltrb[3]) / 2))
+            prev_right = ltrb[2]
         if not wide or justified_gaps(gaps):
             return []
         found: list[int] = []
         for x, y in wide:
-            pos = raw.FPDFText_GetCharIndexAtPos(tp, x, y, 1.0, 1.0) - s - 1
+            pos = self.raw.FPDFText_GetCharIndexAtPos(self.tp, x, y, 1.0, 1.0) - s - 1
             if 0 < pos < len(chunk) and chunk[pos] == " ":
                 found.append(pos)
         return found
@@ -153,8 +181,6 @@ class PdfiumPage:
         return out
 
     def _line(self, text: str, start: int, end: int) -> VLine | None:
-        raw = self.raw
-        tp = self.tp
         # Trim spaces; remember character indexes (they are the indexes into the page text).
         chunk = text[start:end].lstrip(_BLANKS)
         s = end - len(chunk)
@@ -164,14 +190,14 @@ class PdfiumPage:
         e = s + len(chunk)
         if chunk[-1] == "\ufffe":
             chunk = chunk[:-1] + "-"
-        rect = self._rect
-        loose_box = raw.FPDFText_GetLooseCharBox
-        loose_box(tp, s, rect)
+        native, tp, rect, rect_at = self.native, self.at, self._rect, self._rect_at
+        loose_box = native.loose_box
+        loose_box(tp, s, rect_at)
         left = rect.left
-        loose_box(tp, e - 1, rect)
+        loose_box(tp, e - 1, rect_at)
         right = rect.right
-        size = round(raw.FPDFText_GetFontSize(tp, s), 1)
-        raw.FPDFText_GetCharOrigin(tp, s, self._x, self._y)
+        size = round(native.font_size(tp, s), 1)
+        native.origin(tp, s, *self._xy_at)
         baseline = self.height - self._y.value
         spaces = chunk.count(" ")
         self._chars += len(chunk) - spaces
@@ -183,7 +209,7 @@ class PdfiumPage:
         first_word = right - left
         if spaces:
             # Word gaps pdfium filled with a generated space: a wide one is a table column.
-            loose_box(tp, s + chunk.find(" ") - 1, rect)
+            loose_box(tp, s + chunk.find(" ") - 1, rect_at)
             first_word = rect.right - left
             cuts = self._column_gaps(s, e, size, chunk)
             if cuts:
@@ -212,20 +238,23 @@ def ruled_region(raw, page) -> Region | None:  # type: ignore[no-untyped-def]
     """The box around the page's table rulings, or None when the page has no ruled table: at
     least two vertical and two horizontal rulings (path objects) crossing the same region. A
     rule under a running header, or a box around a paragraph, is not a table."""
-    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    bounds = (ctypes.c_float * 4)()  # left, bottom, right, top
+    at = ctypes.addressof(bounds)
+    corners = (at, at + 4, at + 8, at + 12)
     path = raw.FPDF_PAGEOBJ_PATH
     horizontal: list[Region] = []
     vertical: list[Region] = []
-    # Hundreds of text objects a page are looked at, for a few paths: the functions are bound
-    # once and called with the raw page handle.
-    page = getattr(page, "raw", page)
-    get_object, get_type = raw.FPDFPage_GetObject, raw.FPDFPageObj_GetType
-    for i in range(raw.FPDFPage_CountObjects(page)):
-        obj = get_object(page, i)
-        if get_type(obj) != path:
+    # Hundreds of text objects a page are looked at, for a few paths: _native's prototypes.
+    native = _native(raw)
+    get_object, object_type, object_bounds = native.get_object, native.object_type, native.object_bounds
+    handle = getattr(page, "raw", page)
+    at_page = _address(handle)
+    for i in range(raw.FPDFPage_CountObjects(handle)):
+        obj = get_object(at_page, i)
+        if object_type(obj) != path:
             continue
-        raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
-        box = (left.value, bottom.value, right.value, top.value)
+        object_bounds(obj, *corners)
+        box = (bounds[0], bounds[1], bounds[2], bounds[3])
         w, h = box[2] - box[0], box[3] - box[1]
         if h <= 3 and w >= 15:
             horizontal.append(box)
