@@ -359,24 +359,29 @@ def extract(pdf, pages: range) -> tuple[list[PageLines], dict[int, Region], Page
     stats = PageStats()
     out: list[PageLines] = []
     table_pages: dict[int, Region] = {}
+    # Raw page and text page handles: pypdfium2's wrapper objects (parent links, finalizers) are
+    # not needed for pages opened and closed here. The document has no form environment, so
+    # FPDF_LoadPage is all PdfDocument.get_page does.
+    doc = pdf.raw
     for index in pages:
-        try:
-            page = pdf[index]
-        except pdfium.PdfiumError:  # a damaged page object: keep the rest of the document
+        page = raw.FPDF_LoadPage(doc, index)
+        if not page:  # a damaged page object: keep the rest of the document
             stats.damaged.append(index + 1)
             continue
         try:
-            width, height = page.get_size()
-            textpage = page.get_textpage()
+            width, height = raw.FPDF_GetPageWidthF(page), raw.FPDF_GetPageHeightF(page)
+            textpage = raw.FPDFText_LoadPage(page)
+            if not textpage:
+                raise pdfium.PdfiumError("Failed to load text page.")
             try:
                 reader = PdfiumPage(raw, textpage, index + 1, width, height)
                 lines = reader.lines(stats)
             finally:
-                textpage.close()
+                raw.FPDFText_ClosePage(textpage)
             region = ruled_region(raw, page)
             if region is not None:
                 table_pages[index + 1] = region
         finally:
-            page.close()
+            raw.FPDF_ClosePage(page)
         out.append(PageLines(index + 1, width, height, lines))
     return out, table_pages, stats
