@@ -57,6 +57,8 @@ def _native(raw):  # type: ignore[no-untyped-def]
         get_object=bind("FPDFPage_GetObject", address, address, i),
         object_type=bind("FPDFPageObj_GetType", i, address),
         object_bounds=bind("FPDFPageObj_GetBounds", i, address, address, address, address, address),
+        remove_object=bind("FPDFPage_RemoveObject", i, address, address),
+        destroy_object=bind("FPDFPageObj_Destroy", None, address),
     )
 
 
@@ -282,16 +284,19 @@ def table_subset(pdf, numbers: list[int]) -> bytes:  # type: ignore[no-untyped-d
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
+    native = _native(raw)
+    get_object, object_type, text = native.get_object, native.object_type, raw.FPDF_PAGEOBJ_TEXT
     sub = pdfium.PdfDocument.new()
     try:
         sub.import_pages(pdf, [n - 1 for n in numbers])
         for index in range(len(numbers)):
             page = sub[index]
             try:
+                at = _address(page.raw)
                 for i in range(raw.FPDFPage_CountObjects(page) - 1, -1, -1):
-                    obj = raw.FPDFPage_GetObject(page, i)
-                    if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_TEXT and raw.FPDFPage_RemoveObject(page, obj):
-                        raw.FPDFPageObj_Destroy(obj)
+                    obj = get_object(at, i)
+                    if object_type(obj) == text and native.remove_object(at, obj):
+                        native.destroy_object(obj)
                 raw.FPDFPage_GenerateContent(page)
             finally:
                 page.close()
