@@ -86,6 +86,7 @@ class PdfiumPage:
         self._x, self._y = ctypes.c_double(), ctypes.c_double()  # kept alive: pdfium writes to them
         self._xy_at = (ctypes.addressof(self._x), ctypes.addressof(self._y))
         self._ltrb = (ctypes.c_double * 4)()  # left, top, right, bottom of a rectangle
+        self._ltrb_at = tuple(ctypes.addressof(self._ltrb) + 8 * k for k in range(4))
         self._font_cache: dict[bytes, bool] = {}
         self._namebuf = ctypes.create_string_buffer(256)
         self._flags = ctypes.c_int()
@@ -119,20 +120,18 @@ class PdfiumPage:
             return []
         get_rect = native.get_rect
         ltrb = self._ltrb
-        at = ctypes.addressof(ltrb)
-        args = (at, at + 8, at + 16, at + 24)
+        left, top, right, bottom = self._ltrb_at
         wide: list[tuple[float, float]] = []  # (x, y) of the right-hand side of each wide gap
         gaps: list[float] = []
         limit = TAB_GAP * size
-        get_rect(tp, 0, *args)
+        get_rect(tp, 0, left, top, right, bottom)
         prev_right = ltrb[2]
         for i in range(1, n):
-            get_rect(tp, i, *args)
-            x = ltrb[0]
-            gap = x - prev_right
+            get_rect(tp, i, left, top, right, bottom)
+            gap = ltrb[0] - prev_right
             gaps.append(gap)
             if gap > limit:
-                wide.append((x + 0.5, (ltrb[1] + ltrb[3]) / 2))
+                wide.append((ltrb[0] + 0.5, (ltrb[1] + ltrb[3]) / 2))
             prev_right = ltrb[2]
         if not wide or justified_gaps(gaps):
             return []
