@@ -18,7 +18,6 @@ so that the Document looks like the text inputs: one paragraph, heading or item 
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -124,28 +123,49 @@ def drop_running_lines(pages: list[PageLines], tolerance: float = 4.0, removed_t
     A running line is one in the top or bottom margin whose text (digits normalised) recurs
     within ``tolerance`` points of the same height on at least half the pages (two or more)."""
     body = _body_size(pages)
-    running = _running_heights(pages, body, tolerance)
+    # Only margin lines can run: they and their normalised text are found once, for both passes.
+    margins = [_margin_lines(page, body) for page in pages]
+    running = _running_heights(pages, margins, tolerance)
     removed = 0
-    for page in pages:
-        keep = []
-        for line in page.lines:
-            if _in_margin(line, page, body) and _is_running(line, running, tolerance):
-                removed += 1
-                if removed_texts is not None:
-                    removed_texts.append(line.text)
-                continue
-            keep.append(line)
-        page.lines = keep
+    for page, found in zip(pages, margins, strict=True):
+        drop = {index for index, key in found if _is_running(page.lines[index], key, running, tolerance)}
+        if not drop:
+            continue
+        removed += len(drop)
+        if removed_texts is not None:
+            removed_texts.extend(page.lines[index].text for index, _ in found if index in drop)
+        page.lines = [line for index, line in enumerate(page.lines) if index not in drop]
     return removed
 
 
-def _running_heights(pages: list[PageLines], body: float | None, tolerance: float) -> dict[str, list[float]]:
+def _margin_lines(page: PageLines, body: float | None) -> list[tuple[int, str]]:
+    """(index, running text) of the page's lines in its top or bottom margin: the outer
+    MARGIN_ZONE of the page height, or SMALL_PRINT_ZONE for lines set smaller than the body."""
+    height = page.height
+    small = body - 0.5 if body is not None else None
+    top, bottom = height * MARGIN_ZONE, height * (1 - MARGIN_ZONE)
+    small_top, small_bottom = height * SMALL_PRINT_ZONE, height * (1 - SMALL_PRINT_ZONE)
+    found = []
+    for index, line in enumerate(page.lines):
+        if small is not None and line.size < small:
+            inside = line.baseline < small_top or line.baseline - line.size > small_bottom
+        else:
+            inside = line.baseline < top or line.baseline - line.size > bottom
+        if inside:
+            found.append((index, _running_text(line)))
+    return found
+
+
+def _running_heights(pages: list[PageLines], margins: list[list[tuple[int, str]]],
+                     tolerance: float) -> dict[str, list[float]]:
     """Text (digits normalised) -> the heights at which it runs in the margins of enough pages."""
     seen: dict[str, list[tuple[int, float]]] = {}
-    for page in pages:
-        for line in page.lines:
-            if _in_margin(line, page, body):
-                seen.setdefault(_running_text(line), []).append((page.number, line.baseline))
+    for page, found in zip(pages, margins, strict=True):
+        for index, key in found:
+            places = seen.get(key)
+            if places is None:
+                places = seen[key] = []
+            places.append((page.number, page.lines[index].baseline))
     threshold = max(2, (len(pages) + 1) // 2)
     running: dict[str, list[float]] = {}
     for text, places in seen.items():
@@ -159,8 +179,8 @@ def _running_heights(pages: list[PageLines], body: float | None, tolerance: floa
     return running
 
 
-def _is_running(line: VLine, running: dict[str, list[float]], tolerance: float) -> bool:
-    heights = running.get(_running_text(line), [])
+def _is_running(line: VLine, key: str, running: dict[str, list[float]], tolerance: float) -> bool:
+    heights = running.get(key, [])
     return any(abs(line.baseline - h) <= tolerance for h in heights) or _PAGE_NUMBER.match(line.text.strip()) is not None
 
 
@@ -176,11 +196,6 @@ def _body_size(pages: list[PageLines]) -> float | None:
     """The font size most lines are set in."""
     sizes = Counter(line.size for page in pages for line in page.lines if not line.table)
     return sizes.most_common(1)[0][0] if sizes else None
-
-
-def _in_margin(line: VLine, page: PageLines, body: float | None) -> bool:
-    zone = SMALL_PRINT_ZONE if body is not None and line.size < body - 0.5 else MARGIN_ZONE
-    return line.baseline < page.height * zone or line.top > page.height * (1 - zone)
 
 
 # --- 2. tables --------------------------------------------------------------------------------
@@ -279,10 +294,16 @@ def _pitches(pages: list[PageLines]) -> dict[float, float]:
     one is the paragraph distance when most paragraphs are one line long)."""
     deltas: dict[float, Counter[float]] = {}
     for page in pages:
-        body = [ln for ln in page.lines if not ln.table]
-        for a, b in itertools.pairwise(body):
-            if _style(a) == _style(b) and 0 < b.baseline - a.baseline < 3 * a.size:
-                deltas.setdefault(a.size, Counter())[round(b.baseline - a.baseline, 1)] += 1
+        a: VLine | None = None  # the line before, table rows skipped
+        for b in page.lines:
+            if b.table:
+                continue
+            if a is not None and a.size == b.size and a.bold == b.bold and 0 < b.baseline - a.baseline < 3 * a.size:
+                counter = deltas.get(a.size)
+                if counter is None:
+                    counter = deltas[a.size] = Counter()
+                counter[round(b.baseline - a.baseline, 1)] += 1
+            a = b
     pitch: dict[float, float] = {}
     for size, counter in deltas.items():
         common = [delta for delta, n in counter.items() if n >= 2 and delta >= PITCH_MIN * size]
@@ -300,12 +321,18 @@ def _justified_styles(pages: list[PageLines], pitch: dict[float, float],
     total: Counter[tuple[float, bool]] = Counter()
     for page in pages:
         page_edge = right.get(page.number)
-        body = [ln for ln in page.lines if not ln.table]
-        for a, b in itertools.pairwise(body):
-            key = _style(a)
-            if page_edge is not None and key == _style(b) and 0 < b.baseline - a.baseline <= pitch.get(key[0], 0) + 0.5:
+        if page_edge is None:
+            continue
+        a: VLine | None = None  # the line before, table rows skipped
+        for b in page.lines:
+            if b.table:
+                continue
+            if a is not None and a.size == b.size and a.bold == b.bold \
+                    and 0 < b.baseline - a.baseline <= pitch.get(a.size, 0) + 0.5:
+                key = (a.size, a.bold)
                 total[key] += 1
                 full[key] += a.x1 >= page_edge - 1.5
+            a = b
     return {key for key, n in total.items() if n >= 5 and full[key] >= 0.5 * n}
 
 

@@ -14,12 +14,14 @@ control characters; they are counted (for the ``no_unicode`` check) and shown as
 from __future__ import annotations
 
 import ctypes
+import functools
 import re
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from .pdf_layout import TAB_GAP, PageLines, VLine, is_bold_font, join_cell, justified_gaps
 
-_HYPHEN_MARKS = "\ufffe"
+_BLANKS = " \t\u00a0"  # trimmed from the ends of a line
 # Characters pdfium gives for glyphs it cannot map to Unicode (no ToUnicode map, custom encoding).
 _UNMAPPED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
 _LINE_END = re.compile("\r\n|[\r\n\ufffe]")
@@ -34,38 +36,68 @@ class PageStats:
     damaged: list[int] = field(default_factory=list)  # 1-based pages that could not be read
 
 
+@functools.cache
+def _native(raw):  # type: ignore[no-untyped-def]
+    """The pdfium functions of the per-line and per-object loops as ctypes prototypes over plain
+    addresses (c_void_p). A call is a few thousand instructions of ctypes; pypdfium2's own
+    prototypes take typed pointers, and converting a c_double to one, or wrapping a returned
+    page object in one, costs a fifth to a quarter more (cachegrind). Same library functions."""
+    address, i, d = ctypes.c_void_p, ctypes.c_int, ctypes.c_double
+
+    def bind(name: str, restype, *argtypes):  # type: ignore[no-untyped-def]
+        return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(getattr(raw, name), address).value)
+
+    return SimpleNamespace(
+        loose_box=bind("FPDFText_GetLooseCharBox", i, address, i, address),
+        font_size=bind("FPDFText_GetFontSize", d, address, i),
+        origin=bind("FPDFText_GetCharOrigin", i, address, i, address, address),
+        font_info=bind("FPDFText_GetFontInfo", ctypes.c_ulong, address, i, address, ctypes.c_ulong, address),
+        count_rects=bind("FPDFText_CountRects", i, address, i, i),
+        get_rect=bind("FPDFText_GetRect", i, address, i, address, address, address, address),
+        get_object=bind("FPDFPage_GetObject", address, address, i),
+        object_type=bind("FPDFPageObj_GetType", i, address),
+        object_bounds=bind("FPDFPageObj_GetBounds", i, address, address, address, address, address),
+        remove_object=bind("FPDFPage_RemoveObject", i, address, address),
+        destroy_object=bind("FPDFPageObj_Destroy", None, address),
+    )
+
+
+def _address(handle) -> int:  # type: ignore[no-untyped-def]
+    """The address a pypdfium2 raw handle (a typed pointer) holds."""
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+
+
 class PdfiumPage:
-    """Extract the visual lines of one page (the page and text page are closed by the caller)."""
+    """Extract the visual lines of one page (the page and text page are closed by the caller).
+
+    A line costs a handful of pdfium calls; they go to the _native prototypes with the text
+    page's address and the addresses of reused result buffers, bound once per page."""
 
     def __init__(self, raw, textpage, number: int, width: float, height: float) -> None:  # type: ignore[no-untyped-def]
         self.raw = raw
-        self.tp = textpage
+        self.tp = getattr(textpage, "raw", textpage)  # the FPDF_TEXTPAGE handle itself
         self.number = number
         self.height = height
         self.width = width
+        self.native = _native(raw)
+        self.at = _address(self.tp)
         self._rect = raw.FS_RECTF()
-        self._x = ctypes.c_double()
-        self._y = ctypes.c_double()
-        self._l, self._t, self._r, self._b = (ctypes.c_double() for _ in range(4))
+        self._rect_at = ctypes.addressof(self._rect)
+        self._x, self._y = ctypes.c_double(), ctypes.c_double()  # kept alive: pdfium writes to them
+        self._xy_at = (ctypes.addressof(self._x), ctypes.addressof(self._y))
+        self._ltrb = (ctypes.c_double * 4)()  # left, top, right, bottom of a rectangle
+        self._ltrb_at = tuple(ctypes.addressof(self._ltrb) + 8 * k for k in range(4))
         self._font_cache: dict[bytes, bool] = {}
         self._namebuf = ctypes.create_string_buffer(256)
         self._flags = ctypes.c_int()
+        self._font_at = (ctypes.addressof(self._namebuf), 256, ctypes.addressof(self._flags))
         self._ligatures = False
-
-    def box(self, index: int) -> tuple[float, float]:
-        """(left, right) of one character's loose box (its advance, not its ink, so that line
-        ends compare like pdfplumber's and do not depend on the glyph's side bearings)."""
-        rect = self._rect
-        self.raw.FPDFText_GetLooseCharBox(self.tp, index, rect)
-        return rect.left, rect.right
-
-    def origin_y(self, index: int) -> float:
-        self.raw.FPDFText_GetCharOrigin(self.tp, index, self._x, self._y)
-        return self._y.value
+        self._unmapped = False  # the page has characters without a Unicode value
+        self._chars = 0
+        self._unmapped_count = 0
 
     def bold(self, index: int) -> bool:
-        raw = self.raw
-        n = raw.FPDFText_GetFontInfo(self.tp, index, self._namebuf, 256, self._flags)
+        n = self.native.font_info(self.at, index, *self._font_at)
         name = self._namebuf.raw[: max(0, n - 1)]
         known = self._font_cache.get(name)
         if known is None:
@@ -75,37 +107,37 @@ class PdfiumPage:
         return known
 
     def _column_gaps(self, s: int, e: int, size: float, chunk: str) -> list[int]:
-        """Positions in ``chunk`` of the spaces that stand for a column gap (a tab).
+        """Positions in ``chunk`` (which holds a space) of the spaces that stand for a column
+        gap (a tab).
 
         pdfium's rectangles for a character range break where the text object changes; a gap
         wider than TAB_GAP font sizes between two of them is a column. Its position is the
         space before the character found at the right-hand rectangle's left edge. Two calls for
         a line drawn as one text object; one per word when words are drawn separately."""
-        raw = self.raw
-        tp = self.tp
-        if " " not in chunk:
-            return []
-        n = raw.FPDFText_CountRects(tp, s, e - s)
+        native, tp = self.native, self.at
+        n = native.count_rects(tp, s, e - s)
         if n <= 1:
             return []
-        left, top, right, bottom = self._l, self._t, self._r, self._b
+        get_rect = native.get_rect
+        ltrb = self._ltrb
+        left, top, right, bottom = self._ltrb_at
         wide: list[tuple[float, float]] = []  # (x, y) of the right-hand side of each wide gap
         gaps: list[float] = []
-        prev_right: float | None = None
         limit = TAB_GAP * size
-        for i in range(n):
-            raw.FPDFText_GetRect(tp, i, left, top, right, bottom)
-            if prev_right is not None:
-                gap = left.value - prev_right
-                gaps.append(gap)
-                if gap > limit:
-                    wide.append((left.value + 0.5, (top.value + bottom.value) / 2))
-            prev_right = right.value
+        get_rect(tp, 0, left, top, right, bottom)
+        prev_right = ltrb[2]
+        for i in range(1, n):
+            get_rect(tp, i, left, top, right, bottom)
+            gap = ltrb[0] - prev_right
+            gaps.append(gap)
+            if gap > limit:
+                wide.append((ltrb[0] + 0.5, (ltrb[1] + ltrb[3]) / 2))
+            prev_right = ltrb[2]
         if not wide or justified_gaps(gaps):
             return []
         found: list[int] = []
         for x, y in wide:
-            pos = raw.FPDFText_GetCharIndexAtPos(tp, x, y, 1.0, 1.0) - s - 1
+            pos = self.raw.FPDFText_GetCharIndexAtPos(self.tp, x, y, 1.0, 1.0) - s - 1
             if 0 < pos < len(chunk) and chunk[pos] == " ":
                 found.append(pos)
         return found
@@ -117,7 +149,7 @@ class PdfiumPage:
             return ""
         buf = (ctypes.c_ushort * (n + 1))()
         raw.FPDFText_GetText(self.tp, 0, n, buf)
-        text = bytes(buf)[: n * 2].decode("utf-16-le", errors="replace")
+        text = ctypes.string_at(buf, n * 2).decode("utf-16-le", errors="replace")
         if len(text) != n:  # characters outside the BMP: fall back to one call per character
             text = "".join(chr(raw.FPDFText_GetUnicode(self.tp, i) or 0) for i in range(n))
         return text
@@ -125,65 +157,79 @@ class PdfiumPage:
     def lines(self, stats: PageStats) -> list[VLine]:
         text = self.text()
         self._ligatures = _HAS_LIGATURE.search(text) is not None
+        # Most pages have none: then no line needs looking at for them.
+        self._unmapped = _UNMAPPED.search(text) is not None
+        self._chars = self._unmapped_count = 0
         out: list[VLine] = []
+        line = self._line
         start = 0
         for match in _LINE_END.finditer(text):
             # A hyphen mark ends the line and belongs to it; "\r\n" does not.
-            end = match.end() if match.group() == "\ufffe" else match.start()
+            end = match.start()
+            if text[end] == "\ufffe":
+                end += 1
             if end > start:
-                line = self._line(text, start, end, stats)
-                if line is not None:
-                    out.append(line)
+                found = line(text, start, end)
+                if found is not None:
+                    out.append(found)
             start = match.end()
         if start < len(text):
-            line = self._line(text, start, len(text), stats)
-            if line is not None:
-                out.append(line)
+            found = line(text, start, len(text))
+            if found is not None:
+                out.append(found)
+        stats.chars += self._chars
+        stats.unmapped += self._unmapped_count
         return out
 
-    def _line(self, text: str, start: int, end: int, stats: PageStats) -> VLine | None:
-        raw = self.raw
-        tp = self.tp
+    def _line(self, text: str, start: int, end: int) -> VLine | None:
         # Trim spaces; remember character indexes (they are the indexes into the page text).
-        s, e = start, end
-        while s < e and text[s] in " \t\u00a0":
-            s += 1
-        while e > s and text[e - 1] in " \t\u00a0":
-            e -= 1
-        if s >= e:
+        chunk = text[start:end].lstrip(_BLANKS)
+        s = end - len(chunk)
+        chunk = chunk.rstrip(_BLANKS)
+        if not chunk:
             return None
-        chunk = text[s:e]
-        if chunk[-1] in _HYPHEN_MARKS:
+        e = s + len(chunk)
+        if chunk[-1] == "\ufffe":
             chunk = chunk[:-1] + "-"
-        left = self.box(s)[0]
-        right = self.box(e - 1)[1]
-        size = round(raw.FPDFText_GetFontSize(tp, s), 1)
-        baseline = self.height - self.origin_y(s)
-        visible = len(chunk) - chunk.count(" ")
-        stats.chars += visible
-        unmapped = len(_UNMAPPED.findall(chunk))
-        if unmapped:
-            stats.unmapped += unmapped
-            chunk = _UNMAPPED.sub("\ufffd", chunk)
-        # Word gaps pdfium filled with a generated space: a wide one is a table column.
-        first_space = chunk.find(" ")
+        native, tp, rect, rect_at = self.native, self.at, self._rect, self._rect_at
+        loose_box = native.loose_box
+        loose_box(tp, s, rect_at)
+        left = rect.left
+        loose_box(tp, e - 1, rect_at)
+        right = rect.right
+        size = round(native.font_size(tp, s), 1)
+        native.origin(tp, s, *self._xy_at)
+        baseline = self.height - self._y.value
+        spaces = chunk.count(" ")
+        self._chars += len(chunk) - spaces
+        if self._unmapped:
+            unmapped = len(_UNMAPPED.findall(chunk))
+            if unmapped:
+                self._unmapped_count += unmapped
+                chunk = _UNMAPPED.sub("\ufffd", chunk)
         first_word = right - left
-        if first_space > 0:
-            first_word = self.box(s + first_space - 1)[1] - left
-        pieces: list[str] | None = None
-        cut = 0
-        for pos in self._column_gaps(s, e, size, chunk):
-            if pieces is None:
-                pieces = []
-            pieces.append(chunk[cut:pos].strip())
-            cut = pos + 1
-        if pieces is not None:
-            pieces.append(chunk[cut:].strip())
-            chunk = "\t".join(pieces)
+        if spaces:
+            # Word gaps pdfium filled with a generated space: a wide one is a table column.
+            loose_box(tp, s + chunk.find(" ") - 1, rect_at)
+            first_word = rect.right - left
+            cuts = self._column_gaps(s, e, size, chunk)
+            if cuts:
+                chunk = _cut_columns(chunk, cuts)
         if self._ligatures:
             chunk = chunk.translate(_LIGATURES)
         bold = self.bold(s) and (e - 1 == s or self.bold(e - 1))
         return VLine(chunk, self.number, left, right, baseline, size, bold, first_word)
+
+
+def _cut_columns(chunk: str, cuts: list[int]) -> str:
+    """The line with the spaces at ``cuts`` (column gaps) made tabs, the cells stripped."""
+    pieces: list[str] = []
+    cut = 0
+    for pos in cuts:
+        pieces.append(chunk[cut:pos].strip())
+        cut = pos + 1
+    pieces.append(chunk[cut:].strip())
+    return "\t".join(pieces)
 
 
 Region = tuple[float, float, float, float]  # left, bottom, right, top (PDF coordinates)
@@ -193,16 +239,23 @@ def ruled_region(raw, page) -> Region | None:  # type: ignore[no-untyped-def]
     """The box around the page's table rulings, or None when the page has no ruled table: at
     least two vertical and two horizontal rulings (path objects) crossing the same region. A
     rule under a running header, or a box around a paragraph, is not a table."""
-    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    bounds = (ctypes.c_float * 4)()  # left, bottom, right, top
+    at = ctypes.addressof(bounds)
+    corners = (at, at + 4, at + 8, at + 12)
     path = raw.FPDF_PAGEOBJ_PATH
     horizontal: list[Region] = []
     vertical: list[Region] = []
-    for i in range(raw.FPDFPage_CountObjects(page)):
-        obj = raw.FPDFPage_GetObject(page, i)
-        if raw.FPDFPageObj_GetType(obj) != path:
+    # Hundreds of text objects a page are looked at, for a few paths: _native's prototypes.
+    native = _native(raw)
+    get_object, object_type, object_bounds = native.get_object, native.object_type, native.object_bounds
+    handle = getattr(page, "raw", page)
+    at_page = _address(handle)
+    for i in range(raw.FPDFPage_CountObjects(handle)):
+        obj = get_object(at_page, i)
+        if object_type(obj) != path:
             continue
-        raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
-        box = (left.value, bottom.value, right.value, top.value)
+        object_bounds(obj, *corners)
+        box = (bounds[0], bounds[1], bounds[2], bounds[3])
         w, h = box[2] - box[0], box[3] - box[1]
         if h <= 3 and w >= 15:
             horizontal.append(box)
@@ -230,16 +283,19 @@ def table_subset(pdf, numbers: list[int]) -> bytes:  # type: ignore[no-untyped-d
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
+    native = _native(raw)
+    get_object, object_type, text = native.get_object, native.object_type, raw.FPDF_PAGEOBJ_TEXT
     sub = pdfium.PdfDocument.new()
     try:
         sub.import_pages(pdf, [n - 1 for n in numbers])
         for index in range(len(numbers)):
             page = sub[index]
             try:
+                at = _address(page.raw)
                 for i in range(raw.FPDFPage_CountObjects(page) - 1, -1, -1):
-                    obj = raw.FPDFPage_GetObject(page, i)
-                    if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_TEXT and raw.FPDFPage_RemoveObject(page, obj):
-                        raw.FPDFPageObj_Destroy(obj)
+                    obj = get_object(at, i)
+                    if object_type(obj) == text and native.remove_object(at, obj):
+                        native.destroy_object(obj)
                 raw.FPDFPage_GenerateContent(page)
             finally:
                 page.close()
@@ -307,24 +363,29 @@ def extract(pdf, pages: range) -> tuple[list[PageLines], dict[int, Region], Page
     stats = PageStats()
     out: list[PageLines] = []
     table_pages: dict[int, Region] = {}
+    # Raw page and text page handles: pypdfium2's wrapper objects (parent links, finalizers) are
+    # not needed for pages opened and closed here. The document has no form environment, so
+    # FPDF_LoadPage is all PdfDocument.get_page does.
+    doc = pdf.raw
     for index in pages:
-        try:
-            page = pdf[index]
-        except pdfium.PdfiumError:  # a damaged page object: keep the rest of the document
+        page = raw.FPDF_LoadPage(doc, index)
+        if not page:  # a damaged page object: keep the rest of the document
             stats.damaged.append(index + 1)
             continue
         try:
-            width, height = page.get_size()
-            textpage = page.get_textpage()
+            width, height = raw.FPDF_GetPageWidthF(page), raw.FPDF_GetPageHeightF(page)
+            textpage = raw.FPDFText_LoadPage(page)
+            if not textpage:
+                raise pdfium.PdfiumError("Failed to load text page.")
             try:
                 reader = PdfiumPage(raw, textpage, index + 1, width, height)
                 lines = reader.lines(stats)
             finally:
-                textpage.close()
+                raw.FPDFText_ClosePage(textpage)
             region = ruled_region(raw, page)
             if region is not None:
                 table_pages[index + 1] = region
         finally:
-            page.close()
+            raw.FPDF_ClosePage(page)
         out.append(PageLines(index + 1, width, height, lines))
     return out, table_pages, stats
