@@ -34,14 +34,8 @@ from ..lexicon.data import field_labels, fold, group_suffixes, weekdays
 from ..lexicon.dates import iter_dates, iter_times
 from ..lexicon.names import PersonRef, find_person
 from ..lexicon.titles import is_meeting_line
+from .header_facts import Facts, Line
 from .header_rows import label_rows
-
-
-@lru_cache(maxsize=1024)  # the date, time and place rules ask about the same header lines (one header)
-def _before_stamp(line: str) -> str:
-    """The part of a line before a publication stamp ('Publiceret 24. nov. 2023 kl. 06.00')."""
-    match = G.publication_stamp.search(line)
-    return line[: match.start()] if match else line
 
 
 def _without_mail_header(lines: list[str]) -> list[str]:
@@ -79,16 +73,25 @@ class _Context:
     meeting_lines: list[str]  # ... and without e-mail headers, whose dates are the mail's
     full_text: str
     title_at: int  # the first item title line in the header (len(lines) when there is none)
+    facts: Facts  # what the rules ask about each line, worked out once
     date_line: int | None = None  # the line the first date candidate was read from
+
+    @cached_property
+    def rows(self) -> list[Line]:
+        return self.facts.lines(self.lines)
+
+    @cached_property
+    def meeting_rows(self) -> list[Line]:
+        return self.facts.lines(self.meeting_lines)
 
     # Several rules read the same label columns and committee lines: each is worked out once.
     @cached_property
     def columns(self) -> dict[int, int]:
-        return _label_columns(self.lines)
+        return _label_columns(self.rows)
 
     @cached_property
     def meeting_columns(self) -> dict[int, int]:
-        return _label_columns(self.meeting_lines)
+        return _label_columns(self.meeting_rows)
 
     @cached_property
     def committee_candidates(self) -> list[str]:
@@ -104,16 +107,14 @@ def _next_text(lines: list[str], index: int) -> int | None:
     return next((i for i in range(index + 1, min(len(lines), index + 1 + LABEL_VALUE_LINES)) if lines[i]), None)
 
 
-def _field_label(line: str) -> bool:
-    """A header field's label alone on its line (not a member or absence list's, whose names follow it)."""
-    return (P.header_label_alone.match(line) is not None and not P.absence_alone.match(line)
-            and not P.member_list_label.match(line))
+def _next_row(rows: list[Line], index: int) -> int | None:
+    return next((i for i in range(index + 1, min(len(rows), index + 1 + LABEL_VALUE_LINES)) if rows[i].text), None)
 
 
-def _fits(label: str, value: str) -> bool:
+def _fits(label: str, value: Line) -> bool:
     """Whether a value can be the label's: a date or time under a date or time label, text without a
     date or time under a place or committee label; anything under another label."""
-    timed = next(iter_dates(value), None) is not None or next(iter_times(value), None) is not None
+    timed = bool(value.dates or value.times)
     if P.date_label_alone.match(label) or P.time_label_alone.match(label) or P.end_label_alone.match(label):
         return timed
     if P.location_alone.match(label) or P.committee_label_alone.match(label):
@@ -121,54 +122,55 @@ def _fits(label: str, value: str) -> bool:
     return True
 
 
-def _label_columns(lines: list[str]) -> dict[int, int]:
+def _label_columns(rows: list[Line]) -> dict[int, int]:
     """A column of labels alone on their lines followed by a column of their values ('Mødedato:' /
     'Mødetidspunkt:' / 'Mødested:' / 'Mandag den 16. marts 2015' / 'Kl. 17:00' / 'Rådhuset'): each label
     line -> the value line it pairs with, in order. A label whose value is missing ('Udvalg:' / 'Dato:'
     / 'Mandag, 21 februar, 2022') is passed over when the next value is of another kind."""
-    texts = [i for i, line in enumerate(lines) if line]
+    texts = [i for i, row in enumerate(rows) if row.text]
     pairs: dict[int, int] = {}
     position = 0
     while position < len(texts):
         labels = []
-        while position < len(texts) and _field_label(lines[texts[position]]):
+        while position < len(texts) and rows[texts[position]].field_label:
             labels.append(texts[position])
             position += 1
         values = []
-        while position < len(texts) and len(values) < len(labels) and not _is_label(lines[texts[position]]):
+        while position < len(texts) and len(values) < len(labels) and not rows[texts[position]].is_label:
             values.append(texts[position])
             position += 1
         if len(labels) >= 2:
-            pairs.update(_pair_in_order(lines, labels, values))
+            pairs.update(_pair_in_order(rows, labels, values))
         position += 0 if labels else 1
     return pairs
 
 
-def _pair_in_order(lines: list[str], labels: list[int], values: list[int]) -> dict[int, int]:
+def _pair_in_order(rows: list[Line], labels: list[int], values: list[int]) -> dict[int, int]:
     pairs: dict[int, int] = {}
     remaining = iter(values)
     value = next(remaining, None)
     for label in labels:
-        if value is not None and _fits(lines[label], lines[value]):
+        if value is not None and _fits(rows[label].text, rows[value]):
             pairs[label] = value
             value = next(remaining, None)
     return pairs
 
 
-def _label_values(lines: list[str], columns: dict[int, int], label: re.Pattern[str] | G.Gated,
+def _label_values(rows: list[Line], columns: dict[int, int], label: re.Pattern[str] | G.Gated,
                   alone: re.Pattern[str], inline: bool = False) -> Iterator[tuple[int, str, bool]]:
     """(line, value, below) for every label of a field: the value after the label on its line ("Mødested:
     Rådssalen", "MødestedRådssalen"), or for a label alone on its line ("UDVALG", "Dato:") the next
     non-blank line unless that is a label too, or the value in its position in a column of values. With
     ``inline`` the label may stand inside a line (a page transcript's run of fields: "1 Referat Byrådet
     Mødedato: Tirsdag den 30. april 2013 ..."). ``columns`` are the lines' _label_columns."""
-    for index, line in enumerate(lines):
+    for index, row in enumerate(rows):
+        line = row.text
         if alone.match(line):
-            below = columns.get(index, _next_text(lines, index))
-            if below is not None and not _is_label(lines[below]):
-                yield below, lines[below], True
+            below = columns.get(index, _next_row(rows, index))
+            if below is not None and not rows[below].is_label:
+                yield below, rows[below].text, True
             continue
-        match = label.search(line) if inline else label.match(line)
+        match = row.search(label) if inline else label.match(line)  # type: ignore[arg-type]
         if match and match.start() > 0 and _inside_another_field(line[:match.start()]):
             continue
         if match and match["value"].strip() and not P.starts_with_label.match(match["value"].strip()):
@@ -245,8 +247,8 @@ def _note_date_line(ctx: _Context, index: int) -> None:
 def _date_label(ctx: _Context) -> Iterator[str]:
     """'Dato: Mandag den 5. december 2016', 'Mødedato Onsdag den 23. maj 2012', 'STARTTIDSPUNKT' /
     '03-09-2019 18:00:00': a date label's value beats any other date in the header."""
-    for index, value, _ in _label_values(ctx.meeting_lines, ctx.meeting_columns, G.date_label, P.date_label_alone, inline=True):
-        found = _leading_date(_before_stamp(value))
+    for index, value, _ in _label_values(ctx.meeting_rows, ctx.meeting_columns, G.date_label, P.date_label_alone, inline=True):
+        found = _leading_date(ctx.facts[value].before_stamp.text)
         if found:
             _note_date_line(ctx, index)
             yield found[0]
@@ -261,12 +263,11 @@ def _names_meeting(line: str) -> bool:
 
 
 def _meeting_line_date(ctx: _Context) -> Iterator[str]:
-    for index, line in enumerate(ctx.meeting_lines):
-        line = _before_stamp(line)
-        found = next(iter_dates(line), None)
-        if found and _names_meeting(line):
+    for index, row in enumerate(ctx.meeting_rows):
+        row = row.before_stamp
+        if row.dates and _names_meeting(row.text):
             _note_date_line(ctx, index)
-            yield found[0]
+            yield row.dates[0][0]
 
 
 SENTENCE_WORDS = 8  # a line ending in a full stop with more words is a sentence
@@ -276,9 +277,12 @@ def _first_date(ctx: _Context) -> Iterator[str]:
     """Any other date of the header, never in a viewer's stamp ('16.07.2013 Views'); dates inside
     sentences ('Referaterne lægges på hjemmesiden senest den ...') only after the others."""
     sentences = []
-    for index, line in enumerate(ctx.meeting_lines):
-        line = _before_stamp(line)
-        dates = [(index, iso) for iso, _start, end in iter_dates(line) if not P.viewer_stamp.match(line[end:])]
+    for index, row in enumerate(ctx.meeting_rows):
+        row = row.before_stamp
+        if not row.dates:
+            continue
+        line = row.text
+        dates = [(index, iso) for iso, _start, end in row.dates if not P.viewer_stamp.match(line[end:])]
         if line.endswith(".") and len(line.split()) > SENTENCE_WORDS:
             sentences.extend(dates)
             continue
@@ -296,13 +300,13 @@ LINE_MAX = 160  # characters; a longer line is prose, not a header line naming t
 
 
 def _committee_label(ctx: _Context) -> Iterator[str]:
-    for _, value, _ in _label_values(ctx.lines, ctx.columns, P.committee_label, P.committee_label_alone):
+    for _, value, _ in _label_values(ctx.rows, ctx.columns, P.committee_label, P.committee_label_alone):
         yield _first_column(value).strip(" .")
 
 
 def _committee_body_only_label(ctx: _Context) -> Iterator[str]:
     """'Møde: Byrådet' (but 'MØDE' / 'Referat' names the kind of document)."""
-    for _, value, _ in _label_values(ctx.lines, ctx.columns, P.committee_body_only_label, P.committee_body_only_alone):
+    for _, value, _ in _label_values(ctx.rows, ctx.columns, P.committee_body_only_label, P.committee_body_only_alone):
         value = _first_column(value).strip(" .")
         if looks_like_body(value):
             yield value
@@ -325,7 +329,7 @@ def _meeting_line_body(ctx: _Context) -> Iterator[str]:
     over site navigation and prose that mention bodies in passing."""
     for line in ctx.committee_candidates:
         genitive = P.genitive_meeting.match(line)
-        if genitive and next(iter_dates(line), None):
+        if genitive and ctx.facts[line].dates:
             yield genitive["name"].strip()
         elif is_meeting_line(line):
             bodies = find_bodies(line)
@@ -386,9 +390,9 @@ def _named_body(ctx: _Context) -> Iterator[str]:
 def _time_label(ctx: _Context) -> Iterator[str]:
     """'Mødetidspunkt: 16:00', 'Starttidspunkt: Kl. 17:00 Sluttidspunkt: Kl. 19:25', 'Mødetid:' /
     '12. august 2019 kl. 17:00', 'Mødedato: 8/29/2019 4:00:00 PM'."""
-    for _, value, _ in _label_values(ctx.meeting_lines, ctx.meeting_columns, G.time_label_value, P.time_label_alone,
+    for _, value, _ in _label_values(ctx.meeting_rows, ctx.meeting_columns, G.time_label_value, P.time_label_alone,
                                      inline=True):
-        found = _leading_time(_before_stamp(value))
+        found = _leading_time(ctx.facts[value].before_stamp.text)
         if found:
             yield found
 
@@ -396,21 +400,19 @@ def _time_label(ctx: _Context) -> Iterator[str]:
 def _start_time(ctx: _Context) -> Iterator[str]:
     """The first time on a dated or time-labelled line ("Mødetidspunkt: 16.00"), read before any end
     label or phrase on the line ("Mødet sluttede kl. 21.33" has none)."""
-    for line in map(_before_stamp, ctx.meeting_lines):
-        line = _before_end(line)
-        has_date = next(iter_dates(line), None) is not None
-        if has_date or G.time_label.search(line) or P.kl_at_start.match(line):
-            found = next(iter_times(line), None)
-            if found:
-                yield found[0]
+    for row in ctx.meeting_rows:
+        row = row.before_stamp.before_end
+        if (row.dates or row.search(G.time_label) or P.kl_at_start.match(row.text)) and row.times:
+            yield row.times[0][0]
 
 
 def _meeting_word_time(ctx: _Context) -> Iterator[str]:
     """'Ekstraordinært møde - Mødelokale F7 kl. 12.00': a 'kl.' time on a header line about the meeting."""
-    for line in map(_before_stamp, ctx.meeting_lines[: ctx.title_at]):
-        line = _before_end(line)
+    for row in ctx.meeting_rows[: ctx.title_at]:
+        row = row.before_stamp.before_end
+        line = row.text
         clock = P.kl_time.search(line)
-        if clock and G.meeting_word.search(line):
+        if clock and row.search(G.meeting_word):
             yield next(iter_times(line[clock.start():]))[0]
 
 
@@ -434,7 +436,7 @@ def _meeting_ended(ctx: _Context) -> Iterator[str]:
 
 def _end_label(ctx: _Context) -> Iterator[str]:
     """'Sluttidspunkt: Kl. 19:25', 'SLUTTIDSPUNKT' / '04-06-2020 11:00:00'."""
-    for _, value, _ in _label_values(ctx.meeting_lines, ctx.meeting_columns, G.end_label_value, P.end_label_alone,
+    for _, value, _ in _label_values(ctx.meeting_rows, ctx.meeting_columns, G.end_label_value, P.end_label_alone,
                                      inline=True):
         found = _leading_time(value, end=True)
         if found:
@@ -443,9 +445,9 @@ def _end_label(ctx: _Context) -> Iterator[str]:
 
 def _time_range_end(ctx: _Context) -> Iterator[str]:
     """'Mødetidspunkt: 9:30-11:00', 'kl. 15:00 - 17:30' on a dated or time-labelled line."""
-    for line in ctx.lines:
-        if next(iter_dates(line), None) or G.time_label.search(line):
-            found = _clock(P.time_range_end.search(line))
+    for row in ctx.rows:
+        if row.dates or row.search(G.time_label):
+            found = _clock(P.time_range_end.search(row.text))
             if found:
                 yield found
 
@@ -459,7 +461,7 @@ PLACE_SEGMENT_WORDS = 8
 
 def _location_label(ctx: _Context) -> Iterator[str]:
     """'Mødested: Byrådssalen', 'Møde lokation' / 'Det gamle Rådhus', 'Sted: |' / 'Byrådssalen |'."""
-    for _, value, below in _label_values(ctx.meeting_lines, ctx.meeting_columns, P.location_label, P.location_alone):
+    for _, value, below in _label_values(ctx.meeting_rows, ctx.meeting_columns, P.location_label, P.location_alone):
         if not below or _place_below(value):
             yield _first_column(value)
 
@@ -467,8 +469,8 @@ def _location_label(ctx: _Context) -> Iterator[str]:
 def _location_label_in_run(ctx: _Context) -> Iterator[str]:
     """'1 Byrådet DAGSORDEN Sted: Mødelokale 4, rådhuset Dato: ...': a place label inside a page
     transcript's run of fields, its value up to the next label."""
-    for line in ctx.meeting_lines:
-        match = G.location_label_inline.search(line)
+    for row in ctx.meeting_rows:
+        match = row.search(G.location_label_inline)
         value = _first_column(match["value"]) if match else ""
         if value and not P.any_label.match(value) and not next(iter_dates(value), None):
             yield value
@@ -560,7 +562,7 @@ def _place_line_after_time(ctx: _Context) -> Iterator[str]:
     "Dato: 04.12.2012" on a running line, then "tirsdag den 4. december 2012, kl. 13:00" and
     "i Mødecenter C, Lokale 32" below it."""
     lines = ctx.meeting_lines
-    time_line = next((i for i, line in enumerate(lines) if "kl" in line and next(iter_times(line), None)), None)
+    time_line = next((i for i, row in enumerate(ctx.meeting_rows) if "kl" in row.text and row.times), None)
     return _place_line_below(lines, time_line) if time_line != ctx.date_line else iter(())
 
 
@@ -582,10 +584,10 @@ def _place_segment(ctx: _Context) -> Iterator[str]:
     """A part of a header line about the meeting (with a date, a time or a meeting word) that starts
     or ends with a place word ('... kl. 10:00 Lokale D116, X Rådhus Afbud: ...', 'Ekstraordinært møde
     - Mødelokale F7 kl. 12.00', '... 18:05. Lokale 1, X Rådhus'); not 'Kontakt Rådhuset'."""
-    for line in ctx.meeting_lines[: ctx.title_at]:
-        if not (next(iter_times(line), None) or next(iter_dates(line), None) or G.meeting_word.search(line)):
+    for row in ctx.meeting_rows[: ctx.title_at]:
+        if not (row.times or row.dates or row.search(G.meeting_word)):
             continue
-        for segment in P.place_segment_cut.split(line):
+        for segment in P.place_segment_cut.split(row.text):
             segment = segment.strip(" ,")
             if (segment[:1].isupper() and len(segment.split()) <= PLACE_SEGMENT_WORDS and not P.any_label.match(segment)
                     and not next(iter_dates(segment), None)
@@ -635,32 +637,32 @@ LABEL_RULES = frozenset({EXPORT_RULE, "date_label", "committee_label", "committe
 CLEANUP: dict[str, Callable[[str], str]] = {"location": _without_meeting_kind}
 
 
-def _contents(line: str, below: str) -> bool:
-    return bool(P.contents_mark.match(line) or P.contents_mark_in_transcript.match(line))
+def _contents(row: Line, below: str) -> bool:
+    return bool(P.contents_mark.match(row.text) or P.contents_mark_in_transcript.match(row.text))
 
 
-def _item_list(line: str, below: str) -> bool:
-    return P.item_list_mark.match(line) is not None
+def _item_list(row: Line, below: str) -> bool:
+    return P.item_list_mark.match(row.text) is not None
 
 
-def _member_list(line: str, below: str) -> bool:
+def _member_list(row: Line, below: str) -> bool:
     """An absence label, or a member list's label with names after it or on the next line (a lone
     'Medlemmer' in a site's menu names nobody)."""
-    if P.absence_label.match(line) or P.absence_alone.match(line):
+    if row.absence_label or row.absence_alone:
         return True
-    if not P.member_list_label.match(line):
+    if not P.member_list_label.match(row.text):
         return False
-    rest = line.partition(":")[2].strip()
+    rest = row.text.partition(":")[2].strip()
     return bool(inline_participants(rest) or participant_entry(below) or inline_participants(below))
 
 
-def _attendance_in_run(line: str, below: str) -> bool:
+def _attendance_in_run(row: Line, below: str) -> bool:
     """'... Mødested: Deltagere: ...', 'Afbud fra/fraværende: -' inside a page transcript's run of fields."""
-    return P.attendance_label_inline.search(line) is not None
+    return row.search(G.attendance_label_inline) is not None
 
 
-def _all_present(line: str, below: str) -> bool:
-    return P.all_present.match(line) is not None
+def _all_present(row: Line, below: str) -> bool:
+    return P.all_present.match(row.text) is not None
 
 
 # The signs that a text is a meeting document rather than one item's page: (name, test of a line and
@@ -668,7 +670,7 @@ def _all_present(line: str, below: str) -> bool:
 # an item's title is that item's; a contents heading and a transcript's run of fields may stand
 # anywhere in the header (a page transcript starts its lines with page numbers, which read like item
 # numbers).
-MEETING_SIGNS: tuple[tuple[str, Callable[[str, str], bool], bool], ...] = (
+MEETING_SIGNS: tuple[tuple[str, Callable[[Line, str], bool], bool], ...] = (
     ("contents", _contents, False),
     ("item_list", _item_list, True),
     ("member_list", _member_list, True),
@@ -678,11 +680,13 @@ MEETING_SIGNS: tuple[tuple[str, Callable[[str, str], bool], bool], ...] = (
 
 
 def _meeting_signs(ctx: _Context) -> list[str]:
-    texts = [line for line in ctx.lines if line]
+    texts = [row for row in ctx.rows if row.text]
+    before_title = [row for row in ctx.rows[: ctx.title_at] if row.text]
     found = []
-    for name, test, before_title in MEETING_SIGNS:
-        lines = [line for line in ctx.lines[: ctx.title_at] if line] if before_title else texts
-        if any(test(line, below) for line, below in zip(lines, [*lines[1:], ""][: len(lines)], strict=True)):
+    for name, test, only_before_title in MEETING_SIGNS:
+        rows = before_title if only_before_title else texts
+        belows = [row.text for row in rows[1:]] + [""] if rows else []
+        if any(test(row, below) for row, below in zip(rows, belows, strict=True)):
             found.append(name)
     return found
 
@@ -692,7 +696,8 @@ def extract_header(lines: list[str], full_text: str, title_at: int | None = None
     among them that prints an item title, if any."""
     header = HeaderDraft()
     table, title_line = label_rows([_without_cells(line) for line in lines], len(lines) if title_at is None else title_at)
-    ctx = _Context(table, _without_mail_header(table), full_text, title_line)
+    facts = Facts()
+    ctx = _Context(table, _without_mail_header(table), full_text, title_line, facts)
     for name, rules in HEADER_RULES.items():
         cleanup = CLEANUP.get(name, str.strip)
         found = header.candidates.setdefault(name, [])
@@ -702,14 +707,14 @@ def extract_header(lines: list[str], full_text: str, title_at: int | None = None
             header.rules[name], first = found[0]
             setattr(header, name, first)
     header.signs = _meeting_signs(ctx)
-    header.participants = _participants(table)  # table rows read as label and value too
+    header.participants = _participants(ctx.rows)  # table rows read as label and value too
     return header
 
 @dataclass
 class _Roll:
     """The state of reading the header's attendance, line by line."""
 
-    lines: list[str]
+    rows: list[Line]
     index: int = 0  # the next line to read
     people: list[ParticipantRef] = field(default_factory=list)
     in_list: bool = False  # inside a member list or the names after an absence label
@@ -718,61 +723,62 @@ class _Roll:
     recent: list[str] = field(default_factory=list)  # the people the latest absence lines named
 
 
-def _blank_line(roll: _Roll, line: str) -> bool:
-    if line:
+def _blank_line(roll: _Roll, row: Line) -> bool:
+    if row.text:
         return False
     roll.in_list = roll.in_list and not (roll.absent_mode and roll.names_read)
     return True
 
 
-def _agenda_entry(roll: _Roll, line: str) -> bool:
+def _agenda_entry(roll: _Roll, row: Line) -> bool:
     """An agenda list ("åbent 20 Indkaldelse af stedfortræder for ...") is not attendance."""
-    if not P.list_entry.match(line):
+    if not P.list_entry.match(row.text):
         return False
     roll.in_list = False
     return True
 
 
-def _all_except(roll: _Roll, line: str) -> bool:
+def _all_except(roll: _Roll, row: Line) -> bool:
     """'Til stede: Alle undtagen X, der havde meldt forfald': the members named are absent (a member
     list's label before the phrase does not make them present)."""
-    if G.all_except.search(line) is None:
+    if row.search(G.all_except) is None:
         return False
-    for person in absences_in_line(line) or []:
+    for person in absences_in_line(row.text) or []:
         _mark_absent(roll.people, person.name, person.party)
     roll.in_list = False
     return True
 
 
-def _member_list_label(roll: _Roll, line: str) -> bool:
+def _member_list_label(roll: _Roll, row: Line) -> bool:
     """'Deltagere: A (V), B (A)', the list possibly wrapped onto the next lines, or the label alone."""
-    label = P.participant_label.match(line)
+    label = row.participant_label
     if label is None:
         return False
     roll.in_list, roll.absent_mode, roll.recent = True, False, []
     rest = label["rest"].strip()
     # Inline lists may wrap onto the next lines ("Mødedeltagere A, B, C" / "(Fravær), D").
-    while rest and roll.index < len(roll.lines) and _continues_list(rest, roll.lines[roll.index]):
-        rest = f"{rest} {roll.lines[roll.index]}"
+    while rest and roll.index < len(roll.rows) and _continues_list(rest, roll.rows[roll.index].text):
+        rest = f"{rest} {roll.rows[roll.index].text}"
         roll.index += 1
     for entry in inline_participants(rest) if rest else []:
         _add(roll.people, entry)
     return True
 
 
-def _absence_label_alone(roll: _Roll, line: str) -> bool:
-    if not P.absence_alone.match(line):
+def _absence_label_alone(roll: _Roll, row: Line) -> bool:
+    if not row.absence_alone:
         return False
     roll.in_list, roll.absent_mode, roll.names_read = True, True, False
     return True
 
 
-def _absence_in_run(roll: _Roll, line: str) -> bool:
+def _absence_in_run(roll: _Roll, row: Line) -> bool:
     """'1 Åben beslutningsprotokol ... Silkeborg Rådhus Afbud: Anne Hansen, Bo Holm': an absence label
     inside a page transcript's run of fields, its names up to the next label. A label in a run of
     labels without values ('Medlemmer: Afbud: Byrådets mødesal A, B, ...') names nobody: the values
     after the run belong to the first label."""
-    label = None if P.absence_label.match(line) else P.absence_label_inline.search(line)
+    line = row.text
+    label = None if row.absence_label else row.search(G.absence_label_inline)
     if label is None or line[: label.start()].rstrip().endswith(":"):
         return False
     value = P.dated_sublabel.sub(" ", line[label.end():]).strip()
@@ -784,8 +790,11 @@ def _absence_in_run(roll: _Roll, line: str) -> bool:
     return True
 
 
-def _attendance_statement(roll: _Roll, line: str) -> bool:
+def _attendance_statement(roll: _Roll, row: Line) -> bool:
     """A line recording absence, partial attendance or substitutes ('Afbud: X', 'Y deltog i stedet')."""
+    if not _may_state_attendance(row):
+        return False
+    line = row.text
     partial = [person for person, _ in partial_absences(line)]
     absent = _whole_meeting(absences_in_line(line), partial)
     substitutes = substitutes_in_line(line)
@@ -793,7 +802,7 @@ def _attendance_statement(roll: _Roll, line: str) -> bool:
         return False
     # Partial attendance in an attendance list makes a participant; in remarks
     # ('Bemærkninger: X deltog ikke under punkt 5') it only marks the items missed.
-    attendance = roll.in_list or P.absence_label.match(line) is not None
+    attendance = roll.in_list or row.absence_label is not None
     roll.in_list = absent is not None and not absent and line.rstrip().endswith(":")
     roll.absent_mode, roll.names_read = roll.in_list, False
     for person in absent or []:
@@ -808,20 +817,28 @@ def _attendance_statement(roll: _Roll, line: str) -> bool:
     return True
 
 
-def _list_line(roll: _Roll, line: str) -> bool:
+def _may_state_attendance(row: Line) -> bool:
+    """Whether partial_absences, absences_in_line or substitutes_in_line can find anything in the line:
+    all three start from an absence label, the 'all except' phrase or one of these gates' words. Most
+    header lines have none, and are passed over without the three reading the line again."""
+    return bool(row.absence_label or row.search(G.all_except) or row.may(G.afbud_fra) or row.may(G.absent_verb)
+                or row.may(G.partial_verb) or row.may(G.substitute_hint))
+
+
+def _list_line(roll: _Roll, row: Line) -> bool:
     """A line of names inside a member list or after an absence label; anything else ends the list."""
     if roll.in_list and roll.absent_mode:
-        found = _absent_list_line(roll.people, line)
+        found = _absent_list_line(roll.people, row.text)
         roll.recent = (roll.recent if roll.names_read else []) + found
         roll.in_list = roll.names_read = bool(found)
     elif roll.in_list:
-        roll.in_list = roll.names_read = _member_list_line(roll.people, line)
+        roll.in_list = roll.names_read = _member_list_line(roll.people, row.text)
         roll.recent = []
     return True
 
 
 # What a header line says about attendance: the first rule that takes the line decides.
-ATTENDANCE_RULES: tuple[tuple[str, Callable[[_Roll, str], bool]], ...] = (
+ATTENDANCE_RULES: tuple[tuple[str, Callable[[_Roll, Line], bool]], ...] = (
     ("blank", _blank_line),
     ("absence_in_run", _absence_in_run),
     ("agenda_entry", _agenda_entry),
@@ -843,16 +860,17 @@ def absent_in_lines(lines: list[str]) -> list[PersonRef]:
     for line in lines:
         inside = bool(P.absence_label.match(line) or P.absence_alone.match(line)) or (inside and bool(line))
         blocks.append(line if inside else "")
-    return [PersonRef(person.name, person.party) for person in _participants(blocks) if person.present is False]
+    return [PersonRef(person.name, person.party) for person in _participants(Facts().lines(blocks))
+            if person.present is False]
 
 
-def _participants(lines: list[str]) -> list[ParticipantRef]:
-    roll = _Roll(lines)
-    while roll.index < len(lines):
-        line = lines[roll.index]
+def _participants(rows: list[Line]) -> list[ParticipantRef]:
+    roll = _Roll(rows)
+    while roll.index < len(rows):
+        row = rows[roll.index]
         roll.index += 1
         for _name, rule in ATTENDANCE_RULES:
-            if rule(roll, line):
+            if rule(roll, row):
                 break
     return _names_as_printed(roll.people)
 

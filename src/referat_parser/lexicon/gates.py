@@ -287,9 +287,11 @@ def may_start(first: frozenset[str] | None, char: str) -> bool:
 
 # --- the gate --------------------------------------------------------------------------------------
 
-def may_match(need: frozenset[str], text: str) -> bool:
-    """Whether ``text`` holds one of the tokens (False proves that the pattern cannot match)."""
-    low = text.lower()
+def may_match(need: frozenset[str], text: str, low: str | None = None) -> bool:
+    """Whether ``text`` holds one of the tokens (False proves that the pattern cannot match); ``low`` is
+    text.lower() where the caller has it already (a line several gates ask about)."""
+    if low is None:
+        low = text.lower()
     for char in _UNFOLDED:
         if char in low:
             return True
@@ -320,6 +322,16 @@ class Gated:
         if self.need is not None and not may_match(self.need, text):
             return None
         return self.pattern.search(text, *args)
+
+    # As may and search, for a text whose lower case the caller keeps (``low`` = text.lower()): a line
+    # that several gates ask about is lowered once.
+    def may_lower(self, text: str, low: str) -> bool:
+        return self.need is None or may_match(self.need, text, low)
+
+    def search_lower(self, text: str, low: str) -> re.Match[str] | None:
+        if self.need is not None and not may_match(self.need, text, low):
+            return None
+        return self.pattern.search(text)
 
     def search_near(self, text: str, lead: int) -> re.Match[str] | None:
         """As search(text), for a pattern whose every match starts at most ``lead`` characters, then a

@@ -1,0 +1,123 @@
+"""What the header and attendance rules ask about a header line, worked out at most once per header.
+
+The field rules (header.HEADER_RULES), the meeting signs and the attendance rules (ATTENDANCE_RULES)
+each walk the same twenty-odd header lines and used to ask the same questions again: the line's
+dates and times, the part before a publication stamp or an end label, its lower case for the gates,
+whether an absence or member-list label starts it. A Line answers each question the first time a
+rule asks it and keeps the answer; the lines of one header share one table (Facts), so the same
+text (the part of a line before a stamp, a line the attendance rules read again) is read once too.
+Every answer is the pattern's or function's own, so the rules decide exactly as before.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..lexicon import gates as G
+from ..lexicon import patterns as P
+from ..lexicon.dates import iter_dates, iter_times
+
+_UNSEEN: Any = object()  # an answer not asked for yet (None is an answer: "no match")
+
+
+class Line:
+    """One header line's facts; each is worked out on first use."""
+
+    __slots__ = ("_absence_label", "_dates", "_end_cut", "_labels", "_participant_label", "_stamp_cut", "_table",
+                 "_times", "low", "text")
+
+    def __init__(self, text: str, table: Facts) -> None:
+        self.text = text
+        self.low = text.lower()  # what the gates compare their words with
+        self._table = table
+        self._dates = self._times = self._stamp_cut = self._end_cut = None
+        self._absence_label = self._participant_label = _UNSEEN
+        self._labels: tuple[bool, bool, bool] | None = None
+
+    @property
+    def dates(self) -> tuple[tuple[str, int, int], ...]:
+        """Every date of the line as (ISO date, start, end)."""
+        if self._dates is None:
+            self._dates = tuple(iter_dates(self.text))
+        return self._dates
+
+    @property
+    def times(self) -> tuple[tuple[str, int, int], ...]:
+        """Every clock time of the line as ("HH:MM", start, end)."""
+        if self._times is None:
+            self._times = tuple(iter_times(self.text))
+        return self._times
+
+    @property
+    def before_stamp(self) -> Line:
+        """The part of the line before a publication stamp ('Publiceret 24. nov. 2023 kl. 06.00')."""
+        if self._stamp_cut is None:
+            match = G.publication_stamp.search_lower(self.text, self.low)
+            self._stamp_cut = self._table[self.text[: match.start()]] if match else self
+        return self._stamp_cut
+
+    @property
+    def before_end(self) -> Line:
+        """The part of the line before its first end label or phrase ("Starttidspunkt: Kl. 17:00
+        Sluttidspunkt: Kl. 19:25" -> "Starttidspunkt: Kl. 17:00")."""
+        if self._end_cut is None:
+            match = G.end_words.search_lower(self.text, self.low)
+            self._end_cut = self._table[self.text[: match.start()]] if match else self
+        return self._end_cut
+
+    def search(self, gated: G.Gated) -> re.Match[str] | None:
+        """``gated.search`` of the line, its gate reading the line's lower case."""
+        return gated.search_lower(self.text, self.low)
+
+    def may(self, gated: G.Gated) -> bool:
+        return gated.may_lower(self.text, self.low)
+
+    @property
+    def absence_label(self) -> re.Match[str] | None:
+        """'Fraværende: X', 'Afbud fra: ...' at the line's start."""
+        if self._absence_label is _UNSEEN:
+            self._absence_label = P.absence_label.match(self.text)
+        return self._absence_label
+
+    def _label_kinds(self) -> tuple[bool, bool, bool]:
+        """Whether the line is a header field's label alone, an absence label alone, a member list's label."""
+        if self._labels is None:
+            text = self.text
+            self._labels = (P.header_label_alone.match(text) is not None, P.absence_alone.match(text) is not None,
+                            P.member_list_label.match(text) is not None)
+        return self._labels
+
+    @property
+    def absence_alone(self) -> bool:
+        """An absence label alone on its line ('Fraværende:')."""
+        return self._label_kinds()[1]
+
+    @property
+    def participant_label(self) -> re.Match[str] | None:
+        """A member list's label ('Deltagere: ...') at the line's start."""
+        if self._participant_label is _UNSEEN:
+            self._participant_label = P.participant_label.match(self.text)
+        return self._participant_label
+
+    @property
+    def is_label(self) -> bool:
+        """A header field's, an absence or a member list's label alone on its line."""
+        return any(self._label_kinds())
+
+    @property
+    def field_label(self) -> bool:
+        """A header field's label alone on its line (not a member or absence list's, whose names follow it)."""
+        header, absence, members = self._label_kinds()
+        return header and not absence and not members
+
+
+class Facts(dict[str, Line]):
+    """The Line of each text of one header, made on first use."""
+
+    def __missing__(self, text: str) -> Line:
+        line = self[text] = Line(text, self)
+        return line
+
+    def lines(self, texts: list[str]) -> list[Line]:
+        return [self[text] for text in texts]
