@@ -402,7 +402,7 @@ def _start_time(ctx: _Context) -> Iterator[str]:
     label or phrase on the line ("Mødet sluttede kl. 21.33" has none)."""
     for row in ctx.meeting_rows:
         row = row.before_stamp.before_end
-        if (row.dates or row.search(G.time_label) or P.kl_at_start.match(row.text)) and row.times:
+        if (row.dates or row.time_label or P.kl_at_start.match(row.text)) and row.times:
             yield row.times[0][0]
 
 
@@ -446,7 +446,7 @@ def _end_label(ctx: _Context) -> Iterator[str]:
 def _time_range_end(ctx: _Context) -> Iterator[str]:
     """'Mødetidspunkt: 9:30-11:00', 'kl. 15:00 - 17:30' on a dated or time-labelled line."""
     for row in ctx.rows:
-        if row.dates or row.search(G.time_label):
+        if row.dates or row.time_label:
             found = _clock(P.time_range_end.search(row.text))
             if found:
                 yield found
@@ -658,7 +658,8 @@ def _member_list(row: Line, below: str) -> bool:
 
 def _attendance_in_run(row: Line, below: str) -> bool:
     """'... Mødested: Deltagere: ...', 'Afbud fra/fraværende: -' inside a page transcript's run of fields."""
-    return row.search(G.attendance_label_inline) is not None
+    # Every match ends in a colon; the pattern's gate knows too many labels to test, and stays open.
+    return ":" in row.text and P.attendance_label_inline.search(row.text) is not None
 
 
 def _all_present(row: Line, below: str) -> bool:

@@ -25,14 +25,14 @@ class Line:
     """One header line's facts; each is worked out on first use."""
 
     __slots__ = ("_absence_label", "_dates", "_end_cut", "_labels", "_participant_label", "_stamp_cut", "_table",
-                 "_times", "low", "text")
+                 "_time_label", "_times", "low", "text")
 
     def __init__(self, text: str, table: Facts) -> None:
         self.text = text
-        self.low = text.lower()  # what the gates compare their words with
+        self.low = G.lowered(text)  # what the gates compare their words with
         self._table = table
         self._dates = self._times = self._stamp_cut = self._end_cut = None
-        self._absence_label = self._participant_label = _UNSEEN
+        self._absence_label = self._participant_label = self._time_label = _UNSEEN
         self._labels: tuple[bool, bool, bool] | None = None
 
     @property
@@ -72,6 +72,14 @@ class Line:
 
     def may(self, gated: G.Gated) -> bool:
         return gated.may_lower(self.text, self.low)
+
+    @property
+    def time_label(self) -> re.Match[str] | None:
+        """A start time's label or phrase in the line ('Mødetidspunkt:', 'Mødet begyndte'): a long
+        alternation, and the words its gate waits for ('tid', 'sted') are common, so it is searched once."""
+        if self._time_label is _UNSEEN:
+            self._time_label = self.search(G.time_label)
+        return self._time_label
 
     @property
     def absence_label(self) -> re.Match[str] | None:

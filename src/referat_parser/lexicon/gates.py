@@ -287,14 +287,36 @@ def may_start(first: frozenset[str] | None, char: str) -> bool:
 
 # --- the gate --------------------------------------------------------------------------------------
 
-def may_match(need: frozenset[str], text: str, low: str | None = None) -> bool:
-    """Whether ``text`` holds one of the tokens (False proves that the pattern cannot match); ``low`` is
-    text.lower() where the caller has it already (a line several gates ask about)."""
-    if low is None:
-        low = text.lower()
+def may_match(need: frozenset[str], text: str) -> bool:
+    """Whether ``text`` holds one of the tokens (False proves that the pattern cannot match)."""
+    # Written out (as _holds(need, text, lowered(text))): most gates of the parser are asked here.
+    low = text.lower()
     for char in _UNFOLDED:
         if char in low:
             return True
+    for token in need:
+        if token == DIGIT:
+            if P.digits.search(text):
+                return True
+        elif token in low:
+            return True
+    return False
+
+
+def lowered(text: str) -> str | None:
+    """The text as the gates compare it (lower case), or None when it holds a letter that lower() does
+    not fold as the patterns' case-insensitive matching does (every gate then passes it on). A caller
+    asking several gates about one text keeps this and passes it to may_lower / search_lower."""
+    low = text.lower()
+    for char in _UNFOLDED:
+        if char in low:
+            return None
+    return low
+
+
+def _holds(need: frozenset[str], text: str, low: str | None) -> bool:
+    if low is None:
+        return True
     for token in need:
         if token == DIGIT:
             if P.digits.search(text):
@@ -323,13 +345,13 @@ class Gated:
             return None
         return self.pattern.search(text, *args)
 
-    # As may and search, for a text whose lower case the caller keeps (``low`` = text.lower()): a line
-    # that several gates ask about is lowered once.
-    def may_lower(self, text: str, low: str) -> bool:
-        return self.need is None or may_match(self.need, text, low)
+    # As may and search, for a text whose gate form the caller keeps (``low`` = lowered(text)): a line
+    # that several gates ask about is lowered and scanned for unfolded letters once.
+    def may_lower(self, text: str, low: str | None) -> bool:
+        return self.need is None or _holds(self.need, text, low)
 
-    def search_lower(self, text: str, low: str) -> re.Match[str] | None:
-        if self.need is not None and not may_match(self.need, text, low):
+    def search_lower(self, text: str, low: str | None) -> re.Match[str] | None:
+        if self.need is not None and not _holds(self.need, text, low):
             return None
         return self.pattern.search(text)
 
