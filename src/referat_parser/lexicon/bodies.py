@@ -17,22 +17,25 @@ CACHED_TEXT = 200  # characters; the results for lines this short are kept, as r
 def find_bodies(text: str, genitive: bool = True) -> list[tuple[str, int, int]]:
     """Every capitalised body name in ``text`` as (name, start, end); with ``genitive``, also
     genitive forms ("Børne- og Skoleudvalgets møde"), named without the s."""
-    return list(_cached_bodies(text, genitive) if len(text) <= CACHED_TEXT else _bodies(text, genitive))
+    found = _cached_bodies(text) if len(text) <= CACHED_TEXT else _bodies(text)
+    return [(name, start, end) for name, start, end, is_genitive in found if genitive or not is_genitive]
 
 
+# One search serves both questions: the header asks about a line with genitives (a body named in
+# "Byrådets møde") and, through is_meeting_line, without them; the pattern's matches are the same.
 @lru_cache(maxsize=8192)
-def _cached_bodies(text: str, genitive: bool) -> tuple[tuple[str, int, int], ...]:
-    return tuple(_bodies(text, genitive))
+def _cached_bodies(text: str) -> tuple[tuple[str, int, int, bool], ...]:
+    return tuple(_bodies(text))
 
 
-def _bodies(text: str, genitive: bool) -> list[tuple[str, int, int]]:
+def _bodies(text: str) -> list[tuple[str, int, int, bool]]:
+    """Every capitalised body name as (name, start, end, whether printed in the genitive)."""
     found = []
     for match in P.body.finditer(text):
-        if match["genitive"] and not genitive:
-            continue
-        name = match.group(0)[:-1] if match["genitive"] else match.group(0)  # "Økonomiudvalgets" -> "...udvalget"
+        is_genitive = bool(match["genitive"])
+        name = match.group(0)[:-1] if is_genitive else match.group(0)  # "Økonomiudvalgets" -> "...udvalget"
         if _is_body_case(name):
-            found.append((name, match.start(), match.end()))
+            found.append((name, match.start(), match.end(), is_genitive))
     return found
 
 
