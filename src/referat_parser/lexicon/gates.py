@@ -314,26 +314,17 @@ def lowered(text: str) -> str | None:
     return low
 
 
-def _holds(need: frozenset[str], text: str, low: str | None) -> bool:
-    if low is None:
-        return True
-    for token in need:
-        if token == DIGIT:
-            if P.digits.search(text):
-                return True
-        elif token in low:
-            return True
-    return False
-
-
 class Gated:
     """A compiled pattern behind its gate: the methods the parser uses, with the pattern's answers."""
 
-    __slots__ = ("need", "pattern")
+    __slots__ = ("digit", "need", "pattern", "words")
 
     def __init__(self, pattern: re.Pattern[str], need: frozenset[str] | None) -> None:
         self.pattern = pattern
         self.need = need
+        # The need split for the lowered-text methods, which test it inline without a call per ask.
+        self.words = None if need is None else tuple(token for token in need if token != DIGIT)
+        self.digit = need is not None and DIGIT in need
 
     # Each method tests the gate inline: one Python call more than the bare pattern, not three.
     def may(self, text: str) -> bool:
@@ -348,11 +339,22 @@ class Gated:
     # As may and search, for a text whose gate form the caller keeps (``low`` = lowered(text)): a line
     # that several gates ask about is lowered and scanned for unfolded letters once.
     def may_lower(self, text: str, low: str | None) -> bool:
-        return self.need is None or _holds(self.need, text, low)
+        if self.words is None or low is None:
+            return True
+        for word in self.words:
+            if word in low:
+                return True
+        return self.digit and P.digits.search(text) is not None
 
     def search_lower(self, text: str, low: str | None) -> re.Match[str] | None:
-        if self.need is not None and not _holds(self.need, text, low):
-            return None
+        words = self.words
+        if words is not None and low is not None:
+            for word in words:
+                if word in low:
+                    break
+            else:
+                if not (self.digit and P.digits.search(text)):
+                    return None
         return self.pattern.search(text)
 
     def search_near(self, text: str, lead: int) -> re.Match[str] | None:
