@@ -57,6 +57,8 @@ def _without_mail_header(lines: list[str]) -> list[str]:
 def _without_cells(line: str) -> str:
     """A header table printed as text: 'Sted: |' -> 'Sted:'; '| Sted | Byrådssalen |' -> 'Sted: Byrådssalen';
     a separator row '---|---|' -> ''."""
+    if "|" not in line and "---" not in line:  # what each of the three patterns needs: most lines have neither
+        return line
     if P.table_separator_row.match(line):
         return ""
     row = P.label_cell_row.match(line)
@@ -163,9 +165,12 @@ def _label_values(rows: list[Line], columns: dict[int, int], label: re.Pattern[s
     non-blank line unless that is a label too, or the value in its position in a column of values. With
     ``inline`` the label may stand inside a line (a page transcript's run of fields: "1 Referat Byrådet
     Mødedato: Tirsdag den 30. april 2013 ..."). ``columns`` are the lines' _label_columns."""
+    # ``alone`` is one field's labels alone on a line: every such line is also a header label alone
+    # (header_label_alone holds the labels of all fields), which most lines are not, and which the
+    # line's facts know already.
     for index, row in enumerate(rows):
         line = row.text
-        if alone.match(line):
+        if row.header_label_alone and alone.match(line):
             below = columns.get(index, _next_row(rows, index))
             if below is not None and not rows[below].is_label:
                 yield below, rows[below].text, True

@@ -97,6 +97,11 @@ class Line:
         return self._labels
 
     @property
+    def header_label_alone(self) -> bool:
+        """A header label of any field alone on its line ('Mødedato:', 'Sted')."""
+        return self._label_kinds()[0]
+
+    @property
     def absence_alone(self) -> bool:
         """An absence label alone on its line ('Fraværende:')."""
         return self._label_kinds()[1]
