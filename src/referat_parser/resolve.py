@@ -273,9 +273,12 @@ def _plausible_titles(items: list[ItemDraft], participants: list[ParticipantRef]
 
 def _record_item_absences(items: list[ItemDraft], header_lines: list[str]) -> None:
     """'Helle Brink (A) deltog ikke under punkt 14-16.' in the header: absent from those items' decisions."""
+    decided = [item for item in items if item.decision is not None and item.number]
+    if not decided:  # no decision to record an absence in: the header lines need not be read
+        return
     for line in header_lines:
         for person, numbers in partial_absences(line):
-            for item in items:
+            for item in decided:
                 if item.number in numbers and item.decision is not None \
                         and all(p.name != person.name for p in item.decision.absent):
                     item.decision.absent.append(PersonRef(person.name, person.party))
