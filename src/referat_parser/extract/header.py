@@ -33,7 +33,6 @@ from ..lexicon.bodies import find_bodies, looks_like_body
 from ..lexicon.data import field_labels, fold, group_suffixes, weekdays
 from ..lexicon.dates import iter_dates, iter_times
 from ..lexicon.names import PersonRef, find_person
-from ..lexicon.titles import is_meeting_line
 from .header_facts import Facts, Line
 from .header_rows import label_rows
 
@@ -259,18 +258,19 @@ def _date_label(ctx: _Context) -> Iterator[str]:
             yield found[0]
 
 
-def _names_meeting(line: str) -> bool:
+def _names_meeting(row: Line) -> bool:
     """A line that names a meeting: only a document-type word or a body, a date and filler words
     ("Referat byrådet 31. oktober 2018", "Byrådet 15. maj 2023")."""
-    if not is_meeting_line(line):
+    if not row.meeting_line:
         return False
+    line = row.text
     return bool(P.document_word.search(line) or find_bodies(line) or _lower_case_body(line))
 
 
 def _meeting_line_date(ctx: _Context) -> Iterator[str]:
     for index, row in enumerate(ctx.meeting_rows):
         row = row.before_stamp
-        if row.dates and _names_meeting(row.text):
+        if row.dates and _names_meeting(row):
             _note_date_line(ctx, index)
             yield row.dates[0][0]
 
@@ -336,7 +336,7 @@ def _meeting_line_body(ctx: _Context) -> Iterator[str]:
         genitive = P.genitive_meeting.match(line)
         if genitive and ctx.facts[line].dates:
             yield genitive["name"].strip()
-        elif is_meeting_line(line):
+        elif ctx.facts[line].meeting_line:
             bodies = find_bodies(line)
             body = bodies[0][0] if bodies else _lower_case_body(line) if P.document_word.search(line) else None
             if body:

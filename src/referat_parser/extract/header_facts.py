@@ -16,7 +16,8 @@ from typing import Any
 
 from ..lexicon import gates as G
 from ..lexicon import patterns as P
-from ..lexicon.dates import iter_dates, iter_times
+from ..lexicon.dates import CACHED_TEXT, iter_dates, iter_times
+from ..lexicon.titles import is_meeting_line, meeting_line_from
 
 _UNSEEN: Any = object()  # an answer not asked for yet (None is an answer: "no match")
 
@@ -24,7 +25,8 @@ _UNSEEN: Any = object()  # an answer not asked for yet (None is an answer: "no m
 class Line:
     """One header line's facts; each is worked out on first use."""
 
-    __slots__ = ("_absence_label", "_dates", "_end_cut", "_labels", "_participant_label", "_stamp_cut", "_table",
+    __slots__ = ("_absence_label", "_dates", "_end_cut", "_labels", "_meeting_line", "_participant_label", "_stamp_cut",
+                 "_table",
                  "_time_label", "_times", "low", "text")
 
     def __init__(self, text: str, table: Facts) -> None:
@@ -32,6 +34,7 @@ class Line:
         self.low = G.lowered(text)  # what the gates compare their words with
         self._table = table
         self._dates = self._times = self._stamp_cut = self._end_cut = None
+        self._meeting_line: bool | None = None
         self._absence_label = self._participant_label = self._time_label = _UNSEEN
         self._labels: tuple[bool, bool, bool] | None = None
 
@@ -65,6 +68,17 @@ class Line:
             match = G.end_words.search_lower(self.text, self.low)
             self._end_cut = self._table[self.text[: match.start()]] if match else self
         return self._end_cut
+
+    @property
+    def meeting_line(self) -> bool:
+        """The line only names a body, a date or a time (titles.is_meeting_line). A short line's answer
+        is kept across documents there; a long line's dates and times are kept nowhere but here, so
+        they are not found again."""
+        if self._meeting_line is None:
+            text = self.text
+            self._meeting_line = (is_meeting_line(text) if len(text) <= CACHED_TEXT
+                                  else meeting_line_from(text, [*self.dates, *self.times]))
+        return self._meeting_line
 
     def search(self, gated: G.Gated) -> re.Match[str] | None:
         """``gated.search`` of the line, its gate reading the line's lower case."""

@@ -37,7 +37,12 @@ def is_title_like(text: str, *, under_number: bool = False, under_item_word: boo
 def is_meeting_line(text: str) -> bool:
     """'Byrådet 15. maj 2023', 'Referat - Kommunalbestyrelsen den 28. oktober 2014': a line that only
     names a body, a date or a time."""
-    rest = _blanked(text, [*iter_dates(text), *iter_times(text)])
+    return meeting_line_from(text, [*iter_dates(text), *iter_times(text)])
+
+
+def meeting_line_from(text: str, spans: list[tuple[str, int, int]]) -> bool:
+    """As is_meeting_line, for a text whose dates and then times (``spans``) the caller has found."""
+    rest = _blanked(text, spans)
     rest = _blanked(rest, find_bodies(rest, genitive=False))
     words = [w for w in P.word_separators.split(rest.casefold()) if w]
     filler = meeting_line_filler()
