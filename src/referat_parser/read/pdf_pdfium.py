@@ -38,27 +38,17 @@ class PageStats:
 
 @functools.cache
 def _native(raw):  # type: ignore[no-untyped-def]
-    """The pdfium functions of the per-line and per-object loops as ctypes prototypes over plain
-    addresses (c_void_p). A call is a few thousand instructions of ctypes; pypdfium2's own
-    prototypes take typed pointers, and converting a c_double to one, or wrapping a returned
-    page object in one, costs a fifth to a quarter more (cachegrind). Same library functions."""
-    address, i, d = ctypes.c_void_p, ctypes.c_int, ctypes.c_double
+    """FPDFText_GetFontInfo (once or twice a line) as a ctypes prototype over plain addresses
+    (c_void_p): pypdfium2's own prototype takes typed pointers, which cost more to convert to
+    (cachegrind). Same library function. The other per-line functions are in _untyped."""
+    address, i = ctypes.c_void_p, ctypes.c_int
 
     def bind(name: str, restype, *argtypes):  # type: ignore[no-untyped-def]
         return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(getattr(raw, name), address).value)
 
+    # FPDFText_GetFontInfo takes an unsigned long, which _untyped cannot pass.
     return SimpleNamespace(
-        loose_box=bind("FPDFText_GetLooseCharBox", i, address, i, address),
-        font_size=bind("FPDFText_GetFontSize", d, address, i),
-        origin=bind("FPDFText_GetCharOrigin", i, address, i, address, address),
         font_info=bind("FPDFText_GetFontInfo", ctypes.c_ulong, address, i, address, ctypes.c_ulong, address),
-        count_rects=bind("FPDFText_CountRects", i, address, i, i),
-        get_rect=bind("FPDFText_GetRect", i, address, i, address, address, address, address),
-        get_object=bind("FPDFPage_GetObject", address, address, i),
-        object_type=bind("FPDFPageObj_GetType", i, address),
-        object_bounds=bind("FPDFPageObj_GetBounds", i, address, address, address, address, address),
-        remove_object=bind("FPDFPage_RemoveObject", i, address, address),
-        destroy_object=bind("FPDFPageObj_Destroy", None, address),
     )
 
 
@@ -69,8 +59,9 @@ def _untyped(raw):  # type: ignore[no-untyped-def]
     converter call (a format look-up and a new argument object for each), which halves the
     cost of a call (400 -> 200 ns). The price is that ctypes checks nothing, so the callers
     keep to the C signatures strictly: each of these functions takes pointers and C ints only;
-    a pointer is passed as a ``ctypes.byref`` object (made once per page, see ``_ref``), an int
-    as a Python int (a C int; never an address: it would be cut to 32 bits)."""
+    a pointer is passed as a ``ctypes.byref`` object (made once per page, see ``_ref``) or as
+    the pointer object get_object returned, an int as a Python int (a C int; never an address:
+    it would be cut to 32 bits)."""
     address, i, d = ctypes.c_void_p, ctypes.c_int, ctypes.c_double
 
     def bind(name: str, restype):  # type: ignore[no-untyped-def]
@@ -85,7 +76,14 @@ def _untyped(raw):  # type: ignore[no-untyped-def]
         count_rects=bind("FPDFText_CountRects", i),  # (FPDF_TEXTPAGE, int, int) -> int
         # (FPDF_TEXTPAGE, int, double* left, double* top, double* right, double* bottom) -> FPDF_BOOL
         get_rect=bind("FPDFText_GetRect", i),
-        get_object=bind("FPDFPage_GetObject", address),  # (FPDF_PAGE, int) -> FPDF_PAGEOBJECT
+        # (FPDF_PAGE, int) -> FPDF_PAGEOBJECT, kept a ctypes pointer object (not made an int), so
+        # that it passes on to the functions below as the pointer it is.
+        get_object=bind("FPDFPage_GetObject", ctypes.POINTER(ctypes.c_char)),
+        object_type=bind("FPDFPageObj_GetType", i),  # (FPDF_PAGEOBJECT) -> int
+        # (FPDF_PAGEOBJECT, float* left, float* bottom, float* right, float* top) -> FPDF_BOOL
+        object_bounds=bind("FPDFPageObj_GetBounds", i),
+        remove_object=bind("FPDFPage_RemoveObject", i),  # (FPDF_PAGE, FPDF_PAGEOBJECT) -> FPDF_BOOL
+        destroy_object=bind("FPDFPageObj_Destroy", None),  # (FPDF_PAGEOBJECT) -> void
     )
 
 
@@ -276,14 +274,13 @@ def ruled_region(raw, page) -> Region | None:  # type: ignore[no-untyped-def]
     least two vertical and two horizontal rulings (path objects) crossing the same region. A
     rule under a running header, or a box around a paragraph, is not a table."""
     bounds = (ctypes.c_float * 4)()  # left, bottom, right, top
-    at = ctypes.addressof(bounds)
-    corners = (at, at + 4, at + 8, at + 12)
+    corners = tuple(ctypes.byref(bounds, 4 * k) for k in range(4))
     path = raw.FPDF_PAGEOBJ_PATH
     horizontal: list[Region] = []
     vertical: list[Region] = []
-    # Hundreds of text objects a page are looked at, for a few paths: _native's prototypes.
-    native = _native(raw)
-    get_object, object_type, object_bounds = _untyped(raw).get_object, native.object_type, native.object_bounds
+    # Hundreds of text objects a page are looked at, for a few paths: _untyped's prototypes.
+    untyped = _untyped(raw)
+    get_object, object_type, object_bounds = untyped.get_object, untyped.object_type, untyped.object_bounds
     handle = getattr(page, "raw", page)
     count = raw.FPDFPage_CountObjects(handle)
     if count <= 0:
@@ -322,19 +319,19 @@ def table_subset(pdf, numbers: list[int]) -> bytes:  # type: ignore[no-untyped-d
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
-    native = _native(raw)
-    get_object, object_type, text = native.get_object, native.object_type, raw.FPDF_PAGEOBJ_TEXT
+    untyped = _untyped(raw)
+    get_object, object_type, text = untyped.get_object, untyped.object_type, raw.FPDF_PAGEOBJ_TEXT
     sub = pdfium.PdfDocument.new()
     try:
         sub.import_pages(pdf, [n - 1 for n in numbers])
         for index in range(len(numbers)):
             page = sub[index]
             try:
-                at = _address(page.raw)
+                at = _ref(_address(page.raw))
                 for i in range(raw.FPDFPage_CountObjects(page) - 1, -1, -1):
                     obj = get_object(at, i)
-                    if object_type(obj) == text and native.remove_object(at, obj):
-                        native.destroy_object(obj)
+                    if object_type(obj) == text and untyped.remove_object(at, obj):
+                        untyped.destroy_object(obj)
                 raw.FPDFPage_GenerateContent(page)
             finally:
                 page.close()
