@@ -16,6 +16,7 @@ from __future__ import annotations
 import ctypes
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
@@ -24,8 +25,8 @@ from .pdf_layout import TAB_GAP, PageLines, VLine, is_bold_font, join_cell, just
 _BLANKS = " \t\u00a0"  # trimmed from the ends of a line
 # Characters pdfium gives for glyphs it cannot map to Unicode (no ToUnicode map, custom encoding).
 _UNMAPPED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
-_LINE_END = re.compile("\r\n|[\r\n\ufffe]")
-_HAS_LIGATURE = re.compile("[\ufb00-\ufb04]")
+_LINE_BREAK = re.compile("[\r\n\ufffe]")  # inside a piece of the page text without "\r\n"
+_LIGATURE_CHARS = "\ufb00\ufb01\ufb02\ufb03\ufb04"
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
 
 
@@ -190,25 +191,16 @@ class PdfiumPage:
 
     def lines(self, stats: PageStats) -> list[VLine]:
         text = self.text()
-        self._ligatures = _HAS_LIGATURE.search(text) is not None
+        # Five substring tests are cheaper than a regex scan of the page (and nearly free for a
+        # page of Latin-1 text, which cannot hold these characters).
+        self._ligatures = any(ligature in text for ligature in _LIGATURE_CHARS)
         # Most pages have none: then no line needs looking at for them.
         self._unmapped = _UNMAPPED.search(text) is not None
         self._chars = self._unmapped_count = 0
         out: list[VLine] = []
         line = self._line
-        start = 0
-        for match in _LINE_END.finditer(text):
-            # A hyphen mark ends the line and belongs to it; "\r\n" does not.
-            end = match.start()
-            if text[end] == "\ufffe":
-                end += 1
-            if end > start:
-                found = line(text, start, end)
-                if found is not None:
-                    out.append(found)
-            start = match.end()
-        if start < len(text):
-            found = line(text, start, len(text))
+        for start, end in _line_spans(text):
+            found = line(text, start, end)
             if found is not None:
                 out.append(found)
         stats.chars += self._chars
@@ -253,6 +245,33 @@ class PdfiumPage:
             chunk = chunk.translate(_LIGATURES)
         bold = self.bold(s) and (e - 1 == s or self.bold(e - 1))
         return VLine(chunk, self.number, left, right, baseline, size, bold, first_word)
+
+
+def _line_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-empty line of a page's text. Lines end at "\r\n", at a lone
+    "\r" or "\n", and at a hyphen mark (U+FFFE), which belongs to its line. Splitting at "\r\n"
+    first, and scanning only the pieces that hold another line end, is cheaper than one
+    regex scan of the whole text (the pieces are the lines, mostly)."""
+    start = 0
+    for piece in text.split("\r\n"):
+        end = start + len(piece)
+        if "\ufffe" in piece or "\r" in piece or "\n" in piece:
+            yield from _inner_spans(text, start, end)
+        elif piece:
+            yield start, end
+        start = end + 2
+
+
+def _inner_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The lines of text[start:end] (no "\r\n" in it), as _line_spans."""
+    for match in _LINE_BREAK.finditer(text, start, end):
+        cut = match.start()
+        stop = cut + 1 if text[cut] == "\ufffe" else cut  # a hyphen mark belongs to its line
+        if stop > start:
+            yield start, stop
+        start = cut + 1
+    if start < end:
+        yield start, end
 
 
 def _cut_columns(chunk: str, cuts: list[int]) -> str:
