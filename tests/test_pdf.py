@@ -385,3 +385,19 @@ def test_text_parsing_never_imports_pdf_libraries():
             "print(sorted(m for m in ('pypdfium2', 'pdfplumber', 'pdfminer') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("", []),
+    ("\r\n\r\n", []),
+    ("ab\r\ncd", [(0, 2), (4, 6)]),
+    ("a\r\r\nb\n\n\r\nc", [(0, 1), (4, 5), (9, 10)]),  # lone "\r" and "\n" end lines too
+    ("Beskæf\ufffetigelse\r\nx\ufffe", [(0, 7), (7, 14), (16, 18)]),  # a hyphen mark stays with its line
+    ("\ufffe\ufffe", [(0, 1), (1, 2)]),
+    ("\n\r\n\r", []),
+])
+def test_pdfium_line_spans(text: str, spans: list[tuple[int, int]]) -> None:
+    """Lines of a pdfium page text: at "\\r\\n", a lone "\\r" or "\\n", and after a hyphen mark."""
+    from referat_parser.read.pdf_pdfium import _line_spans
+
+    assert list(_line_spans(text)) == spans

@@ -16,6 +16,7 @@ from __future__ import annotations
 import ctypes
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
@@ -24,8 +25,8 @@ from .pdf_layout import TAB_GAP, PageLines, VLine, is_bold_font, join_cell, just
 _BLANKS = " \t\u00a0"  # trimmed from the ends of a line
 # Characters pdfium gives for glyphs it cannot map to Unicode (no ToUnicode map, custom encoding).
 _UNMAPPED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
-_LINE_END = re.compile("\r\n|[\r\n\ufffe]")
-_HAS_LIGATURE = re.compile("[\ufb00-\ufb04]")
+_LINE_BREAK = re.compile("[\r\n\ufffe]")  # inside a piece of the page text without "\r\n"
+_LIGATURE_CHARS = "\ufb00\ufb01\ufb02\ufb03\ufb04"
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
 
 
@@ -38,28 +39,59 @@ class PageStats:
 
 @functools.cache
 def _native(raw):  # type: ignore[no-untyped-def]
-    """The pdfium functions of the per-line and per-object loops as ctypes prototypes over plain
-    addresses (c_void_p). A call is a few thousand instructions of ctypes; pypdfium2's own
-    prototypes take typed pointers, and converting a c_double to one, or wrapping a returned
-    page object in one, costs a fifth to a quarter more (cachegrind). Same library functions."""
-    address, i, d = ctypes.c_void_p, ctypes.c_int, ctypes.c_double
+    """FPDFText_GetFontInfo (once or twice a line) as a ctypes prototype over plain addresses
+    (c_void_p): pypdfium2's own prototype takes typed pointers, which cost more to convert to
+    (cachegrind). Same library function. The other per-line functions are in _untyped."""
+    address, i = ctypes.c_void_p, ctypes.c_int
 
     def bind(name: str, restype, *argtypes):  # type: ignore[no-untyped-def]
         return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(getattr(raw, name), address).value)
 
+    # FPDFText_GetFontInfo takes an unsigned long, which _untyped cannot pass.
     return SimpleNamespace(
-        loose_box=bind("FPDFText_GetLooseCharBox", i, address, i, address),
-        font_size=bind("FPDFText_GetFontSize", d, address, i),
-        origin=bind("FPDFText_GetCharOrigin", i, address, i, address, address),
         font_info=bind("FPDFText_GetFontInfo", ctypes.c_ulong, address, i, address, ctypes.c_ulong, address),
-        count_rects=bind("FPDFText_CountRects", i, address, i, i),
-        get_rect=bind("FPDFText_GetRect", i, address, i, address, address, address, address),
-        get_object=bind("FPDFPage_GetObject", address, address, i),
-        object_type=bind("FPDFPageObj_GetType", i, address),
-        object_bounds=bind("FPDFPageObj_GetBounds", i, address, address, address, address, address),
-        remove_object=bind("FPDFPage_RemoveObject", i, address, address),
-        destroy_object=bind("FPDFPageObj_Destroy", None, address),
     )
+
+
+@functools.cache
+def _untyped(raw):  # type: ignore[no-untyped-def]
+    """The functions called most (per line, per rectangle, per page object) as prototypes
+    without argument types: ctypes then passes each argument as the object it is, with no
+    converter call (a format look-up and a new argument object for each), which halves the
+    cost of a call (400 -> 200 ns). The price is that ctypes checks nothing, so the callers
+    keep to the C signatures strictly: each of these functions takes pointers and C ints only;
+    a pointer is passed as a ``ctypes.byref`` object (made once per page, see ``_ref``) or as
+    the pointer object get_object returned, an int as a Python int (a C int; never an address:
+    it would be cut to 32 bits)."""
+    address, i, d = ctypes.c_void_p, ctypes.c_int, ctypes.c_double
+
+    def bind(name: str, restype):  # type: ignore[no-untyped-def]
+        function = ctypes.CFUNCTYPE(restype)(ctypes.cast(getattr(raw, name), address).value)
+        function.argtypes = None
+        return function
+
+    return SimpleNamespace(
+        loose_box=bind("FPDFText_GetLooseCharBox", i),  # (FPDF_TEXTPAGE, int, FS_RECTF*) -> FPDF_BOOL
+        font_size=bind("FPDFText_GetFontSize", d),  # (FPDF_TEXTPAGE, int) -> double
+        origin=bind("FPDFText_GetCharOrigin", i),  # (FPDF_TEXTPAGE, int, double*, double*) -> FPDF_BOOL
+        count_rects=bind("FPDFText_CountRects", i),  # (FPDF_TEXTPAGE, int, int) -> int
+        # (FPDF_TEXTPAGE, int, double* left, double* top, double* right, double* bottom) -> FPDF_BOOL
+        get_rect=bind("FPDFText_GetRect", i),
+        # (FPDF_PAGE, int) -> FPDF_PAGEOBJECT, kept a ctypes pointer object (not made an int), so
+        # that it passes on to the functions below as the pointer it is.
+        get_object=bind("FPDFPage_GetObject", ctypes.POINTER(ctypes.c_char)),
+        object_type=bind("FPDFPageObj_GetType", i),  # (FPDF_PAGEOBJECT) -> int
+        # (FPDF_PAGEOBJECT, float* left, float* bottom, float* right, float* top) -> FPDF_BOOL
+        object_bounds=bind("FPDFPageObj_GetBounds", i),
+        remove_object=bind("FPDFPage_RemoveObject", i),  # (FPDF_PAGE, FPDF_PAGEOBJECT) -> FPDF_BOOL
+        destroy_object=bind("FPDFPageObj_Destroy", None),  # (FPDF_PAGEOBJECT) -> void
+    )
+
+
+def _ref(address: int):  # type: ignore[no-untyped-def]
+    """A pointer argument for the _untyped functions: a reference to the object at ``address``
+    (a handle pdfium gave out; nothing is read from it here)."""
+    return ctypes.byref(ctypes.c_char.from_address(address))
 
 
 def _address(handle) -> int:  # type: ignore[no-untyped-def]
@@ -80,13 +112,16 @@ class PdfiumPage:
         self.height = height
         self.width = width
         self.native = _native(raw)
+        self.untyped = _untyped(raw)
         self.at = _address(self.tp)
+        self.ref = _ref(self.at)
+        # Result buffers, kept alive with the page (pdfium writes to them), and references to them.
         self._rect = raw.FS_RECTF()
-        self._rect_at = ctypes.addressof(self._rect)
-        self._x, self._y = ctypes.c_double(), ctypes.c_double()  # kept alive: pdfium writes to them
-        self._xy_at = (ctypes.addressof(self._x), ctypes.addressof(self._y))
+        self._rect_ref = ctypes.byref(self._rect)
+        self._x, self._y = ctypes.c_double(), ctypes.c_double()
+        self._xy_ref = (ctypes.byref(self._x), ctypes.byref(self._y))
         self._ltrb = (ctypes.c_double * 4)()  # left, top, right, bottom of a rectangle
-        self._ltrb_at = tuple(ctypes.addressof(self._ltrb) + 8 * k for k in range(4))
+        self._ltrb_ref = tuple(ctypes.byref(self._ltrb, 8 * k) for k in range(4))
         self._font_cache: dict[bytes, bool] = {}
         self._namebuf = ctypes.create_string_buffer(256)
         self._flags = ctypes.c_int()
@@ -114,13 +149,13 @@ class PdfiumPage:
         wider than TAB_GAP font sizes between two of them is a column. Its position is the
         space before the character found at the right-hand rectangle's left edge. Two calls for
         a line drawn as one text object; one per word when words are drawn separately."""
-        native, tp = self.native, self.at
-        n = native.count_rects(tp, s, e - s)
+        untyped, tp = self.untyped, self.ref
+        n = untyped.count_rects(tp, s, e - s)
         if n <= 1:
             return []
-        get_rect = native.get_rect
+        get_rect = untyped.get_rect
         ltrb = self._ltrb
-        left, top, right, bottom = self._ltrb_at
+        left, top, right, bottom = self._ltrb_ref
         wide: list[tuple[float, float]] = []  # (x, y) of the right-hand side of each wide gap
         gaps: list[float] = []
         limit = TAB_GAP * size
@@ -156,25 +191,16 @@ class PdfiumPage:
 
     def lines(self, stats: PageStats) -> list[VLine]:
         text = self.text()
-        self._ligatures = _HAS_LIGATURE.search(text) is not None
+        # Five substring tests are cheaper than a regex scan of the page (and nearly free for a
+        # page of Latin-1 text, which cannot hold these characters).
+        self._ligatures = any(ligature in text for ligature in _LIGATURE_CHARS)
         # Most pages have none: then no line needs looking at for them.
         self._unmapped = _UNMAPPED.search(text) is not None
         self._chars = self._unmapped_count = 0
         out: list[VLine] = []
         line = self._line
-        start = 0
-        for match in _LINE_END.finditer(text):
-            # A hyphen mark ends the line and belongs to it; "\r\n" does not.
-            end = match.start()
-            if text[end] == "\ufffe":
-                end += 1
-            if end > start:
-                found = line(text, start, end)
-                if found is not None:
-                    out.append(found)
-            start = match.end()
-        if start < len(text):
-            found = line(text, start, len(text))
+        for start, end in _line_spans(text):
+            found = line(text, start, end)
             if found is not None:
                 out.append(found)
         stats.chars += self._chars
@@ -191,14 +217,14 @@ class PdfiumPage:
         e = s + len(chunk)
         if chunk[-1] == "\ufffe":
             chunk = chunk[:-1] + "-"
-        native, tp, rect, rect_at = self.native, self.at, self._rect, self._rect_at
-        loose_box = native.loose_box
+        untyped, tp, rect, rect_at = self.untyped, self.ref, self._rect, self._rect_ref
+        loose_box = untyped.loose_box
         loose_box(tp, s, rect_at)
         left = rect.left
         loose_box(tp, e - 1, rect_at)
         right = rect.right
-        size = round(native.font_size(tp, s), 1)
-        native.origin(tp, s, *self._xy_at)
+        size = round(untyped.font_size(tp, s), 1)
+        untyped.origin(tp, s, *self._xy_ref)
         baseline = self.height - self._y.value
         spaces = chunk.count(" ")
         self._chars += len(chunk) - spaces
@@ -221,6 +247,33 @@ class PdfiumPage:
         return VLine(chunk, self.number, left, right, baseline, size, bold, first_word)
 
 
+def _line_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-empty line of a page's text. Lines end at "\r\n", at a lone
+    "\r" or "\n", and at a hyphen mark (U+FFFE), which belongs to its line. Splitting at "\r\n"
+    first, and scanning only the pieces that hold another line end, is cheaper than one
+    regex scan of the whole text (the pieces are the lines, mostly)."""
+    start = 0
+    for piece in text.split("\r\n"):
+        end = start + len(piece)
+        if "\ufffe" in piece or "\r" in piece or "\n" in piece:
+            yield from _inner_spans(text, start, end)
+        elif piece:
+            yield start, end
+        start = end + 2
+
+
+def _inner_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The lines of text[start:end] (no "\r\n" in it), as _line_spans."""
+    for match in _LINE_BREAK.finditer(text, start, end):
+        cut = match.start()
+        stop = cut + 1 if text[cut] == "\ufffe" else cut  # a hyphen mark belongs to its line
+        if stop > start:
+            yield start, stop
+        start = cut + 1
+    if start < end:
+        yield start, end
+
+
 def _cut_columns(chunk: str, cuts: list[int]) -> str:
     """The line with the spaces at ``cuts`` (column gaps) made tabs, the cells stripped."""
     pieces: list[str] = []
@@ -240,17 +293,19 @@ def ruled_region(raw, page) -> Region | None:  # type: ignore[no-untyped-def]
     least two vertical and two horizontal rulings (path objects) crossing the same region. A
     rule under a running header, or a box around a paragraph, is not a table."""
     bounds = (ctypes.c_float * 4)()  # left, bottom, right, top
-    at = ctypes.addressof(bounds)
-    corners = (at, at + 4, at + 8, at + 12)
+    corners = tuple(ctypes.byref(bounds, 4 * k) for k in range(4))
     path = raw.FPDF_PAGEOBJ_PATH
     horizontal: list[Region] = []
     vertical: list[Region] = []
-    # Hundreds of text objects a page are looked at, for a few paths: _native's prototypes.
-    native = _native(raw)
-    get_object, object_type, object_bounds = native.get_object, native.object_type, native.object_bounds
+    # Hundreds of text objects a page are looked at, for a few paths: _untyped's prototypes.
+    untyped = _untyped(raw)
+    get_object, object_type, object_bounds = untyped.get_object, untyped.object_type, untyped.object_bounds
     handle = getattr(page, "raw", page)
-    at_page = _address(handle)
-    for i in range(raw.FPDFPage_CountObjects(handle)):
+    count = raw.FPDFPage_CountObjects(handle)
+    if count <= 0:
+        return None
+    at_page = _ref(_address(handle))
+    for i in range(count):
         obj = get_object(at_page, i)
         if object_type(obj) != path:
             continue
@@ -283,19 +338,19 @@ def table_subset(pdf, numbers: list[int]) -> bytes:  # type: ignore[no-untyped-d
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
-    native = _native(raw)
-    get_object, object_type, text = native.get_object, native.object_type, raw.FPDF_PAGEOBJ_TEXT
+    untyped = _untyped(raw)
+    get_object, object_type, text = untyped.get_object, untyped.object_type, raw.FPDF_PAGEOBJ_TEXT
     sub = pdfium.PdfDocument.new()
     try:
         sub.import_pages(pdf, [n - 1 for n in numbers])
         for index in range(len(numbers)):
             page = sub[index]
             try:
-                at = _address(page.raw)
+                at = _ref(_address(page.raw))
                 for i in range(raw.FPDFPage_CountObjects(page) - 1, -1, -1):
                     obj = get_object(at, i)
-                    if object_type(obj) == text and native.remove_object(at, obj):
-                        native.destroy_object(obj)
+                    if object_type(obj) == text and untyped.remove_object(at, obj):
+                        untyped.destroy_object(obj)
                 raw.FPDFPage_GenerateContent(page)
             finally:
                 page.close()
