@@ -5,6 +5,7 @@ import re
 import pytest
 
 from referat_parser.lexicon.dates import find_date, find_time, iter_times
+from regex_tree import openers
 
 DATES = [
     ("3. maj 2021", "2021-05-03"),
@@ -63,24 +64,6 @@ def test_a_date_is_not_a_time():
     assert list(iter_times("Beskæftigelsesudvalget, 13.06.2023")) == []
 
 
-def _openers(items):
-    """The first item of every way through a parsed sequence (alternatives, groups and repeats opened up,
-    look-behinds passed over)."""
-    from re import _constants as C  # type: ignore[attr-defined]
-
-    op, arg = items[0]
-    if op is C.BRANCH:
-        for alternative in arg[1]:
-            yield from _openers(alternative)
-    elif op is C.SUBPATTERN:
-        yield from _openers(arg[3])
-    elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and arg[0] >= 1:
-        yield from _openers(arg[2])
-    elif op in (C.ASSERT, C.ASSERT_NOT) and arg[0] == -1:
-        yield from _openers(items[1:])
-    else:
-        yield op, arg
-
 
 def test_the_date_look_ahead_admits_every_way_a_date_opens():
     """The date pattern's look-ahead (a digit or a month's first letter) only repeats what its alternatives
@@ -94,10 +77,10 @@ def test_the_date_look_ahead_admits_every_way_a_date_opens():
     text, flags = P.source("date")
     behind, ahead, body = _parser.parse(text, flags).data
     assert behind[0] is C.ASSERT_NOT and ahead[0] is C.ASSERT and ahead[1][0] == 1
-    openers = list(_openers([body]))
-    for op, arg in openers:
+    found = list(openers([body], past_lookbehinds=True))
+    for op, arg in found:
         assert op is C.LITERAL or (op, arg) == (C.IN, [(C.CATEGORY, C.CATEGORY_DIGIT)]), (op, arg)
-    letters = {chr(arg) for op, arg in openers if op is C.LITERAL}
+    letters = {chr(arg) for op, arg in found if op is C.LITERAL}
     assert {letter.casefold() for letter in letters} == {month[0] for month in months()}
     look = re.compile(text[:text.index("(?:")], flags)  # the look-behind and look-ahead alone
     for char in [*letters, *(letter.upper() for letter in letters), "7", "٣"]:

@@ -106,7 +106,7 @@ def test_a_damaged_vocabulary_cache_is_parsed_again(cache_dir: Path, monkeypatch
 def test_stored_gate_requirements_are_the_worked_out_ones(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from referat_parser.lexicon import gates
 
-    monkeypatch.setattr(gates, "_stored_requirements", gates._stored_requirements.__wrapped__)
+    monkeypatch.setattr(gates, "_table", gates._table.__wrapped__)
     monkeypatch.setattr(gates, "requirement", gates.requirement.__wrapped__)
     gates.requirement("date")  # works out every pattern's requirement and stores them
     table = stored.load("gates")

@@ -5,6 +5,7 @@ from referat_parser import parse_text
 from referat_parser.clean import clean
 from referat_parser.read import Document, RawLine
 from referat_parser.transcripts import is_transcript, page_lines, running_header, split_page
+from regex_tree import openers
 
 VIEWER = 'Referat. fra Teknisk Udvalg\n\nStørrelse: px\nStarte visningen fra side:\n\nDownload "Referat"\n\nTranskript\n\n'
 
@@ -162,21 +163,6 @@ def test_every_run_on_contents_mark_makes_the_contents_page():
         assert _lines(f"{mark}1. Godkendelse af dagsorden") == [mark, "1. Godkendelse af dagsorden"]
 
 
-def _openers(items):
-    """The first item of every way through a parsed sequence (alternatives and groups opened up)."""
-    from re import _constants as C  # type: ignore[attr-defined]
-
-    op, arg = items[0]
-    if op is C.BRANCH:
-        for alternative in arg[1]:
-            yield from _openers(alternative)
-    elif op is C.SUBPATTERN:
-        yield from _openers(arg[3])
-    elif op is C.MAX_REPEAT and arg[0] >= 1:
-        yield from _openers(arg[2])
-    else:
-        yield op, arg
-
 
 def test_the_cut_candidates_cover_every_opening_of_a_cut():
     """transcripts._cuts tries transcript_cut only where transcript_cut_candidate stands: after a white space
@@ -191,15 +177,15 @@ def test_the_cut_candidates_cover_every_opening_of_a_cut():
     (op, arg), = tree.data
     words, empty = arg[1]
     assert words[0][0] is C.ASSERT and words[0][1][0] == -1  # (?<=\s): a cut opens after a white space
-    openers = list(_openers(words[1:]))
-    assert len(openers) > 100
-    for op, arg in openers:
+    found = list(openers(words[1:]))
+    assert len(found) > 100
+    for op, arg in found:
         if op is C.LITERAL:
             assert P.transcript_cut_candidate.match(" " + chr(arg)), chr(arg)
         else:
             assert (op, arg) == (C.IN, [(C.CATEGORY, C.CATEGORY_DIGIT)]), (op, arg)
             assert P.transcript_cut_candidate.match(" 7")
-    for op, arg in _openers(empty):  # (?<=\sÅben sag), (?<=\sLukket sag)
+    for op, arg in openers(empty):  # (?<=\sÅben sag), (?<=\sLukket sag)
         assert op is C.ASSERT and arg[0] == -1 and "".join(chr(c) for _, c in arg[1][-3:]) == "sag"
     assert P.transcript_cut_candidate.match(" Dato")["sag"] is None
     assert P.transcript_cut_candidate.match("sag ", 3)["sag"] is not None

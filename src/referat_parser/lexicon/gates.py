@@ -19,7 +19,7 @@ on to the pattern, and letters with other such partners (µ/μ, Greek, Cyrillic)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
@@ -141,31 +141,43 @@ def _item(op: Any, arg: Any, ignore: bool) -> Need:
 @cache
 def requirement(name: str) -> frozenset[str] | None:
     """The tokens of which every match of pattern ``name`` contains one (words in lower case, or DIGIT);
-    None when no useful requirement is known, and the gate stays open. Read from the disk cache
-    (stored.py) where it is on: working them out costs ~1 ms a pattern, paid once per lexicon."""
-    table = _stored_requirements()
+    None when no useful requirement is known, and the gate stays open."""
+    return _worked_out("gates", _requirement, name)
+
+
+def _worked_out(kind: str, work_out: Callable[[str], frozenset[str] | None], name: str) -> frozenset[str] | None:
+    """``work_out(name)``, read from the disk cache (stored.py) where it is on: working it out parses
+    the pattern (~1 ms), so it is done for every pattern once per lexicon and stored as ``kind``."""
+    table = _table(kind, work_out)
     if table is None:
-        return _requirement(name)
-    need = table.get(name)
-    return None if need is None else frozenset(need)
+        return work_out(name)
+    found = table.get(name)
+    return None if found is None else frozenset(found)
 
 
 @cache
-def _stored_requirements() -> dict[str, list[str] | None] | None:
-    return stored.table("gates", lambda: {name: _sorted(_requirement(name)) for name in P.TEMPLATES})
+def _table(kind: str, work_out: Callable[[str], frozenset[str] | None]) -> dict[str, list[str] | None] | None:
+    return stored.table(kind, lambda: {name: _sorted(work_out(name)) for name in P.TEMPLATES})
 
 
 def _sorted(need: frozenset[str] | None) -> list[str] | None:
     return None if need is None else sorted(need)
 
 
-def _requirement(name: str) -> frozenset[str] | None:
+def _tree(name: str) -> Any | None:
+    """The parse tree of pattern ``name`` (re's own parser), or None where it cannot be read."""
     if sre_parse is None:
         return None
     template, flags = P.TEMPLATES[name]
     try:
-        tree = sre_parse.parse(P.expand(template), flags)
+        return sre_parse.parse(P.expand(template), flags)
     except Exception:
+        return None
+
+
+def _requirement(name: str) -> frozenset[str] | None:
+    tree = _tree(name)
+    if tree is None:
         return None
     need = _sequence(tree, bool(tree.state.flags & re.IGNORECASE))
     if need is None or len(need) > MAX_WORDS:
@@ -182,25 +194,12 @@ RANGE_MAX = 256  # characters of a class range spelt out; a wider range lets any
 def initials(name: str) -> frozenset[str] | None:
     """The characters (in lower case, or DIGIT for any decimal digit) that a match of pattern ``name``
     may start with; None when any character may. Exact for ``match`` at a line's start: see may_start."""
-    table = _stored_initials()
-    if table is None:
-        return _initials(name)
-    found = table.get(name)
-    return None if found is None else frozenset(found)
-
-
-@cache
-def _stored_initials() -> dict[str, list[str] | None] | None:
-    return stored.table("initials", lambda: {name: _sorted(_initials(name)) for name in P.TEMPLATES})
+    return _worked_out("initials", _initials, name)
 
 
 def _initials(name: str) -> frozenset[str] | None:
-    if sre_parse is None:
-        return None
-    template, flags = P.TEMPLATES[name]
-    try:
-        tree = sre_parse.parse(P.expand(template), flags)
-    except Exception:
+    tree = _tree(name)
+    if tree is None:
         return None
     found, empty = _first(tree, bool(tree.state.flags & re.IGNORECASE))
     return None if empty else found
