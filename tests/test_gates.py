@@ -105,3 +105,14 @@ def test_classifying_by_first_character_reads_every_line_as_all_rules_do():
         info = L.classify(line)
         if info.rule != "bulleted_list_entry" and not L.P.list_marker.match(line):
             assert (info.kind, info.rule, info.number, info.title, info.field, info.value) == every_rule(line), line
+
+
+def test_a_sigma_is_never_a_gate_word():
+    """lower() of 'Σ' is 'ς' at a word's end and 'σ' elsewhere, so a text's lower case need not hold a
+    literal's: a case-sensitive 'ΚΑΣ' must not be gated on 'κασ'."""
+    import re
+    from re import _parser  # type: ignore[attr-defined]
+
+    pattern = re.compile("ΚΑΣ")
+    gated = G.Gated(pattern, G._sequence(_parser.parse(pattern.pattern, 0), False))
+    assert gated.search("ΚΑΣ") is not None

@@ -66,16 +66,6 @@ def test_the_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
     assert P.compile_pattern("date").search("mødet den 3. marts 2021")
 
 
-def test_an_unwritable_cache_folder_is_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    blocker = tmp_path / "file"
-    blocker.write_text("not a folder")
-    monkeypatch.setenv("REFERAT_CACHE_DIR", str(blocker / "cache"))
-    monkeypatch.setattr(stored, "_loaded", None)
-    assert stored.fill(_sources())  # compiled and kept in memory; the write failed quietly
-    assert stored.pattern("date") is not None
-    assert not (blocker / "cache").exists()
-
-
 def _fresh_vocabularies(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
     from referat_parser.lexicon import data
 
@@ -114,3 +104,38 @@ def test_stored_gate_requirements_are_the_worked_out_ones(cache_dir: Path, monke
     assert any(need is not None for need in table.values())
     for name in P.TEMPLATES:
         assert gates.requirement(name) == gates._requirement(name), name
+
+
+def test_a_relative_or_unexpanded_cache_folder_turns_the_cache_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a home, '~' stays '~': the cache must not land in the working directory."""
+    monkeypatch.delenv("REFERAT_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr("os.path.expanduser", lambda path: path)
+    assert stored.folder() is None
+    monkeypatch.setenv("REFERAT_CACHE_DIR", "relative/cache")
+    assert stored.folder() is None
+    monkeypatch.delenv("REFERAT_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative")  # ignored, as the XDG specification says
+    monkeypatch.setattr("os.path.expanduser", lambda path: path.replace("~", "/home/someone"))
+    assert stored.folder() == Path("/home/someone/.cache/referat")
+
+
+def test_an_unwritable_folder_works_nothing_out_ahead(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where nothing can be stored, compiling every pattern ahead would only cost: patterns compile
+    one by one and the gates' tables are not built."""
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("REFERAT_CACHE_DIR", str(blocker / "cache"))
+    monkeypatch.setattr(stored, "_loaded", None)
+    built: list[str] = []
+    assert not stored.fill({"date": lambda: built.append("date") or P.source("date")})
+    assert stored.table("gates", lambda: built.append("gates") or {}) is None
+    assert built == []
+    assert P.compile_pattern("date").search("mødet den 3. marts 2021")
+    assert not (blocker / "cache").exists()
+
+
+def test_cache_files_are_readable_by_other_users(cache_dir: Path) -> None:
+    assert stored.fill(_sources())
+    for path in cache_dir.glob("patterns-*.marshal"):
+        assert path.stat().st_mode & 0o777 == 0o644

@@ -41,6 +41,7 @@ MAX_WORDS = 12  # more tests than this cost about what the pattern costs
 # Letters that match 'i' and 's' under IGNORECASE without lower() folding them together (re._casefix),
 # and the combining dot that lower('İ') adds: a line with one of them goes to the pattern.
 _UNFOLDED = ("ı", "ſ", "\u0307")
+_SIGMAS = "σς"  # lower() of 'Σ' depends on the letters around it
 NEAR_SHARE = 8  # Gated.search_near tries at most one position in this many before it searches plainly
 
 
@@ -83,9 +84,10 @@ def _literal(code: int, ignore: bool) -> str | None:
     """The literal as the gate compares it (lower case), or None when lower() cannot stand for how the
     pattern matches it: a character whose lower case is longer, or one that IGNORECASE matches to
     another letter that lower() keeps apart (µ/μ and other letters of re._casefix; 'i' and 's' are
-    fine, as lines with 'ı' or 'ſ' go to the pattern)."""
+    fine, as lines with 'ı' or 'ſ' go to the pattern), or a sigma: lower() gives a capital sigma at a
+    word's end the final form 'ς', so a text's lower case need not hold the literal's."""
     low = chr(code).lower()
-    if len(low) != 1 or (ignore and low not in "is" and ord(low) in _EXTRA_CASES):
+    if len(low) != 1 or low in _SIGMAS or (ignore and low not in "is" and ord(low) in _EXTRA_CASES):
         return None
     return low
 

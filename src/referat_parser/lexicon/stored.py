@@ -50,12 +50,29 @@ _loaded: dict[str, Arguments] | None = None
 
 
 def folder() -> Path | None:
-    """Where the cache lives, or None when it is turned off."""
+    """Where the cache lives, or None when it is turned off. Only an absolute folder: without a
+    home, ``~`` stays ``~`` and a relative path would put the cache in the working directory (and
+    the XDG specification says to ignore a relative XDG_CACHE_HOME)."""
     chosen = os.environ.get("REFERAT_CACHE_DIR")
     if chosen is not None:
-        return Path(chosen) if chosen else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "referat"
+        where = Path(chosen) if chosen else None
+    else:
+        base = os.environ.get("XDG_CACHE_HOME", "")
+        if not os.path.isabs(base):
+            base = os.path.join(os.path.expanduser("~"), ".cache")
+        where = Path(base) / "referat"
+    return where if where is not None and where.is_absolute() else None
+
+
+@cache
+def _writable(where: Path) -> bool:
+    """Whether the cache folder can be written (made if need be); asked once per process. Where it
+    cannot, nothing is worked out ahead for storing: the patterns compile one by one as needed."""
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(where, os.W_OK | os.X_OK)
 
 
 def _usable() -> bool:
@@ -66,7 +83,9 @@ def _usable() -> bool:
 def _key() -> str:
     import _sre
 
-    sha = hashlib.sha256(f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}".encode())
+    from ..version import __version__  # an install without sources still changes key on upgrade
+
+    sha = hashlib.sha256(f"{__version__}|{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}".encode())
     for path in sorted([*_LEXICON.glob("*.py"), *_VOCAB.rglob("*.toml")]):
         sha.update(path.relative_to(_LEXICON.parent).as_posix().encode() + b"\0")
         sha.update(path.read_bytes())
@@ -101,10 +120,13 @@ def save(kind: str, value: Any) -> None:
 def table(kind: str, build: Callable[[], dict[str, Any]]) -> dict[str, Any] | None:
     """The stored table ``kind``, or ``build()`` stored for the next process when there is none;
     None when the cache is off (the caller then works out only what it needs)."""
-    if _path(kind) is None:
+    path = _path(kind)
+    if path is None:
         return None
     found = load(kind)
     if not isinstance(found, dict):
+        if not _writable(path.parent):
+            return None
         found = build()
         save(kind, found)
     return found
@@ -149,7 +171,8 @@ def fill(sources: Mapping[str, Source]) -> bool:
     """Compile every pattern of ``sources`` once and write the cache; False when the cache is off
     or the interpreter is not one we know (the caller then compiles pattern by pattern)."""
     global _loaded
-    if _path("patterns") is None:
+    path = _path("patterns")
+    if path is None or not _writable(path.parent):
         return False
     try:
         built = {name: arguments(*source()) for name, source in sources.items()}
@@ -179,6 +202,9 @@ def _write(path: Path, data: bytes) -> None:
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
+            # mkstemp makes the file private (0600); a shared cache folder should serve every user
+            # (what it holds is derived from the package's own public files)
+            os.chmod(temporary, 0o644)
             os.replace(temporary, path)
         finally:
             with contextlib.suppress(OSError):

@@ -37,6 +37,19 @@ class PageStats:
     damaged: list[int] = field(default_factory=list)  # 1-based pages that could not be read
 
 
+def _prototype(bound, restype, argtypes):  # type: ignore[no-untyped-def]
+    """A new prototype for the library function that pypdfium2's ``bound`` calls, with its calling
+    convention (the flags of pypdfium2's own function class, so cdecl or stdcall as the library
+    was loaded) and the given result and argument types (None: no argument conversion)."""
+    # What ctypes.CFUNCTYPE does, with the flags taken from the library's own functions; the
+    # class attributes are read when the class is made, so they go into its namespace.
+    namespace = {"_flags_": type(bound)._flags_, "_restype_": restype}
+    if argtypes is not None:
+        namespace["_argtypes_"] = tuple(argtypes)
+    prototype = type("PdfiumPrototype", (ctypes._CFuncPtr,), namespace)  # type: ignore[attr-defined]
+    return prototype(ctypes.cast(bound, ctypes.c_void_p).value)
+
+
 @functools.cache
 def _native(raw):  # type: ignore[no-untyped-def]
     """FPDFText_GetFontInfo (once or twice a line) as a ctypes prototype over plain addresses
@@ -45,7 +58,7 @@ def _native(raw):  # type: ignore[no-untyped-def]
     address, i = ctypes.c_void_p, ctypes.c_int
 
     def bind(name: str, restype, *argtypes):  # type: ignore[no-untyped-def]
-        return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(getattr(raw, name), address).value)
+        return _prototype(getattr(raw, name), restype, argtypes)
 
     # FPDFText_GetFontInfo takes an unsigned long, which _untyped cannot pass.
     return SimpleNamespace(
@@ -63,12 +76,10 @@ def _untyped(raw):  # type: ignore[no-untyped-def]
     a pointer is passed as a ``ctypes.byref`` object (made once per page, see ``_ref``) or as
     the pointer object get_object returned, an int as a Python int (a C int; never an address:
     it would be cut to 32 bits)."""
-    address, i, d = ctypes.c_void_p, ctypes.c_int, ctypes.c_double
+    i, d = ctypes.c_int, ctypes.c_double
 
     def bind(name: str, restype):  # type: ignore[no-untyped-def]
-        function = ctypes.CFUNCTYPE(restype)(ctypes.cast(getattr(raw, name), address).value)
-        function.argtypes = None
-        return function
+        return _prototype(getattr(raw, name), restype, None)
 
     return SimpleNamespace(
         loose_box=bind("FPDFText_GetLooseCharBox", i),  # (FPDF_TEXTPAGE, int, FS_RECTF*) -> FPDF_BOOL
