@@ -7,5 +7,26 @@ version of the output's shape (models.py, schema/meeting.schema.json): the minor
 changes, the major number for breaking ones.
 """
 
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
 __version__ = "0.6.0"
 SCHEMA_VERSION = "1.3"
+
+
+def files_digest(root: Path, files: Iterable[Path]) -> str:
+    """A SHA-256 (hex) of the files under ``root``: each one's path relative to it, length and bytes, in
+    sorted order; an unreadable file is left out. What keys everything derived from the parser's own
+    files: the batch manifest's fingerprint and the compiled-pattern cache."""
+    sha = hashlib.sha256()
+    for path in sorted(set(files)):
+        with contextlib.suppress(OSError):
+            data = path.read_bytes()
+            sha.update(os.fsencode(path.relative_to(root).as_posix()) + b"\0")
+            sha.update(len(data).to_bytes(8, "big") + data)
+    return sha.hexdigest()

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..paths import escape_path
+from ..version import files_digest
 from .discovery import Input
 
 MANIFEST = "_manifest.jsonl"
@@ -37,15 +38,8 @@ def fingerprint() -> str:
 
 def digest(package: Path) -> str:
     """The first 16 hex digits of a SHA-256 of the source and data files under ``package``."""
-    sha = hashlib.sha256()
-    files = sorted({p for pattern in _OUTPUT_DECIDING for p in package.rglob(pattern)
-                    if "__pycache__" not in p.parts})
-    for path in files:
-        with contextlib.suppress(OSError):
-            data = path.read_bytes()
-            sha.update(os.fsencode(path.relative_to(package).as_posix()) + b"\0")
-            sha.update(len(data).to_bytes(8, "big") + data)
-    return sha.hexdigest()[:16]
+    files = [p for pattern in _OUTPUT_DECIDING for p in package.rglob(pattern) if "__pycache__" not in p.parts]
+    return files_digest(package, files)[:16]
 
 
 def sha256_file(path: Path) -> str:

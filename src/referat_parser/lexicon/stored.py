@@ -83,13 +83,11 @@ def _usable() -> bool:
 def _key() -> str:
     import _sre
 
-    from ..version import __version__  # an install without sources still changes key on upgrade
+    from ..version import __version__, files_digest  # the version: an install without sources still re-keys
 
-    sha = hashlib.sha256(f"{__version__}|{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}".encode())
-    for path in sorted([*_LEXICON.glob("*.py"), *_VOCAB.rglob("*.toml")]):
-        sha.update(path.relative_to(_LEXICON.parent).as_posix().encode() + b"\0")
-        sha.update(path.read_bytes())
-    return sha.hexdigest()[:20]
+    files = [*_LEXICON.glob("*.py"), *_VOCAB.rglob("*.toml")]
+    build = f"{__version__}|{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}|{files_digest(_LEXICON.parent, files)}"
+    return hashlib.sha256(build.encode()).hexdigest()[:20]
 
 
 def _path(kind: str) -> Path | None:
