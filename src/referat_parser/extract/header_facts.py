@@ -12,73 +12,52 @@ Every answer is the pattern's or function's own, so the rules decide exactly as 
 from __future__ import annotations
 
 import re
-from typing import Any
+from functools import cached_property
 
 from ..lexicon import gates as G
 from ..lexicon import patterns as P
 from ..lexicon.dates import CACHED_TEXT, iter_dates, iter_times
 from ..lexicon.titles import is_meeting_line, meeting_line_from
 
-_UNSEEN: Any = object()  # an answer not asked for yet (None is an answer: "no match")
-
 
 class Line:
-    """One header line's facts; each is worked out on first use."""
-
-    __slots__ = ("_absence_label", "_dates", "_end_cut", "_labels", "_meeting_line", "_participant_label", "_stamp_cut",
-                 "_table",
-                 "_time_label", "_times", "low", "text")
+    """One header line's facts; each is worked out on first use (cached_property) and kept."""
 
     def __init__(self, text: str, table: Facts) -> None:
         self.text = text
         self.low = G.lowered(text)  # what the gates compare their words with
         self._table = table
-        self._dates = self._times = self._stamp_cut = self._end_cut = None
-        self._meeting_line: bool | None = None
-        self._absence_label = self._participant_label = self._time_label = _UNSEEN
-        self._labels: tuple[bool, bool, bool] | None = None
 
-    @property
+    @cached_property
     def dates(self) -> tuple[tuple[str, int, int], ...]:
         """Every date of the line as (ISO date, start, end)."""
-        if self._dates is None:
-            self._dates = tuple(iter_dates(self.text))
-        return self._dates
+        return tuple(iter_dates(self.text))
 
-    @property
+    @cached_property
     def times(self) -> tuple[tuple[str, int, int], ...]:
         """Every clock time of the line as ("HH:MM", start, end)."""
-        if self._times is None:
-            self._times = tuple(iter_times(self.text))
-        return self._times
+        return tuple(iter_times(self.text))
 
-    @property
+    @cached_property
     def before_stamp(self) -> Line:
         """The part of the line before a publication stamp ('Publiceret 24. nov. 2023 kl. 06.00')."""
-        if self._stamp_cut is None:
-            match = G.publication_stamp.search_lower(self.text, self.low)
-            self._stamp_cut = self._table[self.text[: match.start()]] if match else self
-        return self._stamp_cut
+        match = G.publication_stamp.search_lower(self.text, self.low)
+        return self._table[self.text[: match.start()]] if match else self
 
-    @property
+    @cached_property
     def before_end(self) -> Line:
         """The part of the line before its first end label or phrase ("Starttidspunkt: Kl. 17:00
         Sluttidspunkt: Kl. 19:25" -> "Starttidspunkt: Kl. 17:00")."""
-        if self._end_cut is None:
-            match = G.end_words.search_lower(self.text, self.low)
-            self._end_cut = self._table[self.text[: match.start()]] if match else self
-        return self._end_cut
+        match = G.end_words.search_lower(self.text, self.low)
+        return self._table[self.text[: match.start()]] if match else self
 
-    @property
+    @cached_property
     def meeting_line(self) -> bool:
         """The line only names a body, a date or a time (titles.is_meeting_line). A short line's answer
         is kept across documents there; a long line's dates and times are kept nowhere but here, so
         they are not found again."""
-        if self._meeting_line is None:
-            text = self.text
-            self._meeting_line = (is_meeting_line(text) if len(text) <= CACHED_TEXT
-                                  else meeting_line_from(text, [*self.dates, *self.times]))
-        return self._meeting_line
+        text = self.text
+        return is_meeting_line(text) if len(text) <= CACHED_TEXT else meeting_line_from(text, [*self.dates, *self.times])
 
     def search(self, gated: G.Gated) -> re.Match[str] | None:
         """``gated.search`` of the line, its gate reading the line's lower case."""
@@ -87,55 +66,48 @@ class Line:
     def may(self, gated: G.Gated) -> bool:
         return gated.may_lower(self.text, self.low)
 
-    @property
+    @cached_property
     def time_label(self) -> re.Match[str] | None:
         """A start time's label or phrase in the line ('Mødetidspunkt:', 'Mødet begyndte'): a long
         alternation, and the words its gate waits for ('tid', 'sted') are common, so it is searched once."""
-        if self._time_label is _UNSEEN:
-            self._time_label = self.search(G.time_label)
-        return self._time_label
+        return self.search(G.time_label)
 
-    @property
+    @cached_property
     def absence_label(self) -> re.Match[str] | None:
         """'Fraværende: X', 'Afbud fra: ...' at the line's start."""
-        if self._absence_label is _UNSEEN:
-            self._absence_label = P.absence_label.match(self.text)
-        return self._absence_label
+        return P.absence_label.match(self.text)
 
+    @cached_property
     def _label_kinds(self) -> tuple[bool, bool, bool]:
         """Whether the line is a header field's label alone, an absence label alone, a member list's label."""
-        if self._labels is None:
-            text = self.text
-            self._labels = (P.header_label_alone.match(text) is not None, P.absence_alone.match(text) is not None,
-                            P.member_list_label.match(text) is not None)
-        return self._labels
+        text = self.text
+        return (P.header_label_alone.match(text) is not None, P.absence_alone.match(text) is not None,
+                P.member_list_label.match(text) is not None)
 
     @property
     def header_label_alone(self) -> bool:
         """A header label of any field alone on its line ('Mødedato:', 'Sted')."""
-        return self._label_kinds()[0]
+        return self._label_kinds[0]
 
     @property
     def absence_alone(self) -> bool:
         """An absence label alone on its line ('Fraværende:')."""
-        return self._label_kinds()[1]
+        return self._label_kinds[1]
 
-    @property
+    @cached_property
     def participant_label(self) -> re.Match[str] | None:
         """A member list's label ('Deltagere: ...') at the line's start."""
-        if self._participant_label is _UNSEEN:
-            self._participant_label = P.participant_label.match(self.text)
-        return self._participant_label
+        return P.participant_label.match(self.text)
 
     @property
     def is_label(self) -> bool:
         """A header field's, an absence or a member list's label alone on its line."""
-        return any(self._label_kinds())
+        return any(self._label_kinds)
 
     @property
     def field_label(self) -> bool:
         """A header field's label alone on its line (not a member or absence list's, whose names follow it)."""
-        header, absence, members = self._label_kinds()
+        header, absence, members = self._label_kinds
         return header and not absence and not members
 
 
