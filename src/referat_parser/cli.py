@@ -5,8 +5,6 @@ Start-up time matters (`referat --help` should take well under 150 ms), so this 
 only typer at the top; rich, pydantic and the PDF libraries are imported inside the commands.
 """
 
-from __future__ import annotations
-
 import contextlib
 import functools
 import os
@@ -169,7 +167,7 @@ class _Reporter:
             sys.stderr.write(message + "\n")
             sys.stderr.flush()
 
-    def done(self, result: FileResult) -> None:
+    def done(self, result: "FileResult") -> None:
         self.done_files += 1
         self.pages += result.pages
         if not result.ok:
@@ -194,7 +192,7 @@ class _Reporter:
             self.progress = None
 
 
-def _print_summary(summary: Summary, *, tty: bool) -> None:
+def _print_summary(summary: "Summary", *, tty: bool) -> None:
     if not tty:
         sys.stderr.write(f"referat: {summary.line()}\n")
         return

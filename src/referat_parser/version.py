@@ -10,7 +10,6 @@ changes, the major number for breaking ones.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,6 +22,8 @@ def files_digest(root: Path, files: Iterable[Path]) -> str:
     """A SHA-256 (hex) of the files under ``root``: each one's path relative to it, length and bytes, in
     sorted order; an unreadable file is left out. What keys everything derived from the parser's own
     files: the batch manifest's fingerprint and the compiled-pattern cache."""
+    import hashlib  # here, not at the top: `referat --help` reads the version but never hashes
+
     sha = hashlib.sha256()
     for path in sorted(set(files)):
         with contextlib.suppress(OSError):
