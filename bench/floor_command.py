@@ -1,0 +1,39 @@
+"""The floor under `referat parse SEED -o DIR`: a typer command with exactly `parse`'s options that
+does no parsing, and validates one small pydantic model (a script, run by bench_speed.py).
+
+    python bench/floor_command.py SEED -o DIR --force --quiet
+
+What it pays is what any typer + pydantic command of this shape pays, before any of our parsing:
+the interpreter, importing typer and pydantic, typer coercing each option (typer 0.29 builds one
+pydantic TypeAdapter per option), and pydantic's first validator, which looks for installed
+plugins through importlib.metadata. The gap between this and `referat parse` is ours.
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from typing import Any
+
+import typer
+from pydantic import BaseModel
+
+from referat_parser import cli  # typer only: the parse command's signature and command class
+
+
+class _Written(BaseModel):
+    path: str
+
+
+def parse(**options: Any) -> None:
+    _Written.model_validate({"path": str(options["inputs"][0])})
+
+
+parse.__signature__ = inspect.signature(cli.parse)  # type: ignore[attr-defined]
+parse.__annotations__ = dict(inspect.get_annotations(inspect.unwrap(cli.parse)))
+
+app = typer.Typer(add_completion=False)
+app.command(cls=cli._OptionalValueCommand)(parse)
+
+if __name__ == "__main__":
+    app(sys.argv[1:])
