@@ -4,7 +4,6 @@ The lowest layer of the lexicon: every phrase list the parser knows is read here
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,6 +20,8 @@ def _vocabularies() -> dict[str, dict[str, Any]]:
     stored.py, keyed by the files' contents). Shared: callers never change what they get."""
     loaded = stored.load("vocab")
     if not isinstance(loaded, dict):
+        import tomllib  # only when the disk cache is cold: parsing TOML is what the cache saves
+
         loaded = {path.stem: tomllib.loads(path.read_text(encoding="utf-8")) for path in sorted(_VOCAB.glob("*.toml"))}
         stored.save("vocab", loaded)
     return loaded
