@@ -11,6 +11,11 @@ are filled with
 Patterns compile on first use and are then cached as module attributes, so start-up pays only for
 the patterns a document needs (``import referat_parser.lexicon.patterns as P; P.time``).
 Quantifiers such as ``{1,3}`` contain digits and are never taken for placeholders.
+
+No pattern may backtrack worse than quadratically (tests/test_backtracking.py): where several
+quantifiers in a row can each take the same run of white space ("Anne Hansen" + 2,000 spaces), a
+failing match would try every way of sharing the run out among them, so those take their run
+whole, possessively (a ``*+`` quantifier), when what follows cannot begin with white space.
 """
 
 from __future__ import annotations
@@ -233,7 +238,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "decision_heading": (r"""^(?P<word>beslutning(?:sprotokol)?|afgørelse)
              (?:\s+(?:i|fra|truffet\s+af|truffet\s+i|på\s+mødet\s+i|af))?
              \s+(?P<body>[^\W\d][^:]*?)
-             (?:,?\s*(?:den|d\.)?\s*(?P<date>{date})?)?{pkt}?\s*[:.]?\s*$""", IGNORE | VERBOSE),
+             (?:,?\s*+(?:den|d\.)?\s*+(?P<date>{date})?)?{pkt}?\s*+[:.]?\s*$""", IGNORE | VERBOSE),
     # A body/date/item line with no heading word: "Kultur- og Idrætsudvalget, 03-04-2019, pkt. 42".
     "decision_heading_bare": (r"^(?P<body>[^\W\d][^:]{2,100}?),\s*(?P<date>{date}){pkt}\s*:?\s*$", IGNORE | VERBOSE),
     # "Økonomiudvalgets beslutning den 7. december 2021" -> body 'Økonomiudvalget'; also "... behandling den".
@@ -466,7 +471,9 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # Table cells of a header printed as text: 'Sted: |' / 'Byrådssalen |', a separator row '---|---|'.
     "cell_bar_end": (r"\s*\|\s*$", 0),
     "label_cell_row": (r"^\|?\s*(?P<label>[^|]{2,40}?)\s*\|\s*(?P<value>[^|]*?[^|\s])\s*\|?\s*$", 0),
-    "table_separator_row": (r"^[\s|:+-]*-{3,}[\s|:+-]*$", 0),
+    # "|---|:--:|", "+-----+": only bars, colons, pluses, dashes and spaces, with three dashes in a row
+    # (a look-ahead and a scan, not [...]* -{3,} [...]*, whose three runs of dashes share out cubically).
+    "table_separator_row": (r"^(?=[\s|:+-]*+$).*?---", 0),
     # A label's value that is itself the next label ("Mødested: Deltagere: ..."): the label has no value here.
     # A label's colon (not a clock's: "19:00").
     "label_colon": (r"(?<!\d):(?!\d)", 0),
@@ -486,7 +493,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # Committee names the body pattern leaves out, on a header line of their own or before ' - ':
     # "Udvalget for plan, udvikling og kultur (PUK)", "Plan & Kulturudvalget", "Det fælles landdistriktsråd".
     "committee_name": (r"""^(?P<name>
-            Udvalget\s+for\s+[\w,\- ]+?(?:\s+\([{up}]{2,6}\))?
+            Udvalget\s+for\s++[\w,\- ]+?(?:\s+\([{up}]{2,6}\))?
           | [{up}][\w]+\s+(?:&|og)\s+[{up}][\w]*(?i:{body_suffixes})
           | Det\s+[a-zæøå]+\s+[a-zæøå]*råd(?:et)?
         )(?=\s+[-–]\s+|\s*$)""", VERBOSE),
@@ -525,7 +532,9 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "first_name_only": (r"[{up_name}][a-zæøåäöüéèáóíúç'’-]{1,20}", 0),
     "lenient_name": (r"^[{up_name}][\w'’-]+(?:\s+[^\W\d_][\w'’-]*){1,3}$", 0),
     "substitute_tail_in_list": (r"\s+(?:mødte|deltog)\s+som\s+stedfortræder.*$", 0),
-    "name_separators": (r"\s*(?:,|;|\s-\s|\s–\s|\bog\b|\s{2,}|•)\s*(?![^()]{0,60}\))", 0),
+    # Between the names of a list: ',', ';', 'og', a bullet, a dash with spaces on both sides (so that
+    # 'Inge-Lise' stays one name) or a wide gap; never inside brackets ('Anne Holm (A, formand)').
+    "name_separators": (r"(?:\s*+(?:,|;|\bog\b|•)|\s+[-–]\s|\s{2,})\s*+(?![^()]{0,60}\))", 0),
     "absence_label": (r"^(?:{absence_labels})(?P<scope>[^:]{0,80}?)\s*:\s*(?P<names>.*)$", IGNORE),
     "absence_alone": (r"^(?:{absence_alone})\s*$", IGNORE),
     # "... Silkeborg Rådhus Afbud: Anne Hansen, Bo Holm": an absence label inside a page transcript's run of fields.
@@ -543,7 +552,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "absence_none": (r"^(?:{absence_none})\.?$", IGNORE),
     # "Alle undtagen Anne Hansen (A) og Bo Holm, der havde meldt forfald.": the names after the phrase, up
     # to a clause about them (", der ...") or the sentence's end; a label may stand first ("Til stede: ").
-    "all_except": (r"(?:^|:\s*)(?:{absence_all_except})\s+(?P<names>[^.:]+?)(?:,?\s+(?:der|som)\s+[^.]*)?\.?$", IGNORE),
+    "all_except": (r"(?:^|:\s*)(?:{absence_all_except})\s++(?P<names>[^.:]+?)(?:,?\s+(?:der|som)\s+[^.]*)?\.?$", IGNORE),
     # Sentence ends, but not after the abbreviations of times and item numbers ("kl. 14.30", "pkt. 5").
     "sentence_end_names": (r"(?<=[.!?])(?<!\bkl\.)(?<!\bpkt\.)(?<!\bnr\.)\s+", 0),
     # A middle initial after a name word ('Hanne Ø.', 'Hans C.') does not end a sentence.
@@ -566,7 +575,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "suppleant_prefix": (r"^\s*\d+\.\s*suppleant\s+", 0),
     # Substitutes. Keywords are case-insensitive in scoped groups only: an IGNORECASE name pattern
     # would start a match at every lower-case letter and make the search quadratic.
-    "substitute_for": (r"(?P<sub>{name})\s*(?:\((?P<party>[^()]{1,40})\))?\s*,?\s*(?i:(?:er\s+|var\s+|blev\s+)?"
+    "substitute_for": (r"(?P<sub>{name})\s*+(?:\((?P<party>[^()]{1,40})\))?\s*+,?\s*+(?i:(?:er\s+|var\s+|blev\s+)?"
                        r"(?:indkaldt\s+som\s+)?(?:suppleant|stedfortræder)\s+for)\s+(?P<for>{name})", 0),
     "substitute_instead_for": (r"(?P<sub>{name})\s*(?:\((?P<party>[^()]{1,40})\))?\s+(?:deltog|mødte)\s+"
                                r"(?:i\s+stedet|istedet|som\s+stedfortræder|som\s+suppleant)\s+for\s+(?P<for>{name})", 0),
@@ -582,11 +591,11 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "substitute_label": (r"^\s*(?i:stedfortræder(?:e)?|suppleant(?:er)?)\s*:\s*(?P<sub>{name})\s*(?:\((?P<party>[^()]{1,40})\))?", 0),
     "substitute_word": (r"\bstedfortræder\s+(?P<sub>{name})", 0),
     "substitute_after_afbud": (r"(?i:afbud),?\s+og\s+(?P<sub>{name})\s+deltog\s+i\s+stedet", 0),
-    "absent_before": (r"(?:Afbud\s+fra\s+)?(?P<name>{name})\s*(?:\((?:{party_text})\))?\s*(?:havde\s+(?:meldt\s+afbud|forfald))?"
+    "absent_before": (r"(?:Afbud\s+fra\s+)?(?P<name>{name})\s*+(?:\((?:{party_text})\))?\s*+(?:havde\s+(?:meldt\s+afbud|forfald))?"
                       r"[\s,.;–-]*(?:og\s+)?$", 0),
-    "participant_label": (r"^(?:{participant_labels})\b\s*:?\s*(?P<rest>.*)$", IGNORE),
-    "participant_entry": (r"^(?:[•·\-–*]\s*)?(?:(?P<role>{role_words})\s+)?(?P<name>{name})\s*,?\s*(?:\((?P<party>{party_text})\))?"
-                          r"\s*(?:\((?P<mark>[^)]*)\))?\s*(?:[-–,]\s*(?P<role_after>(?i:{role_words}))\s*)?(?:,\s*(?P<rest>.*))?$", 0),
+    "participant_label": (r"^(?:{participant_labels})\b\s*+:?\s*+(?P<rest>.*)$", IGNORE),
+    "participant_entry": (r"^(?:[•·\-–*]\s*)?(?:(?P<role>{role_words})\s+)?(?P<name>{name})\s*+,?\s*+(?:\((?P<party>{party_text})\))?"
+                          r"\s*+(?:\((?P<mark>[^)]*)\))?\s*+(?:[-–,]\s*(?P<role_after>(?i:{role_words}))\s*+)?(?:,\s*(?P<rest>.*))?$", 0),
     # "Anne Hansen (A) Bo Holm (V)": two members on one line (a two-column table read row by row).
     "entry_after_party": (r"(?<=\))\s+(?=[{up_name}])", 0),
     "entries_with_party": (r"{name}\s*\((?:{party_text})\)", 0),

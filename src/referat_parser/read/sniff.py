@@ -26,8 +26,10 @@ DOCX_PART = "word/document.xml"
 WORD_STREAM = "WordDocument".encode("utf-16-le")
 SNIFF_BYTES = 1024
 
+# One white-space character per turn of the loop: (?:\s+|...)* would try every way of cutting a run
+# of leading spaces into pieces (exponential) before a text copy that starts with them is let go.
 _HTML_START = re.compile(
-    r"\A(?:\s+|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body|meta)[\s>/]",
+    r"\A(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body|meta)[\s>/]",
     re.IGNORECASE | re.DOTALL,
 )
 
