@@ -197,20 +197,28 @@ def _split_pages(rows: list[_Row]) -> list[_Row]:
 
 FOOTER_WINDOW = 15  # non-blank lines at the end of a document where a web site's footer may start
 FOOTER_LINE_MAX = 80  # characters; footer lines are addresses, phone numbers and links
+FOOTER_ROW_MAX = 160  # characters of the line that starts a footer: it may be the whole footer in one row
 
 
 def _drop_site_footer(rows: list[_Row]) -> tuple[list[_Row], str]:
     """Cut a web page's footer copied with the minutes ("Kontakt / Fredericia Kommune / Gothersgade
     20 / ...", "© Sorø Kommune · Rådhusvej 8"): from the first footer-start line among the last
-    lines, when every line from there on is short and none is a heading. Returns the rows kept and
+    lines, when every line after it is short and none is a heading. Returns the rows kept and
     the footer's text (it may be the only place that names the municipality)."""
     tail = [i for i, row in enumerate(rows) if row.text][-FOOTER_WINDOW:]
-    start = P.footer_start
     for position, index in enumerate(tail):
-        if start.match(rows[index].text) and all(
-                len(rows[i].text) <= FOOTER_LINE_MAX and match_heading(rows[i].text) is None for i in tail[position:]):
+        if _footer_start(rows[index].text) and all(
+                _footer_start(rows[i].text) or _footer_line(rows[i].text) for i in tail[position + 1:]):
             return rows[:index], "\n".join(row.text for row in rows[index:] if row.text)
     return rows, ""
+
+
+def _footer_start(text: str) -> bool:
+    return len(text) <= FOOTER_ROW_MAX and P.footer_start.match(text) is not None and match_heading(text) is None
+
+
+def _footer_line(text: str) -> bool:
+    return len(text) <= FOOTER_LINE_MAX and match_heading(text) is None
 
 
 MARGIN_HINT = "   "
