@@ -33,6 +33,7 @@ from ..lexicon.bodies import find_bodies, looks_like_body
 from ..lexicon.data import field_labels, fold, group_suffixes, weekdays
 from ..lexicon.dates import iter_dates, iter_times
 from ..lexicon.names import PersonRef, find_person
+from ..lexicon.words import join_text
 from .header_facts import Facts, Line
 from .header_rows import label_rows
 
@@ -761,14 +762,29 @@ def _member_list_label(roll: _Roll, row: Line) -> bool:
     if label is None:
         return False
     roll.in_list, roll.absent_mode, roll.recent = True, False, []
-    rest = label["rest"].strip()
     # Inline lists may wrap onto the next lines ("Mødedeltagere A, B, C" / "(Fravær), D").
-    while rest and roll.index < len(roll.rows) and _continues_list(rest, roll.rows[roll.index].text):
-        rest = f"{rest} {roll.rows[roll.index].text}"
-        roll.index += 1
+    rest = _wrapped(roll, label["rest"].strip(), _continues_list)
     for entry in inline_participants(rest) if rest else []:
         _add(roll.people, entry)
     return True
+
+
+def _wrapped(roll: _Roll, text: str, continues: Callable[[str, str], bool]) -> str:
+    """``text`` with the lines that ``continues`` says carry on its list joined on (a name's hyphen
+    kept: "Larsen-" / "Kjær (A)"), the roll moved past them."""
+    while text and roll.index < len(roll.rows) and continues(text, roll.rows[roll.index].text):
+        text = join_text(text, roll.rows[roll.index].text)
+        roll.index += 1
+    return text
+
+
+def _ends_in_a_name(text: str, line: str) -> bool:
+    """'..., Ellen Marie Bach (A), Torben' / 'Ravnkilde (A), ...', '..., Inge-' / 'Lise Sloth (O)': a
+    line of a member list that breaks inside its last name, the rest of it opening ``line``."""
+    if not line[:1].isupper() or P.any_label.match(line):
+        return False
+    last = P.list_comma.split(text)[-1].strip()
+    return "," in text and " " not in last and last[:1].isupper() and last.istitle()
 
 
 def _absence_label_alone(roll: _Roll, row: Line) -> bool:
@@ -838,7 +854,7 @@ def _list_line(roll: _Roll, row: Line) -> bool:
         roll.recent = (roll.recent if roll.names_read else []) + found
         roll.in_list = roll.names_read = bool(found)
     elif roll.in_list:
-        roll.in_list = roll.names_read = _member_list_line(roll.people, row.text)
+        roll.in_list = roll.names_read = _member_list_line(roll.people, _wrapped(roll, row.text, _ends_in_a_name))
         roll.recent = []
     return True
 
