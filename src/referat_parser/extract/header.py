@@ -56,15 +56,29 @@ def _without_mail_header(lines: list[str]) -> list[str]:
 
 def _without_cells(line: str) -> str:
     """A header table printed as text: 'Sted: |' -> 'Sted:'; '| Sted | Byrådssalen |' -> 'Sted: Byrådssalen';
-    a separator row '---|---|' -> ''."""
+    'Fraværende Jens Bo (V)' (a table's cells joined) -> 'Fraværende: Jens Bo (V)'; a separator row '---|---|' -> ''."""
+    if (row := P.label_before_names.match(line)) and _only_names(row["names"]):
+        return f"{row['label']}: {row['names']}"
     if "|" not in line and "---" not in line:  # what each of the three patterns needs: most lines have neither
         return line
     if P.table_separator_row.match(line):
         return ""
     row = P.label_cell_row.match(line)
-    if row and (P.header_label_alone.match(row["label"]) or P.absence_alone.match(row["label"])):
+    if row and _field_label(row["label"]):
         return f"{row['label'].rstrip(' :')}: {row['value'].strip()}"
     return P.cell_bar_end.sub("", line)
+
+
+def _only_names(text: str) -> bool:
+    """Whether ``text`` is nothing but a list of members ('Jens Bo (V), Eva Lund'), not a sentence."""
+    parts = [part for part in P.name_separators.split(text) if part.strip()]
+    return bool(parts) and all((entry := participant_entry(part)) is not None and entry.name == part.split(" (")[0].strip()
+                               for part in parts)
+
+
+def _field_label(text: str) -> bool:
+    """A header field's label (date, place, attendance, absence, substitute), alone in its cell."""
+    return bool(P.header_label_alone.match(text) or P.absence_alone.match(text) or P.substitute_label_alone.match(text))
 
 
 @dataclass

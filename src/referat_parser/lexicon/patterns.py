@@ -588,6 +588,11 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "substitute_instead_came": (r"\b(?i:istedet|i\s+stedet)\s+(?i:mødte|deltog)\s+(?P<sub>{name})", 0),
     "substitute_called": (r"(?P<sub>{name})\s*(?:\((?P<party>[^()]{1,40})\))?\s+(?:var|er|blev)\s+indkaldt\s+som\s+"
                           r"(?:suppleant|stedfortræder)", 0),
+    # A field's label and its names with the colon lost (a Word table's cells joined by a space):
+    # 'Fraværende Jens Ove Holm (V)', 'Stedfortræder Mette Damgaard (V)'.
+    "label_before_names": (r"^(?P<label>(?i:{absence_alone}|stedfortræder(?:e)?|suppleant(?:er)?)) +(?=[{up_name}])"
+                           r"(?P<names>[^:]+)$", 0),
+    "substitute_label_alone": (r"^\s*(?:stedfortræder(?:e)?|suppleant(?:er)?)\s*:?$", IGNORE),
     "substitute_label": (r"^\s*(?i:stedfortræder(?:e)?|suppleant(?:er)?)\s*:\s*(?P<sub>{name})\s*(?:\((?P<party>[^()]{1,40})\))?", 0),
     "substitute_word": (r"\bstedfortræder\s+(?P<sub>{name})", 0),
     "substitute_after_afbud": (r"(?i:afbud),?\s+og\s+(?P<sub>{name})\s+deltog\s+i\s+stedet", 0),
