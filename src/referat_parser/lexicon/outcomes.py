@@ -65,6 +65,9 @@ def classify_outcome(text: str | None) -> Outcome | None:
     sentences = split_sentences(text)
     if not sentences:
         return None
+    # 'For stemte: A og F (8)' / 'Imod stemte: V (6)' / 'Regnskabet er godkendt ...': the tally
+    # states no outcome, so the sentence after it is the one that comes first.
+    sentences = [s for s in sentences if not _tally(s)] or sentences
     on_proposal = [s for s in sentences if not _about_amendment(s)]
     if any(_own_outcome(s) for s in on_proposal):
         sentences = on_proposal
@@ -80,6 +83,12 @@ def classify_outcome(text: str | None) -> Outcome | None:
                       or _states_item_outcome(sentence, found[1])):
             return found[0]
     return "other"
+
+
+def _tally(sentence: str) -> bool:
+    """A sentence that is nothing but one side of a vote ('For stemte: A og F (8)', 'Undlod: Ø')."""
+    side = P.vote_list.match(sentence.strip())
+    return side is not None and side.end() >= len(sentence.strip().rstrip("."))
 
 
 def _states_item_outcome(sentence: str, at: int) -> bool:
