@@ -55,9 +55,18 @@ def absences_in_line(text: str) -> list[PersonRef] | None:
         afbud = _afbud_fra(sentence)
         verb = None if afbud else G.absent_verb.search(sentence)
         if verb:
-            afbud = split_names(P.suppleant_prefix.sub("", sentence[: verb.start()]), absent=True)
+            before = P.suppleant_prefix.sub("", sentence[: verb.start()])
+            afbud = split_names(before, absent=True) or _name_just_before(before)
         found.extend(afbud)
     return found or None
+
+
+def _name_just_before(text: str) -> list[PersonRef]:
+    """The one member named at the end of a clause that is not a list of names ('Mødet blev ledet af
+    næstformanden, idet formanden Henrik Skou Laursen (C)' -> Henrik Skou Laursen)."""
+    match = P.name_before_verb.search(text)
+    name = clean_name(match["name"]) if match else None
+    return [PersonRef(name, party_letter(match["party"]))] if match and name else []
 
 
 def _afbud_fra(text: str) -> list[PersonRef]:

@@ -598,6 +598,9 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "substitute_after_afbud": (r"(?i:afbud),?\s+og\s+(?P<sub>{name})\s+deltog\s+i\s+stedet", 0),
     "absent_before": (r"(?:Afbud\s+fra\s+)?(?P<name>{name})\s*+(?:\((?:{party_text})\))?\s*+(?:havde\s+(?:meldt\s+afbud|forfald))?"
                       r"[\s,.;–-]*(?:og\s+)?$", 0),
+    # The member a sentence names just before its absence verb ('..., idet formanden Henrik Skou Laursen
+    # (C) havde meldt afbud'): a role word before the name is no part of it.
+    "name_before_verb": (r"(?:(?<![\w])(?i:{role_words})(?:en)?\s+)?(?P<name>{name})\s*+(?:\((?P<party>{party_text})\))?\s*$", 0),
     "participant_label": (r"^(?:{participant_labels})\b\s*+:?\s*+(?P<rest>.*)$", IGNORE),
     "participant_entry": (r"^(?:[•·\-–*]\s*)?(?:(?P<role>{role_words})\s+)?(?P<name>{name})\s*+,?\s*+(?:\((?P<party>{party_text})\))?"
                           r"\s*+(?:\((?P<mark>[^)]*)\))?\s*+(?:[-–,]\s*(?P<role_after>(?i:{role_words}))\s*+)?(?:,\s*(?P<rest>.*))?$", 0),
