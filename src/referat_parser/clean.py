@@ -336,8 +336,10 @@ def _drop_running_lines(lines: list[_Row], sheets: bool = False,
                 seen.add(key)
     threshold = max(minimum, len(pages) // 2)
     running = {key for key, count in edge_counts.items() if count >= threshold}
-    # Headings and item titles recur at page edges by nature ("Beslutning i Byrådet den ..."): never running.
-    structural = {edges[i] for i in edges if match_heading(lines[i].text) or P.item_start.match(lines[i].text)}
+    # Headings, item titles and the case numbers under them recur at page edges by nature ("Beslutning i
+    # Byrådet den ...", "Sagsnr. 12/5120" when each item starts a page): never running.
+    structural = {edges[i] for i in edges if match_heading(lines[i].text) or P.item_start.match(lines[i].text)
+                  or P.field_case_number.match(lines[i].text)}
     running -= structural
     drop: set[int] = set()
     if sheets:
