@@ -9,6 +9,7 @@ from ..lexicon import patterns as P
 from ..lexicon.data import fold, parties
 from ..lexicon.names import clean_name, party_letter, split_names
 from ..lexicon.outcomes import first_outcome, split_sentences
+from ..lexicon.words import join_text
 
 _DISSENT_RULES = ("dissent_named", "dissent_members", "dissent_letter_count", "dissent_bracketed", "dissent_letters")
 
@@ -93,8 +94,26 @@ def _sentence_dissents(sentence: str, dissents: _Dissents) -> None:
         dissents.add(name, party, sentence)
 
 
+def _unwrapped(text: str) -> str:
+    """``text`` with its hard-wrapped lines joined: a line that breaks off after a word runs on into
+    the next ('Imod stemte Dansk' / 'Folkeparti og ...'), unless that one opens a side of a vote or an
+    enumerated point of its own. A line ending in a count or a bracket ('Imod stemte 8 (V, Ø)') is
+    whole."""
+    lines = text.split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        previous = out[-1].rstrip()
+        if previous[-1:].isalpha() and line.strip() and not P.vote_list.match(line.strip()) \
+                and not P.enumerated.match(line):
+            out[-1] = join_text(previous, line.strip())
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def find_dissents(text: str) -> list[DissentRef]:
     dissents = _Dissents()
+    text = _unwrapped(text)
     for sentence in split_sentences(text):
         _sentence_dissents(sentence, dissents)
     # In a roll-call the losing side dissents: the minority where counts are printed (so a fallen
