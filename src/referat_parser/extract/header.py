@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from ..drafts import HeaderDraft
 from ..lexicon import gates as G
@@ -35,6 +35,7 @@ from ..lexicon.dates import iter_dates, iter_times
 from ..lexicon.names import PersonRef, find_person
 from .header_facts import Facts, Line
 from .header_rows import label_rows
+from .memo import memo
 
 
 def _without_mail_header(lines: list[str]) -> list[str]:
@@ -77,24 +78,24 @@ class _Context:
     facts: Facts  # what the rules ask about each line, worked out once
     date_line: int | None = None  # the line the first date candidate was read from
 
-    @cached_property
+    @memo
     def rows(self) -> list[Line]:
         return self.facts.lines(self.lines)
 
-    @cached_property
+    @memo
     def meeting_rows(self) -> list[Line]:
         return self.facts.lines(self.meeting_lines)
 
     # Several rules read the same label columns and committee lines: each is worked out once.
-    @cached_property
+    @memo
     def columns(self) -> dict[int, int]:
         return _label_columns(self.rows)
 
-    @cached_property
+    @memo
     def meeting_columns(self) -> dict[int, int]:
         return _label_columns(self.meeting_rows)
 
-    @cached_property
+    @memo
     def committee_candidates(self) -> list[str]:
         return _committee_candidates(self)
 
