@@ -1,11 +1,12 @@
-"""The municipality names written as a prefix tree (patterns._trie_alternation) match exactly as the
-longest-first alternation they replace, and the own-form word without its lookbehind (its reader
+"""The phrase lists written as a prefix tree (patterns._trie_alternation: municipality names, heading names,
+transcript labels) match exactly as the longest-first alternation they replace, and the own-form word without its lookbehind (its reader
 tests the white space before it) finds exactly the words the lookbehind let through."""
 
 from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -62,15 +63,57 @@ def test_the_municipality_forms_match_as_before():
         assert [m.span() for m in P.municipality_forms.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
-def test_the_body_pattern_with_the_tree_of_towns_matches_as_before():
-    text, flags = P.source("body")
-    plain = re.compile(text.replace(P.PHRASES["towns"](), P._alternation(data.municipalities(), spaces=False)), flags)
-    assert plain.pattern != P.body.pattern
+# The phrase lists written as prefix trees, and the same lists as the longest-first alternation.
+PLAIN: dict[str, Callable[[], str]] = {
+    "towns": lambda: P._alternation(data.municipalities(), spaces=False),
+    "municipality_forms": lambda: P._alternation(_forms(), spaces=False),
+    "heading_names_capitalised": lambda: P._alternation(P._capitalised_names(), spaces=False),
+    "heading_names_upper": lambda: P._alternation(P._upper_names(), spaces=False),
+    "transcript_labels": lambda: P._alternation(data.words()["transcript"]["labels"]),
+    "transcript_page_one_labels": lambda: P._alternation(data.words()["transcript"]["page_one_labels"]),
+    "glued_header_labels": lambda: P._alternation(data.words()["glued"]["header_labels"], spaces=False),
+}
+TREE_PATTERNS = sorted({(name, placeholder) for placeholder in PLAIN for name, (template, _) in P.TEMPLATES.items()
+                        if "{" + placeholder + "}" in template})
+
+
+def _phrase_texts(placeholder: str) -> list[str]:
+    """Lines of the fixtures, and each phrase of the list in the company its patterns look for."""
+    regex = P.PHRASES[placeholder]()
+    phrases = [m.group() for m in re.finditer(r"(?:[^|()?\\]|\\.)+", PLAIN[placeholder]())][:400]
+    phrases = [re.sub(r"\\s\+", " ", phrase).replace("\\", "") for phrase in phrases]
+    assert regex
     lines = [line for text in _texts() for line in text.splitlines()]
-    towns = [f"{form} {suffix}" for form in sorted(data.municipalities())[:60] for suffix in ("Byråd", "Kommunes Økonomiudvalg")]
-    for line in [*lines, *towns, *_mixed_texts(300)]:
-        found = [(m.span(), m.groupdict()) for m in P.body.finditer(line)]
+    around = [f"{lead}{phrase}{tail}" for phrase in phrases for lead, tail in
+              (("", ""), (" ", " Byrådet"), ("x. ", "Anne: "), (" ", ":"), ("", "s kommune"), (" ", "\nTekst"))]
+    return [*lines, *around, *_mixed_texts(200)]
+
+
+@pytest.mark.parametrize(("name", "placeholder"), TREE_PATTERNS)
+def test_a_pattern_with_a_tree_matches_as_with_the_alternation(name, placeholder):
+    text, flags = P.source(name)
+    tree = P.PHRASES[placeholder]()
+    # Matched case-sensitively: no IGNORECASE, and no (?i:...) group right around the list.
+    assert tree in text and not flags & re.IGNORECASE and f"(?i:{tree}" not in text and f"(?i:(?:{tree}" not in text
+    plain = re.compile(text.replace(tree, PLAIN[placeholder]()), flags)
+    pattern = getattr(P, name)
+    for line in _phrase_texts(placeholder):
+        found = [(m.span(), m.groupdict()) for m in pattern.finditer(line)]
         assert found == [(m.span(), m.groupdict()) for m in plain.finditer(line)], line
+        for position in range(0, len(line), 5 if len(line) > 200 else 1):
+            match, expected = pattern.match(line, position), plain.match(line, position)
+            assert (match and match.span()) == (expected and expected.span()), (line, position)
+
+
+@pytest.mark.parametrize("placeholder", [name for name in PLAIN if name not in ("towns", "municipality_forms")])
+def test_a_tree_list_holds_single_spaces_between_words_only(placeholder):
+    phrases = {"heading_names_capitalised": P._capitalised_names(), "heading_names_upper": P._upper_names(),
+               "transcript_labels": data.words()["transcript"]["labels"],
+               "transcript_page_one_labels": data.words()["transcript"]["page_one_labels"],
+               "glued_header_labels": data.words()["glued"]["header_labels"]}[placeholder]
+    for phrase in phrases:
+        assert phrase and phrase == phrase.strip() and "  " not in phrase
+        assert not any(char.isspace() and char != " " for char in phrase)
 
 
 OWN_TEXTS = ["Kommune", " Kommune", "xKommune Næstved Kommune", "Odense\u00a0Byråd", "\tSLAGELSE KOMMUNE",

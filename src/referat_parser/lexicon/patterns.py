@@ -29,7 +29,7 @@ def _alternation(phrases: list[str] | tuple[str, ...] | frozenset[str], *, space
     return "|".join(e.replace(r"\ ", r"\s+") if spaces else e for e in escaped)
 
 
-def _trie_alternation(phrases: list[str] | tuple[str, ...] | frozenset[str] | set[str]) -> str:
+def _trie_alternation(phrases: list[str] | tuple[str, ...] | frozenset[str] | set[str], *, spaces: bool = False) -> str:
     """The phrases as a prefix tree ('Ny(?:borg|købing)'), for a pattern matched case-sensitively.
 
     Why: a plain alternation of a few hundred names is tried name by name at every position where one
@@ -37,21 +37,24 @@ def _trie_alternation(phrases: list[str] | tuple[str, ...] | frozenset[str] | se
     _alternation's longest-first list: the phrases that match at one position are prefixes of each
     other, and at each letter the tree tries the longer phrases before the one that ends there. With
     letters that match case-insensitively two branches could both match, so it serves case-sensitive
-    patterns only."""
+    patterns only. With ``spaces`` a space matches any run of white space, as in _alternation; the
+    phrases then hold single spaces between words and no other white space (tests/test_prefix_trees.py),
+    so that two phrases matching at one position are still prefixes of each other."""
     tree: dict[str, dict] = {}
     for phrase in set(phrases):
         node = tree
         for char in phrase:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _tree_regex(tree)
+    return _tree_regex(tree, r"\s+" if spaces else re.escape(" "))
 
 
-def _tree_regex(node: dict[str, dict]) -> str:
+def _tree_regex(node: dict[str, dict], space: str) -> str:
     """The regex of a prefix tree whose key '' marks the end of a phrase: a run of single letters
     written out, branches in a group, a phrase's end as the group's optional last choice."""
     letters = sorted(char for char in node if char)
-    branches = [re.escape(char) + _tree_regex(node[char]) for char in letters]
+    heads = [space if char == " " else re.escape(char) for char in letters]
+    branches = [head + _tree_regex(node[char], space) for head, char in zip(heads, letters, strict=True)]
     if not branches:
         return ""
     if "" not in node:
@@ -71,7 +74,7 @@ def _upper_names() -> set[str]:
 
 def _capitalised_heading_names() -> str:
     """Heading names of five or more letters as printed at the start of a line ('Sagsfremstilling')."""
-    return _alternation(_capitalised_names(), spaces=False)
+    return _trie_alternation(_capitalised_names())
 
 
 def _party_names() -> str:
@@ -80,7 +83,7 @@ def _party_names() -> str:
 
 def _upper_heading_names() -> str:
     """Heading names of five or more letters in capitals ('SAGSFREMSTILLING', 'RESUMÉ')."""
-    return _alternation(_upper_names(), spaces=False)
+    return _trie_alternation(_upper_names())
 
 
 def _transcript_cut_initials() -> str:
@@ -90,7 +93,8 @@ def _transcript_cut_initials() -> str:
     return "".join(sorted({r"\s" if p[0].isspace() else re.escape(p[0]) for p in phrases if p}))
 
 
-# Phrase lists from the vocabularies, by placeholder name.
+# Phrase lists from the vocabularies, by placeholder name. A list that only case-sensitive patterns
+# read is a prefix tree (_trie_alternation), far cheaper to try than a list of hundreds of phrases.
 PHRASES: dict[str, Callable[[], str]] = {
     "months": lambda: _alternation(data.months(), spaces=False),
     "month_initials": lambda: "".join(sorted({re.escape(month[0]) for month in data.months() if month})),
@@ -135,12 +139,12 @@ PHRASES: dict[str, Callable[[], str]] = {
     "contents_column_heads": lambda: _alternation(data.words()["contents"]["column_heads"]),
     "heading_names_upper": _upper_heading_names,
     "transcript_cut_initials": _transcript_cut_initials,
-    "transcript_labels": lambda: _alternation(data.words()["transcript"]["labels"]),
-    "transcript_page_one_labels": lambda: _alternation(data.words()["transcript"]["page_one_labels"]),
+    "transcript_labels": lambda: _trie_alternation(data.words()["transcript"]["labels"], spaces=True),
+    "transcript_page_one_labels": lambda: _trie_alternation(data.words()["transcript"]["page_one_labels"], spaces=True),
     "other_meeting": lambda: _alternation(data.header()["meeting"]["other_meeting"]),
     "contents_weak": lambda: _alternation(data.header()["meeting"]["contents_weak"]),
     "contents_run_on": lambda: _alternation(data.header()["meeting"]["contents_run_on"], spaces=False),
-    "glued_header_labels": lambda: _alternation(data.words()["glued"]["header_labels"], spaces=False),
+    "glued_header_labels": lambda: _trie_alternation(data.words()["glued"]["header_labels"]),
 }
 
 
