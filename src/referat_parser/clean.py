@@ -383,9 +383,11 @@ def _last_text(lines: list[_Row]) -> int | None:
 
 def _continues(prev: _Row, line: _Row, blanks: int) -> bool:
     first = line.text[0]
+    if not first.islower():  # the cheap test first: most lines start in upper case
+        return False
     if P.open_closed_entry.match(line.text):
         return False  # "åbent 2 Title": an entry of a list of items, not a continuation
-    if not first.islower() or ends_sentence(prev.text):
+    if ends_sentence(prev.text):
         return False
     if prev.bold != line.bold and prev.bold is not None:
         return False
