@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .lexicon import patterns as P
 from .lexicon.data import abbreviations
 from .lexicon.headings import match_heading
-from .lexicon.residue import is_noise, normalise, normalise_all, strip_inline_noise
+from .lexicon.residue import is_noise, may_hold_inline_noise, normalise, normalise_all, strip_inline_noise
 from .lexicon.words import ends_sentence, join_text
 from .read import Document, RawLine
 from .transcripts import cut_page, is_transcript, page_lines, running_header, split_page
@@ -68,9 +68,10 @@ def clean(doc: Document) -> Cleaned:
     texts = normalise_all([line.text for line in source])
     transcript = is_transcript(texts)  # before the viewer's boilerplate is dropped as noise
     recurring = _recurring_marked_lines(texts)
+    inline_noise = may_hold_inline_noise(texts)  # most documents have none: no line is read for it
     for line, text in zip(source, texts, strict=True):
         indent = line.text[:1] in (" ", "\t", "\u00a0")
-        if text:
+        if text and inline_noise:
             text = strip_inline_noise(text)
         if text and is_noise(text):
             if not paged and P.page_marker.match(text) and not at_break:
@@ -163,7 +164,8 @@ def _split_glued_blocks(rows: list[_Row]) -> list[_Row]:
         match = None
         if text[:1].isalpha():
             passed = {test: test(text) for test in _GLUE_TESTS}
-            match = next((m for m in (getattr(P, rule).search(text) for rule, test in GLUE_RULES if passed[test]) if m), None)
+            if any(passed.values()):  # most lines pass no cheap test, and need no search at all
+                match = next((m for m in (getattr(P, rule).search(text) for rule, test in GLUE_RULES if passed[test]) if m), None)
         if match is None:
             out.append(row)
             continue

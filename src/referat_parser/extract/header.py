@@ -748,7 +748,7 @@ def _agenda_entry(roll: _Roll, row: Line) -> bool:
 def _all_except(roll: _Roll, row: Line) -> bool:
     """'Til stede: Alle undtagen X, der havde meldt forfald': the members named are absent (a member
     list's label before the phrase does not make them present)."""
-    if row.search(G.all_except) is None:
+    if row.all_except is None:
         return False
     for person in absences_in_line(row.text) or []:
         _mark_absent(roll.people, person.name, person.party)
@@ -828,7 +828,7 @@ def _may_state_attendance(row: Line) -> bool:
     """Whether partial_absences, absences_in_line or substitutes_in_line can find anything in the line:
     all three start from an absence label, the 'all except' phrase or one of these gates' words. Most
     header lines have none, and are passed over without the three reading the line again."""
-    return bool(row.absence_label or row.search(G.all_except) or row.may(G.afbud_fra) or row.may(G.absent_verb)
+    return bool(row.absence_label or row.all_except or row.may(G.afbud_fra) or row.may(G.absent_verb)
                 or row.may(G.partial_verb) or row.may(G.substitute_hint))
 
 

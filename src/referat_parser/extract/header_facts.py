@@ -73,6 +73,11 @@ class Line:
         return self.search(G.time_label)
 
     @memo
+    def all_except(self) -> re.Match[str] | None:
+        """'Alle undtagen X' in the line: asked by two attendance rules."""
+        return self.search(G.all_except)
+
+    @memo
     def absence_label(self) -> re.Match[str] | None:
         """'Fraværende: X', 'Afbud fra: ...' at the line's start."""
         return P.absence_label.match(self.text)
@@ -84,12 +89,12 @@ class Line:
         return (P.header_label_alone.match(text) is not None, P.absence_alone.match(text) is not None,
                 P.member_list_label.match(text) is not None)
 
-    @property
+    @memo
     def header_label_alone(self) -> bool:
         """A header label of any field alone on its line ('Mødedato:', 'Sted')."""
         return self._label_kinds[0]
 
-    @property
+    @memo
     def absence_alone(self) -> bool:
         """An absence label alone on its line ('Fraværende:')."""
         return self._label_kinds[1]
@@ -99,12 +104,12 @@ class Line:
         """A member list's label ('Deltagere: ...') at the line's start."""
         return P.participant_label.match(self.text)
 
-    @property
+    @memo
     def is_label(self) -> bool:
         """A header field's, an absence or a member list's label alone on its line."""
         return any(self._label_kinds)
 
-    @property
+    @memo
     def field_label(self) -> bool:
         """A header field's label alone on its line (not a member or absence list's, whose names follow it)."""
         header, absence, members = self._label_kinds
