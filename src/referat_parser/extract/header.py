@@ -322,7 +322,7 @@ def _committee_candidates(ctx: _Context) -> list[str]:
     """Header lines that may name the body: not a member list, not prose, not navigation that lists
     bodies in general ("Byråd og udvalg")."""
     return [line for line in ctx.lines[: ctx.title_at] if not P.participant_label.match(line) and len(line) <= LINE_MAX
-            and not P.navigation_word.search(line)]
+            and not G.navigation_word.search(line)]
 
 
 def _lower_case_body(line: str) -> str | None:
@@ -382,7 +382,7 @@ def _names_something_else(line: str) -> bool:
     """A line about the meeting or the page rather than a body's name: 'Åbent møde', 'Ekstraordinært
     møde', 'Mandag', 'Rådhuset', 'Byråd og udvalg'."""
     return bool(G.meeting_word.search(line) or P.public_word.search(line.title()) or P.header_place_words.search(line)
-                or P.navigation_word.search(line) or any(fold(word) in weekdays() for word in line.split()))
+                or G.navigation_word.search(line) or any(fold(word) in weekdays() for word in line.split()))
 
 
 def _named_body(ctx: _Context) -> Iterator[str]:
