@@ -656,7 +656,7 @@ def _member_list(row: Line, below: str) -> bool:
     'Medlemmer' in a site's menu names nobody)."""
     if row.absence_label or row.absence_alone:
         return True
-    if not P.member_list_label.match(row.text):
+    if not row.member_list_label:
         return False
     rest = row.text.partition(":")[2].strip()
     return bool(inline_participants(rest) or participant_entry(below) or inline_participants(below))

@@ -100,6 +100,11 @@ class Line:
         return self._label_kinds[1]
 
     @memo
+    def member_list_label(self) -> bool:
+        """A member list's label starts the line ('Deltagere', 'Medlemmer:')."""
+        return self._label_kinds[2]
+
+    @memo
     def participant_label(self) -> re.Match[str] | None:
         """A member list's label ('Deltagere: ...') at the line's start."""
         return P.participant_label.match(self.text)

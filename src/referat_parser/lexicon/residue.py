@@ -71,7 +71,7 @@ def _listed(text: str) -> bool:
     marker = P.list_marker.match(text) if text[:1] in P.LIST_MARKERS else None
     if marker is not None and fold(text[marker.end():]) in lines:
         return True
-    if not _menu_separators().intersection(text):
+    if not any(map(text.__contains__, _menu_separators())):  # three substring tests, not a set of the line
         return False
     parts = [part for part in P.menu_separators.split(text) if part]
     return bool(parts) and parts != [text] and all(fold(part) in lines for part in parts)
