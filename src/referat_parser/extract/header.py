@@ -417,7 +417,7 @@ def _meeting_word_time(ctx: _Context) -> Iterator[str]:
     for row in ctx.meeting_rows[: ctx.title_at]:
         row = row.before_stamp.before_end
         line = row.text
-        clock = P.kl_time.search(line)
+        clock = row.search(G.kl_time)  # behind its gate: a line without a digit has no clock time
         if clock and row.search(G.meeting_word):
             yield next(iter_times(line[clock.start():]))[0]
 
