@@ -168,3 +168,23 @@ def test_an_outcome_word_in_reported_news_does_not_beat_the_closing_phrase():
 def test_the_bodys_own_outcome_still_counts_beside_reported_news():
     assert classify_outcome("Godkendt. Borgmesteren oplyste, at tilskuddet er bevilget.") == "approved"
     assert classify_outcome("Bevilget som ansøgt.") == "approved"
+
+
+def test_the_date_ending_test_never_hides_a_body_and_date_line():
+    """body_date_heading reads body_date_alone only on a line that ends like a date (headings._ends_like_a_date):
+    wherever the pattern matches a stripped line, on the seed fixtures and on lines that end in each date form,
+    with white space and a colon after it, the test lets the line through."""
+    from pathlib import Path
+
+    from referat_parser.lexicon import patterns as P
+    from referat_parser.lexicon.headings import _ends_like_a_date
+
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
+    lines = {line.strip() for path in fixtures.glob("*.txt") for line in path.read_text(encoding="utf-8").splitlines()}
+    dates = ["02-03-2021", "3. maj 2021", "maj 3, 2019", "2021-03-02", "15/3-2010", "9/3 10", "3.2.21", "١٥-٠٣-٢٠٢١"]
+    made = [f"Byrådet {date}{tail}".strip() for date in dates for tail in ("", ":", " :", "\t:", "  ", ".", " kl. 17")]
+    matched = [line for line in sorted(lines) + made if line and P.body_date_alone.match(line)]
+    assert len(matched) >= len(dates)
+    for line in matched:
+        assert _ends_like_a_date(line), line
+    assert not _ends_like_a_date("Byrådet godkendte indstillingen.")

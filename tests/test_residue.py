@@ -1,10 +1,12 @@
 """Web-viewer residue: interface phrases glued to titles or on lines of their own are never content.
 Snippets written for these tests."""
 
+from pathlib import Path
+
 import pytest
 
 from referat_parser import parse_text
-from referat_parser.lexicon.residue import is_noise, strip_inline_noise
+from referat_parser.lexicon.residue import is_noise, may_hold_inline_noise, strip_inline_noise
 
 HEAD = "Referat\nTeknik- og Miljøudvalget\nMødedato: 02-05-2023\n\n"
 
@@ -61,3 +63,25 @@ def test_viewer_residue_never_becomes_a_title_or_part_of_a_decision():
     assert [(i.title, i.decision.text) for i in items] == [("Godkendelse af dagsorden", "Godkendt."),
                                                            ("Vejbelysning", "Udsat.")]
 
+
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+RESIDUE_LINES = ["Ny cykelsti langs ÅvejÅbn/luk punkt", "X og læse mere om X", "<b>Dagsorden</b>", "Sager: Fold alle ud",
+                 "Sager: FOLD ALLE UD", "KOPIER LINK TIL PUNKTET", "application/pdf icon bilag.pdf", "Publıceret <i>x</i>",
+                 "Klik her for at folde udX og læse mere om X", "ſ og læse mere om ſ"]
+
+
+def test_the_document_test_for_inline_noise_never_hides_a_line_that_has_some():
+    """Wherever strip_inline_noise changes a line, may_hold_inline_noise lets the line, and any text
+    holding it, through."""
+    lines = [line.strip() for path in sorted(FIXTURES.glob("*.txt"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    changed = [line for line in [*lines, *RESIDUE_LINES] if strip_inline_noise(line) != line]
+    assert len(changed) >= len(RESIDUE_LINES) - 1
+    for line in changed:
+        assert may_hold_inline_noise([line]), line
+        assert may_hold_inline_noise(["Referat", line, "Beslutning"]), line
+
+
+def test_a_document_without_inline_noise_is_not_read_for_it():
+    assert not may_hold_inline_noise(["Referat", "Mødedato: 02-05-2023", "Godkendt."])

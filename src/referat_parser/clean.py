@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .lexicon import patterns as P
 from .lexicon.data import abbreviations
 from .lexicon.headings import match_heading
-from .lexicon.residue import is_noise, normalise, normalise_all, strip_inline_noise
+from .lexicon.residue import is_noise, may_hold_inline_noise, normalise, normalise_all, strip_inline_noise
 from .lexicon.words import ends_sentence, join_text
 from .read import Document, RawLine
 from .transcripts import cut_page, is_transcript, page_lines, running_header, split_page
@@ -68,9 +68,10 @@ def clean(doc: Document) -> Cleaned:
     texts = normalise_all([line.text for line in source])
     transcript = is_transcript(texts)  # before the viewer's boilerplate is dropped as noise
     recurring = _recurring_marked_lines(texts)
+    inline_noise = may_hold_inline_noise(texts)  # most documents have none: no line is read for it
     for line, text in zip(source, texts, strict=True):
         indent = line.text[:1] in (" ", "\t", "\u00a0")
-        if text:
+        if text and inline_noise:
             text = strip_inline_noise(text)
         if text and is_noise(text):
             if not paged and P.page_marker.match(text) and not at_break:
@@ -163,7 +164,8 @@ def _split_glued_blocks(rows: list[_Row]) -> list[_Row]:
         match = None
         if text[:1].isalpha():
             passed = {test: test(text) for test in _GLUE_TESTS}
-            match = next((m for m in (getattr(P, rule).search(text) for rule, test in GLUE_RULES if passed[test]) if m), None)
+            if any(passed.values()):  # most lines pass no cheap test, and need no search at all
+                match = next((m for m in (getattr(P, rule).search(text) for rule, test in GLUE_RULES if passed[test]) if m), None)
         if match is None:
             out.append(row)
             continue
@@ -393,9 +395,11 @@ def _last_text(lines: list[_Row]) -> int | None:
 
 def _continues(prev: _Row, line: _Row, blanks: int) -> bool:
     first = line.text[0]
+    if not first.islower():  # the cheap test first: most lines start in upper case
+        return False
     if P.open_closed_entry.match(line.text):
         return False  # "åbent 2 Title": an entry of a list of items, not a continuation
-    if not first.islower() or ends_sentence(prev.text):
+    if ends_sentence(prev.text):
         return False
     if prev.bold != line.bold and prev.bold is not None:
         return False

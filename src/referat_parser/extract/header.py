@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from ..drafts import HeaderDraft
 from ..lexicon import gates as G
@@ -36,6 +36,7 @@ from ..lexicon.names import PersonRef, find_person
 from ..lexicon.words import join_text
 from .header_facts import Facts, Line
 from .header_rows import label_rows
+from .memo import memo
 
 
 def _without_mail_header(lines: list[str]) -> list[str]:
@@ -92,24 +93,24 @@ class _Context:
     facts: Facts  # what the rules ask about each line, worked out once
     date_line: int | None = None  # the line the first date candidate was read from
 
-    @cached_property
+    @memo
     def rows(self) -> list[Line]:
         return self.facts.lines(self.lines)
 
-    @cached_property
+    @memo
     def meeting_rows(self) -> list[Line]:
         return self.facts.lines(self.meeting_lines)
 
     # Several rules read the same label columns and committee lines: each is worked out once.
-    @cached_property
+    @memo
     def columns(self) -> dict[int, int]:
         return _label_columns(self.rows)
 
-    @cached_property
+    @memo
     def meeting_columns(self) -> dict[int, int]:
         return _label_columns(self.meeting_rows)
 
-    @cached_property
+    @memo
     def committee_candidates(self) -> list[str]:
         return _committee_candidates(self)
 
@@ -336,7 +337,7 @@ def _committee_candidates(ctx: _Context) -> list[str]:
     """Header lines that may name the body: not a member list, not prose, not navigation that lists
     bodies in general ("Byråd og udvalg")."""
     return [line for line in ctx.lines[: ctx.title_at] if not P.participant_label.match(line) and len(line) <= LINE_MAX
-            and not P.navigation_word.search(line)]
+            and not G.navigation_word.search(line)]
 
 
 def _lower_case_body(line: str) -> str | None:
@@ -396,7 +397,7 @@ def _names_something_else(line: str) -> bool:
     """A line about the meeting or the page rather than a body's name: 'Åbent møde', 'Ekstraordinært
     møde', 'Mandag', 'Rådhuset', 'Byråd og udvalg'."""
     return bool(G.meeting_word.search(line) or P.public_word.search(line.title()) or P.header_place_words.search(line)
-                or P.navigation_word.search(line) or any(fold(word) in weekdays() for word in line.split()))
+                or G.navigation_word.search(line) or any(fold(word) in weekdays() for word in line.split()))
 
 
 def _named_body(ctx: _Context) -> Iterator[str]:
@@ -431,7 +432,7 @@ def _meeting_word_time(ctx: _Context) -> Iterator[str]:
     for row in ctx.meeting_rows[: ctx.title_at]:
         row = row.before_stamp.before_end
         line = row.text
-        clock = P.kl_time.search(line)
+        clock = row.search(G.kl_time)  # behind its gate: a line without a digit has no clock time
         if clock and row.search(G.meeting_word):
             yield next(iter_times(line[clock.start():]))[0]
 
@@ -670,7 +671,7 @@ def _member_list(row: Line, below: str) -> bool:
     'Medlemmer' in a site's menu names nobody)."""
     if row.absence_label or row.absence_alone:
         return True
-    if not P.member_list_label.match(row.text):
+    if not row.member_list_label:
         return False
     rest = row.text.partition(":")[2].strip()
     return bool(inline_participants(rest) or participant_entry(below) or inline_participants(below))
@@ -762,7 +763,7 @@ def _agenda_entry(roll: _Roll, row: Line) -> bool:
 def _all_except(roll: _Roll, row: Line) -> bool:
     """'Til stede: Alle undtagen X, der havde meldt forfald': the members named are absent (a member
     list's label before the phrase does not make them present)."""
-    if row.search(G.all_except) is None:
+    if row.all_except is None:
         return False
     for person in absences_in_line(row.text) or []:
         _mark_absent(roll.people, person.name, person.party)
@@ -857,7 +858,7 @@ def _may_state_attendance(row: Line) -> bool:
     """Whether partial_absences, absences_in_line or substitutes_in_line can find anything in the line:
     all three start from an absence label, the 'all except' phrase or one of these gates' words. Most
     header lines have none, and are passed over without the three reading the line again."""
-    return bool(row.absence_label or row.search(G.all_except) or row.may(G.afbud_fra) or row.may(G.absent_verb)
+    return bool(row.absence_label or row.all_except or row.may(G.afbud_fra) or row.may(G.absent_verb)
                 or row.may(G.partial_verb) or row.may(G.substitute_hint))
 
 

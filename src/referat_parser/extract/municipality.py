@@ -17,6 +17,10 @@ def _own_mentions(text: str) -> Iterator[tuple[str, int]]:
     """(municipality, position) for each 'X Kommune'-like mention. Searching for the few own-form
     words first and looking up the words before them is far faster than a 100-name alternation."""
     for match in P.own_word.finditer(text):
+        # After white space only. The test cannot hide a later word: none can start inside a match,
+        # which holds no white space.
+        if not text[match.start() - 1: match.start()].isspace():
+            continue
         before = P.words_before.search(text, max(0, match.start() - 60), match.start())
         if before is None:
             continue

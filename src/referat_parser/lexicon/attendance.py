@@ -166,7 +166,7 @@ def is_attendance_line(text: str) -> bool:
         return True
     if _afbud_fra(text) or G.absent_verb.search(text):
         return True
-    return P.attendance_remark.search(text) is not None
+    return G.attendance_remark.search(text) is not None
 
 
 # --- substitutes ---------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from . import gates as G
 from . import patterns as P
 
 
@@ -31,7 +32,7 @@ def _cached_bodies(text: str) -> tuple[tuple[str, int, int, bool], ...]:
 def _bodies(text: str) -> list[tuple[str, int, int, bool]]:
     """Every capitalised body name as (name, start, end, whether printed in the genitive)."""
     found = []
-    for match in P.body.finditer(text):
+    for match in G.body.finditer(text):  # behind its gate: most lines name no body word
         is_genitive = bool(match["genitive"])
         name = match.group(0)[:-1] if is_genitive else match.group(0)  # "Økonomiudvalgets" -> "...udvalget"
         if _is_body_case(name):

@@ -5,7 +5,7 @@ The lowest layer of the lexicon: every phrase list the parser knows is read here
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +31,22 @@ def _load(name: str) -> dict[str, Any]:
     return _vocabularies()[name]
 
 
+FOLD_CACHED_TEXT = 200  # characters; the folds of lines this short are kept: several stages fold the same line
+
+
 def fold(text: str) -> str:
     """The form vocabulary entries are compared in: case-folded, single spaces, no end punctuation."""
+    return _cached_fold(text) if len(text) <= FOLD_CACHED_TEXT else _fold(text)
+
+
+@lru_cache(maxsize=8192)
+def _cached_fold(text: str) -> str:
+    # Clean (noise lines), transcripts and segment (repeated titles, recurring titles) fold the same
+    # lines: on the labelled corpus 43 % of the folds of one document repeat an earlier one.
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     return " ".join(text.casefold().split()).strip(" :.;?")
 
 

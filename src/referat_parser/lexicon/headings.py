@@ -357,12 +357,20 @@ def _glued(text: str) -> Heading | None:
     return Heading(keys[match["name"]], match["name"], glued_text=text[match.end():].strip())
 
 
+def _ends_like_a_date(text: str) -> bool:
+    """Whether a stripped line may end as body_date_alone needs: in a date, then at most white space and
+    a colon ('Byrådet 24-03-2021', 'Byrådet 3. maj 2021:'). Every date form ends in a digit, so most
+    lines (prose ending in a full stop) are passed over without the pattern."""
+    end = text[:-1].rstrip() if text.endswith(":") else text
+    return end[-1:].isdecimal()
+
+
 def body_date_heading(text: str) -> Heading | None:
     """'Byrådet 24-03-2021': a body's name and a date alone on a line. Inside an item it heads that
     body's decision; in a header it names the meeting, so it is no HEADING_RULE: the segment stage
     decides where it counts (segment/dated_lines.py)."""
     stripped = text.strip()
-    match = P.body_date_alone.match(stripped) if len(stripped) <= LONG_LINE and _has_digit(stripped) else None
+    match = P.body_date_alone.match(stripped) if len(stripped) <= LONG_LINE and _ends_like_a_date(stripped) else None
     if match is None or not looks_like_body(match["body"]):
         return None
     date = next((iso for iso, _, _ in iter_dates(match["date"])), None)

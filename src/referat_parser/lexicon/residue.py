@@ -71,10 +71,24 @@ def _listed(text: str) -> bool:
     marker = P.list_marker.match(text) if text[:1] in P.LIST_MARKERS else None
     if marker is not None and fold(text[marker.end():]) in lines:
         return True
-    if not _menu_separators().intersection(text):
+    if not any(map(text.__contains__, _menu_separators())):  # three substring tests, not a set of the line
         return False
     parts = [part for part in P.menu_separators.split(text) if part]
     return bool(parts) and parts != [text] and all(fold(part) in lines for part in parts)
+
+
+LINK_REPEAT_WORDS = "læse mere om"  # what a link text that repeats its title holds (link_text_repeat)
+
+
+def may_hold_inline_noise(texts: list[str]) -> bool:
+    """False only when strip_inline_noise leaves every one of ``texts`` as it is: neither the inline
+    noise's gate words nor a repeated link text stand anywhere in them. Asked once for a document's
+    lines, it spares the test of each line in most documents; a word absent from the whole text is
+    absent from each of its lines."""
+    if not noise()["inline"]:
+        return False
+    joined = "\n".join(texts)
+    return LINK_REPEAT_WORDS in joined or G.noise_inline.may(joined)
 
 
 def strip_inline_noise(text: str) -> str:
@@ -83,7 +97,7 @@ def strip_inline_noise(text: str) -> str:
     if not noise()["inline"]:
         return text
     replaced, count = G.noise_inline.subn(" ", text)
-    repeat = P.link_text_repeat.match(replaced) if "læse mere om" in replaced and len(replaced) <= LINK_LINE_MAX else None
+    repeat = P.link_text_repeat.match(replaced) if LINK_REPEAT_WORDS in replaced and len(replaced) <= LINK_LINE_MAX else None
     if repeat is not None:  # "2. Title og læse mere om Title" -> "2. Title"
         replaced, count = repeat["lead"] + repeat["title"], count + 1
     return normalise(replaced) if count else text

@@ -20,7 +20,8 @@ def accordion_headings(infos: list[Info], lines: list[Line]) -> None:
     """Turn bulleted rows into headings (in place) in a document whose sections are bulleted rows:
     from the first bulleted vocabulary heading on, a short capitalised bulleted line without end
     punctuation, followed by a line without a marker (its text or fields), is a heading."""
-    marked = [index for index, line in enumerate(lines) if P.list_marker.match(line.text)]
+    # A marker is the line's first character (list_marker opens with one): the pattern reads only those lines.
+    marked = [index for index, line in enumerate(lines) if line.text[:1] in P.LIST_MARKERS and P.list_marker.match(line.text)]
     for index in marked:  # 'Bilag' / '• Indstilling' / '• Bilag 1: ...': an entry of a list, not a section
         if infos[index].kind is Kind.HEADING and _list_entry(infos, lines, index):
             infos[index] = Info(Kind.TEXT, rule="bulleted_list_entry")

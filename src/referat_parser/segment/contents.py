@@ -5,7 +5,6 @@ entries are never items."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from itertools import pairwise
 
 from ..clean import Line
@@ -22,14 +21,16 @@ def find_toc(infos: list[Info], lines: list[Line]) -> list[TocLine]:
     toc = [TocLine(index, info.number or _number_above(infos, index), info.title or "", int(info.value or 0) or None)
            for index, info in enumerate(infos) if info.kind is Kind.TOC and info.title is not None]
     before_items = next((i for i, info in enumerate(infos) if info.kind is Kind.HEADING), len(infos))
-    for run, marked in _runs(infos, lines, lambda index: infos[index].kind is Kind.NUMBERED):
+    between = _between_entries(infos, lines)
+    numbered = [info.kind is Kind.NUMBERED for info in infos]
+    for run, marked in _runs(infos, numbered, between):
         # After the first section heading, only a contents heading makes a numbered list contents:
         # "1. Kort over ..." under "Bilag" lists an item's attachments.
         for part in _consecutive(infos, run) if marked or run[0] < before_items else []:
             if len(part) >= 2:
                 toc.extend(_numbered_entries(infos, part, marked))
-    for run, marked in _runs(infos, lines, lambda index: infos[index].kind is Kind.TEXT
-                             and _trailing_page(lines[index].text) is not None):
+    paged = [info.kind is Kind.TEXT and _trailing_page(line.text) is not None for info, line in zip(infos, lines, strict=True)]
+    for run, marked in _runs(infos, paged, between):
         toc.extend(_paged_run(lines, run, marked, run[-1] < before_items))
     for mark in (i for i, info in enumerate(infos) if info.kind is Kind.TOC and info.title is None):
         toc.extend(_stacked_entries(infos, lines, mark + 1))
@@ -104,16 +105,23 @@ def _join_wrapped(parts: list[str]) -> str:
     return functools.reduce(join_text, parts)
 
 
-def _runs(infos: list[Info], lines: list[Line], member: Callable[[int], bool]) -> list[tuple[list[int], bool]]:
-    """Runs of member lines with only blank lines, open/closed markers and subheadings ("Lukkede sager")
-    between them, each with whether a contents heading ("Indholdsfortegnelse") comes right before it."""
+def _between_entries(infos: list[Info], lines: list[Line]) -> list[bool]:
+    """Whether each line may stand between the entries of a contents run: a blank line, an open/closed
+    marker or a subheading ("Lukkede sager"). Worked out once for the runs of both kinds of entry."""
+    return [info.kind is Kind.BLANK or info.kind is Kind.PUBLIC or P.toc_subheading.match(line.text) is not None
+            for info, line in zip(infos, lines, strict=True)]
+
+
+def _runs(infos: list[Info], members: list[bool], between: list[bool]) -> list[tuple[list[int], bool]]:
+    """Runs of member lines with only lines ``between`` entries (_between_entries) between them, each
+    with whether a contents heading ("Indholdsfortegnelse") comes right before it."""
     runs: list[tuple[list[int], bool]] = []
     run: list[int] = []
     marked = False
     for index, info in enumerate(infos):
-        if member(index):
+        if members[index]:
             run.append(index)
-        elif info.kind is not Kind.BLANK and info.kind is not Kind.PUBLIC and not P.toc_subheading.match(lines[index].text):
+        elif not between[index]:
             if run:
                 runs.append((run, marked))
                 run = []

@@ -142,12 +142,13 @@ def repeat_lines(item: ItemBlock, infos: list[Info], lines: list[Line]) -> set[i
     words as the text of a section ('Beslutningstema' / 'Godkendelse af dagsorden') are no repeat."""
     repeats = set()
     previous: Kind | None = None
+    title = fold(item.title) if item.title else ""  # folded once, not for every text line
     for index in range(item.start, item.end):
         info = infos[index]
         if index != item.title_line and info.kind in (Kind.NUMBERED, Kind.TEXT) and (
                 (info.kind is Kind.NUMBERED and info.number == item.number and similar(info.title, item.title))
                 or (info.kind is Kind.TEXT and item.title and previous is not Kind.HEADING
-                    and fold(lines[index].text) == fold(item.title))):
+                    and fold(lines[index].text) == title)):
             repeats.add(index)
         if info.kind is not Kind.BLANK:
             previous = info.kind
