@@ -134,7 +134,8 @@ def test_every_noise_line_is_dropped():
 NOISE_SAMPLES = ["Side 3 af 22", "Page 2 of 9", "- 4 -", "3/22", "12", "Vi bruger cookies til statistik og analyse.",
                  "Denne side bruger cookies for at forbedre oplevelsen", 'Download "Referat fra byrådet"',
                  "Forside > Politik > Udvalg > Referat", "Forside / Politik / Dagsordener og referater",
-                 "________________", "----------", "04.11.2019 Views", "icon-Politik"]
+                 "________________", "----------", "04.11.2019 Views", "icon-Politik", "Udskrevet 16.06.2005 kl. 09:12",
+                 "Udskriftsdato: 3. marts 2015"]
 
 
 def test_every_noise_pattern_is_exercised():
@@ -177,7 +178,8 @@ def test_language_markers(language):
 FOOTER_SAMPLES = ["Kontakt", "Kontakt os", "Om hjemmesiden", "Privatlivspolitik", "Cookiepolitik",
                   "Tilgængelighedserklæring", "© 2024 Eksempel Kommune", "Eksempel Kommune · Torvet 1 · 9999 Byen",
                   "Eksempel Kommune - Torvet 1 - 9999 Byen - Telefon 11 22 33 44", "Eksempel Kommune",
-                  "Referent: Hanne Lund"]
+                  "Referent: Hanne Lund", "Eksempel Kommune | Rådhuset | Til toppen",
+                  "Side opdateret 28.06.2016 | Region Eksempel | Torvet 1 | 9999 Byen | Cookies og privatliv"]
 
 
 def test_footer_patterns_leave_decisions_that_name_a_municipality_alone():
