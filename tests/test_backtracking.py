@@ -10,6 +10,7 @@ long runs are parsed whole, under a watchdog that turns a hang into a failure.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import pkgutil
 import re
@@ -66,13 +67,20 @@ def test_the_checker_passes_linear_forms(pattern):
     assert traps(pattern) == []
 
 
-def _watchdog(seconds: int):
+@contextlib.contextmanager
+def watchdog(seconds: int = 60) -> Iterator[None]:
+    """Turn a parse that never ends into a failure after ``seconds``."""
+
     def expired(*_: object) -> None:
         raise TimeoutError(f"still parsing after {seconds} s: a backtracking trap")
 
     previous = signal.signal(signal.SIGALRM, expired)
     signal.alarm(seconds)
-    return previous
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 RUN = 3000
@@ -86,22 +94,14 @@ LINE_STARTS = ["", "Anne Hansen", "Afbud: Anne Hansen (A)", "Afbud fra Anne Hans
 def test_documents_with_long_runs_are_parsed(run):
     lines = [start + run * RUN + "x" for start in LINE_STARTS]
     document = HEADER + "\n".join(lines) + "\n2. Næste punkt\nBeslutning\n" + "\n".join(lines) + "\n"
-    previous = _watchdog(60)
-    try:
+    with watchdog():
         meeting = parse_text(document)
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
     assert meeting.items  # parsed, not only ended
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGALRM"), reason="the watchdog needs SIGALRM")
 def test_a_text_copy_that_starts_with_spaces_is_sniffed_as_text():
     data = (" " * 5000 + "Referat\nByrådet\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n").encode()
-    previous = _watchdog(60)
-    try:
+    with watchdog():
         meeting = parse_bytes(data)
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
     assert meeting.source.format == "text"
