@@ -111,6 +111,24 @@ def test_budget_tables():
     assert attached == [rows for _, rows in doc.tables]
 
 
+@pytest.mark.parametrize("limit", [0, 1, 32])
+def test_tables_read_alike_from_held_and_reloaded_pages(limit, monkeypatch):
+    """Pages with a ruled table are kept open from the line extraction for reading the cells, up
+    to a limit; the pages over it are loaded again. Either way the cells are the same."""
+    import functools
+
+    from referat_parser.read import pdf, pdf_pdfium
+
+    monkeypatch.setattr(pdf, "HeldPages", functools.partial(pdf_pdfium.HeldPages, limit=limit))
+    doc = read_pdf_bytes((FIXTURES / "pdf" / "003_f9388b16bac5857a.pdf").read_bytes())
+    header = ["i 1.000 kr.", "Budget ¹⁾", "Forventet regnskab", "Forventet over- eller underskud ²⁾"]
+    assert [rows for _, rows in doc.tables] == [
+        [header, ["Arbejdsmarked", "1.421.673", "1.430.681", "-9.008"]],
+        [header, ["Sprogcenter Næstved", "-1.272", "-1.272", "0"]],
+    ]
+    assert len({page for page, _ in doc.tables}) == 2  # one page held and one loaded again at limit 1
+
+
 def _unruled_table(c: canvas.Canvas) -> None:
     c.setFont("Helvetica", 10)
     c.drawString(72, 720, "Budgettet fordeler sig således:")
