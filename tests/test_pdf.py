@@ -419,3 +419,12 @@ def test_pdfium_line_spans(text: str, spans: list[tuple[int, int]]) -> None:
     from referat_parser.read.pdf_pdfium import _line_spans
 
     assert list(_line_spans(text)) == spans
+
+
+@pytest.mark.parametrize("text", ["• Punkt", "▪\tPunkt", "➢\u00a0Punkt", "•\u2003x", "•Punkt", "•", "", "- Punkt",
+                                  "x • y", "✓ ", "■\u200bx", "○\x1cx", "●\u2028x"])
+def test_glyph_bullet_is_a_glyph_and_what_the_regex_calls_whitespace(text):
+    """The paragraph builder's string test for a bullet line says what ``^[glyphs]\\s`` says."""
+    from referat_parser.read.pdf_layout import _BULLET_GLYPHS, _glyph_bullet
+
+    assert _glyph_bullet(text) == (re.match(f"^[{_BULLET_GLYPHS}]\\s", text) is not None)
