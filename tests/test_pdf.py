@@ -129,6 +129,21 @@ def test_tables_read_alike_from_held_and_reloaded_pages(limit, monkeypatch):
     assert len({page for page, _ in doc.tables}) == 2  # one page held and one loaded again at limit 1
 
 
+@pytest.mark.parametrize("buffer", [1, 4096])
+def test_cell_text_read_in_one_call_or_two_alike(buffer, monkeypatch):
+    """A cell's text is read in one call into a page's buffer; a text that fills it (here: any,
+    with a buffer of one unit) is read the two-call way. The cells are the same."""
+    from referat_parser.read import pdf_pdfium
+
+    monkeypatch.setattr(pdf_pdfium, "CELL_BUFFER", buffer)
+    doc = read_pdf_bytes((FIXTURES / "pdf" / "003_f9388b16bac5857a.pdf").read_bytes())
+    header = ["i 1.000 kr.", "Budget ¹⁾", "Forventet regnskab", "Forventet over- eller underskud ²⁾"]
+    assert [rows for _, rows in doc.tables] == [
+        [header, ["Arbejdsmarked", "1.421.673", "1.430.681", "-9.008"]],
+        [header, ["Sprogcenter Næstved", "-1.272", "-1.272", "0"]],
+    ]
+
+
 def _unruled_table(c: canvas.Canvas) -> None:
     c.setFont("Helvetica", 10)
     c.drawString(72, 720, "Budgettet fordeler sig således:")

@@ -448,8 +448,9 @@ def _fill_page(raw, textpage, height: float,  # type: ignore[no-untyped-def]
                tables: list[Grid]) -> list[tuple[float, float, float, float, list[list[str | None]]]]:
     """The filled tables of one page, the grids that keep two rows of two cells with text."""
     out = []
+    buf = (ctypes.c_ushort * CELL_BUFFER)()  # one buffer for the page's cells
     for x0, top, x1, bottom, rows in tables:
-        cells = [[_cell_text(raw, textpage, cell, height) if cell is not None else None for cell in row]
+        cells = [[_cell_text(raw, textpage, cell, height, buf) if cell is not None else None for cell in row]
                  for row in rows]
         cells = [row for row in cells if any(row)]
         if len(cells) >= 2 and max(len(row) for row in cells) >= 2:
@@ -457,15 +458,37 @@ def _fill_page(raw, textpage, height: float,  # type: ignore[no-untyped-def]
     return out
 
 
-def _cell_text(raw, textpage, cell: Cell, height: float) -> str:  # type: ignore[no-untyped-def]
+# UTF-16 units of a cell's text read in one FPDFText_GetBoundedText call; a longer text is
+# read the two-call way (length, then text).
+CELL_BUFFER = 4096
+
+
+def _cell_text(raw, textpage, cell: Cell, height: float, buf) -> str:  # type: ignore[no-untyped-def]
     x0, top, x1, bottom = cell
     args = (textpage, x0, height - top, x1, height - bottom)
+    # pdfium looks through every character of the page for each call. One call into a buffer
+    # large enough gives the text the two-call way gives (length in wchar_t, then that many
+    # UTF-16 units and one more) whenever there is no surrogate pair, where the two differ
+    # (wchar_t is 32 bits on Linux and the text was cut short); otherwise the two calls.
+    units = raw.FPDFText_GetBoundedText(*args, buf, CELL_BUFFER)
+    if units <= 0:
+        return ""
+    text = ctypes.string_at(buf, units * 2).decode("utf-16-le", errors="replace")
+    if units >= CELL_BUFFER or len(text) != units:
+        text = _cell_text_two_calls(raw, args)
+    return _cell_lines(text.rstrip("\x00"))
+
+
+def _cell_text_two_calls(raw, args) -> str:  # type: ignore[no-untyped-def]
     n = raw.FPDFText_GetBoundedText(*args, None, 0)
     if n <= 0:
         return ""
     buf = (ctypes.c_ushort * (n + 1))()
     n = raw.FPDFText_GetBoundedText(*args, buf, n + 1)
-    text = bytes(buf)[: max(0, n) * 2].decode("utf-16-le", errors="replace").rstrip("\x00")
+    return bytes(buf)[: max(0, n) * 2].decode("utf-16-le", errors="replace")
+
+
+def _cell_lines(text: str) -> str:
     # Line ends ("\r\n") and hyphen marks (U+0002 here, U+FFFE in GetText) become line breaks.
     text = text.replace("\r\n", "\n").replace("\x02", "-\n").replace("\ufffe", "-\n")
     return join_cell(_UNMAPPED.sub("\ufffd", text))
