@@ -111,6 +111,39 @@ def test_budget_tables():
     assert attached == [rows for _, rows in doc.tables]
 
 
+@pytest.mark.parametrize("limit", [0, 1, 32])
+def test_tables_read_alike_from_held_and_reloaded_pages(limit, monkeypatch):
+    """Pages with a ruled table are kept open from the line extraction for reading the cells, up
+    to a limit; the pages over it are loaded again. Either way the cells are the same."""
+    import functools
+
+    from referat_parser.read import pdf, pdf_pdfium
+
+    monkeypatch.setattr(pdf, "HeldPages", functools.partial(pdf_pdfium.HeldPages, limit=limit))
+    doc = read_pdf_bytes((FIXTURES / "pdf" / "003_f9388b16bac5857a.pdf").read_bytes())
+    header = ["i 1.000 kr.", "Budget ¹⁾", "Forventet regnskab", "Forventet over- eller underskud ²⁾"]
+    assert [rows for _, rows in doc.tables] == [
+        [header, ["Arbejdsmarked", "1.421.673", "1.430.681", "-9.008"]],
+        [header, ["Sprogcenter Næstved", "-1.272", "-1.272", "0"]],
+    ]
+    assert len({page for page, _ in doc.tables}) == 2  # one page held and one loaded again at limit 1
+
+
+@pytest.mark.parametrize("buffer", [1, 4096])
+def test_cell_text_read_in_one_call_or_two_alike(buffer, monkeypatch):
+    """A cell's text is read in one call into a page's buffer; a text that fills it (here: any,
+    with a buffer of one unit) is read the two-call way. The cells are the same."""
+    from referat_parser.read import pdf_pdfium
+
+    monkeypatch.setattr(pdf_pdfium, "CELL_BUFFER", buffer)
+    doc = read_pdf_bytes((FIXTURES / "pdf" / "003_f9388b16bac5857a.pdf").read_bytes())
+    header = ["i 1.000 kr.", "Budget ¹⁾", "Forventet regnskab", "Forventet over- eller underskud ²⁾"]
+    assert [rows for _, rows in doc.tables] == [
+        [header, ["Arbejdsmarked", "1.421.673", "1.430.681", "-9.008"]],
+        [header, ["Sprogcenter Næstved", "-1.272", "-1.272", "0"]],
+    ]
+
+
 def _unruled_table(c: canvas.Canvas) -> None:
     c.setFont("Helvetica", 10)
     c.drawString(72, 720, "Budgettet fordeler sig således:")
@@ -401,3 +434,12 @@ def test_pdfium_line_spans(text: str, spans: list[tuple[int, int]]) -> None:
     from referat_parser.read.pdf_pdfium import _line_spans
 
     assert list(_line_spans(text)) == spans
+
+
+@pytest.mark.parametrize("text", ["• Punkt", "▪\tPunkt", "➢\u00a0Punkt", "•\u2003x", "•Punkt", "•", "", "- Punkt",
+                                  "x • y", "✓ ", "■\u200bx", "○\x1cx", "●\u2028x"])
+def test_glyph_bullet_is_a_glyph_and_what_the_regex_calls_whitespace(text):
+    """The paragraph builder's string test for a bullet line says what ``^[glyphs]\\s`` says."""
+    from referat_parser.read.pdf_layout import _BULLET_GLYPHS, _glyph_bullet
+
+    assert _glyph_bullet(text) == (re.match(f"^[{_BULLET_GLYPHS}]\\s", text) is not None)

@@ -16,7 +16,7 @@ import gc
 from ..errors import ReferatError
 from .document import Document
 from .pdf_layout import PageLines, build_lines
-from .pdf_pdfium import PageStats
+from .pdf_pdfium import HeldPages, PageStats
 
 BACKENDS = ("pypdfium2", "pdfplumber")
 NO_TEXT = "no text layer — scanned PDF? OCR is not supported"
@@ -92,20 +92,30 @@ def _extract(pdf, data: bytes, backend: str, count: int,  # type: ignore[no-unty
         return pages, stats
     from . import pdf_pdfium
 
-    pages, table_pages, stats = pdf_pdfium.extract(pdf, range(count))
-    _check_damaged(stats, count, warnings)
-    if table_pages:
-        from . import pdf_plumber
-
-        try:
-            grids = pdf_plumber.grids_of(pdf_pdfium.table_subset(pdf, list(table_pages)), list(table_pages))
-            found = pdf_pdfium.fill_tables(pdf, grids)
-        except Exception as exc:  # tables are a bonus: a damaged file keeps its text
-            warnings.append(("tables_skipped", f"tables not read ({type(exc).__name__})"))
-        else:
-            for page in pages:
-                page.tables = found.get(page.number, [])
+    held = HeldPages()
+    try:
+        pages, table_pages, stats = pdf_pdfium.extract(pdf, range(count), held)
+        _check_damaged(stats, count, warnings)
+        if table_pages:
+            _read_tables(pdf, pages, list(table_pages), held, warnings)
+    finally:
+        held.close()  # before the document is closed
     return pages, stats
+
+
+def _read_tables(pdf, pages: list[PageLines], numbers: list[int], held: HeldPages,  # type: ignore[no-untyped-def]
+                 warnings: list[tuple[str, str]]) -> None:
+    """Ruled tables of the pages ``numbers``: grids by pdfplumber, cell text by pdfium."""
+    from . import pdf_pdfium, pdf_plumber
+
+    try:
+        grids = pdf_plumber.grids_of(pdf_pdfium.table_subset(pdf, numbers), numbers)
+        found = pdf_pdfium.fill_tables(pdf, grids, held)
+    except Exception as exc:  # tables are a bonus: a damaged file keeps its text
+        warnings.append(("tables_skipped", f"tables not read ({type(exc).__name__})"))
+    else:
+        for page in pages:
+            page.tables = found.get(page.number, [])
 
 
 def _check_damaged(stats: PageStats, count: int, warnings: list[tuple[str, str]]) -> None:

@@ -21,12 +21,21 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from ..lexicon.words import join_text
 from .document import RawLine
 
-# A line starting with one of these glyphs always starts a paragraph (a list item).
-_GLYPH_BULLET = re.compile(r"^[•▪◦●○■□✓➢]\s")
+# A line starting with one of these glyphs and a space always starts a paragraph (a list item).
+_BULLET_GLYPHS = "•▪◦●○■□✓➢"
+
+
+def _glyph_bullet(text: str) -> bool:
+    """True when ``text`` starts with a bullet glyph and a space. Tested for every line pair, so
+    two string tests rather than a regex match (str.isspace is what the regex ``\\s`` tests)."""
+    return text[1:2].isspace() and text[:1] in _BULLET_GLYPHS
+
+
 # A dash or a number may start a list item, but also a wrapped line ("-9 mio. kr.", "31. marts"):
 # for these, geometry decides.
 _MAYBE_ITEM = re.compile(r"^(?:[-–—*]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
@@ -88,13 +97,16 @@ def is_bold_font(name: str | None) -> bool:
 
 # --- 0. reading order -------------------------------------------------------------------------
 
+_READING_ORDER = attrgetter("baseline", "x0")  # top to bottom, then left to right
+
+
 def merge_fragments(lines: list[VLine], tab_gap: float) -> list[VLine]:
     """Order a page's lines top to bottom and merge pieces printed on the same baseline (a
     bullet and its text, a table-of-contents title and its page number): a single text column
     is assumed. A wide gap between pieces becomes a tab."""
     if not lines:
         return lines
-    ordered = sorted(lines, key=lambda ln: (ln.baseline, ln.x0))
+    ordered = sorted(lines, key=_READING_ORDER)
     out: list[VLine] = []
     for line in ordered:
         last = out[-1] if out else None
@@ -357,7 +369,7 @@ def _breaks_by_kind(prev: VLine, cur: VLine) -> bool:
     """Table rows, tab-separated columns, a change of style and a bullet never continue a paragraph."""
     if prev.table or cur.table or "\t" in prev.text or "\t" in cur.text:
         return True
-    return prev.bold != cur.bold or abs(prev.size - cur.size) > 0.3 or _GLYPH_BULLET.match(cur.text) is not None
+    return prev.bold != cur.bold or abs(prev.size - cur.size) > 0.3 or _glyph_bullet(cur.text)
 
 
 def _breaks_by_gap(prev: VLine, cur: VLine, m: _Metrics) -> bool:
@@ -373,7 +385,7 @@ def _breaks_by_indent(prev: VLine, cur: VLine, first: VLine) -> bool:
     line otherwise; a first-line indent is allowed)."""
     if prev is not first:
         return abs(cur.x0 - prev.x0) > 2
-    if _GLYPH_BULLET.match(first.text) or first.text.startswith(("- ", "– ")):
+    if _glyph_bullet(first.text) or first.text.startswith(("- ", "– ")):
         return cur.x0 <= first.x0 + 1
     return not _MAYBE_ITEM.match(first.text) and cur.x0 > first.x0 + 2
 
@@ -480,8 +492,12 @@ def column_tables(page: PageLines) -> list[tuple[float, list[list[str | None]]]]
         run.clear()
 
     for line in page.lines:
+        if line.table or "\t" not in line.text:  # one cell: no table row (most lines)
+            if run:
+                flush()
+            continue
         cells = line.text.split("\t")
-        if line.table or len(cells) < 2 or any(_LEADER.search(cell) for cell in cells):
+        if any(_LEADER.search(cell) for cell in cells):
             flush()
         elif run and len(cells) != run[-1].text.count("\t") + 1:
             flush()
