@@ -29,8 +29,15 @@ def parse(**options: Any) -> None:
     _Written.model_validate({"path": str(options["inputs"][0])})
 
 
-parse.__signature__ = inspect.signature(cli.parse)  # type: ignore[attr-defined]
-parse.__annotations__ = dict(inspect.get_annotations(inspect.unwrap(cli.parse)))
+# parse's signature with its annotations as objects, also where the CLI module postpones them
+# (strings, read in the CLI module's namespace).
+_annotations = {name: eval(value, vars(cli)) if isinstance(value, str) else value
+                for name, value in inspect.get_annotations(inspect.unwrap(cli.parse)).items()}
+_signature = inspect.signature(cli.parse)
+parse.__signature__ = _signature.replace(  # type: ignore[attr-defined]
+    parameters=[p.replace(annotation=_annotations[p.name]) for p in _signature.parameters.values()],
+    return_annotation=None)
+parse.__annotations__ = _annotations
 
 app = typer.Typer(add_completion=False)
 app.command(cls=cli._OptionalValueCommand)(parse)
