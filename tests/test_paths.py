@@ -40,3 +40,13 @@ def test_a_latin1_name_is_quoted_with_its_bytes():
 def test_a_malformed_escaped_path_is_refused(text: str):
     with pytest.raises(ValueError):
         unescape_path(text)
+
+
+@pytest.mark.parametrize("text", ["møde/referat.txt", "a\u00a0b.txt", "zero\u200bwidth.txt", "soft\u00adhyphen.txt",
+                                  "tab\tname.txt", "m\udcf8de.txt", "del\x7f.txt", '"quoted".txt', "line\u2028sep.txt"])
+def test_the_printable_shortcut_writes_what_the_character_rule_writes(text):
+    # isprintable() is only a shortcut: a name is written as it is exactly when every character is plain.
+    plain = not text.startswith('"') and all(ord(c) >= 0x20 and ord(c) != 0x7F and not 0xD800 <= ord(c) <= 0xDFFF
+                                             for c in text)
+    assert (escape_path(text) == text) is plain
+    assert unescape_path(escape_path(text)) == text

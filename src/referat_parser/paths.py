@@ -48,7 +48,9 @@ def _escape_char(char: str) -> str:
 def escape_path(path: str | os.PathLike[str]) -> str:
     """``path`` as text that is valid Unicode and one line; see the module docstring."""
     text = os.fspath(path)
-    if not text.startswith(_QUOTE) and all(_plain(char) for char in text):
+    # isprintable() is False for every control character and lone surrogate (and for a few plain
+    # characters, which the character test then lets through): one C call for nearly every path.
+    if not text.startswith(_QUOTE) and (text.isprintable() or all(_plain(char) for char in text)):
         return text
     return _QUOTE + "".join(_escape_char(char) for char in text) + _QUOTE
 
