@@ -161,6 +161,21 @@ def test_rerun_skips_unchanged_and_redoes_changed(tmp_path):
     assert (forced.skipped, forced.parsed) == (0, 3)
 
 
+def test_an_unchanged_rerun_leaves_the_manifest_as_it_is(tmp_path):
+    archive, out = make_archive(tmp_path), tmp_path / "out"
+    run_batch([archive], out, executor=InlineExecutor())
+    manifest = out / "_manifest.jsonl"
+    before = manifest.stat()
+    assert run_batch([archive], out, executor=InlineExecutor()).skipped == 3
+    after = manifest.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)  # not rewritten
+    # Superseded lines (an interrupted run appends and does not compact) are compacted by the next run.
+    with manifest.open("a", encoding="utf-8") as handle:
+        handle.write(manifest.read_text(encoding="utf-8").splitlines()[0] + "\n")
+    assert run_batch([archive], out, executor=InlineExecutor()).skipped == 3
+    assert len(manifest.read_text(encoding="utf-8").splitlines()) == 3
+
+
 def test_failures_go_to_errors_jsonl_and_the_batch_goes_on(tmp_path):
     archive, out = make_archive(tmp_path), tmp_path / "out"
     (archive / "empty.txt").write_bytes(b"")

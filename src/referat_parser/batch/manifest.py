@@ -59,8 +59,11 @@ class Manifest:
         self.key = key or fingerprint()
         self.entries: dict[str, dict[str, Any]] = {}
         self._handle: IO[str] | None = None
+        self._lines = 0  # lines in the file; more than entries when later lines superseded earlier ones
+        self._changed = False
         with contextlib.suppress(OSError), self.path.open(encoding="utf-8") as handle:
             for line in handle:
+                self._lines += 1
                 with contextlib.suppress(ValueError, KeyError, TypeError):
                     entry = json.loads(line)
                     self.entries[entry["output"]] = entry
@@ -88,6 +91,7 @@ class Manifest:
 
     def record(self, output: str, item: Input, sha256: str) -> None:
         key = escape_path(output)
+        self._changed = True
         entry = {"output": key, "source": escape_path(os.path.abspath(item.path)), "size": item.size,
                  "mtime_ns": item.mtime_ns, "sha256": sha256, "fingerprint": self.key}
         self.entries[key] = entry
@@ -97,13 +101,15 @@ class Manifest:
         self._handle.flush()
 
     def forget(self, output: str) -> None:
-        self.entries.pop(escape_path(output), None)
+        self._changed |= self.entries.pop(escape_path(output), None) is not None
 
     def close(self, *, compact: bool) -> None:
         if self._handle is not None:
             self._handle.close()
             self._handle = None
-        if compact and self.entries:
+        # Rewritten only when this run changed it or earlier runs left superseded lines: an unchanged
+        # re-run writes nothing.
+        if compact and self.entries and (self._changed or self._lines != len(self.entries)):
             from ..output import write_atomic
 
             write_atomic(self.path, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in self.entries.values()))
