@@ -3,6 +3,7 @@
 import pytest
 
 from referat_parser import parse_text
+from referat_parser.lexicon.attendance import absences_in_line
 
 HEAD = "Referat\nByrådet\nMødedato: 4. marts 2024\n"
 ITEMS = "\nPunkt 1: Dagsorden\nBeslutning\nGodkendt.\n\nPunkt 2: Takster\nBeslutning\nGodkendt.\n"
@@ -125,3 +126,10 @@ def test_substitute_is_not_guessed_across_parties():
             "Tom Hein (C) deltog som stedfortræder.\n\n1. Budget\nSagsnr.: 24/1\nBeslutning\nGodkendt.\n")
     tom = next(p for p in parse_text(text).participants if p.name == "Tom Hein")
     assert (tom.role, tom.substitute_for) == ("stedfortræder", None)
+
+
+@pytest.mark.parametrize("line", ["Da Borgmesteren havde meldt afbud, ledede viceborgmesteren mødet.",
+                                  "Mødet blev ledet af Næstformanden, da Formanden havde meldt afbud."])
+def test_an_office_in_the_definite_form_is_no_absent_person(line):
+    # The office is named, not the person: nobody is recorded as absent.
+    assert absences_in_line(line) in (None, [])
