@@ -685,7 +685,10 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "printed_letters": (r"{letter}{1,2}", 0),
     "party_name_mention": (r"(?<![\w])(?P<name>(?i:{party_names})|{party_abbreviations})(?:['’]?s)?(?![\w])", 0),
     "party_name_against": (r"(?<![\w])(?P<name>(?i:{party_names})|{party_abbreviations})(?:['’]?s)?(?![\w])"
-                           r"(?=[^.]{0,200}?(?:{against}|{not_support}|ikke\s+kan\s+støtte|ikke\s+kunne\s+støtte))", 0),
+                           # ... within its own clause: not past a semicolon or another side's 'stemte for'
+                           # ('A, B og C stemte for (17); V og O stemte imod (11)' names V and O only).
+                           r"(?=(?:(?!stemte\s+for\b|stemmer\s+for\b)[^.;]){0,200}?"
+                           r"(?:{against}|{not_support}|ikke\s+kan\s+støtte|ikke\s+kunne\s+støtte))", 0),
     "at_line": (r"^(?:[-•·*–]\s*|\d{1,2}\s*[.)]\s*|[a-h]\s*[.)]\s*)?at\s+(?P<clause>\S.*)$", IGNORE),
     "bullet_line": (r"^(?:[-•·*–]|\d{1,2}\s*[.)]|[a-h]\s*[.)])\s*(?P<clause>\S.*)$", 0),
     "inline_at": (r"\b(?:indstiller|indstilles|foreslår|anbefaler|anbefales)\b[^.]*?,?\s+at\s+(?P<clause>\S.*)$", IGNORE),
