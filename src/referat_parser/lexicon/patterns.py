@@ -302,13 +302,14 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # "Bilag (2)": a heading with the number of its entries, as web viewers print the attachments' heading.
     "heading_counted": (r"^(?P<name>[^()]{3,60}?)\s*\(\d{1,3}\)\s*:?$", 0),
     # --- item numbering (lineclass.ITEM_RULES names these) -------------------------------------
-    "item_punkt": (r"^(?:Punkt|Pkt)\.?\s*(?:nr\.?\s*)?(?P<num>\d{1,4})\s*[:.\-–|]\s*(?P<title>[{up}0-9\"'“”«(].*)$", 0),
+    # The numbering words as printed: capitalised, or in capitals in a document set all in capitals.
+    "item_punkt": (r"^(?:Punkt|PUNKT|Pkt|PKT)\.?\s*(?:nr\.?\s*)?(?P<num>\d{1,4})\s*[:.\-–|]\s*(?P<title>[{up}0-9\"'“”«(].*)$", 0),
     # "Ad 1) Title": e-mailed minutes of small councils.
     "item_ad": (r"^Ad\.?\s*(?P<num>\d{1,3})\s*[).:]\s*(?P<title>{title_start}.*)$", 0),
     # "Sag nr. 87: Title", "Dagsordenspunkt 4 - Title" (a case-number field has no title after the number).
     "item_sag": (r"^(?:Sag|Dagsordenspunkt)\.?\s*(?:nr\.?|nummer)?\s*(?P<num>\d{1,4})\s*[:\-–]\s*(?P<title>{title_start}.*)$", 0),
     # ... and "Sag: 210 Title" (a colon after the word: the number is the item's, not a case number).
-    "item_word_space": (r"^(?:Punkt|Pkt|Sag)\.?\s*:?\s*(?:nr\.?\s*)?(?P<num>\d{1,4})\s+(?P<title>{title_start}.*)$", 0),
+    "item_word_space": (r"^(?:Punkt|PUNKT|Pkt|PKT|Sag|SAG)\.?\s*:?\s*(?:nr\.?\s*)?(?P<num>\d{1,4})\s+(?P<title>{title_start}.*)$", 0),
     # "1. (Åben) Title", "56 (Å) Title", "59 (L) Title": the open/closed mark between number and title.
     "item_marked": (r"^(?P<num>\d{1,4})\.?\s*\((?P<public>(?i:åbent?|lukket|å|l))\)\s*(?P<title>[{up}0-9\"'“”«(].*)$", 0),
     "item_nr": (r"^Nr\.?\s*(?P<num>\d{1,4})\s*[.:\-–]?\s*(?P<title>[{up}0-9].*)$", 0),
