@@ -201,3 +201,15 @@ def test_page_lines_parse_as_minutes():
     assert [(i.number, i.title, i.case_number) for i in meeting.items] == [
         ("1", "Godkendelse af dagsorden", None), ("2", "Budgetopfølgning", "24/1234")]
     assert [i.decision.outcome for i in meeting.items] == ["approved", "noted"]
+
+
+def test_the_page_footer_is_dropped_from_the_lines_but_names_the_municipality():
+    from referat_parser import parse_bytes
+
+    body = ("<header><nav>Forside · Politik</nav></header><main><h1>Kultur- og Fritidsudvalget - Referat</h1>"
+            "<p>Mødedato: 15.03.2023</p><h2>1. Godkendelse af dagsorden</h2><h3>Beslutning</h3><p>Godkendt.</p></main>"
+            "<footer>Egebjerg Kommune · Rådhuset · Torvet 1</footer>")
+    doc = read_html_bytes(page(body))
+    assert "Egebjerg Kommune · Rådhuset · Torvet 1" in doc.furniture
+    assert not any("Egebjerg" in line.text for line in doc.lines)
+    assert parse_bytes(page(body)).municipality == "Egebjerg"

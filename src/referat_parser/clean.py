@@ -95,11 +95,9 @@ def clean(doc: Document) -> Cleaned:
         raw.append(_Row(text, line.page, line.bold, line.size, indent, sheet, line.gap_before))
     raw = _restore_breaks(raw, transcript, doc.format)
     raw, footer = _drop_site_footer(raw)
+    furniture = list(doc.furniture)  # what the reader dropped: a PDF's running lines, a page's footer
     if doc.format != "pdf":  # the PDF reader removes running lines by their position on the page
-        furniture: list[str] = []
         raw = _drop_running_lines(raw, sheet > 1, furniture)
-    else:
-        furniture = list(doc.furniture)
     merged = _rejoin(raw)
     cleaned = _assemble(merged, list(doc.warnings))
     cleaned.footer = "\n".join(part for part in (footer, *dict.fromkeys(furniture)) if part)

@@ -157,6 +157,9 @@ class _Walker:
         self.sinks = [_Sink(newlines=newlines)]
         self.grids: list[Grid] = []
         self.newlines = newlines
+        # The text of the page's banner and footer, dropped from the lines: page furniture, but the
+        # footer ("X Kommune · Rådhuset · ...") may be the only place that names the municipality.
+        self.furniture: list[str] = []
 
     @property
     def sink(self) -> _Sink:
@@ -293,7 +296,10 @@ class _Walker:
         if tag == "dialog":
             return "open" not in attrs
         if tag in rules.page_chrome_tags:
-            return not self._inside(node, rules.sectioning_tags)
+            if self._inside(node, rules.sectioning_tags):
+                return False
+            self.furniture.append(" ".join((node.text(deep=True, separator=" ") or "").split()))
+            return True
         if control:
             return node.css_first("h1, h2, h3, h4, h5, h6, table") is None
         return False
@@ -339,9 +345,16 @@ def _list_number(number: int, style: str) -> str:
 
 def html_blocks(markup: str, *, newlines: bool = False) -> list[Block]:
     """The blocks of an HTML document or fragment (for readers of formats that embed HTML)."""
-    tree = LexborHTMLParser(markup)
-    body = tree.body
-    return [] if body is None else _Walker(newlines).walk(body)
+    return _page_blocks(markup, newlines=newlines)[0]
+
+
+def _page_blocks(markup: str, *, newlines: bool = False) -> tuple[list[Block], list[str]]:
+    """The blocks of a page and the text of its banner and footer (dropped from the blocks)."""
+    body = LexborHTMLParser(markup).body
+    if body is None:
+        return [], []
+    walker = _Walker(newlines)
+    return walker.walk(body), [text for text in walker.furniture if text]
 
 
 def html_fragment_lines(markup: str) -> list[RawLine]:
@@ -359,11 +372,12 @@ def read_html_bytes(data: bytes) -> Document:
         raise ReferatError("empty", "file is empty" if not data else "file holds only whitespace")
     _check_nesting(data)
     text, encoding, warnings = decode_html(data)
-    lines = render(html_blocks(_CONTROL.sub("", text)))
+    blocks, furniture = _page_blocks(_CONTROL.sub("", text))
+    lines = render(blocks)
     if not lines:
         raise ReferatError("empty", "an HTML page with no visible text (a page that loads its content with "
                                     "JavaScript, saved before it had?)")
-    return Document(lines=lines, format="html", encoding=encoding, warnings=warnings)
+    return Document(lines=lines, format="html", encoding=encoding, warnings=warnings, furniture=furniture)
 
 
 def _check_nesting(data: bytes) -> None:
