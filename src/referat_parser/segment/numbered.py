@@ -187,10 +187,15 @@ def _after_list_intro(infos: list[Info], lines: list[Line], index: int) -> bool:
 
 def _list_continues(s: _State, c: Candidate) -> bool:
     """The next number of a running list, unless the line is styled like the items ("Punkt 3:" after
-    "2. Bilag"), is the first item with structure, or is bold like the items while the list is not."""
+    "2. Bilag"), carries an item's marks where it would be the next item (its case number right under
+    it, or its title printed again, as in the contents: "Bilag:" / "1. ..." / "2. ..." / "3. Next
+    item"), is the first item with structure, or is bold like the items while the list is not."""
     if s.list_next is None or c.number != s.list_next:
         return False
     if s.follows_last(c) and s.list_style != c.style and c.style == number_style(s.lines[s.last().title_line].text):
+        return False
+    if s.follows_last(c) and (_item_field_follows(s.infos, c.title_line)
+                              or (c.title is not None and fold(c.title) in s.recurring())):
         return False
     if not s.accepted and c.structured(s.infos, s.lines):
         return False
