@@ -134,6 +134,16 @@ def test_chrome_scripts_controls_and_hidden_elements_are_dropped():
                                 "Foldet tekst"]
 
 
+def test_an_accordion_toggle_names_its_section_without_its_icon():
+    body = ('<h2>Punkt 7: Klimaplan</h2>'
+            '<button class="acc-toggle" aria-expanded="true"><strong>Indstilling</strong><span class="icon">–</span></button>'
+            '<div><p>Forvaltningen indstiller, at planen godkendes.</p></div>'
+            '<button class="acc-toggle" aria-expanded="false"><strong>Beslutning</strong><span class="icon">+</span></button>'
+            '<div><p>Godkendt.</p></div><button>Print</button>')
+    assert texts(read_html_bytes(page(body)).lines) == [
+        "Punkt 7: Klimaplan", "Indstilling", "Forvaltningen indstiller, at planen godkendes.", "Beslutning", "Godkendt."]
+
+
 def test_a_form_that_wraps_the_page_is_kept():
     doc = read_html_bytes(page('<form id="aspnetForm"><h1>Referat</h1><p>Økonomiudvalget</p></form>'))
     assert texts(doc.lines) == ["Referat", "Økonomiudvalget"]

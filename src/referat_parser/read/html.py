@@ -301,6 +301,9 @@ class _Walker:
             self.furniture.append(" ".join((node.text(deep=True, separator=" ") or "").split()))
             return True
         if control:
+            # An accordion's toggle (aria-expanded) names the section it opens: "Indstilling", "Beslutning".
+            if attrs and "aria-expanded" in attrs:
+                return False
             return node.css_first("h1, h2, h3, h4, h5, h6, table") is None
         return False
 
