@@ -609,7 +609,7 @@ def _place_segment(ctx: _Context) -> Iterator[str]:
         if not (row.times or row.dates or row.search(G.meeting_word)):
             continue
         for segment in P.place_segment_cut.split(row.text):
-            segment = segment.strip(" ,-–")  # '27.08.2008 - Kl. 19.00 - Byrådssalen': the cut may leave a dash
+            segment = segment.strip(" ,-–·•|")  # '27.08.2008 - Kl. 19.00 - Byrådssalen': the cut may leave a dash
             if (segment[:1].isupper() and len(segment.split()) <= PLACE_SEGMENT_WORDS and not P.any_label.match(segment)
                     and not next(iter_dates(segment), None)
                     and (P.place_word_first.match(segment) or P.place_word_last.search(segment))):

@@ -542,7 +542,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "viewer_stamp": (r"^\s*(?:{viewer_words})\b", 0),
     # Where a header line holding several fields is cut to find a place in it: at ' - ', at a sentence
     # end, around a clock time and before a label ("... kl. 10:00 Lokale D116, X Rådhus Afbud: ...").
-    "place_segment_cut": (r"\s+[-–]\s+|(?:(?<=[a-zæøå)])|(?<=\d[.:]\d\d))\.\s+|\s*\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*"
+    "place_segment_cut": (r"\s+[-–·•|]\s+|(?:(?<=[a-zæøå)])|(?<=\d[.:]\d\d))\.\s+|\s*\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*"
                           r"|\s+(?=(?=(?-i:[A-ZÆØÅ]))(?:{all_header_labels})\s*:)", IGNORE),
     "place_word_first": (r"^(?:{place_words}|{header_place_words}|\w*(?:{place_suffixes}))\b", IGNORE),
     "place_word_last": (r"(?:^|[\s/])\w*(?:{place_words}|{place_suffixes})$", IGNORE),
