@@ -300,12 +300,15 @@ class _Walker:
                 return False
             self.furniture.append(" ".join((node.text(deep=True, separator=" ") or "").split()))
             return True
-        if control:
-            # An accordion's toggle (aria-expanded) names the section it opens: "Indstilling", "Beslutning".
-            if attrs and "aria-expanded" in attrs:
-                return False
-            return node.css_first("h1, h2, h3, h4, h5, h6, table") is None
-        return False
+        return control and self._dropped_control(node, attrs)
+
+    @staticmethod
+    def _dropped_control(node: LexborNode, attrs: dict[str, str | None]) -> bool:
+        """A button or the like is dropped, unless it holds a heading or a table, or is an accordion's
+        toggle (aria-expanded), whose text names the section it opens ("Indstilling", "Beslutning")."""
+        if attrs and "aria-expanded" in attrs:
+            return False
+        return node.css_first("h1, h2, h3, h4, h5, h6, table") is None
 
     @staticmethod
     def _inside(node: LexborNode, tags: frozenset[str]) -> bool:
