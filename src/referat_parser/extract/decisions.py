@@ -111,7 +111,17 @@ def _unwrapped(text: str) -> str:
     return "\n".join(out)
 
 
-def find_dissents(text: str) -> list[DissentRef]:
+def _supporters_of_rejected(text: str, dissents: _Dissents) -> None:
+    """In a rejection, the members named as voting for it ('Ikke anbefalet. ... Bente Holm (V) og Kirsten
+    Balle (C) stemte for indstillingen.') voted against the body's decision: they dissent."""
+    for sentence in split_sentences(text):
+        verb = P.voted_for.search(sentence)
+        for match in P.named_with_party.finditer(sentence[: verb.start()]) if verb else ():
+            dissents.add(clean_name(match["name"]), party_letter(match["party"]), sentence)
+
+
+def find_dissents(text: str, *, rejected: bool = False) -> list[DissentRef]:
+    """Who dissents from the decision ``text`` states; ``rejected`` when its outcome is a rejection."""
     dissents = _Dissents()
     text = _unwrapped(text)
     for sentence in split_sentences(text):
@@ -128,6 +138,8 @@ def find_dissents(text: str) -> list[DissentRef]:
                     dissents.add(None, letter, match.group(0))
     if not ballots:
         _counted_dissents(text, dissents)
+    if rejected and not dissents.found:
+        _supporters_of_rejected(text, dissents)
     return dissents.one_per_party()
 
 

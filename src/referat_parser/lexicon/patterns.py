@@ -679,6 +679,10 @@ TEMPLATES: dict[str, tuple[str, int]] = {
                           r"|\d{1,3}\s+stemmer?\s+mod\s+(?P<count2>\d{1,3}))\s*\((?P<list>[^()]{1,120})\)", IGNORE),
     "vote_members": (r"(?P<count>\d+)\s+medlem(?:mer)?\s*\((?P<parties>[^)]*)\)\s*(?P<verb>anbefaler|stemte\s+for"
                      r"|stemmer\s+for|{against}|undlod)", IGNORE),
+    # Who voted for what was rejected ('Bente Holm (V) og Kirsten Balle (C) stemte for indstillingen'):
+    # the named members before the verb.
+    "voted_for": (r"\b(?:stemte|stemmer|stemmede)\s+for\b(?!\s+ændringsforslag)", IGNORE),
+    "named_with_party": (r"(?P<name>{name})\s*\((?P<party>{party_text})\)", 0),
     "abstain_named": (r"(?P<name>{name})\s*\((?P<party>{party_text})\)\s*undlod\s+at\s+stemme", 0),
     "count_at_start": (r"\s*(\d+)", 0),
     "count_bracketed": (r"\((\d+)\)", 0),
