@@ -262,7 +262,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
             Udvalget\s+for\s+{word}(?:(?:,\s+|\s+og\s+){word})*
           | (?:(?:{towns})s?\s+)?
             (?:[{up}](?i:[a-zæøå]+(?:isk|al)[et]?)\s+(?=(?i:Udvalg)))?  # "Teknisk Udvalg", "Socialt Udvalg", "TEKNISK UDVALG"
-            (?:(?:{word}-,?\s+(?:(?:og|&)\s+)?)*(?:[{up}][\w]*?)?(?i:{body_suffixes})
+            (?:(?:{word}-,?\s+(?:(?:og|OG|&)\s+)?)*(?:[{up}][\w]*?)?(?i:{body_suffixes})  # "TEKNIK- OG MILJØUDVALGET"
              |(?:{word}-,?\s+(?:(?:og|&)\s+)?)+[a-zæøå][\w]*?(?:{lower_case_compound_suffixes}))  # "Miljø- og klimaudvalget"
             (?P<genitive>s)?
         )(?![\w])""", VERBOSE),
