@@ -68,6 +68,11 @@ def test_meeting_status_after_a_wrapped_member_list_is_not_a_person(line):
     assert people(meeting) == [("Tina Borg", None), ("Birte Holm Ravn", None), ("Jens Munk Olesen", None)]
 
 
+def test_an_absent_member_in_capitals_is_kept_beside_a_list_in_ordinary_case():
+    meeting = parse_text(HEAD + "AFBUD: PER MARSTRAND (O)\n\nTILSTEDE: Tina Lyng (A), Karsten Hede (V)\n\nÅBENT MØDE\n" + ITEMS)
+    assert people(meeting) == [("PER MARSTRAND", False), ("Tina Lyng", None), ("Karsten Hede", None)]
+
+
 def test_names_in_capitals_are_kept_where_the_list_prints_them_so():
     meeting = parse_text(HEAD + "Medlemmer:\nTINA BORG (A)\nJENS MUNK OLESEN (F)\n" + ITEMS)
     assert people(meeting) == [("TINA BORG", None), ("JENS MUNK OLESEN", None)]

@@ -922,10 +922,11 @@ def _whole_meeting(absent: list[PersonRef] | None, partial: list[PersonRef]) -> 
 
 
 def _names_as_printed(people: list[ParticipantRef]) -> list[ParticipantRef]:
-    """Leave out names in capitals ('ÅBENT MØDE') unless the document prints all names so."""
+    """Leave out names in capitals ('ÅBENT MØDE') unless the document prints all names so, or an absence
+    label names the person ('AFBUD: PER MARSTRAND (O)' in a header set in capitals)."""
     if all(person.name.isupper() for person in people):
         return people
-    return [person for person in people if not person.name.isupper()]
+    return [person for person in people if not person.name.isupper() or person.present is False]
 
 
 def _member_list_line(people: list[ParticipantRef], line: str) -> bool:
