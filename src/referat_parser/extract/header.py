@@ -27,7 +27,9 @@ from ..lexicon.attendance import (
     names_after_label,
     partial_absences,
     participant_entry,
+    party_column_row,
     substitutes_in_line,
+    table_head,
 )
 from ..lexicon.bodies import find_bodies, looks_like_body
 from ..lexicon.data import field_labels, fold, group_suffixes, weekdays
@@ -743,6 +745,7 @@ class _Roll:
     absent_mode: bool = False  # ... and the names are of absent members
     names_read: bool = False  # names read after an absence label printed alone: a blank line ends them
     recent: list[str] = field(default_factory=list)  # the people the latest absence lines named
+    party_column: bool = False  # under an absence table's head row with a party column
 
 
 def _blank_line(roll: _Roll, row: Line) -> bool:
@@ -865,7 +868,11 @@ def _may_state_attendance(row: Line) -> bool:
 def _list_line(roll: _Roll, row: Line) -> bool:
     """A line of names inside a member list or after an absence label; anything else ends the list."""
     if roll.in_list and roll.absent_mode:
-        found = _absent_list_line(roll.people, row.text)
+        head = table_head(row.text)
+        if head is not None:  # 'Navn Parti Bemærkning': the names are in the rows below
+            roll.party_column = head
+            return True
+        found = _table_row(roll.people, row.text) if roll.party_column else _absent_list_line(roll.people, row.text)
         roll.recent = (roll.recent if roll.names_read else []) + found
         roll.in_list = roll.names_read = bool(found)
     elif roll.in_list:
@@ -941,6 +948,15 @@ def _member_list_line(people: list[ParticipantRef], line: str) -> bool:
     for entry in found:
         _add(people, entry)
     return bool(found)
+
+
+def _table_row(people: list[ParticipantRef], line: str) -> list[str]:
+    """A row of an absence table with a party column ('Ole Bech A Afbud - sygdom'); the names read."""
+    person = party_column_row(line)
+    if person is None:
+        return _absent_list_line(people, line)
+    _mark_absent(people, person.name, person.party)
+    return [person.name]
 
 
 def _absent_list_line(people: list[ParticipantRef], line: str) -> list[str]:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from . import gates as G
 from . import patterns as P
-from .data import not_names
+from .data import fold, not_names
+from .data import people as data_people
 from .names import PersonRef, clean_name, party_letter, split_names, split_sentences
 
 SUBSTITUTE = "stedfortræder"  # the role of a substitute, whatever the minutes call it
@@ -82,6 +84,29 @@ def first_names_absent(text: str) -> list[str]:
         return []
     parts = (part.strip(" .,") for part in P.name_separators.split(label["names"]))
     return [part for part in parts if P.first_name_only.fullmatch(part) and clean_name(f"{part} X") and part not in not_names()]
+
+
+@cache
+def _table_columns() -> tuple[frozenset[str], str]:
+    people = data_people()
+    return frozenset(fold(word) for word in people["table_columns"]), fold(people["table_party_column"])
+
+
+def table_head(text: str) -> bool | None:
+    """For the head row of an attendance table copied as text ('Navn Parti Bemærkning'): whether it has
+    a party column; None for any other line."""
+    columns, party = _table_columns()
+    words = [fold(word) for word in text.split()]
+    if len(words) < 2 or not all(word in columns for word in words):
+        return None
+    return party in words
+
+
+def party_column_row(text: str) -> PersonRef | None:
+    """A row under a head with a party column: 'Ole Bech A Afbud - sygdom' -> Ole Bech (A)."""
+    row = P.party_column_row.match(text.strip())
+    name = clean_name(row["name"]) if row else None
+    return PersonRef(name, party_letter(row["party"])) if row and name else None
 
 
 def names_after_label(text: str) -> list[PersonRef]:

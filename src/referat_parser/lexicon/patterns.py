@@ -640,6 +640,8 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # The member a sentence names just before its absence verb ('..., idet formanden Henrik Skou Laursen
     # (C) havde meldt afbud'): a role word before the name is no part of it.
     "name_before_verb": (r"(?:(?<![\w])(?i:{role_words})(?:en)?\s+)?(?P<name>{name})\s*+(?:\((?P<party>{party_text})\))?\s*$", 0),
+    # A row of an attendance table with a party column, its cells joined by spaces: 'Ole Bech A Afbud - sygdom'.
+    "party_column_row": (r"^(?P<name>{name})\s+(?P<party>{party_abbreviations}|[A-ZÆØÅ])(?:\s+(?P<rest>\S.*))?$", 0),
     "participant_label": (r"^(?:{participant_labels})\b\s*+:?\s*+(?P<rest>.*)$", IGNORE),
     "participant_entry": (r"^(?:[•·\-–*]\s*)?(?:(?P<role>{role_words})\s+)?(?P<name>{name})\s*+,?\s*+(?:\((?P<party>{party_text})\))?"
                           r"\s*+(?:\((?P<mark>[^)]*)\))?\s*+(?:[-–,]\s*(?P<role_after>(?i:{role_words}))\s*+)?(?:,\s*(?P<rest>.*))?$", 0),
