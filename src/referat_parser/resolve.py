@@ -208,7 +208,7 @@ def _choose_decision(item: ItemDraft, meeting_date: str | None) -> None:
         chosen = candidates[-1]
     if chosen is not None:
         text = chosen.text or ""
-        chosen.dissents = find_dissents(text, rejected=chosen.outcome == "rejected")
+        chosen.dissents = find_dissents(text)
         chosen.votes = find_votes(text)
     item.decision = chosen
     item.consultations = [d for d in printed if d is not chosen]

@@ -8,7 +8,7 @@ from ..drafts import DissentRef, VoteSideRef, VotesRef
 from ..lexicon import patterns as P
 from ..lexicon.data import fold, parties
 from ..lexicon.names import clean_name, party_letter, split_names
-from ..lexicon.outcomes import first_outcome, split_sentences
+from ..lexicon.outcomes import classify_outcome, first_outcome, split_sentences
 from ..lexicon.words import join_text
 
 _DISSENT_RULES = ("dissent_named", "dissent_members", "dissent_letter_count", "dissent_bracketed", "dissent_letters")
@@ -120,8 +120,8 @@ def _supporters_of_rejected(text: str, dissents: _Dissents) -> None:
             dissents.add(clean_name(match["name"]), party_letter(match["party"]), sentence)
 
 
-def find_dissents(text: str, *, rejected: bool = False) -> list[DissentRef]:
-    """Who dissents from the decision ``text`` states; ``rejected`` when its outcome is a rejection."""
+def find_dissents(text: str) -> list[DissentRef]:
+    """Who dissents from the decision ``text`` states."""
     dissents = _Dissents()
     text = _unwrapped(text)
     for sentence in split_sentences(text):
@@ -138,7 +138,7 @@ def find_dissents(text: str, *, rejected: bool = False) -> list[DissentRef]:
                     dissents.add(None, letter, match.group(0))
     if not ballots:
         _counted_dissents(text, dissents)
-    if rejected and not dissents.found:
+    if not dissents.found and classify_outcome(text) == "rejected":
         _supporters_of_rejected(text, dissents)
     return dissents.one_per_party()
 
