@@ -943,7 +943,7 @@ def _member_list_line(people: list[ParticipantRef], line: str) -> bool:
         for entry in entries:
             _add(people, entry)
         return True
-    parts = P.entry_after_party.split(line) if len(P.entries_with_party.findall(line)) > 1 else [line]
+    parts = P.entry_after_party.split(line) if len(P.named_with_party.findall(line)) > 1 else [line]
     found = [entry for entry in map(participant_entry, parts) if entry is not None]
     for entry in found:
         _add(people, entry)

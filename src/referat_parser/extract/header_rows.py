@@ -84,7 +84,7 @@ def _name_columns(lines: list[str], index: int, absence: str, substitute: str) -
     used = 1
     for row in lines[index + 1:]:
         entries = P.entry_after_party.split(P.empty_cell.sub("", row).strip())
-        if not row or not P.entries_with_party.match(entries[0]):
+        if not row or not P.named_with_party.match(entries[0]):
             break
         absent.append(entries[0])
         came.extend((entry, entries[0]) for entry in entries[1:2])

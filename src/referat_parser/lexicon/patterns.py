@@ -220,6 +220,9 @@ FRAGMENTS: dict[str, str] = {
     "not_support": r"(?:kunne|kan|vil|ville)\s+ikke\s+(?:støtte|tilslutte\s+sig|anbefale|godkende|medvirke|gå\s+ind\s+for"
                    r"|stemme\s+for|tiltræde|bakke\s+op)",
     "against": r"(?:stemte|stemmer|stemmede)\s+imod",
+    "in_favour": r"(?:stemte|stemmer|stemmede)\s+for\b",
+    # The label a substitute is listed under ('Stedfortræder', 'Suppleanter').
+    "substitute_labels": r"stedfortræder(?:e)?|suppleant(?:er)?",
     "letter": "[A-ZÆØÅ]",
     "side_words": r"(?:For|Imod|Undlod|Hverken\s+for\s+eller\s+imod)",
     "meeting_end": r"Mødet\s+(?:blev\s+)?(?:hævet|sluttede|sluttet|afsluttet|afsluttedes|slut|ophævet)\b",
@@ -629,10 +632,10 @@ TEMPLATES: dict[str, tuple[str, int]] = {
                           r"(?:suppleant|stedfortræder)", 0),
     # A field's label and its names with the colon lost (a Word table's cells joined by a space):
     # 'Fraværende Jens Ove Holm (V)', 'Stedfortræder Mette Damgaard (V)'.
-    "label_before_names": (r"^(?P<label>(?i:{absence_alone}|stedfortræder(?:e)?|suppleant(?:er)?)) +(?=[{up_name}])"
+    "label_before_names": (r"^(?P<label>(?i:{absence_alone}|{substitute_labels})) +(?=[{up_name}])"
                            r"(?P<names>[^:]+)$", 0),
-    "substitute_label_alone": (r"^\s*(?:stedfortræder(?:e)?|suppleant(?:er)?)\s*:?$", IGNORE),
-    "substitute_label": (r"^\s*(?i:stedfortræder(?:e)?|suppleant(?:er)?)\s*:\s*(?P<sub>{name})\s*(?:\((?P<party>[^()]{1,40})\))?", 0),
+    "substitute_label_alone": (r"^\s*(?:{substitute_labels})\s*:?$", IGNORE),
+    "substitute_label": (r"^\s*(?i:{substitute_labels})\s*:\s*(?P<sub>{name})\s*(?:\((?P<party>[^()]{1,40})\))?", 0),
     "substitute_word": (r"\bstedfortræder\s+(?P<sub>{name})", 0),
     "substitute_after_afbud": (r"(?i:afbud),?\s+og\s+(?P<sub>{name})\s+deltog\s+i\s+stedet", 0),
     "absent_before": (r"(?:Afbud\s+fra\s+)?(?P<name>{name})\s*+(?:\((?:{party_text})\))?\s*+(?:havde\s+(?:meldt\s+afbud|forfald))?"
@@ -647,7 +650,8 @@ TEMPLATES: dict[str, tuple[str, int]] = {
                           r"\s*+(?:\((?P<mark>[^)]*)\))?\s*+(?:[-–,]\s*(?P<role_after>(?i:{role_words}))\s*+)?(?:,\s*(?P<rest>.*))?$", 0),
     # "Anne Hansen (A) Bo Holm (V)": two members on one line (a two-column table read row by row).
     "entry_after_party": (r"(?<=\))\s+(?=[{up_name}])", 0),
-    "entries_with_party": (r"{name}\s*\((?:{party_text})\)", 0),
+    # A member named with the party in brackets: 'Anne Hansen (A)' (member lists, roll-calls, votes).
+    "named_with_party": (r"(?P<name>{name})\s*\((?P<party>{party_text})\)", 0),
     "substitute_in_entry": (r"(?:suppleant|stedfortræder)\s+for\s+(?P<for>{name})", IGNORE),
     "list_comma": (r",\s*(?![^()]{0,60}\))", 0),
     # --- decisions: outcome, dissent, votes, recommendations ---------------------------------
@@ -683,8 +687,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
                      r"|stemmer\s+for|{against}|undlod)", IGNORE),
     # Who voted for what was rejected ('Bente Holm (V) og Kirsten Balle (C) stemte for indstillingen'):
     # the named members before the verb.
-    "voted_for": (r"\b(?:stemte|stemmer|stemmede)\s+for\b(?!\s+ændringsforslag)", IGNORE),
-    "named_with_party": (r"(?P<name>{name})\s*\((?P<party>{party_text})\)", 0),
+    "voted_for": (r"\b{in_favour}(?!\s+ændringsforslag)", IGNORE),
     "abstain_named": (r"(?P<name>{name})\s*\((?P<party>{party_text})\)\s*undlod\s+at\s+stemme", 0),
     "count_at_start": (r"\s*(\d+)", 0),
     "count_bracketed": (r"\((\d+)\)", 0),
@@ -694,7 +697,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "party_name_against": (r"(?<![\w])(?P<name>(?i:{party_names})|{party_abbreviations})(?:['’]?s)?(?![\w])"
                            # ... within its own clause: not past a semicolon or another side's 'stemte for'
                            # ('A, B og C stemte for (17); V og O stemte imod (11)' names V and O only).
-                           r"(?=(?:(?!stemte\s+for\b|stemmer\s+for\b)[^.;]){0,200}?"
+                           r"(?=(?:(?!{in_favour})[^.;]){0,200}?"
                            r"(?:{against}|{not_support}|ikke\s+kan\s+støtte|ikke\s+kunne\s+støtte))", 0),
     "at_line": (r"^(?:[-•·*–]\s*|\d{1,2}\s*[.)]\s*|[a-h]\s*[.)]\s*)?at\s+(?P<clause>\S.*)$", IGNORE),
     "bullet_line": (r"^(?:[-•·*–]|\d{1,2}\s*[.)]|[a-h]\s*[.)])\s*(?P<clause>\S.*)$", 0),
