@@ -745,7 +745,7 @@ class _Roll:
     absent_mode: bool = False  # ... and the names are of absent members
     names_read: bool = False  # names read after an absence label printed alone: a blank line ends them
     recent: list[str] = field(default_factory=list)  # the people the latest absence lines named
-    party_column: bool = False  # under an absence table's head row with a party column
+    party_column: bool = False  # under the current absence list's table head, which has a party column
 
 
 def _blank_line(roll: _Roll, row: Line) -> bool:
@@ -809,6 +809,7 @@ def _absence_label_alone(roll: _Roll, row: Line) -> bool:
     if not row.absence_alone:
         return False
     roll.in_list, roll.absent_mode, roll.names_read = True, True, False
+    roll.party_column = False  # a new list: a table head of its own, if any, says again
     return True
 
 
