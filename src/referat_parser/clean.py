@@ -206,9 +206,10 @@ def _drop_site_footer(rows: list[_Row]) -> tuple[list[_Row], str]:
     lines, when every line after it is short and none is a heading. Returns the rows kept and
     the footer's text (it may be the only place that names the municipality)."""
     tail = [i for i, row in enumerate(rows) if row.text][-FOOTER_WINDOW:]
+    starts = [_footer_start(rows[i].text) for i in tail]  # each line judged once, not once per start tried
+    fits = [start or _footer_line(rows[i].text) for start, i in zip(starts, tail, strict=True)]
     for position, index in enumerate(tail):
-        if _footer_start(rows[index].text) and all(
-                _footer_start(rows[i].text) or _footer_line(rows[i].text) for i in tail[position + 1:]):
+        if starts[position] and all(fits[position + 1:]):
             return rows[:index], "\n".join(row.text for row in rows[index:] if row.text)
     return rows, ""
 
