@@ -60,6 +60,7 @@ codecs.register_error("referat-c1", _c1_passthrough)
 # other reason to put "Ã" or "Â" before a continuation character, while other leads (Ø, Å, é...)
 # are ordinary letters and would be "repaired" into nonsense.
 _MOJIBAKE = re.compile(f"[\u00c2\u00c3]{_CONT_CLASS}|\u00e2{_CONT_CLASS}{{2}}")
+_MOJIBAKE_LEADS = ("\u00c2", "\u00c3", "\u00e2")  # the characters every _MOJIBAKE match starts with
 
 # Characters a single non-UTF-8 byte may stand for in a mostly-UTF-8 file (mixed cp1252): the
 # letters and punctuation of Western European text. Others ("Ã", "ÿ", "þ", symbols) are far more
@@ -94,10 +95,10 @@ def decode(data: bytes) -> tuple[str, str, Warnings]:
     """
     warnings: Warnings = []
     text, encoding = _decode(data, warnings)
-    _reject_binary(text)
+    bad = _reject_binary(text)
     if text.startswith("{\\rtf"):
         raise ReferatError("unsupported_format", "an RTF document; save it as plain text or PDF")
-    return _tidy(text, warnings), encoding, warnings
+    return _tidy(text, warnings, controls=bad > 0), encoding, warnings
 
 
 def _reject_misplaced_pdf(data: bytes) -> None:
@@ -264,6 +265,10 @@ def _repair_mojibake(text: str, warnings: Warnings) -> str:
         return out
 
     for _ in range(3):  # triple encoding happens; stop as soon as a pass changes nothing
+        # Every sequence opens with one of three letters: three substring tests spare a slow scan of
+        # the whole text in the common case, where none of them stands anywhere.
+        if not any(map(text.__contains__, _MOJIBAKE_LEADS)):
+            break
         hits = sum(1 for _ in _MOJIBAKE.finditer(text))
         if not hits:
             break
@@ -286,19 +291,24 @@ def _repair_mojibake(text: str, warnings: Warnings) -> str:
     return text
 
 
-def _reject_binary(text: str) -> None:
-    if not text:
-        return
+def _reject_binary(text: str) -> int:
+    """The number of control and undecodable characters in ``text``; raises when there are too many."""
+    if not text or _NON_TEXT.search(text) is None:  # most texts have none: one scan, no count
+        return 0
     bad = sum(1 for _ in _NON_TEXT.finditer(text))
     # A couple of bad characters in a short file are damage (reported later), not binary data.
     if bad > BINARY_RATIO * len(text) and (bad >= 4 or bad > 0.3 * len(text)):
         share = round(100 * bad / len(text))
         raise ReferatError("binary", f"binary data, not text ({share}% control or undecodable characters)")
+    return bad
 
 
-def _tidy(text: str, warnings: Warnings) -> str:
+def _tidy(text: str, warnings: Warnings, controls: bool = True) -> str:
+    """``text`` without byte-order marks and, where it has any (``controls``), control characters."""
     if _BOM_CHAR in text:
         text = text.replace(_BOM_CHAR, "")
+    if not controls:  # _CONTROL's characters are _NON_TEXT's, of which _reject_binary found none
+        return text
     removed = 0
 
     def drop(match: re.Match[str]) -> str:
@@ -330,12 +340,12 @@ def read_text_bytes(data: bytes) -> Document:
     head = text.lstrip()[:256].lower()
     if head.startswith(("<!doctype html", "<html")):
         warnings.append(("html", "looks like an HTML page, not plain text (a web page saved instead of the file?)"))
-    lines: list[RawLine] = []
     # A form feed (as pdftotext writes) starts a new page.
     pages = text.split("\f")
     paged = len(pages) > 1
-    for number, page in enumerate(pages, start=1):
-        for line in page.splitlines():
-            lines.append(RawLine(line, page=number if paged else None))
+    if paged:
+        lines = [RawLine(line, number) for number, page in enumerate(pages, start=1) for line in page.splitlines()]
+    else:
+        lines = [RawLine(line) for line in text.splitlines()]
     return Document(lines=lines, format="text", encoding=encoding, pages=len(pages) if paged else None,
                     warnings=warnings)
