@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .lexicon import patterns as P
 from .lexicon.data import abbreviations
 from .lexicon.headings import match_heading
-from .lexicon.residue import is_noise, may_hold_inline_noise, normalise, normalise_all, strip_inline_noise
+from .lexicon.residue import inline_noise_lines, is_noise, normalise, normalise_all, strip_inline_noise
 from .lexicon.words import ends_sentence, join_text
 from .read import Document, RawLine
 from .transcripts import cut_page, is_transcript, page_lines, running_header, split_page
@@ -68,11 +68,9 @@ def clean(doc: Document) -> Cleaned:
     texts = normalise_all([line.text for line in source])
     transcript = is_transcript(texts)  # before the viewer's boilerplate is dropped as noise
     recurring = _recurring_marked_lines(texts)
-    inline_noise = may_hold_inline_noise(texts)  # most documents have none: no line is read for it
+    _strip_inline_noise(texts)
     for line, text in zip(source, texts, strict=True):
         indent = line.text[:1] in (" ", "\t", "\u00a0")
-        if text and inline_noise:
-            text = strip_inline_noise(text)
         if text and is_noise(text):
             if not paged and P.page_marker.match(text) and not at_break:
                 sheet, at_break = sheet + 1, True
@@ -102,6 +100,15 @@ def clean(doc: Document) -> Cleaned:
     cleaned = _assemble(merged, list(doc.warnings))
     cleaned.footer = "\n".join(part for part in (footer, *dict.fromkeys(furniture)) if part)
     return cleaned
+
+
+def _strip_inline_noise(texts: list[str]) -> None:
+    """Strip inline noise from the lines that may hold some, found in the whole text at once: most
+    documents have no such line, and none of their lines is read alone for it."""
+    noisy = inline_noise_lines(texts)
+    for index in range(len(texts)) if noisy is None else noisy:
+        if texts[index]:
+            texts[index] = strip_inline_noise(texts[index])
 
 
 def _restore_breaks(rows: list[_Row], transcript: bool, fmt: str) -> list[_Row]:

@@ -19,7 +19,7 @@ on to the pattern, and letters with other such partners (µ/μ, Greek, Cyrillic)
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import Any
 
@@ -315,6 +315,39 @@ def lowered(text: str) -> str | None:
     return low
 
 
+def line_positions(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` (no line break in it) first stands in each line of ``text`` that holds it."""
+    found = text.find(word)
+    while found >= 0:
+        yield found
+        end = text.find("\n", found)
+        if end < 0:
+            return
+        found = text.find(word, end)
+
+
+def line_numbers(text: str, positions: Iterable[int]) -> set[int]:
+    """The numbers (from 0) of the lines of ``text`` in which ``positions`` stand."""
+    lines: set[int] = set()
+    line = previous = 0
+    for position in sorted(positions):
+        line += text.count("\n", previous, position)
+        previous = position
+        lines.add(line)
+    return lines
+
+
+def _digit_lines(text: str) -> Iterator[int]:
+    """Where the first digit stands in each line of ``text`` that holds one."""
+    match = P.digits.search(text)
+    while match is not None:
+        yield match.start()
+        end = text.find("\n", match.start())
+        if end < 0:
+            return
+        match = P.digits.search(text, end)
+
+
 class Gated:
     """A compiled pattern behind its gate: the methods the parser uses, with the pattern's answers."""
 
@@ -336,6 +369,23 @@ class Gated:
         if self.need is not None and not may_match(self.need, text):
             return None
         return self.pattern.search(text, *args)
+
+    def may_lines(self, joined: str) -> set[int] | None:
+        """The numbers of the lines of ``joined`` (lines joined by line breaks) for which ``may`` is true,
+        found by a few substring scans of the whole text instead of a test of each line; None when
+        every line may hold a match (no need is known, or the text holds letters lower() does not fold
+        as the pattern does). A token holds no line break, and lower() maps each character to one
+        character when the lengths agree, so a token stands in a line's lower case exactly where it
+        stands in that line's part of the whole text's lower case."""
+        if self.words is None:
+            return None
+        low = joined.lower()
+        if len(low) != len(joined) or any(char in low for char in _UNFOLDED):
+            return None
+        positions = [position for word in self.words for position in line_positions(low, word)]
+        if self.digit:
+            positions.extend(_digit_lines(joined))
+        return line_numbers(joined, positions)
 
     # As may and search, for a text whose gate form the caller keeps (``low`` = lowered(text)): a line
     # that several gates ask about is lowered and scanned for unfolded letters once.

@@ -91,6 +91,21 @@ def may_hold_inline_noise(texts: list[str]) -> bool:
     return LINK_REPEAT_WORDS in joined or G.noise_inline.may(joined)
 
 
+def inline_noise_lines(texts: list[str]) -> set[int] | None:
+    """The indexes of ``texts`` that strip_inline_noise may change (None: any of them may): those that
+    hold one of the inline noise's gate words or the words of a repeated link text. Found by scans of
+    the joined text, as may_hold_inline_noise asks, so that no line is read alone in most documents."""
+    if not noise()["inline"]:
+        return set()
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:  # a line holds a break: line numbers are not indexes
+        return None
+    found = G.noise_inline.may_lines(joined)
+    if found is None:
+        return None
+    return found | G.line_numbers(joined, G.line_positions(joined, LINK_REPEAT_WORDS))
+
+
 def strip_inline_noise(text: str) -> str:
     """``text`` without the residue glued into it ('Klik her for at folde ud...', 'Title og læse mere
     om Title'), normalised again where something was removed."""
