@@ -6,6 +6,7 @@ every span in the output model points into this text.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -125,22 +126,26 @@ MIN_TRANSCRIPT_SPLITS = 3
 def _split_transcripts(rows: list[_Row]) -> list[_Row]:
     """A very long line of a text without the viewer's boilerplate may still be a transcript's page: cut
     where a transcript's lines were (transcripts.cut_page) when there are several such places."""
+    cut = {index: pieces for index, row in enumerate(rows) if len(row.text) >= TRANSCRIPT_LINE
+           and len(pieces := cut_page(row.text)) > MIN_TRANSCRIPT_SPLITS}
+    if not cut:  # most documents: no line to cut, the rows stay as they are
+        return rows
     out: list[_Row] = []
-    for row in rows:
-        pieces = cut_page(row.text) if len(row.text) >= TRANSCRIPT_LINE else []
-        if len(pieces) <= MIN_TRANSCRIPT_SPLITS:
+    for index, row in enumerate(rows):
+        if index not in cut:
             out.append(row)
             continue
-        out.extend(_Row(piece, row.page, row.bold, row.size, False, row.sheet) for piece in pieces if not is_noise(piece))
+        out.extend(_Row(piece, row.page, row.bold, row.size, False, row.sheet) for piece in cut[index] if not is_noise(piece))
     return out
 
 
 def _glued_word(text: str) -> bool:
     """The first word holds a digit or a capital after its first letter, or ends in a dash: what a glued
-    contents mark, header label or heading before a list looks like (a cheap first test)."""
-    word = text.split(" ", 1)[0]
-    rest = word[1:]
-    return word.endswith(("-", "–", "•")) or not (rest.isalpha() and rest.islower())
+    contents mark, header label or heading before a list looks like (a cheap first test). A word whose
+    rest is letters in lower case cannot end in a dash, so the dash needs no test of its own."""
+    space = text.find(" ")  # not split(): that copies the rest of a long line
+    rest = text[1:space] if space >= 0 else text[1:]
+    return not (rest.isalpha() and rest.islower())
 
 
 def _sentence_then_word(text: str) -> bool:
@@ -157,20 +162,20 @@ GLUE_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("glued_heading_before_list", _glued_word),  # "Fraværende- Anne Hansen ()"
     ("glued_header_value", _glued_word),  # "UdvalgKommunalbestyrelsen"
 )
-
-
-_GLUE_TESTS = frozenset(test for _, test in GLUE_RULES)
+assert {test for _, test in GLUE_RULES} == {_glued_word, _sentence_then_word}  # the tests _split_glued_blocks asks
 
 
 def _split_glued_blocks(rows: list[_Row]) -> list[_Row]:
+    # Most lines pass no cheap test (the two of GLUE_RULES, asked here without a loop over them) and
+    # need no search; most documents have no glued line at all, and keep their rows as they are.
+    found = {index: match for index, row in enumerate(rows)
+             if row.text[:1].isalpha() and (_glued_word(row.text) or _sentence_then_word(row.text))
+             and (match := _glued_match(row.text)) is not None}
+    if not found:
+        return rows
     out: list[_Row] = []
-    for row in rows:
-        text = row.text
-        match = None
-        if text[:1].isalpha():
-            passed = {test: test(text) for test in _GLUE_TESTS}
-            if any(passed.values()):  # most lines pass no cheap test, and need no search at all
-                match = next((m for m in (getattr(P, rule).search(text) for rule, test in GLUE_RULES if passed[test]) if m), None)
+    for index, row in enumerate(rows):
+        match = found.get(index)
         if match is None:
             out.append(row)
             continue
@@ -182,6 +187,17 @@ def _split_glued_blocks(rows: list[_Row]) -> list[_Row]:
         out.append(_Row(head, row.page, row.bold, row.size, row.indent, row.sheet))
         out.append(_Row(rest, row.page, row.bold, row.size, False, row.sheet))
     return out
+
+
+def _glued_match(text: str) -> re.Match[str] | None:
+    """The first glue rule's match in ``text`` among the rules whose cheap test it passes."""
+    passed: dict[Callable[[str], bool], bool] = {}
+    for rule, test in GLUE_RULES:
+        if test not in passed:
+            passed[test] = test(text)
+        if passed[test] and (match := getattr(P, rule).search(text)) is not None:
+            return match
+    return None
 
 
 def _split_pages(rows: list[_Row]) -> list[_Row]:
@@ -212,13 +228,28 @@ def _drop_site_footer(rows: list[_Row]) -> tuple[list[_Row], str]:
     20 / ...", "© Sorø Kommune · Rådhusvej 8"): from the first footer-start line among the last
     lines, when every line after it is short and none is a heading. Returns the rows kept and
     the footer's text (it may be the only place that names the municipality)."""
-    tail = [i for i, row in enumerate(rows) if row.text][-FOOTER_WINDOW:]
+    tail = _last_texts(rows, FOOTER_WINDOW)
     starts = [_footer_start(rows[i].text) for i in tail]  # each line judged once, not once per start tried
-    fits = [start or _footer_line(rows[i].text) for start, i in zip(starts, tail, strict=True)]
+    if True not in starts:  # most documents: no line after a start need be judged
+        return rows, ""
+    first = starts.index(True)  # lines before the first start are never read by the loop below
+    fits = [position < first or start or _footer_line(rows[i].text)
+            for position, (start, i) in enumerate(zip(starts, tail, strict=True))]
     for position, index in enumerate(tail):
         if starts[position] and all(fits[position + 1:]):
             return rows[:index], "\n".join(row.text for row in rows[index:] if row.text)
     return rows, ""
+
+
+def _last_texts(rows: list[_Row], count: int) -> list[int]:
+    """The indexes of the last ``count`` rows with text, in order (read from the end: a footer is short)."""
+    found: list[int] = []
+    for index in range(len(rows) - 1, -1, -1):
+        if rows[index].text:
+            found.append(index)
+            if len(found) == count:
+                break
+    return found[::-1]
 
 
 def _footer_start(text: str) -> bool:
@@ -238,14 +269,13 @@ def _split_margin_headings(lines: list[RawLine]) -> list[RawLine]:
     line's wide gaps are not a margin)."""
     found: dict[int, tuple[str, list[str], int]] = {}  # index -> (heading, texts, lines used)
     columns: dict[int, int] = {}  # index -> column of the text beside the heading
-    index = 0
-    while index < len(lines):
-        split = _margin_heading(lines, index)
+    after = 0  # the first line not used by the last split
+    # Only lines with a wide gap or a tab can start with a margin heading (_margin_heading's first test).
+    for index in [i for i, line in enumerate(lines) if MARGIN_HINT in line.text or "\t" in line.text]:
+        split = _margin_heading(lines, index) if index >= after else None
         if split is not None:
             found[index], columns[index] = split, _text_column(lines[index].text, split[1][0])
-            index += split[2]
-        else:
-            index += 1
+            after = index + split[2]
     margin = {column for column, count in Counter(columns.values()).items() if count >= 2}
     if not margin:
         return lines
@@ -381,7 +411,8 @@ def _rejoin(lines: list[_Row]) -> list[_Row]:
             blanks_since_text += 1
             out.append(line)
             continue
-        previous = _last_text(out)
+        # The cheap tests first: most lines follow a line with text and start in upper case.
+        previous = (len(out) - 1 if out and out[-1].text else _last_text(out)) if line.text[0].islower() else None
         if previous is not None and _continues(out[previous], line, blanks_since_text):
             prev = out[previous]
             prev.text = join_text(prev.text, line.text)
@@ -418,19 +449,16 @@ def _continues(prev: _Row, line: _Row, blanks: int) -> bool:
 
 
 def _assemble(raw: list[_Row], warnings: list[tuple[str, str]], collapse_blanks: bool = True) -> Cleaned:
+    if collapse_blanks:  # runs of blank lines collapsed, and blank lines at the start dropped
+        raw = [line for line, before in zip(raw, [_BLANK, *raw][: len(raw)], strict=True) if line.text or before.text]
     lines: list[Line] = []
-    parts: list[str] = []
+    append = lines.append
     offset = 0
-    previous_blank = True
     for line in raw:
-        if not line.text:
-            if previous_blank and collapse_blanks:
-                continue  # collapse runs of blank lines
-            previous_blank = True
-        else:
-            previous_blank = False
         end = offset + len(line.text)
-        lines.append(Line(line.text, offset, end, line.page, line.bold, line.size, line.indent, line.gap_before))
-        parts.append(line.text)
+        append(Line(line.text, offset, end, line.page, line.bold, line.size, line.indent, line.gap_before))
         offset = end + 1
-    return Cleaned("\n".join(parts), lines, warnings)
+    return Cleaned("\n".join([line.text for line in raw]), lines, warnings)
+
+
+_BLANK = _Row("", None, None, None, False)  # what stands before the first row: blank lines there are dropped
