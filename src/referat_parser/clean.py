@@ -276,6 +276,8 @@ def _split_margin_headings(lines: list[RawLine]) -> list[RawLine]:
         if split is not None:
             found[index], columns[index] = split, _text_column(lines[index].text, split[1][0])
             after = index + split[2]
+    if len(columns) < 2:  # most documents: no margin heading, or one (a margin takes two)
+        return lines
     margin = {column for column, count in Counter(columns.values()).items() if count >= 2}
     if not margin:
         return lines
@@ -327,10 +329,12 @@ RUNNING_REST_MAX = 150
 def _recurring_marked_lines(texts: list[str]) -> set[str]:
     """Lines (digits folded) that end in a page marker after other text and recur: a running header
     or footer printed on one line with its page number, whatever the spacing."""
-    counts = Counter(P.digits.sub("#", text) for text in texts
-                     if text[-1:].isdigit() and len(text) >= 15 and P.page_suffix.search(text[-PAGE_SUFFIX_MAX:])
-                     and not P.page_marker.match(text))
-    return {key for key, count in counts.items() if count >= 2}
+    marked = [P.digits.sub("#", text) for text in texts
+              if text[-1:].isdigit() and len(text) >= 15 and P.page_suffix.search(text[-PAGE_SUFFIX_MAX:])
+              and not P.page_marker.match(text)]
+    if len(marked) < 2:  # most documents: nothing can recur
+        return set()
+    return {key for key, count in Counter(marked).items() if count >= 2}
 
 
 def _marked_running_line(raw: str) -> str | None:

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from functools import cache
 from itertools import pairwise
 
-from .lexicon import gates as G
 from .lexicon import patterns as P
 from .lexicon.data import fold, noise
 from .lexicon.headings import match_heading
@@ -98,7 +97,9 @@ def cut_page(text: str) -> list[str]:
     på Chr. 8. Vej 7') is part of the sentence, no cut."""
     cuts = {m.start() for m in _cuts(text)
             if not (text[m.start():m.start() + 1].isdigit() and _after_initial(text, m.start()))}
-    cuts |= {m.start() for m in G.transcript_decision_cut.finditer(text)}
+    # transcript_decision_cut's matches (a word each, so the two words' matches never overlap), found faster.
+    cuts |= {m.start() for m in P.transcript_decision_cut_beslutning.finditer(text)}
+    cuts |= {m.start() for m in P.transcript_decision_cut_afgoerelse.finditer(text)}
     bounds = sorted(cuts | {0, len(text)})
     return [piece for piece in (text[a:b].strip() for a, b in pairwise(bounds)) if piece]
 
