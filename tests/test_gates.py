@@ -116,3 +116,23 @@ def test_a_sigma_is_never_a_gate_word():
     pattern = re.compile("ΚΑΣ")
     gated = G.Gated(pattern, G._sequence(_parser.parse(pattern.pattern, 0), False))
     assert gated.search("ΚΑΣ") is not None
+
+
+LOOSELY_GATED = [name for name in P.TEMPLATES if G.loose_requirement(name) is not None]
+
+
+def test_the_loose_requirement_knows_more_patterns_than_the_requirement():
+    assert set(GATED) <= set(LOOSELY_GATED)
+    assert G.loose_requirement("footer_start") is not None  # the pattern clean gates with it
+    assert G.requirement("footer_start") is None
+
+
+@pytest.mark.parametrize("name", LOOSELY_GATED)
+def test_a_loose_gate_never_hides_a_match(name):
+    pattern, gated = getattr(P, name), G.loosely(name)
+    for line in [*_lines(), "Kontakt", "© 2024 Sorø Kommune · Rådhusvej 8", "Forside | Politik | Referater | 2024"]:
+        if pattern.search(line):
+            assert gated.may(line), (name, line)
+            assert gated.search(line).span() == pattern.search(line).span()
+        if pattern.match(line):
+            assert gated.match(line).span() == pattern.match(line).span()

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .lexicon import gates as G
 from .lexicon import patterns as P
 from .lexicon.data import abbreviations
 from .lexicon.headings import match_heading
@@ -253,7 +254,9 @@ def _last_texts(rows: list[_Row], count: int) -> list[int]:
 
 
 def _footer_start(text: str) -> bool:
-    return len(text) <= FOOTER_ROW_MAX and P.footer_start.match(text) is not None and match_heading(text) is None
+    # The pattern backtracks over every line it is asked of; a dozen substring tests spare that on most.
+    return (len(text) <= FOOTER_ROW_MAX and G.loosely("footer_start").match(text) is not None
+            and match_heading(text) is None)
 
 
 def _footer_line(text: str) -> bool:

@@ -187,6 +187,67 @@ def _requirement(name: str) -> frozenset[str] | None:
     return need
 
 
+# --- a looser requirement, for patterns that cost far more than a dozen substring tests ----------------
+
+@cache
+def loose_requirement(name: str) -> frozenset[str] | None:
+    """As requirement(name), but any run of literals (one character too) and any class of literal
+    characters count as tokens, and their number has no limit. Such tokens are common, or many, so the
+    gate is worth it only before a pattern that backtracks on every line it is asked of (loosely)."""
+    tree = _tree(name)
+    if tree is None:
+        return None
+    return _loose(tree, bool(tree.state.flags & re.IGNORECASE))
+
+
+def _loose(items: Any, ignore: bool) -> Need:
+    """As _sequence, with the looser tokens."""
+    best: Need = None
+    run = ""
+    for op, arg in _flatten(items, ignore):
+        char = _literal(arg, ignore) if op is C.LITERAL else None
+        if char is not None:
+            run += char
+            continue
+        if op is C.AT:
+            continue
+        best = _better(best, frozenset([run]) if run else None)
+        run = ""
+        best = _better(best, _loose_item(op, arg, ignore))
+    return _better(best, frozenset([run]) if run else None)
+
+
+def _loose_item(op: Any, arg: Any, ignore: bool) -> Need:
+    if op is C.BRANCH:
+        return _either([_loose(alternative, ignore) for alternative in arg[1]])
+    if op is C.SUBPATTERN:
+        _group, add, remove, body = arg
+        return _loose(body, bool((ignore or add & re.IGNORECASE) and not remove & re.IGNORECASE))
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        low, _high, body = arg
+        return _loose(body, ignore) if low >= 1 else None
+    if op is C.ATOMIC_GROUP:
+        return _loose(arg, ignore)
+    if op is C.IN:
+        return _class_tokens(arg, ignore)
+    if op is C.ASSERT:  # a lookaround's text is in the line too
+        return _loose(arg[1], ignore)
+    return None
+
+
+def _class_tokens(items: list, ignore: bool) -> Need:
+    """A class of literal characters (or the digits) as tokens: one of them is in every match of it."""
+    if _is_digit_class(items):
+        return frozenset([DIGIT])
+    chars: set[str] = set()
+    for op, arg in items:
+        char = _literal(arg, ignore) if op is C.LITERAL else None
+        if char is None:  # a range, a category, a negation: any of many characters
+            return None
+        chars.add(char)
+    return frozenset(chars) if chars else None
+
+
 # --- what a match may start with ----------------------------------------------------------------------
 
 RANGE_MAX = 256  # characters of a class range spelt out; a wider range lets any character start
@@ -468,6 +529,14 @@ class Gated:
         if self.need is not None and not may_match(self.need, text):
             return text, 0
         return self.pattern.subn(repl, text, count)
+
+
+@cache
+def loosely(name: str) -> Gated:
+    """Pattern ``name`` behind the looser gate of loose_requirement: G.loosely("footer_start").match(line)."""
+    if name not in P.TEMPLATES:
+        raise AttributeError(f"no lexicon pattern {name!r}")
+    return Gated(getattr(P, name), loose_requirement(name))
 
 
 def __getattr__(name: str) -> Gated:
