@@ -71,20 +71,21 @@ def clean(doc: Document) -> Cleaned:
     transcript = is_transcript(texts)  # before the viewer's boilerplate is dropped as noise
     recurring = _recurring_marked_lines(texts)
     _strip_inline_noise(texts)
+    append = raw.append
     for line, text in zip(source, texts, strict=True):
-        indent = line.text[:1] in (" ", "\t", "\u00a0")
         if text and is_noise(text):
             if not paged and P.page_marker.match(text) and not at_break:
                 sheet, at_break = sheet + 1, True
             continue
-        if recurring and text[-1:].isdigit() and P.digits.sub("#", text) in recurring:
+        numbered = text[-1:].isdigit()  # only such lines can be running lines with a page number
+        if numbered and recurring and P.digits.sub("#", text) in recurring:
             if not paged and not at_break:  # "Assens Kommune Udvalget 10-06-2015 Side 3" on every page
                 sheet += 1
             at_break = True
             continue
         # "Byrådet - Referat - 27. marts 2024     Side 3 af 9": a page marker and a running line, told
         # apart by the wide gap that normalising has closed, so the raw line is matched.
-        marked = _marked_running_line(line.text.strip()) if text[-1:].isdigit() else None
+        marked = _marked_running_line(line.text.strip()) if numbered else None
         if marked is not None:
             if not paged and not at_break:  # a footer and a header, each with a marker, are one break
                 sheet += 1
@@ -92,7 +93,7 @@ def clean(doc: Document) -> Cleaned:
             text = normalise(marked)
         elif text:
             at_break = False
-        raw.append(_Row(text, line.page, line.bold, line.size, indent, sheet, line.gap_before))
+        append(_Row(text, line.page, line.bold, line.size, line.text[:1] in _INDENTS, sheet, line.gap_before))
     raw = _restore_breaks(raw, transcript, doc.format)
     raw, footer = _drop_site_footer(raw)
     furniture = list(doc.furniture)  # what the reader dropped: a PDF's running lines, a page's footer
@@ -102,6 +103,9 @@ def clean(doc: Document) -> Cleaned:
     cleaned = _assemble(merged, list(doc.warnings))
     cleaned.footer = "\n".join(part for part in (footer, *dict.fromkeys(furniture)) if part)
     return cleaned
+
+
+_INDENTS = frozenset((" ", "\t", "\u00a0"))  # a raw line that starts with one of these is indented
 
 
 def _strip_inline_noise(texts: list[str]) -> None:
