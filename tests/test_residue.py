@@ -85,3 +85,21 @@ def test_the_document_test_for_inline_noise_never_hides_a_line_that_has_some():
 
 def test_a_document_without_inline_noise_is_not_read_for_it():
     assert not may_hold_inline_noise(["Referat", "Mødedato: 02-05-2023", "Godkendt."])
+
+
+def test_the_lines_that_may_hold_inline_noise_are_all_that_change():
+    """inline_noise_lines finds in the whole text every line that strip_inline_noise changes (clean strips
+    only those), also where a line's letters fold apart from the gate's or a line holds a break."""
+    import random
+
+    from referat_parser.lexicon.residue import inline_noise_lines
+
+    atoms = ["Åbn/luk punkt", "ÅBN/LUK PUNKT", "Klik her for at folde ud", "KLIK HER", " og læse mere om ", "Titel",
+             "<br />", "<B>", "application/pdf icon fil.pdf", "Fold alle ud", ": Fold alle sammen", "Kopier link til punktet",
+             "ı", "İ", "ſ", "Σ", "ß", " ", "x", "12. ", "\n"]
+    rng = random.Random(12)
+    for _ in range(3000):
+        texts = ["".join(rng.choice(atoms) for _ in range(rng.randint(0, 4))) for _ in range(rng.randint(1, 6))]
+        found = inline_noise_lines(texts)
+        changed = {index for index, text in enumerate(texts) if text and strip_inline_noise(text) != text}
+        assert found is None or changed <= found, texts

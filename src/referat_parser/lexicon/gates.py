@@ -194,6 +194,10 @@ def loose_requirement(name: str) -> frozenset[str] | None:
     """As requirement(name), but any run of literals (one character too) and any class of literal
     characters count as tokens, and their number has no limit. Such tokens are common, or many, so the
     gate is worth it only before a pattern that backtracks on every line it is asked of (loosely)."""
+    return _worked_out("loose_gates", _loose_requirement, name)
+
+
+def _loose_requirement(name: str) -> frozenset[str] | None:
     tree = _tree(name)
     if tree is None:
         return None
