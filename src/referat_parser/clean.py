@@ -97,7 +97,9 @@ def clean(doc: Document) -> Cleaned:
     raw = _restore_breaks(raw, transcript, doc.format)
     raw, footer = _drop_site_footer(raw)
     furniture = list(doc.furniture)  # what the reader dropped: a PDF's running lines, a page's footer
-    if doc.format != "pdf":  # the PDF reader removes running lines by their position on the page
+    # The PDF reader removes running lines by their position on the page; without pages or sheets
+    # there is nothing to look for.
+    if doc.format != "pdf" and (paged or sheet > 1):
         raw = _drop_running_lines(raw, sheet > 1, furniture)
     merged = _rejoin(raw)
     cleaned = _assemble(merged, list(doc.warnings))

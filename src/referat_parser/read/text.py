@@ -346,6 +346,6 @@ def read_text_bytes(data: bytes) -> Document:
     if paged:
         lines = [RawLine(line, number) for number, page in enumerate(pages, start=1) for line in page.splitlines()]
     else:
-        lines = [RawLine(line) for line in text.splitlines()]
+        lines = list(map(RawLine, text.splitlines()))
     return Document(lines=lines, format="text", encoding=encoding, pages=len(pages) if paged else None,
                     warnings=warnings)
