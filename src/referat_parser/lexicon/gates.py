@@ -447,10 +447,11 @@ class Gated:
         low = joined.lower()
         if len(low) != len(joined) or any(char in low for char in _UNFOLDED):
             return None
-        positions = [position for word in self.words for position in line_positions(low, word)]
+        # A substring test first: most words stand nowhere in most texts.
+        positions = [position for word in self.words if word in low for position in line_positions(low, word)]
         if self.digit:
             positions.extend(_digit_lines(joined))
-        return line_numbers(joined, positions)
+        return line_numbers(joined, positions) if positions else set()
 
     # As may and search, for a text whose gate form the caller keeps (``low`` = lowered(text)): a line
     # that several gates ask about is lowered and scanned for unfolded letters once.

@@ -104,12 +104,14 @@ def inline_noise_lines(texts: list[str]) -> set[int] | None:
     if not noise()["inline"]:
         return set()
     joined = "\n".join(texts)
-    if joined.count("\n") != len(texts) - 1:  # a line holds a break: line numbers are not indexes
-        return None
     found = G.noise_inline.may_lines(joined)
     if found is None:
         return None
-    return found | G.line_numbers(joined, G.line_positions(joined, LINK_REPEAT_WORDS))
+    if LINK_REPEAT_WORDS in joined:
+        found |= G.line_numbers(joined, G.line_positions(joined, LINK_REPEAT_WORDS))
+    if found and joined.count("\n") != len(texts) - 1:  # a line holds a break: line numbers are not indexes
+        return None
+    return found
 
 
 def strip_inline_noise(text: str) -> str:
