@@ -136,3 +136,23 @@ def test_a_loose_gate_never_hides_a_match(name):
             assert gated.search(line).span() == pattern.search(line).span()
         if pattern.match(line):
             assert gated.match(line).span() == pattern.match(line).span()
+
+
+START_GATED = [name for name in P.TEMPLATES if G.start_gate(name) is not None]
+
+
+def test_the_noise_shapes_have_a_start_gate():
+    gate = G.start_gate("noise_whole")
+    assert gate is not None and "B" in gate.rejected and "S" not in gate.rejected
+    assert gate.match("Byrådet godkendte sagen") is None
+    assert gate.match("Forside > Politik > Referater") is not None  # a breadcrumb starts with any letter
+
+
+@pytest.mark.parametrize("name", START_GATED)
+def test_a_start_gate_never_hides_a_match(name):
+    pattern, gated = getattr(P, name), G.start_gate(name)
+    for line in [*_lines(), "Forside > Politik > Referat", "Hjem › Byråd › Møder", "µ", "ß", "ſide 3", "İcon-x"]:
+        found = pattern.match(line)
+        if found is not None:
+            assert gated.match(line) is not None, (name, line)
+            assert gated.match(line).span() == found.span()

@@ -351,6 +351,65 @@ def may_start(first: frozenset[str] | None, char: str) -> bool:
             or low.upper().lower() != low)
 
 
+class StartGate:
+    """Before ``match`` at a text's start, for a pattern whose alternatives mostly start with known
+    characters: a text whose first character none of those alternatives may start with can match only
+    an alternative that may start anywhere, and so only when it holds one of that alternative's tokens.
+    Most lines are turned away by their first character, without the pattern's many alternatives."""
+
+    __slots__ = ("caseless", "needs", "pattern", "rejected")
+
+    def __init__(self, pattern: re.Pattern[str], rejected: frozenset[str], needs: frozenset[str]) -> None:
+        self.pattern = pattern
+        self.rejected = rejected  # first characters (of the first 256 code points) no known start allows
+        self.needs = needs
+        # Tokens without case or digits are looked for in the text itself, without lowering it.
+        self.caseless = tuple(needs) if all(token != DIGIT and token.lower() == token.upper() for token in needs) else None
+
+    def match(self, text: str) -> re.Match[str] | None:
+        if text[:1] in self.rejected:
+            if self.caseless is not None:
+                if not any(map(text.__contains__, self.caseless)):
+                    return None
+            elif not (self.needs and may_match(self.needs, text)):
+                return None
+        return self.pattern.match(text)
+
+
+@cache
+def start_gate(name: str) -> StartGate | None:
+    """Pattern ``name`` behind a StartGate for ``match``; None when one of its alternatives may start
+    with any character and has no tokens (or the pattern cannot be read)."""
+    tree = _tree(name)
+    if tree is None:
+        return None
+    ignore = bool(tree.state.flags & re.IGNORECASE)
+    firsts: set[str] = set()
+    needs: set[str] = set()
+    for alternative in _alternatives(tree):
+        first, empty = _first(alternative, ignore)
+        if first is not None and not empty:
+            firsts |= first
+            continue
+        need = _loose(alternative, ignore)
+        if need is None:
+            return None
+        needs |= need
+    known = frozenset(firsts)
+    rejected = frozenset(char for char in map(chr, range(256)) if not may_start(known, char))
+    return StartGate(getattr(P, name), rejected, frozenset(needs))
+
+
+def _alternatives(tree: Any) -> list[Any]:
+    """The alternatives of a pattern that is one alternation (in a group that keeps the flags, or not)
+    followed by zero-width items only ('(?:a|b)\\Z'); the whole pattern as one alternative otherwise."""
+    items = list(_flatten(tree, False))
+    branches = [arg for op, arg in items if op is C.BRANCH]
+    if len(branches) == 1 and all(op is C.BRANCH or op is C.AT for op, _ in items) and items[0][0] is C.BRANCH:
+        return list(branches[0][1])
+    return [tree]
+
+
 # --- the gate --------------------------------------------------------------------------------------
 
 def may_match(need: frozenset[str], text: str) -> bool:

@@ -4,6 +4,7 @@ spaces or are invisible (vocab/words.toml)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 
@@ -61,7 +62,14 @@ def is_noise(text: str) -> bool:
     """A whole line of furniture: a listed line ('Til toppen', 'Udskriv', also with a list marker:
     '• Udskriv'), a menu row of listed lines ('| Rss | Print |') or a noise shape (page numbers).
     The shapes see the line as printed: '• 1' is an item number, not a page number."""
-    return (len(text) <= NOISE_LINE_MAX and _listed(text)) or P.noise_whole.match(text) is not None
+    return (len(text) <= NOISE_LINE_MAX and _listed(text)) or _noise_shape().match(text) is not None
+
+
+@cache
+def _noise_shape() -> G.StartGate | re.Pattern[str]:
+    """noise_whole, behind a gate on the first character where it has one: most lines start with a letter
+    that none of the shapes starts with (and hold no breadcrumb arrow)."""
+    return G.start_gate("noise_whole") or P.noise_whole
 
 
 @cache
