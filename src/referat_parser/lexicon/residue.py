@@ -48,7 +48,9 @@ def normalise_all(texts: list[str]) -> list[str]:
     for char, replacement in _replacements():
         if char in joined:
             joined = joined.replace(char, replacement)
-    return [line.strip() for line in P.multispace.sub(" ", joined).split("\n")]
+    if "  " in joined:  # a substitution that finds nothing still costs a pass and a copy
+        joined = P.multispace.sub(" ", joined)
+    return list(map(str.strip, joined.split("\n")))
 
 
 
