@@ -66,8 +66,9 @@ def clean(doc: Document) -> Cleaned:
     paged = any(line.page is not None for line in doc.lines)
     sheet = 1
     at_break = False  # the lines since the last page marker are all markers or marked running lines
-    source = _split_margin_headings(doc.lines)
-    texts = normalise_all([line.text for line in source])
+    raw_texts = [line.text for line in doc.lines]
+    source = _split_margin_headings(doc.lines, raw_texts)
+    texts = normalise_all(raw_texts if source is doc.lines else [line.text for line in source])
     transcript = is_transcript(texts)  # before the viewer's boilerplate is dropped as noise
     recurring = _recurring_marked_lines(texts)
     _strip_inline_noise(texts)
@@ -272,15 +273,14 @@ def _footer_line(text: str) -> bool:
 MARGIN_HINT = "   "
 
 
-def _split_margin_headings(lines: list[RawLine]) -> list[RawLine]:
+def _split_margin_headings(lines: list[RawLine], texts: list[str]) -> list[RawLine]:
     """Split 'Heading   Text' lines, but only in a document laid out that way: two or more such lines
     whose text starts at the same column (a vote table's 'Forslag   For   Imod' or a justified
-    line's wide gaps are not a margin)."""
+    line's wide gaps are not a margin). ``texts`` are the lines' texts."""
     found: dict[int, tuple[str, list[str], int]] = {}  # index -> (heading, texts, lines used)
     columns: dict[int, int] = {}  # index -> column of the text beside the heading
     after = 0  # the first line not used by the last split
-    # Only lines with a wide gap or a tab can start with a margin heading (_margin_heading's first test).
-    for index in [i for i, line in enumerate(lines) if MARGIN_HINT in line.text or "\t" in line.text]:
+    for index in _gapped_lines(texts):
         split = _margin_heading(lines, index) if index >= after else None
         if split is not None:
             found[index], columns[index] = split, _text_column(lines[index].text, split[1][0])
@@ -303,6 +303,18 @@ def _split_margin_headings(lines: list[RawLine]) -> list[RawLine]:
         out.extend(RawLine(text, line.page, line.bold, line.size, line.top) for text in (heading, *texts))
         index += used
     return out
+
+
+def _gapped_lines(texts: list[str]) -> list[int]:
+    """The indexes of the lines with a wide gap or a tab, in order: only they can start with a margin
+    heading (_margin_heading's first test). Found in the joined text: most documents have none."""
+    joined = "\n".join(texts)
+    if MARGIN_HINT not in joined and "\t" not in joined:
+        return []
+    if joined.count("\n") != len(texts) - 1:  # a line holds a break: line numbers are not indexes
+        return [i for i, text in enumerate(texts) if MARGIN_HINT in text or "\t" in text]
+    positions = [*G.line_positions(joined, MARGIN_HINT), *G.line_positions(joined, "\t")]
+    return sorted(G.line_numbers(joined, positions))
 
 
 def _text_column(line: str, text: str) -> int:
