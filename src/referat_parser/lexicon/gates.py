@@ -379,7 +379,32 @@ class StartGate:
 @cache
 def start_gate(name: str) -> StartGate | None:
     """Pattern ``name`` behind a StartGate for ``match``; None when one of its alternatives may start
-    with any character and has no tokens (or the pattern cannot be read)."""
+    with any character and has no tokens (or the pattern cannot be read). Worked out from the parse
+    tree once per lexicon and kept in the disk cache, as requirement() and initials() are."""
+    rejected = _worked_out("start_rejected", _start_rejected, name)
+    if rejected is None:
+        return None
+    return StartGate(getattr(P, name), rejected, _worked_out("start_needs", _start_needs, name) or frozenset())
+
+
+def _start_rejected(name: str) -> frozenset[str] | None:
+    """The first characters (of the first 256 code points) no known start of pattern ``name`` allows."""
+    parts = _start_parts(name)
+    if parts is None:
+        return None
+    known = parts[0]
+    return frozenset(char for char in map(chr, range(256)) if not may_start(known, char))
+
+
+def _start_needs(name: str) -> frozenset[str] | None:
+    """The tokens of the alternatives of pattern ``name`` that may start with any character."""
+    parts = _start_parts(name)
+    return None if parts is None else parts[1]
+
+
+def _start_parts(name: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """(the characters the alternatives with a known start may start with, the tokens one of which each
+    other alternative holds); None when an alternative has neither."""
     tree = _tree(name)
     if tree is None:
         return None
@@ -395,9 +420,7 @@ def start_gate(name: str) -> StartGate | None:
         if need is None:
             return None
         needs |= need
-    known = frozenset(firsts)
-    rejected = frozenset(char for char in map(chr, range(256)) if not may_start(known, char))
-    return StartGate(getattr(P, name), rejected, frozenset(needs))
+    return frozenset(firsts), frozenset(needs)
 
 
 def _alternatives(tree: Any) -> list[Any]:
