@@ -5,34 +5,46 @@ entries are never items."""
 from __future__ import annotations
 
 import functools
-from itertools import pairwise
+from functools import lru_cache
+from itertools import accumulate, pairwise
+from operator import not_, or_
 
 from ..clean import Line
+from ..lexicon import gates as G
 from ..lexicon import patterns as P
 from ..lexicon.data import words
 from ..lexicon.words import join_text
-from ..lineclass import Info, Kind
+from ..lineclass import BLANK, HEADING, NUMBER_ONLY, NUMBERED, PUBLIC, TEXT, TOC, Info
 from .blocks import ItemBlock, TocLine
 
 
 def find_toc(infos: list[Info], lines: list[Line]) -> list[TocLine]:
     """Dot-leader lines; runs of two or more numbered title lines with nothing between them (a list
     of items before their bodies); and runs of lines ending in a page number (see _paged_run)."""
-    toc = [TocLine(index, info.number or _number_above(infos, index), info.title or "", int(info.value or 0) or None)
-           for index, info in enumerate(infos) if info.kind is Kind.TOC and info.title is not None]
-    before_items = next((i for i, info in enumerate(infos) if info.kind is Kind.HEADING), len(infos))
+    toc: list[TocLine] = []
+    marks: list[int] = []  # contents headings ('Indholdsfortegnelse'): contents lines without a title
+    for index, info in enumerate(infos):
+        if info.kind is TOC:
+            if info.title is None:
+                marks.append(index)
+            else:
+                toc.append(TocLine(index, info.number or _number_above(infos, index), info.title,
+                                   int(info.value or 0) or None))
+    before_items = next((i for i, info in enumerate(infos) if info.kind is HEADING), len(infos))
     between = _between_entries(infos, lines)
-    numbered = [info.kind is Kind.NUMBERED for info in infos]
+    numbered = [info.kind is NUMBERED for info in infos]
     for run, marked in _runs(infos, numbered, between):
         # After the first section heading, only a contents heading makes a numbered list contents:
         # "1. Kort over ..." under "Bilag" lists an item's attachments.
         for part in _consecutive(infos, run) if marked or run[0] < before_items else []:
             if len(part) >= 2:
                 toc.extend(_numbered_entries(infos, part, marked))
-    paged = [info.kind is Kind.TEXT and _trailing_page(line.text) is not None for info, line in zip(infos, lines, strict=True)]
+    # A page number is the line's last character (_trailing_page): tested without a call first.
+    paged = [info.kind is TEXT and "0" <= line.text[-1:] <= "9" and _trailing_page(line.text) is not None
+             for info, line in zip(infos, lines, strict=True)]
     for run, marked in _runs(infos, paged, between):
         toc.extend(_paged_run(lines, run, marked, run[-1] < before_items))
-    for mark in (i for i, info in enumerate(infos) if info.kind is Kind.TOC and info.title is None):
+    for mark in marks:
         toc.extend(_stacked_entries(infos, lines, mark + 1))
     toc.sort(key=lambda entry: entry.line)
     return toc
@@ -41,9 +53,9 @@ def find_toc(infos: list[Info], lines: list[Line]) -> list[TocLine]:
 def _number_above(infos: list[Info], index: int) -> str | None:
     """'01.' / 'Godkendelse af dagsorden ........ 4': a contents entry whose number stands alone above it."""
     above = index - 1
-    while above >= 0 and infos[above].kind is Kind.BLANK:
+    while above >= 0 and infos[above].kind is BLANK:
         above -= 1
-    return infos[above].number if above >= 0 and infos[above].kind is Kind.NUMBER_ONLY else None
+    return infos[above].number if above >= 0 and infos[above].kind is NUMBER_ONLY else None
 
 
 _COLUMN_HEADS = frozenset(head.casefold() for head in words()["contents"]["column_heads"])
@@ -60,12 +72,12 @@ def _stacked_entries(infos: list[Info], lines: list[Line], start: int) -> list[T
     lines of their own ("1." / "Godkendelse af dagsorden" / "2"); the clean stage may have dropped
     the page lines as page numbers."""
     texts = [(i, lines[i].text) for i in range(start, min(len(lines), start + STACKED_WINDOW))
-             if infos[i].kind is not Kind.BLANK]
+             if infos[i].kind is not BLANK]
     position = 0
     while position < len(texts) and texts[position][1].casefold() in _COLUMN_HEADS:
         position += 1
     entries: list[TocLine] = []
-    while position < len(texts) and infos[texts[position][0]].kind is Kind.NUMBER_ONLY and texts[position][1][:1].isdigit():
+    while position < len(texts) and infos[texts[position][0]].kind is NUMBER_ONLY and texts[position][1][:1].isdigit():
         entry, position = _stacked_entry(infos, texts, position)
         if entry is None:
             break
@@ -81,7 +93,7 @@ def _stacked_entry(infos: list[Info], texts: list[tuple[int, str]], position: in
     index = texts[position][0]
     title: list[str] = []
     position += 1
-    while (position < len(texts) and len(title) < MAX_TITLE_LINES and infos[texts[position][0]].kind is Kind.TEXT
+    while (position < len(texts) and len(title) < MAX_TITLE_LINES and infos[texts[position][0]].kind is TEXT
            and not _is_page(texts[position][1])):
         title.append(texts[position][1])
         position += 1
@@ -89,7 +101,7 @@ def _stacked_entry(infos: list[Info], texts: list[tuple[int, str]], position: in
     if position < len(texts) and _is_page(texts[position][1]):
         page = int(texts[position][1])
         position += 1
-    elif title and (position >= len(texts) or infos[texts[position][0]].kind is not Kind.NUMBER_ONLY):
+    elif title and (position >= len(texts) or infos[texts[position][0]].kind is not NUMBER_ONLY):
         title, position = title[:1], position - len(title) + 1  # the last entry: its title, then the body
     if not title:
         return None, position
@@ -108,27 +120,50 @@ def _join_wrapped(parts: list[str]) -> str:
 def _between_entries(infos: list[Info], lines: list[Line]) -> list[bool]:
     """Whether each line may stand between the entries of a contents run: a blank line, an open/closed
     marker or a subheading ("Lukkede sager"). Worked out once for the runs of both kinds of entry."""
-    return [info.kind is Kind.BLANK or info.kind is Kind.PUBLIC or P.toc_subheading.match(line.text) is not None
+    subheading = P.toc_subheading.match
+    return [info.kind is BLANK or info.kind is PUBLIC
+            or (_may_start_subheading(line.text[:1]) and subheading(line.text) is not None)
             for info, line in zip(infos, lines, strict=True)]
+
+
+FIRST_CHARACTERS = 1024  # distinct first characters whose answer is kept
+
+
+@lru_cache(maxsize=FIRST_CHARACTERS)
+def _may_start_subheading(first: str) -> bool:
+    """Whether a contents subheading (toc_subheading) may start with ``first`` (gates.initials)."""
+    return G.may_start(G.initials("toc_subheading"), first)
 
 
 def _runs(infos: list[Info], members: list[bool], between: list[bool]) -> list[tuple[list[int], bool]]:
     """Runs of member lines with only lines ``between`` entries (_between_entries) between them, each
-    with whether a contents heading ("Indholdsfortegnelse") comes right before it."""
+    with whether a contents heading ("Indholdsfortegnelse") comes right before it: the last line
+    before the run that is neither a member nor between entries."""
+    found = [index for index, member in enumerate(members) if member]
+    if not found:
+        return []
+    # Lines that end a run, counted up to each line (in C: map and accumulate, not a loop per line):
+    # a run goes on from one member to the next when no such line stands between them.
+    ends = list(accumulate(map(not_, map(or_, members, between))))
     runs: list[tuple[list[int], bool]] = []
-    run: list[int] = []
-    marked = False
-    for index, info in enumerate(infos):
-        if members[index]:
-            run.append(index)
-        elif not between[index]:
-            if run:
-                runs.append((run, marked))
-                run = []
-            marked = info.kind is Kind.TOC and info.title is None
-    if run:
-        runs.append((run, marked))
+    run = [found[0]]
+    for before, after in pairwise(found):
+        if ends[after] == ends[before]:
+            run.append(after)
+        else:
+            runs.append((run, _marked(infos, members, between, run[0])))
+            run = [after]
+    runs.append((run, _marked(infos, members, between, run[0])))
     return runs
+
+
+def _marked(infos: list[Info], members: list[bool], between: list[bool], first: int) -> bool:
+    """Whether the last line before ``first`` that ends runs (neither a member nor between entries) is a
+    contents heading."""
+    back = first - 1
+    while back >= 0 and (members[back] or between[back]):
+        back -= 1
+    return back >= 0 and infos[back].kind is TOC and infos[back].title is None
 
 
 def _consecutive(infos: list[Info], run: list[int]) -> list[list[int]]:
