@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import functools
 from functools import lru_cache
-from itertools import accumulate, pairwise
-from operator import not_, or_
+from itertools import compress, count, pairwise
+from operator import attrgetter, itemgetter
 
 from ..clean import Line
 from ..lexicon import gates as G
@@ -31,18 +31,14 @@ def find_toc(infos: list[Info], lines: list[Line]) -> list[TocLine]:
                 toc.append(TocLine(index, info.number or _number_above(infos, index), info.title,
                                    int(info.value or 0) or None))
     before_items = next((i for i, info in enumerate(infos) if info.kind is HEADING), len(infos))
-    between = _between_entries(infos, lines)
-    numbered = [info.kind is NUMBERED for info in infos]
-    for run, marked in _runs(infos, numbered, between):
+    numbered = [index for index, info in enumerate(infos) if info.kind is NUMBERED]
+    for run, marked in _runs(infos, lines, numbered):
         # After the first section heading, only a contents heading makes a numbered list contents:
         # "1. Kort over ..." under "Bilag" lists an item's attachments.
         for part in _consecutive(infos, run) if marked or run[0] < before_items else []:
             if len(part) >= 2:
                 toc.extend(_numbered_entries(infos, part, marked))
-    # A page number is the line's last character (_trailing_page): tested without a call first.
-    paged = [info.kind is TEXT and "0" <= line.text[-1:] <= "9" and _trailing_page(line.text) is not None
-             for info, line in zip(infos, lines, strict=True)]
-    for run, marked in _runs(infos, paged, between):
+    for run, marked in _runs(infos, lines, _paged_lines(infos, lines)):
         toc.extend(_paged_run(lines, run, marked, run[-1] < before_items))
     for mark in marks:
         toc.extend(_stacked_entries(infos, lines, mark + 1))
@@ -117,13 +113,20 @@ def _join_wrapped(parts: list[str]) -> str:
     return functools.reduce(join_text, parts)
 
 
-def _between_entries(infos: list[Info], lines: list[Line]) -> list[bool]:
-    """Whether each line may stand between the entries of a contents run: a blank line, an open/closed
-    marker or a subheading ("Lukkede sager"). Worked out once for the runs of both kinds of entry."""
-    subheading = P.toc_subheading.match
-    return [info.kind is BLANK or info.kind is PUBLIC
-            or (_may_start_subheading(line.text[:1]) and subheading(line.text) is not None)
-            for info, line in zip(infos, lines, strict=True)]
+def _paged_lines(infos: list[Info], lines: list[Line]) -> list[int]:
+    """The text lines that end in a page number (_trailing_page). The page's last digit is the line's
+    last character: the lines that end in a digit are found in C (map, compress), not by a Python step
+    per line, and only they are read."""
+    texts = list(map(attrgetter("text"), lines))
+    ends_in_digit = compress(count(), map(str.isdigit, map(itemgetter(slice(-1, None)), texts)))
+    return [index for index in ends_in_digit if infos[index].kind is TEXT and _trailing_page(texts[index]) is not None]
+
+
+def _between(info: Info, text: str) -> bool:
+    """Whether a line may stand between the entries of a contents run: a blank line, an open/closed
+    marker or a subheading ("Lukkede sager")."""
+    return info.kind is BLANK or info.kind is PUBLIC \
+        or (_may_start_subheading(text[:1]) and P.toc_subheading.match(text) is not None)
 
 
 FIRST_CHARACTERS = 1024  # distinct first characters whose answer is kept
@@ -135,33 +138,27 @@ def _may_start_subheading(first: str) -> bool:
     return G.may_start(G.initials("toc_subheading"), first)
 
 
-def _runs(infos: list[Info], members: list[bool], between: list[bool]) -> list[tuple[list[int], bool]]:
-    """Runs of member lines with only lines ``between`` entries (_between_entries) between them, each
-    with whether a contents heading ("Indholdsfortegnelse") comes right before it: the last line
-    before the run that is neither a member nor between entries."""
-    found = [index for index, member in enumerate(members) if member]
-    if not found:
-        return []
-    # Lines that end a run, counted up to each line (in C: map and accumulate, not a loop per line):
-    # a run goes on from one member to the next when no such line stands between them.
-    ends = list(accumulate(map(not_, map(or_, members, between))))
+def _runs(infos: list[Info], lines: list[Line], members: list[int]) -> list[tuple[list[int], bool]]:
+    """Runs of member lines (indexes, ascending) with only lines _between entries between them, each
+    with whether a contents heading ("Indholdsfortegnelse") comes right before it. Only the lines from
+    a member to the first line that ends its run are read, not every line of the document."""
     runs: list[tuple[list[int], bool]] = []
-    run = [found[0]]
-    for before, after in pairwise(found):
-        if ends[after] == ends[before]:
-            run.append(after)
-        else:
-            runs.append((run, _marked(infos, members, between, run[0])))
-            run = [after]
-    runs.append((run, _marked(infos, members, between, run[0])))
+    run: list[int] = []
+    for index in members:
+        if run and not all(_between(infos[i], lines[i].text) for i in range(run[-1] + 1, index)):
+            runs.append((run, _marked(infos, lines, run[0])))
+            run = []
+        run.append(index)
+    if run:
+        runs.append((run, _marked(infos, lines, run[0])))
     return runs
 
 
-def _marked(infos: list[Info], members: list[bool], between: list[bool], first: int) -> bool:
-    """Whether the last line before ``first`` that ends runs (neither a member nor between entries) is a
-    contents heading."""
+def _marked(infos: list[Info], lines: list[Line], first: int) -> bool:
+    """Whether the line that ends runs right before the run from ``first`` (the last line before it
+    not _between entries; no member stands between, or it would be in the run) is a contents heading."""
     back = first - 1
-    while back >= 0 and (members[back] or between[back]):
+    while back >= 0 and _between(infos[back], lines[back].text):
         back -= 1
     return back >= 0 and infos[back].kind is TOC and infos[back].title is None
 

@@ -148,7 +148,8 @@ def repeat_lines(item: ItemBlock, infos: list[Info], lines: list[Line]) -> set[i
         if kind is BLANK:
             continue
         if kind is TEXT:
-            if item.title and previous is not HEADING and index != item.title_line and fold(lines[index].text) == title:
+            if item.title and previous is not HEADING and index != item.title_line \
+                    and _may_fold_to(lines[index].text, title) and fold(lines[index].text) == title:
                 repeats.add(index)
         elif kind is NUMBERED and index != item.title_line:
             info = infos[index]
@@ -156,6 +157,20 @@ def repeat_lines(item: ItemBlock, infos: list[Info], lines: list[Line]) -> set[i
                 repeats.add(index)
         previous = kind
     return repeats
+
+
+FOLD_STRIPS = ":.;?"  # the punctuation data.fold strips from a text's ends (with white space)
+
+
+def _may_fold_to(text: str, folded: str) -> bool:
+    """Whether fold(text) may be ``folded``: a cheap first test (a paragraph's fold is not kept in
+    data.fold's cache and costs microseconds), of the last character that fold keeps. Case folding
+    maps white space and that punctuation to themselves, and no other character to either, so that
+    character is the fold of the text's last character that is neither."""
+    end = text.rstrip()
+    while end and end[-1] in FOLD_STRIPS:
+        end = end[:-1].rstrip()
+    return end[-1:].casefold()[-1:] == folded[-1:]
 
 
 def fill_sections(item: ItemBlock, infos: list[Info], skip: set[int | None]) -> None:
