@@ -81,21 +81,21 @@ CONTENTS_COLUMNS_MAX = 40  # characters of a contents table's header row
 
 
 def _blank(text: str, bold: bool | None) -> Info | None:
-    return Info(Kind.BLANK) if not text else None
+    return Info(BLANK) if not text else None
 
 
 def _heading(text: str, bold: bool | None) -> Info | None:
     heading = match_heading(text, bold=bold)
-    return Info(Kind.HEADING, heading=heading) if heading is not None else None
+    return Info(HEADING, heading=heading) if heading is not None else None
 
 
 def _contents_heading(text: str, bold: bool | None) -> Info | None:
-    return Info(Kind.TOC) if P.toc_mark.match(text) else None
+    return Info(TOC) if P.toc_mark.match(text) else None
 
 
 def _contents_columns(text: str, bold: bool | None) -> Info | None:
     """'Punkt nr. Side': the column headers of a contents table mark the contents as its heading does."""
-    return Info(Kind.TOC) if len(text) <= CONTENTS_COLUMNS_MAX and P.toc_columns.match(text) else None
+    return Info(TOC) if len(text) <= CONTENTS_COLUMNS_MAX and P.toc_columns.match(text) else None
 
 
 LEADERS = ("...", "…", "___", ". . .")  # what a contents line prints between its title and page
@@ -120,7 +120,7 @@ def _open_closed(text: str, bold: bool | None) -> Info | None:
     match = P.public.match(text)
     if match is None:
         return None
-    return Info(Kind.PUBLIC, public=not match["word"].casefold().startswith(("lukket", "fortrolig")))
+    return Info(PUBLIC, public=not match["word"].casefold().startswith(("lukket", "fortrolig")))
 
 
 def _open_closed_with_case(text: str, bold: bool | None) -> Info | None:
@@ -129,7 +129,7 @@ def _open_closed_with_case(text: str, bold: bool | None) -> Info | None:
     if match is None:
         return None
     case = P.dash_separator.split(match["case"])[-1].strip()
-    return Info(Kind.PUBLIC, public=not match["word"].casefold().startswith("lukket"), field="case_number", value=case)
+    return Info(PUBLIC, public=not match["word"].casefold().startswith("lukket"), field="case_number", value=case)
 
 
 def _number_alone(text: str, bold: bool | None) -> Info | None:
@@ -138,7 +138,7 @@ def _number_alone(text: str, bold: bool | None) -> Info | None:
     if match is None:
         return None
     side = "before" if (match["word"] or "").casefold().startswith("sag") else "after"
-    return Info(Kind.NUMBER_ONLY, number=str(int(match["num"] or match["bare"])), value=side)
+    return Info(NUMBER_ONLY, number=str(int(match["num"] or match["bare"])), value=side)
 
 
 def _number_with_case(text: str, bold: bool | None) -> Info | None:
@@ -149,7 +149,7 @@ def _number_with_case(text: str, bold: bool | None) -> Info | None:
     case = _field(match["case"], bold)
     if case is None or case.field != "case_number":
         return None
-    return Info(Kind.NUMBER_ONLY, number=str(int(match["num"])), value="after", case=case.value)
+    return Info(NUMBER_ONLY, number=str(int(match["num"])), value="after", case=case.value)
 
 
 def _field(text: str, bold: bool | None) -> Info | None:
@@ -162,12 +162,12 @@ def _field(text: str, bold: bool | None) -> Info | None:
         # "Sagsnr.: 00.22.04-I00-1-19 Sagsbehandler: Jens Bo" holds two fields.
         parts = P.next_label.split(match["value"].strip(), maxsplit=1)
         if name != "case_number":
-            return Info(Kind.FIELD, field=name, value=parts[0])
+            return Info(FIELD, field=name, value=parts[0])
         value = _case_beside_code(parts)
         value = P.kle_before_case.sub("", value)  # "00.30.00Ø00 - 2006/1877" -> "2006/1877"
         marked = P.open_closed_suffix.search(value)
         public = None if marked is None else not marked["word"].casefold().startswith("lukket")
-        return Info(Kind.FIELD, field=name, value=_case_value(value[:marked.start()] if marked else value), public=public)
+        return Info(FIELD, field=name, value=_case_value(value[:marked.start()] if marked else value), public=public)
     return None
 
 
@@ -193,9 +193,9 @@ def _status_cells(text: str, bold: bool | None) -> Info | None:
     case = next((info for info in read if info is not None and info.field == "case_number"), None)
     if case is None:
         return None
-    mark = next((info for info in read if info is not None and info.kind is Kind.PUBLIC), None)
+    mark = next((info for info in read if info is not None and info.kind is PUBLIC), None)
     public = mark.public if mark is not None else case.public
-    return Info(Kind.PUBLIC if mark is not None else Kind.FIELD, field="case_number", value=case.value, public=public)
+    return Info(PUBLIC if mark is not None else FIELD, field="case_number", value=case.value, public=public)
 
 
 def _case_value(value: str) -> str:
@@ -207,7 +207,7 @@ def _case_value(value: str) -> str:
 
 def _bare_case_number(text: str, bold: bool | None) -> Info | None:
     if len(text) <= BARE_CASE_MAX and P.bare_case.match(text):
-        return Info(Kind.FIELD, field="case_number", value=P.kle_before_case.sub("", text))
+        return Info(FIELD, field="case_number", value=P.kle_before_case.sub("", text))
     return None
 
 
@@ -222,7 +222,7 @@ def _numbered_title(text: str, bold: bool | None) -> Info | None:
         title = groups.get("title")
         if _plausible_title(title):
             mark = groups.get("public")
-            return Info(Kind.NUMBERED, number=str(int(match["num"])), title=(title or "").strip() or None,
+            return Info(NUMBERED, number=str(int(match["num"])), title=(title or "").strip() or None,
                         public=None if mark is None else not mark.casefold().startswith("l"), rule=rule)
     return None
 
@@ -288,7 +288,7 @@ def _field_rules(first: str) -> tuple[tuple[str, Any], ...]:
 def _bulleted_number(text: str, bold: bool | None) -> Info | None:
     """'• 1' / 'Title': an accordion row's item number, its title on the next line."""
     match = P.bulleted_number.match(text)
-    return Info(Kind.NUMBER_ONLY, number=str(int(match["num"])), value="after") if match else None
+    return Info(NUMBER_ONLY, number=str(int(match["num"])), value="after") if match else None
 
 
 # Lines that start with a list marker ('• 1', '• Sagsid.: 18/12345'): these rules see the line with its
@@ -316,7 +316,7 @@ def classify(text: str, bold: bool | None = None) -> Info:
         if info is not None:
             info.rule = info.rule or name
             return info
-    return Info(Kind.TEXT, rule="text")
+    return Info(TEXT, rule="text")
 
 
 def _classify_marked(text: str, bold: bool | None) -> Info:
@@ -333,10 +333,10 @@ def _classify_marked(text: str, bold: bool | None) -> Info:
         info = test(text, bold)
         if info is not None:
             info.rule = info.rule or name
-            if marker is not None and info.kind is Kind.NUMBERED and info.rule in WEAK_AFTER_MARKER:
-                return Info(Kind.TEXT, rule="bulleted_list_entry")
+            if marker is not None and info.kind is NUMBERED and info.rule in WEAK_AFTER_MARKER:
+                return Info(TEXT, rule="bulleted_list_entry")
             return info
-    return Info(Kind.TEXT, rule="text")
+    return Info(TEXT, rule="text")
 
 
 def _toc_entry(text: str, page: str) -> Info:
@@ -345,8 +345,8 @@ def _toc_entry(text: str, page: str) -> Info:
     for _rule, pattern in _item_patterns(text[:1]):
         match = pattern.match(text)
         if match and match.groupdict().get("title") and _plausible_title(match["title"]):
-            return Info(Kind.TOC, number=str(int(match["num"])), title=match["title"].strip(), value=page)
-    return Info(Kind.TOC, title=text, value=page)
+            return Info(TOC, number=str(int(match["num"])), title=match["title"].strip(), value=page)
+    return Info(TOC, title=text, value=page)
 
 
 def _plausible_title(title: str | None) -> bool:

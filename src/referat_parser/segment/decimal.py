@@ -50,13 +50,18 @@ def decimal_items(infos: list[Info], lines: list[Line], toc_lines: set[int],
 
 def _entries(infos: list[Info], lines: list[Line], toc_lines: set[int]) -> list[_Entry]:
     entries = []
-    decimal = P.item_decimal.match
-    for index, (info, line) in enumerate(zip(infos, lines, strict=True)):
-        kind = info.kind
-        if kind is NUMBERED:
-            if info.number is not None and index not in toc_lines:
+    # The lines that may be entries, gathered by a comprehension first: numbered lines, and text lines
+    # that start with a digit (item_decimal's first character).
+    read = [index for index, (info, line) in enumerate(zip(infos, lines, strict=True))
+            if info.kind is NUMBERED or (info.kind is TEXT and line.text[:1].isdigit())]
+    for index in read:
+        if index in toc_lines:
+            continue
+        info = infos[index]
+        if info.kind is NUMBERED:
+            if info.number is not None:
                 entries.append(_Entry(index, int(info.number), None, info.title, info.rule))
-        elif kind is TEXT and line.text[:1].isdigit() and index not in toc_lines and (match := decimal(line.text)):
+        elif match := P.item_decimal.match(lines[index].text):
             entries.append(_Entry(index, int(match["top"]), int(match["sub"]), match["title"].strip(), "decimal"))
     return entries
 
