@@ -234,7 +234,9 @@ def numbers_from_contents(items: list[ItemBlock], lines: list[Line]) -> None:
     ('Sundhedsudvalget 05-02-2024' / 'Ny sundhedspolitik' over a one-item page)."""
     if not items:
         return
-    opening = next((index for index in range(items[0].start) if P.contents_opening.search(lines[index].text)), None)
+    # Behind its gate (gates.py): a header line without the pattern's words is passed over without the
+    # search, which tries its column heads at every position of the line.
+    opening = next((index for index in range(items[0].start) if G.contents_opening.search(lines[index].text)), None)
     if opening is None:
         return
     front = " ".join(lines[index].text for index in range(opening, items[0].start))
