@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
+from typing import Any
 
 from .lexicon import gates as G
 from .lexicon import patterns as P
@@ -26,6 +27,12 @@ class Kind(Enum):
     PUBLIC = "public"  # "Åben", "Lukket punkt"
     FIELD = "field"  # "Sagsnr.: ...", "Kompetence: ...", a bare case number
     TEXT = "text"
+
+
+# The kinds as plain module constants, for the loops over every line of a document: reading a member
+# through its Enum class (Kind.TEXT) costs several times a global's lookup.
+BLANK, HEADING, NUMBERED, NUMBER_ONLY = Kind.BLANK, Kind.HEADING, Kind.NUMBERED, Kind.NUMBER_ONLY
+TOC, PUBLIC, FIELD, TEXT = Kind.TOC, Kind.PUBLIC, Kind.FIELD, Kind.TEXT
 
 
 @dataclass(slots=True)
@@ -74,21 +81,21 @@ CONTENTS_COLUMNS_MAX = 40  # characters of a contents table's header row
 
 
 def _blank(text: str, bold: bool | None) -> Info | None:
-    return Info(Kind.BLANK) if not text else None
+    return Info(BLANK) if not text else None
 
 
 def _heading(text: str, bold: bool | None) -> Info | None:
     heading = match_heading(text, bold=bold)
-    return Info(Kind.HEADING, heading=heading) if heading is not None else None
+    return Info(HEADING, heading=heading) if heading is not None else None
 
 
 def _contents_heading(text: str, bold: bool | None) -> Info | None:
-    return Info(Kind.TOC) if P.toc_mark.match(text) else None
+    return Info(TOC) if P.toc_mark.match(text) else None
 
 
 def _contents_columns(text: str, bold: bool | None) -> Info | None:
     """'Punkt nr. Side': the column headers of a contents table mark the contents as its heading does."""
-    return Info(Kind.TOC) if len(text) <= CONTENTS_COLUMNS_MAX and P.toc_columns.match(text) else None
+    return Info(TOC) if len(text) <= CONTENTS_COLUMNS_MAX and P.toc_columns.match(text) else None
 
 
 LEADERS = ("...", "…", "___", ". . .")  # what a contents line prints between its title and page
@@ -100,7 +107,12 @@ def _has_leader(text: str) -> bool:
 
 
 def _contents_entry(text: str, bold: bool | None) -> Info | None:
-    match = P.toc_leader.match(text) if _has_leader(text) else None
+    # The page number ends the line (toc_leader's '\d{1,4}$'; '$' also stands before a final line break):
+    # the cheapest test first, then the leaders, then the pattern.
+    last = text[-1:]
+    if not (last.isdecimal() or last == "\n") or not _has_leader(text):
+        return None
+    match = P.toc_leader.match(text)
     return _toc_entry(match["title"].strip(" ."), match["page"]) if match else None
 
 
@@ -108,7 +120,7 @@ def _open_closed(text: str, bold: bool | None) -> Info | None:
     match = P.public.match(text)
     if match is None:
         return None
-    return Info(Kind.PUBLIC, public=not match["word"].casefold().startswith(("lukket", "fortrolig")))
+    return Info(PUBLIC, public=not match["word"].casefold().startswith(("lukket", "fortrolig")))
 
 
 def _open_closed_with_case(text: str, bold: bool | None) -> Info | None:
@@ -117,7 +129,7 @@ def _open_closed_with_case(text: str, bold: bool | None) -> Info | None:
     if match is None:
         return None
     case = P.dash_separator.split(match["case"])[-1].strip()
-    return Info(Kind.PUBLIC, public=not match["word"].casefold().startswith("lukket"), field="case_number", value=case)
+    return Info(PUBLIC, public=not match["word"].casefold().startswith("lukket"), field="case_number", value=case)
 
 
 def _number_alone(text: str, bold: bool | None) -> Info | None:
@@ -126,7 +138,7 @@ def _number_alone(text: str, bold: bool | None) -> Info | None:
     if match is None:
         return None
     side = "before" if (match["word"] or "").casefold().startswith("sag") else "after"
-    return Info(Kind.NUMBER_ONLY, number=str(int(match["num"] or match["bare"])), value=side)
+    return Info(NUMBER_ONLY, number=str(int(match["num"] or match["bare"])), value=side)
 
 
 def _number_with_case(text: str, bold: bool | None) -> Info | None:
@@ -137,25 +149,25 @@ def _number_with_case(text: str, bold: bool | None) -> Info | None:
     case = _field(match["case"], bold)
     if case is None or case.field != "case_number":
         return None
-    return Info(Kind.NUMBER_ONLY, number=str(int(match["num"])), value="after", case=case.value)
+    return Info(NUMBER_ONLY, number=str(int(match["num"])), value="after", case=case.value)
 
 
 def _field(text: str, bold: bool | None) -> Info | None:
     if text[0] not in _FIELD_INITIALS:
         return None
-    for name, rule in FIELD_RULES:
-        match = getattr(P, rule).match(text)
+    for name, pattern in _field_rules(text[0]):
+        match = pattern.match(text)
         if match is None:
             continue
         # "Sagsnr.: 00.22.04-I00-1-19 Sagsbehandler: Jens Bo" holds two fields.
         parts = P.next_label.split(match["value"].strip(), maxsplit=1)
         if name != "case_number":
-            return Info(Kind.FIELD, field=name, value=parts[0])
+            return Info(FIELD, field=name, value=parts[0])
         value = _case_beside_code(parts)
         value = P.kle_before_case.sub("", value)  # "00.30.00Ø00 - 2006/1877" -> "2006/1877"
         marked = P.open_closed_suffix.search(value)
         public = None if marked is None else not marked["word"].casefold().startswith("lukket")
-        return Info(Kind.FIELD, field=name, value=_case_value(value[:marked.start()] if marked else value), public=public)
+        return Info(FIELD, field=name, value=_case_value(value[:marked.start()] if marked else value), public=public)
     return None
 
 
@@ -181,9 +193,9 @@ def _status_cells(text: str, bold: bool | None) -> Info | None:
     case = next((info for info in read if info is not None and info.field == "case_number"), None)
     if case is None:
         return None
-    mark = next((info for info in read if info is not None and info.kind is Kind.PUBLIC), None)
+    mark = next((info for info in read if info is not None and info.kind is PUBLIC), None)
     public = mark.public if mark is not None else case.public
-    return Info(Kind.PUBLIC if mark is not None else Kind.FIELD, field="case_number", value=case.value, public=public)
+    return Info(PUBLIC if mark is not None else FIELD, field="case_number", value=case.value, public=public)
 
 
 def _case_value(value: str) -> str:
@@ -195,19 +207,22 @@ def _case_value(value: str) -> str:
 
 def _bare_case_number(text: str, bold: bool | None) -> Info | None:
     if len(text) <= BARE_CASE_MAX and P.bare_case.match(text):
-        return Info(Kind.FIELD, field="case_number", value=P.kle_before_case.sub("", text))
+        return Info(FIELD, field="case_number", value=P.kle_before_case.sub("", text))
     return None
 
 
 def _numbered_title(text: str, bold: bool | None) -> Info | None:
     if not P.item_hint.match(text):
         return None
-    for rule in _item_rules(text[:1]):
-        match = getattr(P, rule).match(text)
-        if match and _plausible_title(match.groupdict().get("title")):
-            mark = match.groupdict().get("public")
-            title = (match.groupdict().get("title") or "").strip() or None
-            return Info(Kind.NUMBERED, number=str(int(match["num"])), title=title,
+    for rule, pattern in _item_patterns(text[:1]):
+        match = pattern.match(text)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        title = groups.get("title")
+        if _plausible_title(title):
+            mark = groups.get("public")
+            return Info(NUMBERED, number=str(int(match["num"])), title=(title or "").strip() or None,
                         public=None if mark is None else not mark.casefold().startswith("l"), rule=rule)
     return None
 
@@ -216,19 +231,23 @@ def _numbered_title(text: str, bold: bool | None) -> Info | None:
 class LineRule:
     """A rule of LINE_RULES: its name, its test, and the lexicon patterns of which one must match at the
     line's start for the test to recognise the line (none: the rule reads every line). A line whose
-    first character can start none of them skips the rule (gates.initials), without calling it."""
+    first character can start none of them skips the rule (gates.initials), without calling it.
+    A ``blank`` rule reads the blank lines, and only those; it comes first, so the others never see one."""
 
     name: str
     test: Callable[[str, bool | None], Info | None]
     starts: tuple[str, ...] = ()
+    blank: bool = False
 
     def may_apply(self, first: str) -> bool:
+        if self.blank or not first:
+            return self.blank and not first
         return not self.starts or any(G.may_start(G.initials(name), first) for name in self.starts)
 
 
 # What a line is: the first rule that recognises it decides; a line no rule recognises is text.
 LINE_RULES: tuple[LineRule, ...] = (
-    LineRule("blank", _blank),
+    LineRule("blank", _blank, blank=True),
     LineRule("heading", _heading),
     LineRule("contents_heading", _contents_heading, ("toc_mark",)),
     LineRule("contents_columns", _contents_columns, ("toc_columns",)),
@@ -247,21 +266,29 @@ FIRST_CHARACTERS = 1024  # distinct first characters whose rule lists are kept: 
 
 
 @lru_cache(maxsize=FIRST_CHARACTERS)
-def _line_rules(first: str) -> tuple[LineRule, ...]:
-    """The rules that may recognise a line starting with ``first`` ('' for a blank line), in order."""
-    return tuple(rule for rule in LINE_RULES if rule.may_apply(first))
+def _line_rules(first: str) -> tuple[tuple[str, Callable[[str, bool | None], Info | None]], ...]:
+    """(name, test) of the rules that may recognise a line starting with ``first`` ('' for a blank
+    line), in order: the pairs themselves, so that classify reads no attributes per rule."""
+    return tuple((rule.name, rule.test) for rule in LINE_RULES if rule.may_apply(first))
 
 
 @lru_cache(maxsize=FIRST_CHARACTERS)
-def _item_rules(first: str) -> tuple[str, ...]:
-    """The numbering styles of ITEM_RULES whose pattern may match a line starting with ``first``."""
-    return tuple(rule for rule in ITEM_RULES if G.may_start(G.initials(rule), first))
+def _item_patterns(first: str) -> tuple[tuple[str, Any], ...]:
+    """(name, compiled pattern) of the numbering styles of ITEM_RULES whose pattern may match a line
+    starting with ``first``, in order."""
+    return tuple((rule, getattr(P, rule)) for rule in ITEM_RULES if G.may_start(G.initials(rule), first))
+
+
+@lru_cache(maxsize=FIRST_CHARACTERS)
+def _field_rules(first: str) -> tuple[tuple[str, Any], ...]:
+    """(field name, compiled pattern) of FIELD_RULES whose pattern may match a text starting with ``first``."""
+    return tuple((name, getattr(P, rule)) for name, rule in FIELD_RULES if G.may_start(G.initials(rule), first))
 
 
 def _bulleted_number(text: str, bold: bool | None) -> Info | None:
     """'• 1' / 'Title': an accordion row's item number, its title on the next line."""
     match = P.bulleted_number.match(text)
-    return Info(Kind.NUMBER_ONLY, number=str(int(match["num"])), value="after") if match else None
+    return Info(NUMBER_ONLY, number=str(int(match["num"])), value="after") if match else None
 
 
 # Lines that start with a list marker ('• 1', '• Sagsid.: 18/12345'): these rules see the line with its
@@ -276,8 +303,25 @@ MARKED_RULES: tuple[tuple[str, Callable[[str, bool | None], Info | None]], ...] 
 WEAK_AFTER_MARKER = frozenset({"item_bare", "item_dash", "item_glued"})
 
 
+_LIST_MARKERS = P.LIST_MARKERS
+
+
 def classify(text: str, bold: bool | None = None) -> Info:
-    marker = P.list_marker.match(text) if text[:1] in P.LIST_MARKERS else None
+    # Run for every line of every document: written for few Python operations per line.
+    first = text[:1]
+    if first in _LIST_MARKERS:
+        return _classify_marked(text, bold)
+    for name, test in _line_rules(first):
+        info = test(text, bold)
+        if info is not None:
+            info.rule = info.rule or name
+            return info
+    return Info(TEXT, rule="text")
+
+
+def _classify_marked(text: str, bold: bool | None) -> Info:
+    """classify for a line that starts with a list marker character."""
+    marker = P.list_marker.match(text)
     if marker is not None:
         for name, rule in MARKED_RULES:
             info = rule(text, bold)
@@ -285,24 +329,24 @@ def classify(text: str, bold: bool | None = None) -> Info:
                 info.rule = info.rule or name
                 return info
         text = text[marker.end():]
-    for rule in _line_rules(text[:1]):
-        info = rule.test(text, bold)
+    for name, test in _line_rules(text[:1]):
+        info = test(text, bold)
         if info is not None:
-            info.rule = info.rule or rule.name
-            if marker is not None and info.kind is Kind.NUMBERED and info.rule in WEAK_AFTER_MARKER:
-                return Info(Kind.TEXT, rule="bulleted_list_entry")
+            info.rule = info.rule or name
+            if marker is not None and info.kind is NUMBERED and info.rule in WEAK_AFTER_MARKER:
+                return Info(TEXT, rule="bulleted_list_entry")
             return info
-    return Info(Kind.TEXT, rule="text")
+    return Info(TEXT, rule="text")
 
 
 def _toc_entry(text: str, page: str) -> Info:
     """A contents line without its leader and page: "1. Godkendelse af dagsorden" prints the item
     number the way the item's title line does, so the item rules read it."""
-    for rule in _item_rules(text[:1]):
-        match = getattr(P, rule).match(text)
+    for _rule, pattern in _item_patterns(text[:1]):
+        match = pattern.match(text)
         if match and match.groupdict().get("title") and _plausible_title(match["title"]):
-            return Info(Kind.TOC, number=str(int(match["num"])), title=match["title"].strip(), value=page)
-    return Info(Kind.TOC, title=text, value=page)
+            return Info(TOC, number=str(int(match["num"])), title=match["title"].strip(), value=page)
+    return Info(TOC, title=text, value=page)
 
 
 def _plausible_title(title: str | None) -> bool:

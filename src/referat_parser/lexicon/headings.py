@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
+from . import gates as G
 from . import patterns as P
 from .bodies import looks_like_body
 from .data import fold, headings, title_openers
@@ -36,9 +37,12 @@ class Heading:
     rule: str = ""  # the rule of HEADING_RULES that recognised it
 
 
+DECISION_HEAD_MAX = 160  # characters; a longer line is no decision heading
+
+
 def _decision_heading(text: str) -> Heading | None:
     stripped = text.strip()
-    if len(stripped) > 160:
+    if len(stripped) > DECISION_HEAD_MAX:
         return None
     match = P.decision_heading.match(stripped)
     if match:
@@ -119,7 +123,9 @@ def _long_line(line: _Line) -> Heading | None:
     """'SagsfremstillingArealet er vurderet ...': a heading glued to a whole paragraph, else no heading."""
     if len(line.text) <= LONG_LINE:
         return None
-    return _glued(line.text) or (line.digit and _dated_decision_glued(line.text)) or NOT_A_HEADING
+    # The digit test reads the whole line: the test of the head's words (the first characters) comes first.
+    return _glued(line.text) or (_may_open_with_decision(line.text) and line.digit and _dated_decision_glued(line.text)) \
+        or NOT_A_HEADING
 
 
 def _bracketed_date(line: _Line) -> Heading | None:
@@ -329,6 +335,8 @@ def _heading_with_bracketed_date(text: str) -> Heading | None:
 
 def _dated_decision_glued(text: str) -> Heading | None:
     """A dated decision heading with the first words of its text after it on the same line."""
+    if not _may_open_with_decision(text):
+        return None
     match = P.decision_glued_after_date.match(text)
     if match is None:
         return None
@@ -336,6 +344,42 @@ def _dated_decision_glued(text: str) -> Heading | None:
     if decision is None or decision.date is None:
         return None
     return replace(decision, glued_text=match["rest"].strip())
+
+
+# The item reference ({pkt}: 'pkt', 'punkt', 'sag') that decision_heading_bare ends in. Its gate asks for
+# a digit, which nearly every long line holds; these words only a few hold.
+ITEM_REFERENCE_WORDS = ("pkt", "punkt", "sag")
+
+
+@cache
+def _decision_head_words() -> tuple[str, ...]:
+    """The words of which a decision heading holds one (lower case): decision_heading's and
+    decision_heading_genitive's, as their gates know them, and an item reference (the bare form's)."""
+    words = {*ITEM_REFERENCE_WORDS}
+    for name in ("decision_heading", "decision_heading_genitive"):
+        need = G.requirement(name)
+        if need is None or G.DIGIT in need:
+            return ()  # no words known: the test stays open
+        words |= need
+    return tuple(sorted(words))
+
+
+def _may_open_with_decision(text: str) -> bool:
+    """Whether ``text`` may open with a decision heading (a cheap first test before the patterns of
+    _dated_decision_glued, which try a date at each of the first 140 characters): its head, the
+    start of the line that _decision_heading reads, holds one of the heading's words."""
+    words = _decision_head_words()
+    if not words:
+        return True
+    low = G.lowered(text[:DECISION_HEAD_MAX])
+    if low is None:  # letters that lower() does not fold as the patterns do: the patterns decide
+        return True
+    for word in words:  # a loop, not any() over a generator: this runs for every long line
+        if word in low:
+            break
+    else:
+        return False
+    return True
 
 
 GLUED_PREFIX = 3  # characters of a glued heading name looked up before its pattern runs

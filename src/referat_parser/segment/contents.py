@@ -5,34 +5,42 @@ entries are never items."""
 from __future__ import annotations
 
 import functools
-from itertools import pairwise
+from functools import lru_cache
+from itertools import compress, count, pairwise
+from operator import attrgetter, itemgetter
 
 from ..clean import Line
+from ..lexicon import gates as G
 from ..lexicon import patterns as P
 from ..lexicon.data import words
 from ..lexicon.words import join_text
-from ..lineclass import Info, Kind
+from ..lineclass import BLANK, HEADING, NUMBER_ONLY, NUMBERED, PUBLIC, TEXT, TOC, Info
 from .blocks import ItemBlock, TocLine
 
 
 def find_toc(infos: list[Info], lines: list[Line]) -> list[TocLine]:
     """Dot-leader lines; runs of two or more numbered title lines with nothing between them (a list
     of items before their bodies); and runs of lines ending in a page number (see _paged_run)."""
-    toc = [TocLine(index, info.number or _number_above(infos, index), info.title or "", int(info.value or 0) or None)
-           for index, info in enumerate(infos) if info.kind is Kind.TOC and info.title is not None]
-    before_items = next((i for i, info in enumerate(infos) if info.kind is Kind.HEADING), len(infos))
-    between = _between_entries(infos, lines)
-    numbered = [info.kind is Kind.NUMBERED for info in infos]
-    for run, marked in _runs(infos, numbered, between):
+    toc: list[TocLine] = []
+    marks: list[int] = []  # contents headings ('Indholdsfortegnelse'): contents lines without a title
+    for index, info in enumerate(infos):
+        if info.kind is TOC:
+            if info.title is None:
+                marks.append(index)
+            else:
+                toc.append(TocLine(index, info.number or _number_above(infos, index), info.title,
+                                   int(info.value or 0) or None))
+    before_items = next((i for i, info in enumerate(infos) if info.kind is HEADING), len(infos))
+    numbered = [index for index, info in enumerate(infos) if info.kind is NUMBERED]
+    for run, marked in _runs(infos, lines, numbered):
         # After the first section heading, only a contents heading makes a numbered list contents:
         # "1. Kort over ..." under "Bilag" lists an item's attachments.
         for part in _consecutive(infos, run) if marked or run[0] < before_items else []:
             if len(part) >= 2:
                 toc.extend(_numbered_entries(infos, part, marked))
-    paged = [info.kind is Kind.TEXT and _trailing_page(line.text) is not None for info, line in zip(infos, lines, strict=True)]
-    for run, marked in _runs(infos, paged, between):
+    for run, marked in _runs(infos, lines, _paged_lines(infos, lines)):
         toc.extend(_paged_run(lines, run, marked, run[-1] < before_items))
-    for mark in (i for i, info in enumerate(infos) if info.kind is Kind.TOC and info.title is None):
+    for mark in marks:
         toc.extend(_stacked_entries(infos, lines, mark + 1))
     toc.sort(key=lambda entry: entry.line)
     return toc
@@ -41,9 +49,9 @@ def find_toc(infos: list[Info], lines: list[Line]) -> list[TocLine]:
 def _number_above(infos: list[Info], index: int) -> str | None:
     """'01.' / 'Godkendelse af dagsorden ........ 4': a contents entry whose number stands alone above it."""
     above = index - 1
-    while above >= 0 and infos[above].kind is Kind.BLANK:
+    while above >= 0 and infos[above].kind is BLANK:
         above -= 1
-    return infos[above].number if above >= 0 and infos[above].kind is Kind.NUMBER_ONLY else None
+    return infos[above].number if above >= 0 and infos[above].kind is NUMBER_ONLY else None
 
 
 _COLUMN_HEADS = frozenset(head.casefold() for head in words()["contents"]["column_heads"])
@@ -60,12 +68,12 @@ def _stacked_entries(infos: list[Info], lines: list[Line], start: int) -> list[T
     lines of their own ("1." / "Godkendelse af dagsorden" / "2"); the clean stage may have dropped
     the page lines as page numbers."""
     texts = [(i, lines[i].text) for i in range(start, min(len(lines), start + STACKED_WINDOW))
-             if infos[i].kind is not Kind.BLANK]
+             if infos[i].kind is not BLANK]
     position = 0
     while position < len(texts) and texts[position][1].casefold() in _COLUMN_HEADS:
         position += 1
     entries: list[TocLine] = []
-    while position < len(texts) and infos[texts[position][0]].kind is Kind.NUMBER_ONLY and texts[position][1][:1].isdigit():
+    while position < len(texts) and infos[texts[position][0]].kind is NUMBER_ONLY and texts[position][1][:1].isdigit():
         entry, position = _stacked_entry(infos, texts, position)
         if entry is None:
             break
@@ -81,7 +89,7 @@ def _stacked_entry(infos: list[Info], texts: list[tuple[int, str]], position: in
     index = texts[position][0]
     title: list[str] = []
     position += 1
-    while (position < len(texts) and len(title) < MAX_TITLE_LINES and infos[texts[position][0]].kind is Kind.TEXT
+    while (position < len(texts) and len(title) < MAX_TITLE_LINES and infos[texts[position][0]].kind is TEXT
            and not _is_page(texts[position][1])):
         title.append(texts[position][1])
         position += 1
@@ -89,7 +97,7 @@ def _stacked_entry(infos: list[Info], texts: list[tuple[int, str]], position: in
     if position < len(texts) and _is_page(texts[position][1]):
         page = int(texts[position][1])
         position += 1
-    elif title and (position >= len(texts) or infos[texts[position][0]].kind is not Kind.NUMBER_ONLY):
+    elif title and (position >= len(texts) or infos[texts[position][0]].kind is not NUMBER_ONLY):
         title, position = title[:1], position - len(title) + 1  # the last entry: its title, then the body
     if not title:
         return None, position
@@ -105,30 +113,54 @@ def _join_wrapped(parts: list[str]) -> str:
     return functools.reduce(join_text, parts)
 
 
-def _between_entries(infos: list[Info], lines: list[Line]) -> list[bool]:
-    """Whether each line may stand between the entries of a contents run: a blank line, an open/closed
-    marker or a subheading ("Lukkede sager"). Worked out once for the runs of both kinds of entry."""
-    return [info.kind is Kind.BLANK or info.kind is Kind.PUBLIC or P.toc_subheading.match(line.text) is not None
-            for info, line in zip(infos, lines, strict=True)]
+def _paged_lines(infos: list[Info], lines: list[Line]) -> list[int]:
+    """The text lines that end in a page number (_trailing_page). The page's last digit is the line's
+    last character: the lines that end in a digit are found in C (map, compress), not by a Python step
+    per line, and only they are read."""
+    texts = list(map(attrgetter("text"), lines))
+    ends_in_digit = compress(count(), map(str.isdigit, map(itemgetter(slice(-1, None)), texts)))
+    return [index for index in ends_in_digit if infos[index].kind is TEXT and _trailing_page(texts[index]) is not None]
 
 
-def _runs(infos: list[Info], members: list[bool], between: list[bool]) -> list[tuple[list[int], bool]]:
-    """Runs of member lines with only lines ``between`` entries (_between_entries) between them, each
-    with whether a contents heading ("Indholdsfortegnelse") comes right before it."""
+def _between(info: Info, text: str) -> bool:
+    """Whether a line may stand between the entries of a contents run: a blank line, an open/closed
+    marker or a subheading ("Lukkede sager")."""
+    return info.kind is BLANK or info.kind is PUBLIC \
+        or (_may_start_subheading(text[:1]) and P.toc_subheading.match(text) is not None)
+
+
+FIRST_CHARACTERS = 1024  # distinct first characters whose answer is kept
+
+
+@lru_cache(maxsize=FIRST_CHARACTERS)
+def _may_start_subheading(first: str) -> bool:
+    """Whether a contents subheading (toc_subheading) may start with ``first`` (gates.initials)."""
+    return G.may_start(G.initials("toc_subheading"), first)
+
+
+def _runs(infos: list[Info], lines: list[Line], members: list[int]) -> list[tuple[list[int], bool]]:
+    """Runs of member lines (indexes, ascending) with only lines _between entries between them, each
+    with whether a contents heading ("Indholdsfortegnelse") comes right before it. Only the lines from
+    a member to the first line that ends its run are read, not every line of the document."""
     runs: list[tuple[list[int], bool]] = []
     run: list[int] = []
-    marked = False
-    for index, info in enumerate(infos):
-        if members[index]:
-            run.append(index)
-        elif not between[index]:
-            if run:
-                runs.append((run, marked))
-                run = []
-            marked = info.kind is Kind.TOC and info.title is None
+    for index in members:
+        if run and not all(_between(infos[i], lines[i].text) for i in range(run[-1] + 1, index)):
+            runs.append((run, _marked(infos, lines, run[0])))
+            run = []
+        run.append(index)
     if run:
-        runs.append((run, marked))
+        runs.append((run, _marked(infos, lines, run[0])))
     return runs
+
+
+def _marked(infos: list[Info], lines: list[Line], first: int) -> bool:
+    """Whether the line that ends runs right before the run from ``first`` (the last line before it
+    not _between entries; no member stands between, or it would be in the run) is a contents heading."""
+    back = first - 1
+    while back >= 0 and _between(infos[back], lines[back].text):
+        back -= 1
+    return back >= 0 and infos[back].kind is TOC and infos[back].title is None
 
 
 def _consecutive(infos: list[Info], run: list[int]) -> list[list[int]]:
@@ -202,7 +234,9 @@ def numbers_from_contents(items: list[ItemBlock], lines: list[Line]) -> None:
     ('Sundhedsudvalget 05-02-2024' / 'Ny sundhedspolitik' over a one-item page)."""
     if not items:
         return
-    opening = next((index for index in range(items[0].start) if P.contents_opening.search(lines[index].text)), None)
+    # Behind its gate (gates.py): a header line without the pattern's words is passed over without the
+    # search, which tries its column heads at every position of the line.
+    opening = next((index for index in range(items[0].start) if G.contents_opening.search(lines[index].text)), None)
     if opening is None:
         return
     front = " ".join(lines[index].text for index in range(opening, items[0].start))

@@ -10,7 +10,7 @@ from itertools import pairwise
 
 from ..clean import Line
 from ..lexicon import patterns as P
-from ..lineclass import Info, Kind
+from ..lineclass import BLANK, NUMBERED, TEXT, Info
 from .blocks import ItemBlock
 from .lines import fill_sections
 
@@ -50,12 +50,18 @@ def decimal_items(infos: list[Info], lines: list[Line], toc_lines: set[int],
 
 def _entries(infos: list[Info], lines: list[Line], toc_lines: set[int]) -> list[_Entry]:
     entries = []
-    for index, info in enumerate(infos):
+    # The lines that may be entries, gathered by a comprehension first: numbered lines, and text lines
+    # that start with a digit (item_decimal's first character).
+    read = [index for index, (info, line) in enumerate(zip(infos, lines, strict=True))
+            if info.kind is NUMBERED or (info.kind is TEXT and line.text[:1].isdigit())]
+    for index in read:
         if index in toc_lines:
             continue
-        if info.kind is Kind.NUMBERED and info.number is not None:
-            entries.append(_Entry(index, int(info.number), None, info.title, info.rule))
-        elif info.kind is Kind.TEXT and lines[index].text[:1].isdigit() and (match := P.item_decimal.match(lines[index].text)):
+        info = infos[index]
+        if info.kind is NUMBERED:
+            if info.number is not None:
+                entries.append(_Entry(index, int(info.number), None, info.title, info.rule))
+        elif match := P.item_decimal.match(lines[index].text):
             entries.append(_Entry(index, int(match["top"]), int(match["sub"]), match["title"].strip(), "decimal"))
     return entries
 
@@ -82,4 +88,4 @@ def _chain(entries: list[_Entry], infos: list[Info]) -> list[_Entry]:
 
 
 def _next_text(infos: list[Info], index: int) -> int | None:
-    return next((i for i in range(index + 1, len(infos)) if infos[i].kind is not Kind.BLANK), None)
+    return next((i for i in range(index + 1, len(infos)) if infos[i].kind is not BLANK), None)

@@ -9,7 +9,7 @@ from ..lexicon.attendance import is_attendance_line
 from ..lexicon.data import fold
 from ..lexicon.outcomes import classify_outcome
 from ..lexicon.titles import is_title_like
-from ..lineclass import Info, Kind
+from ..lineclass import BLANK, FIELD, HEADING, NUMBER_ONLY, NUMBERED, PUBLIC, TEXT, Info, Kind
 from .blocks import ItemBlock, SectionBlock
 
 LOOKAHEAD_LINES = 12  # how far an item title looks for the structure (heading, case number) of an item
@@ -30,15 +30,15 @@ def has_item_structure(infos: list[Info], start: int, lines: list[Line] | None =
     names_under_label = False  # the lines under an attendance label, up to the next blank line
     for index in range(start + 1, len(infos)):
         kind = infos[index].kind
-        if kind is Kind.BLANK:
+        if kind is BLANK:
             names_under_label = False
             continue
-        if kind in (Kind.HEADING, Kind.PUBLIC) or (kind is Kind.FIELD and infos[index].field in (
+        if kind in (HEADING, PUBLIC) or (kind is FIELD and infos[index].field in (
                 "case_number", "document_number", "competence")):
             return True
-        if kind in (Kind.NUMBERED, Kind.NUMBER_ONLY):
+        if kind in (NUMBERED, NUMBER_ONLY):
             return False
-        if lines is not None and kind is Kind.TEXT:
+        if lines is not None and kind is TEXT:
             if is_attendance_line(lines[index].text):
                 names_under_label = names_under_label or attendance_label_alone(lines[index].text)
                 continue
@@ -61,9 +61,9 @@ def title_before(infos: list[Info], lines: list[Line], index: int) -> int | None
     """The title line printed before a bare "Sag nr. 130" line."""
     for back in range(index - 1, max(-1, index - 4), -1):
         info = infos[back]
-        if info.kind is Kind.BLANK:
+        if info.kind is BLANK:
             continue
-        if info.kind is Kind.TEXT and is_title_like(lines[back].text) and not P.label_value_short.match(lines[back].text):
+        if info.kind is TEXT and is_title_like(lines[back].text) and not P.label_value_short.match(lines[back].text):
             return back  # not "Fraværende: Jens Nygaard", a header line before the first item
         return None
     return None
@@ -76,10 +76,10 @@ def title_after(infos: list[Info], lines: list[Line], index: int) -> int | None:
     item_word = P.item_word.match(lines[index].text) is not None
     for ahead in range(index + 1, min(len(infos), index + 5)):
         info = infos[ahead]
-        if info.kind in (Kind.BLANK, Kind.PUBLIC) or (info.kind is Kind.FIELD and info.field == "case_number"):
+        if info.kind in (BLANK, PUBLIC) or (info.kind is FIELD and info.field == "case_number"):
             continue
         title_like = is_title_like(lines[ahead].text, under_number=True, under_item_word=item_word)
-        return ahead if info.kind is Kind.TEXT and title_like else None
+        return ahead if info.kind is TEXT and title_like else None
     return None
 
 
@@ -90,13 +90,13 @@ def capitals_continuation(infos: list[Info], lines: list[Line], title: int) -> i
     """'LOKALPLAN NR. 203 - BOLIGOMRÅDE VED SKOVVEJ.' / 'ENDELIG VEDTAGELSE.': a title in capitals that
     goes on in a second line of capitals right under it, before the item's first heading or field."""
     following = title + 1
-    if following >= len(infos) or infos[following].kind is not Kind.TEXT or not _in_capitals(lines[title].text):
+    if following >= len(infos) or infos[following].kind is not TEXT or not _in_capitals(lines[title].text):
         return None
     text = lines[following].text
     if len(text) > CAPITALS_CONTINUATION_MAX or not _in_capitals(text):
         return None
-    after = next((i for i in range(following + 1, len(infos)) if infos[i].kind is not Kind.BLANK), None)
-    return following if after is not None and infos[after].kind in (Kind.HEADING, Kind.FIELD) else None
+    after = next((i for i in range(following + 1, len(infos)) if infos[i].kind is not BLANK), None)
+    return following if after is not None and infos[after].kind in (HEADING, FIELD) else None
 
 
 def _in_capitals(text: str) -> bool:
@@ -106,8 +106,8 @@ def _in_capitals(text: str) -> bool:
 def body_follows(infos: list[Info], index: int) -> bool:
     """The next non-blank line after ``index`` is text of the item, not another title or list entry."""
     for following in range(index + 1, len(infos)):  # an index loop: a slice would copy the rest per call
-        if infos[following].kind is not Kind.BLANK:
-            return infos[following].kind is Kind.TEXT
+        if infos[following].kind is not BLANK:
+            return infos[following].kind is TEXT
     return False
 
 
@@ -115,7 +115,7 @@ def closing_title(infos: list[Info], lines: list[Line], title: int, before: int)
     """A title line such as 'Eventuelt': set off from the decision above by a blank line, not an
     outcome ('Anbefales') and not about a person ('Ib Holm (V) deltog ikke')."""
     text = lines[title].text
-    return (infos[title].kind is Kind.TEXT and is_title_like(text) and title - before > 1
+    return (infos[title].kind is TEXT and is_title_like(text) and title - before > 1
             and "(" not in text and classify_outcome(text) in (None, "other"))
 
 
@@ -123,9 +123,9 @@ def pull_back(infos: list[Info], start: int) -> int:
     """Include an "Åbent punkt" marker printed just before an item title (Acadre prints the case
     number on the same line)."""
     back = start - 1
-    while back >= 0 and infos[back].kind is Kind.BLANK:
+    while back >= 0 and infos[back].kind is BLANK:
         back -= 1
-    if back >= 0 and infos[back].kind is Kind.PUBLIC:
+    if back >= 0 and infos[back].kind is PUBLIC:
         return back  # with its case number, if it prints one ("Åbent - 07.00.05A08 - 2023/19877")
     return start
 
@@ -144,15 +144,33 @@ def repeat_lines(item: ItemBlock, infos: list[Info], lines: list[Line]) -> set[i
     previous: Kind | None = None
     title = fold(item.title) if item.title else ""  # folded once, not for every text line
     for index in range(item.start, item.end):
-        info = infos[index]
-        if index != item.title_line and info.kind in (Kind.NUMBERED, Kind.TEXT) and (
-                (info.kind is Kind.NUMBERED and info.number == item.number and similar(info.title, item.title))
-                or (info.kind is Kind.TEXT and item.title and previous is not Kind.HEADING
-                    and fold(lines[index].text) == title)):
-            repeats.add(index)
-        if info.kind is not Kind.BLANK:
-            previous = info.kind
+        kind = infos[index].kind
+        if kind is BLANK:
+            continue
+        if kind is TEXT:
+            if item.title and previous is not HEADING and index != item.title_line \
+                    and _may_fold_to(lines[index].text, title) and fold(lines[index].text) == title:
+                repeats.add(index)
+        elif kind is NUMBERED and index != item.title_line:
+            info = infos[index]
+            if info.number == item.number and similar(info.title, item.title):
+                repeats.add(index)
+        previous = kind
     return repeats
+
+
+FOLD_STRIPS = ":.;?"  # the punctuation data.fold strips from a text's ends (with white space)
+
+
+def _may_fold_to(text: str, folded: str) -> bool:
+    """Whether fold(text) may be ``folded``: a cheap first test (a paragraph's fold is not kept in
+    data.fold's cache and costs microseconds), of the last character that fold keeps. Case folding
+    maps white space and that punctuation to themselves, and no other character to either, so that
+    character is the fold of the text's last character that is neither."""
+    end = text.rstrip()
+    while end and end[-1] in FOLD_STRIPS:
+        end = end[:-1].rstrip()
+    return end[-1:].casefold()[-1:] == folded[-1:]
 
 
 def fill_sections(item: ItemBlock, infos: list[Info], skip: set[int | None]) -> None:
@@ -167,9 +185,10 @@ def fill_sections(item: ItemBlock, infos: list[Info], skip: set[int | None]) -> 
                 item.sections = [s for s in item.sections if s.body]
                 current = item.sections[-1] if item.sections else None
             continue
-        if info.kind is Kind.BLANK:
+        kind = info.kind
+        if kind is BLANK:
             continue
-        if info.kind is Kind.HEADING:
+        if kind is HEADING:
             current = SectionBlock(info.heading, index)  # type: ignore[arg-type]
             item.sections.append(current)
             continue
@@ -187,7 +206,7 @@ def assign_lines(item: ItemBlock, infos: list[Info], sections: list[SectionBlock
             current = by_line[index]
             item.sections.append(current)
             continue
-        if infos[index].kind is Kind.BLANK or index in toc_lines:
+        if infos[index].kind is BLANK or index in toc_lines:
             continue
         if current is None:
             item.head.append(index)

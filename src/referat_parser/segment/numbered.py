@@ -13,7 +13,7 @@ from ..lexicon import patterns as P
 from ..lexicon.data import fold
 from ..lexicon.titles import MAX_TITLE, is_title_like
 from ..lexicon.words import ends_sentence
-from ..lineclass import Info, Kind
+from ..lineclass import BLANK, FIELD, HEADING, NUMBER_ONLY, NUMBERED, PUBLIC, TEXT, TOC, Info, Kind
 from .blocks import ItemBlock
 from .lines import (
     body_follows,
@@ -111,7 +111,7 @@ def _continues_line(s: _State, c: Candidate) -> bool:
     """A year that continues the unfinished sentence right above it (no blank line between):
     '... skal være gældende i' / '2013. Det foreslås ...'."""
     above = c.index - 1
-    return c.number in YEARS and above >= 0 and s.infos[above].kind is Kind.TEXT and not ends_sentence(s.lines[above].text)
+    return c.number in YEARS and above >= 0 and s.infos[above].kind is TEXT and not ends_sentence(s.lines[above].text)
 
 
 def join_wrapped_titles(infos: list[Info], lines: list[Line]) -> None:
@@ -119,8 +119,11 @@ def join_wrapped_titles(infos: list[Info], lines: list[Line]) -> None:
     abbreviation or initials, its next line looking numbered. The second line continues the title (in
     place: the title grows, the line becomes text) unless it prints the next number (a new item)."""
     for index in range(len(infos) - 1):
-        info, following = infos[index], infos[index + 1]
-        if info.kind is not Kind.NUMBERED or following.kind is not Kind.NUMBERED or not info.title:
+        info = infos[index]  # read in the loop: a joined line has become text
+        if info.kind is not NUMBERED:
+            continue
+        following = infos[index + 1]
+        if following.kind is not NUMBERED or not info.title:
             continue
         if P.initial_at_line_end.search(info.title) is None or int(following.number or 0) == int(info.number or 0) + 1:
             continue
@@ -154,8 +157,8 @@ def _list_in_sections(s: _State, c: Candidate) -> bool:
 
 def _heading_follows(infos: list[Info], index: int) -> bool:
     """The next line with text after ``index`` is a section heading."""
-    following = next((i for i in range(index + 1, len(infos)) if infos[i].kind is not Kind.BLANK), None)
-    return following is not None and infos[following].kind is Kind.HEADING
+    following = next((i for i in range(index + 1, len(infos)) if infos[i].kind is not BLANK), None)
+    return following is not None and infos[following].kind is HEADING
 
 
 def _section_list_entry(s: _State, c: Candidate) -> None:
@@ -166,9 +169,9 @@ def _item_field_follows(infos: list[Info], index: int) -> bool:
     seen = 0
     for following in range(index + 1, len(infos)):
         info = infos[following]
-        if info.kind is Kind.BLANK:
+        if info.kind is BLANK:
             continue
-        if info.kind is Kind.PUBLIC or (info.kind is Kind.FIELD and info.field in ("case_number", "competence")):
+        if info.kind is PUBLIC or (info.kind is FIELD and info.field in ("case_number", "competence")):
             return True
         seen += 1
         if seen >= ITEM_MARK_WINDOW:
@@ -178,8 +181,8 @@ def _item_field_follows(infos: list[Info], index: int) -> bool:
 
 def _after_list_intro(infos: list[Info], lines: list[Line], index: int) -> bool:
     """The line before is a recommendation's intro ('Forvaltningen indstiller, at') or ends in a colon."""
-    before = next((i for i in range(index - 1, -1, -1) if infos[i].kind is not Kind.BLANK), None)
-    if before is None or infos[before].kind is not Kind.TEXT:
+    before = next((i for i in range(index - 1, -1, -1) if infos[i].kind is not BLANK), None)
+    if before is None or infos[before].kind is not TEXT:
         return False
     text = lines[before].text.rstrip()
     return text.endswith(":") or P.recommendation_intro.search(text) is not None
@@ -270,7 +273,7 @@ def _candidate(infos: list[Info], lines: list[Line], index: int, info: Info) -> 
     """The numbered line at ``index`` with its title: on the line itself, or for a bare number the
     title line before ("Sag nr. 130" under its title) or after it ("Punkt 5" / "5." above it)."""
     title, title_line, start = info.title, index, index
-    if info.kind is Kind.NUMBER_ONLY:
+    if info.kind is NUMBER_ONLY:
         before = title_before(infos, lines, index) if info.value == "before" else None
         if before is not None:
             title, title_line, start = lines[before].text, before, before
@@ -289,10 +292,11 @@ def numbered_starts(infos: list[Info], lines: list[Line], toc_lines: set[int],
     """The start of each numbered item, found by running NUMBERED_RULES over the numbered lines."""
     state = _State(infos, lines, sections_first=_sections_first(infos, toc_lines))
     for index, info in enumerate(infos):
-        if info.kind is Kind.HEADING:
+        kind = info.kind
+        if kind is HEADING:
             state.list_next = state.section_list_next = None  # a heading ends any list
             continue
-        if info.kind not in (Kind.NUMBERED, Kind.NUMBER_ONLY) or (index in toc_lines and not state.accepted):
+        if (kind is not NUMBERED and kind is not NUMBER_ONLY) or (index in toc_lines and not state.accepted):
             continue
         cand = _candidate(infos, lines, index, info)
         if cand is None:
@@ -319,7 +323,7 @@ def _case_lines_above(starts: list[Start], infos: list[Info]) -> list[Start]:
 
 
 def _is_case_line(info: Info) -> bool:
-    return info.kind is Kind.FIELD and info.field == "case_number"
+    return info.kind is FIELD and info.field == "case_number"
 
 
 def _case_line_above(infos: list[Info], start: int) -> int | None:
@@ -329,13 +333,13 @@ def _case_line_above(infos: list[Info], start: int) -> int | None:
 
 
 def _case_line_below(infos: list[Info], title: int) -> bool:
-    below = next((i for i in range(title + 1, len(infos)) if infos[i].kind is not Kind.BLANK), None)
+    below = next((i for i in range(title + 1, len(infos)) if infos[i].kind is not BLANK), None)
     return below is not None and _is_case_line(infos[below])
 
 
 def _previous_text(infos: list[Info], index: int) -> int | None:
     back = index - 1
-    while back >= 0 and infos[back].kind is Kind.BLANK:
+    while back >= 0 and infos[back].kind is BLANK:
         back -= 1
     return back if back >= 0 else None
 
@@ -343,17 +347,27 @@ def _previous_text(infos: list[Info], index: int) -> int | None:
 def _sections_first(infos: list[Info], toc_lines: set[int]) -> bool:
     """The first section heading (attendance aside) comes before the first numbered line outside the contents."""
     for index, info in enumerate(infos):
-        if info.kind is Kind.HEADING and info.heading is not None and info.heading.key != "attendance":
+        kind = info.kind
+        if kind is HEADING and info.heading is not None and info.heading.key != "attendance":
             return True
-        if info.kind in (Kind.NUMBERED, Kind.NUMBER_ONLY) and index not in toc_lines:
+        if (kind is NUMBERED or kind is NUMBER_ONLY) and index not in toc_lines:
             return False
     return False
 
 
 def _recurring_titles(infos: list[Info], lines: list[Line]) -> frozenset[str]:
-    counts = Counter(fold(info.title if info.kind in (Kind.NUMBERED, Kind.TOC) and info.title else lines[index].text)
-                     for index, info in enumerate(infos) if info.kind in (Kind.NUMBERED, Kind.TOC)
-                     or (info.kind is Kind.TEXT and len(lines[index].text) <= MAX_TITLE and lines[index].text[:1].isupper()))
+    """The titles of numbered and contents lines, and the short capitalised text lines, that occur twice
+    or more (folded)."""
+    printed: list[str] = []
+    for info, line in zip(infos, lines, strict=True):
+        kind = info.kind
+        if kind is NUMBERED or kind is TOC:
+            printed.append(info.title or line.text)
+        elif kind is TEXT:
+            text = line.text
+            if len(text) <= MAX_TITLE and text[:1].isupper():
+                printed.append(text)
+    counts = Counter(map(fold, printed))
     return frozenset(title for title, count in counts.items() if count >= 2)
 
 
@@ -413,13 +427,13 @@ def protocol_items(infos: list[Info], lines: list[Line], toc_lines: set[int]) ->
     """Numbered items whose sections the vocabulary does not know: a decision protocol
     (beslutningsprotokol) with no headings at all, or a run of consecutively numbered titles
     (1, 2, 3, ...). An item without sections takes its decision from its text (extract/items.py)."""
-    candidates = [i for i, info in enumerate(infos) if info.kind is Kind.NUMBERED and i not in toc_lines
+    candidates = [i for i, info in enumerate(infos) if info.kind is NUMBERED and i not in toc_lines
                   and is_title_like(info.title or "")]
     chain: list[int] = []
     for index in candidates:
         if not chain or int(infos[index].number or 0) == int(infos[chain[-1]].number or 0) + 1:
             chain.append(index)
-    no_headings = not any(info.kind is Kind.HEADING for info in infos)
+    no_headings = not any(info.kind is HEADING for info in infos)
     if not chain or (len(chain) < 2 and not no_headings) or _only_item_zero(infos, chain):
         return []
     items = []

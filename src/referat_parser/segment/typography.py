@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..clean import Line
-from ..lineclass import Info, Kind
+from ..lineclass import HEADING, TEXT, Info, Kind
 
 Style = tuple[bool, float]
 MIN_STYLED_HEADINGS = 3  # vocabulary headings needed to know the document's heading style
@@ -33,12 +33,14 @@ def heading_styles(infos: list[Info], lines: list[Line]) -> tuple[Style, Style] 
     headings: Counter[Style] = Counter()
     body: Counter[Style] = Counter()
     for info, line in zip(infos, lines, strict=True):
+        if line.bold is None:  # no style, seen without a call: plain text carries none
+            continue
         style = _style(line)
         if style is None:
             continue
-        if info.kind is Kind.HEADING and _plain_name(info):
+        if info.kind is HEADING and _plain_name(info):
             headings[style] += 1
-        elif info.kind is Kind.TEXT:
+        elif info.kind is TEXT:
             body[style] += 1
     if not headings or not body:
         return None
@@ -57,5 +59,5 @@ def demote_body_style_headings(infos: list[Info], lines: list[Line]) -> None:
         return
     _, body_style = styles
     for index, (info, line) in enumerate(zip(infos, lines, strict=True)):
-        if info.kind is Kind.HEADING and _plain_name(info) and _style(line) == body_style:
+        if info.kind is HEADING and _plain_name(info) and _style(line) == body_style:
             infos[index] = Info(Kind.TEXT, rule="body_style")

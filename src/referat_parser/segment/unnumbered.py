@@ -14,7 +14,7 @@ from ..lexicon.data import fold, headings
 from ..lexicon.headings import Heading
 from ..lexicon.outcomes import classify_outcome
 from ..lexicon.titles import is_meeting_line, is_title_like
-from ..lineclass import Info, Kind
+from ..lineclass import BLANK, FIELD, HEADING, PUBLIC, TEXT, Info
 from .blocks import ItemBlock, SectionBlock
 from .lines import assign_lines, attendance_label_alone, closing_title, title_before
 
@@ -101,10 +101,13 @@ def unnumbered_items(infos: list[Info], lines: list[Line], toc_lines: set[int],
     """Items found at their headings, by running UNNUMBERED_RULES over the heading lines."""
     state = _State(infos, lines, headings().opening, _decision_ends_items(infos, lines))
     for index, info in enumerate(infos):
-        if info.kind is Kind.PUBLIC and info.field is None and state.current is not None:
-            state.marker = True
+        kind = info.kind
+        if kind is not HEADING:
+            if kind is PUBLIC and info.field is None and state.current is not None:
+                state.marker = True
+            continue
         heading = info.heading
-        if info.kind is not Kind.HEADING or heading is None:
+        if heading is None:
             continue
         if heading.key == "attendance" and state.current is None:
             continue
@@ -130,7 +133,7 @@ def _deal_lines(item: ItemBlock, infos: list[Info], lines: list[Line], toc_lines
     """Deal the item's lines to its head and sections; the first title-like line of the head is its title."""
     sections, item.sections = item.sections, []
     assign_lines(item, infos, sections, toc_lines)
-    item.title_line = next((i for i in item.head if infos[i].kind is Kind.TEXT and is_title_like(lines[i].text)), None)
+    item.title_line = next((i for i in item.head if infos[i].kind is TEXT and is_title_like(lines[i].text)), None)
     if item.title_line is not None:
         item.title = lines[item.title_line].text
         item.head.remove(item.title_line)
@@ -144,7 +147,7 @@ def _split_marked_tail(item: ItemBlock, infos: list[Info], lines: list[Line]) ->
     body = item.sections[-1].body
     for position, index in enumerate(body[1:-1], start=1):
         title = body[position + 1]
-        if infos[index].kind is Kind.PUBLIC and infos[title].kind is Kind.TEXT and is_title_like(lines[title].text):
+        if infos[index].kind is PUBLIC and infos[title].kind is TEXT and is_title_like(lines[title].text):
             tail = ItemBlock(start=index, end=item.end, title=lines[title].text, title_line=title, rule="marked_after_decision",
                              head=[i for i in body[position:] if i != title])
             if len(tail.head) <= 1:
@@ -159,23 +162,23 @@ def _sole_outcome(infos: list[Info], lines: list[Line], index: int, floor: int) 
     """'Beslutning' / 'Godkendt': the only line under the previous item's decision heading states its
     outcome; it is that decision's text, not the next item's title."""
     heading = floor - 1
-    if heading < 0 or infos[heading].kind is not Kind.HEADING or infos[heading].heading.key != "decision":  # type: ignore[union-attr]
+    if heading < 0 or infos[heading].kind is not HEADING or infos[heading].heading.key != "decision":  # type: ignore[union-attr]
         return False
-    if any(infos[i].kind is not Kind.BLANK for i in range(floor, index)):
+    if any(infos[i].kind is not BLANK for i in range(floor, index)):
         return False
     return classify_outcome(lines[index].text) not in (None, "other")
 
 
 def _under_attendance_label(infos: list[Info], lines: list[Line], index: int) -> bool:
     """'Fraværende uden afbud:' / 'Ole Dam': a name under an attendance label is no title."""
-    before = next((i for i in range(index - 1, -1, -1) if infos[i].kind is not Kind.BLANK), None)
-    return before is not None and infos[before].kind is Kind.TEXT and attendance_label_alone(lines[before].text)
+    before = next((i for i in range(index - 1, -1, -1) if infos[i].kind is not BLANK), None)
+    return before is not None and infos[before].kind is TEXT and attendance_label_alone(lines[before].text)
 
 
 def _has_text(infos: list[Info], index: int) -> bool:
     """Some line other than a heading follows the heading at ``index``."""
-    following = next((i for i in range(index + 1, len(infos)) if infos[i].kind is not Kind.BLANK), None)
-    return following is not None and infos[following].kind is not Kind.HEADING
+    following = next((i for i in range(index + 1, len(infos)) if infos[i].kind is not BLANK), None)
+    return following is not None and infos[following].kind is not HEADING
 
 
 def _titled(infos: list[Info], lines: list[Line], index: int) -> bool:
@@ -183,7 +186,7 @@ def _titled(infos: list[Info], lines: list[Line], index: int) -> bool:
     title = title_before(infos, lines, index)
     if title is None or title != index - 1:
         return False
-    before = next((i for i in range(title - 1, -1, -1) if infos[i].kind is not Kind.BLANK), None)
+    before = next((i for i in range(title - 1, -1, -1) if infos[i].kind is not BLANK), None)
     return before is not None and closing_title(infos, lines, title, before)
 
 
@@ -193,7 +196,7 @@ def _decision_ends_items(infos: list[Info], lines: list[Line]) -> bool:
     (e.g. Aarhus). Decided per document: does the first heading of the document and do most later
     decision headings come right after a title line?"""
     headings_at = [i for i, info in enumerate(infos)
-                   if info.kind is Kind.HEADING and info.heading and info.heading.key != "attendance"]
+                   if info.kind is HEADING and info.heading and info.heading.key != "attendance"]
     if not headings_at or infos[headings_at[0]].heading.key != "decision":  # type: ignore[union-attr]
         return True
     later = [i for i in headings_at[1:] if infos[i].heading.key == "decision"]  # type: ignore[union-attr]
@@ -218,18 +221,18 @@ def _walk_back(infos: list[Info], lines: list[Line], index: int, floor: int, fir
     while back >= floor:
         info = infos[back]
         text = lines[back].text
-        if info.kind is Kind.BLANK:
+        if info.kind is BLANK:
             back -= 1
             continue
-        if info.kind is Kind.PUBLIC or (info.kind is Kind.FIELD and info.field in _HEAD_FIELDS) or P.grid_token.match(text):
+        if info.kind is PUBLIC or (info.kind is FIELD and info.field in _HEAD_FIELDS) or P.grid_token.match(text):
             start = back
-        elif info.kind is Kind.TEXT and not title_taken and is_attendance_line(text):
+        elif info.kind is TEXT and not title_taken and is_attendance_line(text):
             pass  # 'Fraværende:' / 'Afbud: ...' under the title: the item's, if a title stands above them
-        elif info.kind is Kind.TEXT and not title_taken and is_title_like(text) and not _sole_outcome(infos, lines, back, floor) \
+        elif info.kind is TEXT and not title_taken and is_title_like(text) and not _sole_outcome(infos, lines, back, floor) \
                 and not _under_attendance_label(infos, lines, back):
             title_taken = True
             start = back
-        elif info.kind is Kind.TEXT and not title_taken and not skipped_paragraph and not is_meeting_line(text):
+        elif info.kind is TEXT and not title_taken and not skipped_paragraph and not is_meeting_line(text):
             skipped_paragraph = True
             title = title_before(infos, lines, back)
             if title is not None and title >= floor:
