@@ -244,7 +244,31 @@ def _date_unnamed() -> str:
     return plain.replace("(?P=sep)", "[-./]")
 
 
-COMPUTED: dict[str, Callable[[], str]] = {"date": _date_unnamed}
+# The characters most documents are written in: Latin-1, and the punctuation, symbols and dingbats
+# of U+2000-U+27BF (dashes, quotes, bullets, ticks). See common_letters_word.
+COMMON_CHARS = ((0x00, 0xFF), (0x2000, 0x27BF))
+
+
+def _common_chars() -> str:
+    return "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in COMMON_CHARS)
+
+
+def _common_letters() -> str:
+    """The characters of COMMON_CHARS that letters_word takes as letters, worked out from its own class
+    (so the two cannot differ), as ranges."""
+    letter = re.compile(*TEMPLATES["letters_word"])
+    codes = [code for low, high in COMMON_CHARS for code in range(low, high + 1) if letter.fullmatch(chr(code))]
+    runs: list[tuple[int, int]] = []
+    for code in codes:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1] = (runs[-1][0], code)
+        else:
+            runs.append((code, code))
+    return "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in runs)
+
+
+COMPUTED: dict[str, Callable[[], str]] = {"date": _date_unnamed, "common_chars": _common_chars,
+                                          "common_letters": _common_letters}
 
 # name -> (template, flags). Grouped by the concept they recognise.
 TEMPLATES: dict[str, tuple[str, int]] = {
@@ -725,6 +749,10 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # Every printed form of every municipality, its capitals too ('HØJE-TAASTRUP').
     "municipality_forms": ("{municipality_forms}", 0),
     "letters_word": (r"[^\W\d_]+", 0),
+    # letters_word for a text of common characters only (no uncommon_char): its letters spelt out as
+    # ranges, which the engine tests per character in a step, where [^\W\d_] asks several categories.
+    "common_letters_word": ("[{common_letters}]+", 0),
+    "uncommon_char": ("[^{common_chars}]", 0),
     "explanation_phrase": (r"(?<![\w])(?:{explanation_phrases})(?![\w])", IGNORE),
 }
 
