@@ -282,6 +282,11 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # "8/29/2019 4:00:00 PM": month first, as a 12-hour clock after the date shows.
     "us_clock_after": (r"^\s+\d{1,2}:\d{2}(?::\d{2})?\s?(?-i:[AP]M)\b", IGNORE),
     "kl_at_start": (r"^\s*kl\.?\s*\d", IGNORE),
+    # What every match of time holds, near its start: its 'H.MM' (from the digit it starts with or the
+    # next) or its 'kl' and digit. Far cheaper to search for than time; see dates._times.
+    "time_hint": (r"\d[.:]\d\d|kl\.?\s*\d", IGNORE),
+    # What every match of date holds: a four-digit year or a digit, a separator and a digit.
+    "date_hint": (r"\d[-./]\d|\d\d\d\d", 0),
     # --- bodies ------------------------------------------------------------------------------
     # Compound bodies: "Erhvervs-, Beskæftigelses-, og Uddannelsesudvalget", "Kultur- og Idrætsudvalget";
     # an optional municipality in front ("Odense Byråd"); "Udvalget for X og Y".
