@@ -425,7 +425,8 @@ def _start_time(ctx: _Context) -> Iterator[str]:
     label or phrase on the line ("Mødet sluttede kl. 21.33" has none)."""
     for row in ctx.meeting_rows:
         row = row.before_stamp.before_end
-        if (row.dates or row.time_label or P.kl_at_start.match(row.text)) and row.times:
+        # The times first: most lines have none, and need no search for a time label.
+        if row.times and (row.dates or row.time_label or P.kl_at_start.match(row.text)):
             yield row.times[0][0]
 
 
@@ -469,10 +470,10 @@ def _end_label(ctx: _Context) -> Iterator[str]:
 def _time_range_end(ctx: _Context) -> Iterator[str]:
     """'Mødetidspunkt: 9:30-11:00', 'kl. 15:00 - 17:30' on a dated or time-labelled line."""
     for row in ctx.rows:
-        if row.dates or row.time_label:
-            found = _clock(P.time_range_end.search(row.text))
-            if found:
-                yield found
+        # The range first: a search that starts with a digit is cheap, a time label's is not.
+        found = _clock(P.time_range_end.search(row.text))
+        if found and (row.dates or row.time_label):
+            yield found
 
 
 # --- place ------------------------------------------------------------------------------------------
@@ -608,6 +609,10 @@ def _place_segment(ctx: _Context) -> Iterator[str]:
     or ends with a place word ('... kl. 10:00 Lokale D116, X Rådhus Afbud: ...', 'Ekstraordinært møde
     - Mødelokale F7 kl. 12.00', '... 18:05. Lokale 1, X Rådhus'); not 'Kontakt Rådhuset'."""
     for row in ctx.meeting_rows[: ctx.title_at]:
+        # A segment is part of the line: where neither place pattern's gate passes the line, none of its
+        # segments can pass, and the line need not be cut.
+        if not (row.may(G.place_word_first) or row.may(G.place_word_last)):
+            continue
         if not (row.times or row.dates or row.search(G.meeting_word)):
             continue
         for segment in P.place_segment_cut.split(row.text):
