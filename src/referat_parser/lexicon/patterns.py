@@ -244,9 +244,10 @@ def _date_unnamed() -> str:
     return plain.replace("(?P=sep)", "[-./]")
 
 
-# The characters most documents are written in: Latin-1, and the punctuation, symbols and dingbats
-# of U+2000-U+27BF (dashes, quotes, bullets, ticks). See common_letters_word.
-COMMON_CHARS = ((0x00, 0xFF), (0x2000, 0x27BF))
+# The characters most documents are written in: Latin-1, and the general punctuation of U+2000-U+206F
+# (dashes, quotes, bullets), which holds no letter, so the letters among them are Latin-1's and
+# their class a bitmap (with wider blocks it is not, and is slower). See common_letters_word.
+COMMON_CHARS = ((0x00, 0xFF), (0x2000, 0x206F))
 
 
 def _common_chars() -> str:
