@@ -43,6 +43,7 @@ MAX_WORDS = 12  # more tests than this cost about what the pattern costs
 _UNFOLDED = ("ı", "ſ", "\u0307")
 _SIGMAS = "σς"  # lower() of 'Σ' depends on the letters around it
 NEAR_SHARE = 8  # Gated.search_near tries at most one position in this many before it searches plainly
+PREFIXED_TEXT = 100  # characters; search_lower of a longer text tries only where a match can start
 
 
 # --- what a match must contain -------------------------------------------------------------------------
@@ -296,6 +297,10 @@ _ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
 def prefixes(name: str) -> frozenset[str] | None:
     """Texts (in lower case, as the gates compare) of which every match of pattern ``name`` starts with
     one, each MIN_PREFIX characters or more; None when no such texts are known."""
+    return _worked_out("prefixes", _prefixes, name)
+
+
+def _prefixes(name: str) -> frozenset[str] | None:
     tree = _tree(name)
     if tree is None:
         return None
@@ -303,12 +308,17 @@ def prefixes(name: str) -> frozenset[str] | None:
     return None if found is None or min(map(len, found)) < MIN_PREFIX else frozenset(found)
 
 
+def _zero_width(items: Any) -> bool:
+    """A sequence of zero-width items only ('^', a lookbehind): an alternative of '(?:^|(?<=\\s))'."""
+    return all(str(op) in _ZERO_WIDTH for op, _arg in items)
+
+
 def _starts(items: Any, ignore: bool) -> set[str] | None:
     """The literal texts a sequence starts with, after zero-width items (a boundary, a lookaround: the
     characters after one are still the match's first). A text cut short is still a start."""
     run = ""
     for op, arg in _flatten(items, ignore):
-        if not run and str(op) in _ZERO_WIDTH:
+        if not run and (str(op) in _ZERO_WIDTH or (op is C.BRANCH and all(map(_zero_width, arg[1])))):
             continue
         char = _literal(arg, ignore) if op is C.LITERAL else None
         if char is not None:
@@ -380,11 +390,13 @@ def lowered(text: str) -> str | None:
 class Gated:
     """A compiled pattern behind its gate: the methods the parser uses, with the pattern's answers."""
 
-    __slots__ = ("digit", "need", "pattern", "words")
+    __slots__ = ("digit", "need", "pattern", "starts", "words")
 
-    def __init__(self, pattern: re.Pattern[str], need: frozenset[str] | None) -> None:
+    def __init__(self, pattern: re.Pattern[str], need: frozenset[str] | None,
+                 starts: frozenset[str] | None = None) -> None:
         self.pattern = pattern
         self.need = need
+        self.starts = starts  # prefixes(): what every match starts with, for search_lower on long lines
         # The need split for the lowered-text methods, which test it inline without a call per ask.
         self.words = None if need is None else tuple(token for token in need if token != DIGIT)
         self.digit = need is not None and DIGIT in need
@@ -418,7 +430,23 @@ class Gated:
             else:
                 if not (self.digit and P.digits.search(text)):
                     return None
+        if self.starts is not None and low is not None and len(text) > PREFIXED_TEXT and len(low) == len(text):
+            return self._search_prefixed(text, low)
         return self.pattern.search(text)
+
+    def _search_prefixed(self, text: str, low: str) -> re.Match[str] | None:
+        """search(text) tried only where a match can start (see finditer_prefixed): on a long line the
+        engine's scan of every position costs more than finding the few starts."""
+        positions: list[int] = []
+        for start in self.starts or ():
+            found = low.find(start)
+            while found >= 0:
+                positions.append(found)
+                found = low.find(start, found + 1)
+        if len(positions) > len(text) // NEAR_SHARE:
+            return self.pattern.search(text)
+        match = self.pattern.match
+        return next((found for position in sorted(positions) if (found := match(text, position)) is not None), None)
 
     def search_near(self, text: str, lead: int) -> re.Match[str] | None:
         """As search(text), for a pattern whose every match starts at most ``lead`` characters, then a
@@ -485,6 +513,6 @@ class Gated:
 def __getattr__(name: str) -> Gated:
     if name.startswith("__") or name not in P.TEMPLATES:
         raise AttributeError(f"no lexicon pattern {name!r}")
-    gated = Gated(getattr(P, name), requirement(name))
+    gated = Gated(getattr(P, name), requirement(name), prefixes(name))
     globals()[name] = gated
     return gated
