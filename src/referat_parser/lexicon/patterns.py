@@ -26,6 +26,11 @@ from functools import cache, partial
 
 from . import data, stored
 
+try:  # the letters IGNORECASE pairs with another letter of the same case ('s' and 'ſ')
+    from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover
+    _EXTRA_CASES = None
+
 IGNORE, VERBOSE = re.IGNORECASE, re.VERBOSE
 
 
@@ -52,6 +57,23 @@ def _trie_alternation(phrases: list[str] | tuple[str, ...] | frozenset[str] | se
             node = node.setdefault(char, {})
         node[""] = {}
     return _tree_regex(tree, r"\s+" if spaces else re.escape(" "))
+
+
+def _folded_trie_alternation(phrases: list[str]) -> str:
+    """_alternation(phrases) for a case-insensitive pattern, as a prefix tree where that matches the same:
+    phrases in lower case whose letters IGNORECASE pairs with no other lower-case letter (as it pairs
+    's' with 'ſ'), so that two phrases matching at one position are still prefixes of each other.
+
+    Why: the outcome words (~100) are tried at every position of every decision sentence; as a list
+    the engine tests each phrase's first letter there, as a tree only the twenty-odd distinct ones."""
+    if _EXTRA_CASES is None:
+        return _alternation(phrases)
+    chars = {ord(ch) for phrase in phrases for ch in phrase}
+    paired = any(other in chars for code in chars for other in _EXTRA_CASES.get(code, ()))
+    if not paired and all(phrase == phrase.lower() and "  " not in phrase and phrase.strip() == phrase
+                          and all(ch == " " or not ch.isspace() for ch in phrase) for phrase in phrases):
+        return _trie_alternation(phrases, spaces=True)
+    return _alternation(phrases)
 
 
 def _tree_regex(node: dict[str, dict], space: str) -> str:
@@ -766,7 +788,7 @@ PHRASES["special_chars"] = lambda: re.escape(data.words()["characters"]["space_l
 PHRASES["municipality_forms"] = lambda: _trie_alternation(
     {*data.municipalities(), *(form.upper() for form in data.municipalities())})
 PHRASES["outcome_subjects"] = lambda: _alternation(data.outcome_subjects(), spaces=False)
-PHRASES["outcome_phrases"] = lambda: _alternation([p for p, _ in data.outcome_phrases()])
+PHRASES["outcome_phrases"] = lambda: _folded_trie_alternation([p for p, _ in data.outcome_phrases()])
 PHRASES["party_abbreviations"] = lambda: _alternation([n.upper() for n in data.parties() if len(n) <= 3], spaces=False)
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
