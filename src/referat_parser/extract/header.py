@@ -425,8 +425,7 @@ def _start_time(ctx: _Context) -> Iterator[str]:
     label or phrase on the line ("Mødet sluttede kl. 21.33" has none)."""
     for row in ctx.meeting_rows:
         row = row.before_stamp.before_end
-        # The times first: most lines have none, and need no search for a time label.
-        if row.times and (row.dates or row.time_label or P.kl_at_start.match(row.text)):
+        if (row.dates or row.time_label or P.kl_at_start.match(row.text)) and row.times:
             yield row.times[0][0]
 
 
@@ -470,10 +469,10 @@ def _end_label(ctx: _Context) -> Iterator[str]:
 def _time_range_end(ctx: _Context) -> Iterator[str]:
     """'Mødetidspunkt: 9:30-11:00', 'kl. 15:00 - 17:30' on a dated or time-labelled line."""
     for row in ctx.rows:
-        # The range first: a search that starts with a digit is cheap, a time label's is not.
-        found = _clock(P.time_range_end.search(row.text))
-        if found and (row.dates or row.time_label):
-            yield found
+        if row.dates or row.time_label:
+            found = _clock(P.time_range_end.search(row.text))
+            if found:
+                yield found
 
 
 # --- place ------------------------------------------------------------------------------------------
