@@ -409,6 +409,10 @@ class Gated:
     def search(self, text: str, *args: int) -> re.Match[str] | None:
         if self.need is not None and not may_match(self.need, text):
             return None
+        if self.starts is not None and not args and len(text) > PREFIXED_TEXT:  # as in search_lower
+            low = lowered(text)
+            if low is not None and len(low) == len(text):
+                return self._search_prefixed(text, low)
         return self.pattern.search(text, *args)
 
     # As may and search, for a text whose gate form the caller keeps (``low`` = lowered(text)): a line
