@@ -130,3 +130,24 @@ def test_the_own_word_without_its_lookbehind_finds_what_the_lookbehind_found():
 def test_an_own_mention_needs_white_space_before_its_word():
     assert [name for name, _ in _own_mentions("Næstved Kommune")] == ["Næstved"]
     assert list(_own_mentions("Næstved-Kommune")) == []
+
+
+def test_the_outcome_phrases_as_a_case_insensitive_tree_match_as_the_list():
+    """The outcome words are a tree in a case-insensitive pattern (patterns._folded_trie_alternation):
+    every match, in any case and spacing, is the longest-first list's."""
+    phrases = [phrase for phrase, _ in data.outcome_phrases()]
+    plain = re.compile(rf"(?<![\w-])(?:{P._alternation(phrases)})(?![\w-])", re.IGNORECASE)
+    assert P.outcome.pattern != plain.pattern  # the tree is in use
+    rnd = random.Random(4)
+    pieces = [*phrases, *{word for phrase in phrases for word in phrase.split()}, " ", "\n", "-", "x", ".", "ſ", "K"]
+    texts = [*_texts()]
+    for _ in range(3000):
+        parts = []
+        for _ in range(rnd.randint(1, 8)):
+            piece = rnd.choice(pieces)
+            cut = rnd.randint(0, len(piece))
+            parts.append(rnd.choice([piece, piece[:cut], piece[cut:], piece.upper(), piece.title(), piece.replace(" ", "\n  ")]))
+            parts.append(rnd.choice(["", " ", "-", ", "]))
+        texts.append("".join(parts))
+    for text in texts:
+        assert [(m.span(), m.group()) for m in P.outcome.finditer(text)] == [(m.span(), m.group()) for m in plain.finditer(text)]

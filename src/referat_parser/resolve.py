@@ -32,6 +32,7 @@ from .extract.decisions import find_dissents, find_votes
 from .extract.explanation import explains_minutes
 from .extract.header import HEADER_BLOCK_RULES, LABEL_RULES
 from .extract.language import detect_language
+from .lexicon import gates as G
 from .lexicon import patterns as P
 from .lexicon.attendance import ParticipantRef, partial_absences
 from .lexicon.bodies import find_bodies, looks_like_body
@@ -230,7 +231,7 @@ def _committee_from_items(items: list[ItemDraft]) -> str | None:
 
 def _committee_from_statements(text: str) -> str | None:
     """'Godkendelse af dagsorden til dagens møde i Kommunalbestyrelsen.'"""
-    for match in P.meeting_statement.finditer(text[:STATEMENT_WINDOW]):
+    for match in G.finditer_prefixed("meeting_statement", text[:STATEMENT_WINDOW]):
         bodies = find_bodies(match["body"])
         if bodies and bodies[0][1] == 0:
             return bodies[0][0]

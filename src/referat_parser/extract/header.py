@@ -608,6 +608,10 @@ def _place_segment(ctx: _Context) -> Iterator[str]:
     or ends with a place word ('... kl. 10:00 Lokale D116, X Rådhus Afbud: ...', 'Ekstraordinært møde
     - Mødelokale F7 kl. 12.00', '... 18:05. Lokale 1, X Rådhus'); not 'Kontakt Rådhuset'."""
     for row in ctx.meeting_rows[: ctx.title_at]:
+        # A segment is part of the line: where neither place pattern's gate passes the line, none of its
+        # segments can pass, and the line need not be cut.
+        if not (row.may(G.place_word_first) or row.may(G.place_word_last)):
+            continue
         if not (row.times or row.dates or row.search(G.meeting_word)):
             continue
         for segment in P.place_segment_cut.split(row.text):

@@ -5,6 +5,7 @@ A name alone (a street, a company, a postal town) is not enough. Letterheads in 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache
@@ -21,7 +22,7 @@ def _own_mentions(text: str) -> Iterator[tuple[str, int]]:
         # which holds no white space.
         if not text[match.start() - 1: match.start()].isspace():
             continue
-        before = P.words_before.search(text, max(0, match.start() - 60), match.start())
+        before = _words_before(text, match.start())
         if before is None:
             continue
         last, previous = before.group(2) or before.group(1), before.group(1) if before.group(2) else None
@@ -31,6 +32,21 @@ def _own_mentions(text: str) -> Iterator[tuple[str, int]]:
         name = next((found for found in (_lookup(table, c) for c in candidates) if found), None)
         if name:
             yield name, before.start()
+
+
+WORDS_WINDOW = 60  # characters before an own word read for the name
+
+
+def _words_before(text: str, end: int) -> re.Match[str] | None:
+    """The one or two words before ``end`` (words_before in the WORDS_WINDOW characters before it).
+    A match holds at most two runs of non-space characters and ends at ``end``, so none starts before
+    the last two runs of the window: the search starts there, instead of trying every position of
+    the window against its end (~18 us a mention)."""
+    start = max(0, end - WORDS_WINDOW)
+    head = text[start:end].rstrip().rsplit(None, 2)
+    if len(head) == 3:  # head[0] is the window up to the white space before its last two runs
+        start += len(head[0])
+    return P.words_before.search(text, start, end)
 
 
 @cache

@@ -49,6 +49,10 @@ def _cached_dates(text: str) -> tuple[tuple[str, int, int], ...]:
 
 
 def _dates(text: str) -> Iterator[tuple[str, int, int]]:
+    # A line without a date's year or separated digits (most prose lines with a digit) has no date;
+    # the hint costs a tenth of the date pattern's search on a long line.
+    if P.date_hint.search(text) is None:
+        return
     table = months()
     for match in G.date.finditer(text):
         g = match.groupdict()
@@ -99,7 +103,13 @@ def _cached_times(text: str) -> tuple[tuple[str, int, int], ...]:
 
 
 def _times(text: str) -> Iterator[tuple[str, int, int]]:
-    for match in G.time.finditer(text):
+    # Every match of time holds a time_hint that starts at most one character after the match does,
+    # so no match starts before the first hint's start less one: the search starts there (lookbehinds
+    # still see the text before it), and a line without a hint is not searched.
+    hint = P.time_hint.search(text)
+    if hint is None:
+        return
+    for match in G.time.finditer(text, max(0, hint.start() - 1)):
         hour = int(match["h"] or match["h2"])
         minute = int(match["m"] or 0)
         if match["ampm"] and hour <= 12:

@@ -43,6 +43,7 @@ MAX_WORDS = 12  # more tests than this cost about what the pattern costs
 _UNFOLDED = ("ı", "ſ", "\u0307")
 _SIGMAS = "σς"  # lower() of 'Σ' depends on the letters around it
 NEAR_SHARE = 8  # Gated.search_near tries at most one position in this many before it searches plainly
+PREFIXED_TEXT = 100  # characters; search_lower of a longer text tries only where a match can start
 
 
 # --- what a match must contain -------------------------------------------------------------------------
@@ -433,6 +434,77 @@ def _alternatives(tree: Any) -> list[Any]:
     return [tree]
 
 
+# --- what a match starts with ----------------------------------------------------------------------
+
+MIN_PREFIX = 2  # a shorter start is in too many places to be worth finding
+_ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
+
+
+@cache
+def prefixes(name: str) -> frozenset[str] | None:
+    """Texts (in lower case, as the gates compare) of which every match of pattern ``name`` starts with
+    one, each MIN_PREFIX characters or more; None when no such texts are known."""
+    return _worked_out("prefixes", _prefixes, name)
+
+
+def _prefixes(name: str) -> frozenset[str] | None:
+    tree = _tree(name)
+    if tree is None:
+        return None
+    found = _starts(tree, bool(tree.state.flags & re.IGNORECASE))
+    return None if found is None or min(map(len, found)) < MIN_PREFIX else frozenset(found)
+
+
+def _zero_width(items: Any) -> bool:
+    """A sequence of zero-width items only ('^', a lookbehind): an alternative of '(?:^|(?<=\\s))'."""
+    return all(str(op) in _ZERO_WIDTH for op, _arg in items)
+
+
+def _starts(items: Any, ignore: bool) -> set[str] | None:
+    """The literal texts a sequence starts with, after zero-width items (a boundary, a lookaround: the
+    characters after one are still the match's first). A text cut short is still a start."""
+    run = ""
+    for op, arg in _flatten(items, ignore):
+        if not run and (str(op) in _ZERO_WIDTH or (op is C.BRANCH and all(map(_zero_width, arg[1])))):
+            continue
+        char = _literal(arg, ignore) if op is C.LITERAL else None
+        if char is not None:
+            run += char
+            continue
+        if op is C.BRANCH:
+            alternatives = [_starts(alternative, ignore) for alternative in arg[1]]
+            if all(found is not None for found in alternatives):
+                return {run + start for found in alternatives for start in found}  # type: ignore[union-attr]
+        break
+    return {run} if run else None
+
+
+def finditer_prefixed(name: str, text: str) -> Iterator[re.Match[str]]:
+    """As ``finditer`` of pattern ``name``, trying only the positions where one of its prefixes()
+    stands: a pattern that opens with a lookbehind or a boundary before a long alternation is tried at
+    every position of a text by the engine, and a whole document is searched so in ~50 us."""
+    pattern = getattr(P, name)
+    starts = prefixes(name)
+    low = lowered(text)
+    if starts is None or low is None or len(low) != len(text):
+        yield from pattern.finditer(text)
+        return
+    positions: set[int] = set()
+    for start in starts:
+        found = low.find(start)
+        while found >= 0:
+            positions.add(found)
+            found = low.find(start, found + 1)
+    if len(positions) > len(text) // NEAR_SHARE:  # starts everywhere: the engine's own scan is cheaper
+        yield from pattern.finditer(text)
+        return
+    end = 0  # as finditer: the next match starts where the last ended (a prefix is never empty)
+    for position in sorted(positions):
+        if position >= end and (match := pattern.match(text, position)) is not None:
+            yield match
+            end = match.end()
+
+
 # --- the gate --------------------------------------------------------------------------------------
 
 def may_match(need: frozenset[str], text: str) -> bool:
@@ -498,11 +570,13 @@ def _digit_lines(text: str) -> Iterator[int]:
 class Gated:
     """A compiled pattern behind its gate: the methods the parser uses, with the pattern's answers."""
 
-    __slots__ = ("digit", "need", "pattern", "words")
+    __slots__ = ("digit", "need", "pattern", "starts", "words")
 
-    def __init__(self, pattern: re.Pattern[str], need: frozenset[str] | None) -> None:
+    def __init__(self, pattern: re.Pattern[str], need: frozenset[str] | None,
+                 starts: frozenset[str] | None = None) -> None:
         self.pattern = pattern
         self.need = need
+        self.starts = starts  # prefixes(): what every match starts with, for search_lower on long lines
         # The need split for the lowered-text methods, which test it inline without a call per ask.
         self.words = None if need is None else tuple(token for token in need if token != DIGIT)
         self.digit = need is not None and DIGIT in need
@@ -515,6 +589,10 @@ class Gated:
     def search(self, text: str, *args: int) -> re.Match[str] | None:
         if self.need is not None and not may_match(self.need, text):
             return None
+        if self.starts is not None and not args and len(text) > PREFIXED_TEXT:  # as in search_lower
+            low = lowered(text)
+            if low is not None and len(low) == len(text):
+                return self._search_prefixed(text, low)
         return self.pattern.search(text, *args)
 
     def may_lines(self, joined: str) -> set[int] | None:
@@ -554,7 +632,23 @@ class Gated:
             else:
                 if not (self.digit and P.digits.search(text)):
                     return None
+        if self.starts is not None and low is not None and len(text) > PREFIXED_TEXT and len(low) == len(text):
+            return self._search_prefixed(text, low)
         return self.pattern.search(text)
+
+    def _search_prefixed(self, text: str, low: str) -> re.Match[str] | None:
+        """search(text) tried only where a match can start (see finditer_prefixed): on a long line the
+        engine's scan of every position costs more than finding the few starts."""
+        positions: list[int] = []
+        for start in self.starts or ():
+            found = low.find(start)
+            while found >= 0:
+                positions.append(found)
+                found = low.find(start, found + 1)
+        if len(positions) > len(text) // NEAR_SHARE:
+            return self.pattern.search(text)
+        match = self.pattern.match
+        return next((found for position in sorted(positions) if (found := match(text, position)) is not None), None)
 
     def search_near(self, text: str, lead: int) -> re.Match[str] | None:
         """As search(text), for a pattern whose every match starts at most ``lead`` characters, then a
@@ -629,6 +723,6 @@ def loosely(name: str) -> Gated:
 def __getattr__(name: str) -> Gated:
     if name.startswith("__") or name not in P.TEMPLATES:
         raise AttributeError(f"no lexicon pattern {name!r}")
-    gated = Gated(getattr(P, name), requirement(name))
+    gated = Gated(getattr(P, name), requirement(name), prefixes(name))
     globals()[name] = gated
     return gated

@@ -26,6 +26,11 @@ from functools import cache, partial
 
 from . import data, stored
 
+try:  # the letters IGNORECASE pairs with another letter of the same case ('s' and 'ſ')
+    from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover
+    _EXTRA_CASES = None
+
 IGNORE, VERBOSE = re.IGNORECASE, re.VERBOSE
 
 
@@ -52,6 +57,23 @@ def _trie_alternation(phrases: list[str] | tuple[str, ...] | frozenset[str] | se
             node = node.setdefault(char, {})
         node[""] = {}
     return _tree_regex(tree, r"\s+" if spaces else re.escape(" "))
+
+
+def _folded_trie_alternation(phrases: list[str]) -> str:
+    """_alternation(phrases) for a case-insensitive pattern, as a prefix tree where that matches the same:
+    phrases in lower case whose letters IGNORECASE pairs with no other lower-case letter (as it pairs
+    's' with 'ſ'), so that two phrases matching at one position are still prefixes of each other.
+
+    Why: the outcome words (~100) are tried at every position of every decision sentence; as a list
+    the engine tests each phrase's first letter there, as a tree only the twenty-odd distinct ones."""
+    if _EXTRA_CASES is None:
+        return _alternation(phrases)
+    chars = {ord(ch) for phrase in phrases for ch in phrase}
+    paired = any(other in chars for code in chars for other in _EXTRA_CASES.get(code, ()))
+    if not paired and all(phrase == phrase.lower() and "  " not in phrase and phrase.strip() == phrase
+                          and all(ch == " " or not ch.isspace() for ch in phrase) for phrase in phrases):
+        return _trie_alternation(phrases, spaces=True)
+    return _alternation(phrases)
 
 
 def _tree_regex(node: dict[str, dict], space: str) -> str:
@@ -244,7 +266,32 @@ def _date_unnamed() -> str:
     return plain.replace("(?P=sep)", "[-./]")
 
 
-COMPUTED: dict[str, Callable[[], str]] = {"date": _date_unnamed}
+# The characters most documents are written in: Latin-1, and the general punctuation of U+2000-U+206F
+# (dashes, quotes, bullets), which holds no letter, so the letters among them are Latin-1's and
+# their class a bitmap (with wider blocks it is not, and is slower). See common_letters_word.
+COMMON_CHARS = ((0x00, 0xFF), (0x2000, 0x206F))
+
+
+def _common_chars() -> str:
+    return "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in COMMON_CHARS)
+
+
+def _common_letters() -> str:
+    """The characters of COMMON_CHARS that letters_word takes as letters, worked out from its own class
+    (so the two cannot differ), as ranges."""
+    letter = re.compile(*TEMPLATES["letters_word"])
+    codes = [code for low, high in COMMON_CHARS for code in range(low, high + 1) if letter.fullmatch(chr(code))]
+    runs: list[tuple[int, int]] = []
+    for code in codes:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1] = (runs[-1][0], code)
+        else:
+            runs.append((code, code))
+    return "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in runs)
+
+
+COMPUTED: dict[str, Callable[[], str]] = {"date": _date_unnamed, "common_chars": _common_chars,
+                                          "common_letters": _common_letters}
 
 # name -> (template, flags). Grouped by the concept they recognise.
 TEMPLATES: dict[str, tuple[str, int]] = {
@@ -258,6 +305,11 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # "8/29/2019 4:00:00 PM": month first, as a 12-hour clock after the date shows.
     "us_clock_after": (r"^\s+\d{1,2}:\d{2}(?::\d{2})?\s?(?-i:[AP]M)\b", IGNORE),
     "kl_at_start": (r"^\s*kl\.?\s*\d", IGNORE),
+    # What every match of time holds, near its start: its 'H.MM' (from the digit it starts with or the
+    # next) or its 'kl' and digit. Far cheaper to search for than time; see dates._times.
+    "time_hint": (r"\d[.:]\d\d|kl\.?\s*\d", IGNORE),
+    # What every match of date holds: a four-digit year or a digit, a separator and a digit.
+    "date_hint": (r"\d[-./]\d|\d\d\d\d", 0),
     # --- bodies ------------------------------------------------------------------------------
     # Compound bodies: "Erhvervs-, Beskæftigelses-, og Uddannelsesudvalget", "Kultur- og Idrætsudvalget";
     # an optional municipality in front ("Odense Byråd"); "Udvalget for X og Y".
@@ -729,6 +781,10 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # Every printed form of every municipality, its capitals too ('HØJE-TAASTRUP').
     "municipality_forms": ("{municipality_forms}", 0),
     "letters_word": (r"[^\W\d_]+", 0),
+    # letters_word for a text of common characters only (no uncommon_char): its letters spelt out as
+    # ranges, which the engine tests per character in a step, where [^\W\d_] asks several categories.
+    "common_letters_word": ("[{common_letters}]+", 0),
+    "uncommon_char": ("[^{common_chars}]", 0),
     "explanation_phrase": (r"(?<![\w])(?:{explanation_phrases})(?![\w])", IGNORE),
 }
 
@@ -736,7 +792,7 @@ PHRASES["special_chars"] = lambda: re.escape(data.words()["characters"]["space_l
 PHRASES["municipality_forms"] = lambda: _trie_alternation(
     {*data.municipalities(), *(form.upper() for form in data.municipalities())})
 PHRASES["outcome_subjects"] = lambda: _alternation(data.outcome_subjects(), spaces=False)
-PHRASES["outcome_phrases"] = lambda: _alternation([p for p, _ in data.outcome_phrases()])
+PHRASES["outcome_phrases"] = lambda: _folded_trie_alternation([p for p, _ in data.outcome_phrases()])
 PHRASES["party_abbreviations"] = lambda: _alternation([n.upper() for n in data.parties() if len(n) <= 3], spaces=False)
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
