@@ -210,3 +210,29 @@ def test_the_cuts_are_the_patterns_own_matches():
     texts += [PAGE_ONE, CONTENTS, PAGE_THREE, PAGE_FOUR]
     for text in texts:
         assert [m.span() for m in _cuts(text)] == [m.span() for m in P.transcript_cut.finditer(text)], text
+
+
+def test_may_cut_counts_every_cut_from_above():
+    """may_cut(text, n) is true wherever cut_page has n places to cut, on the fixtures' lines and on pieces
+    that crowd cuts with white space of every kind; the scan for printable lines finds what the general one
+    finds."""
+    import random
+    from pathlib import Path
+
+    from referat_parser.lexicon import patterns as P
+    from referat_parser.transcripts import _cuts, may_cut
+
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
+    texts = [line for path in sorted(fixtures.glob("*.txt")) for line in path.read_text(encoding="utf-8").split("\n")]
+    pieces = ["Åben sag", "Lukket sag", "sag", " ", "  ", "\u2028", "\x85", "\t", "Dato:", "Dato :", "1. Godkendelse",
+              "12.  Bo", "Side 3 af 4", "Side 2", "Sagsoversigt", "Beslutning i Byrådet", "Afgørelse fra Bo", "BESLUTNING",
+              "Indstilling Bo", "x", "Chr.", "Å", "Bo"]
+    chance = random.Random(11)
+    texts += ["".join(chance.choice(pieces) for _ in range(chance.randint(1, 16))) for _ in range(5000)]
+    texts += [PAGE_ONE, CONTENTS, PAGE_THREE, PAGE_FOUR]
+    for text in texts:
+        cuts = {m.start() for m in _cuts(text)} | {m.start() for m in P.transcript_decision_cut.finditer(text)}
+        assert all(may_cut(text, count) for count in range(1, len(cuts) + 1)), text
+        if text.isprintable():
+            assert ([m.start() for m in P.transcript_cut_after_blank.finditer(text)]
+                    == [m.start() for m in P.transcript_cut_after_space.finditer(text)]), text

@@ -18,7 +18,7 @@ from .lexicon.headings import match_heading
 from .lexicon.residue import inline_noise_lines, is_noise, normalise, normalise_all, strip_inline_noise
 from .lexicon.words import ends_sentence, join_text
 from .read import Document, RawLine
-from .transcripts import cut_page, is_transcript, page_lines, running_header, split_page
+from .transcripts import cut_page, is_transcript, may_cut, page_lines, running_header, split_page
 
 
 @dataclass(slots=True)
@@ -134,8 +134,9 @@ MIN_TRANSCRIPT_SPLITS = 3
 def _split_transcripts(rows: list[_Row]) -> list[_Row]:
     """A very long line of a text without the viewer's boilerplate may still be a transcript's page: cut
     where a transcript's lines were (transcripts.cut_page) when there are several such places."""
+    # More than MIN_TRANSCRIPT_SPLITS pieces take that many cuts: may_cut rules out most lines in one scan.
     cut = {index: pieces for index, row in enumerate(rows) if len(row.text) >= TRANSCRIPT_LINE
-           and len(pieces := cut_page(row.text)) > MIN_TRANSCRIPT_SPLITS}
+           and may_cut(row.text, MIN_TRANSCRIPT_SPLITS) and len(pieces := cut_page(row.text)) > MIN_TRANSCRIPT_SPLITS}
     if not cut:  # most documents: no line to cut, the rows stay as they are
         return rows
     out: list[_Row] = []

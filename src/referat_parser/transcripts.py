@@ -92,6 +92,18 @@ def _label_runs(pieces: list[str]) -> list[str]:
     return [" ".join(line) for line in out]
 
 
+def may_cut(text: str, count: int) -> bool:
+    """False only when cut_page cannot find ``count`` places to cut ``text``: fewer white spaces have a cut
+    after them (found in one scan of the text, P.transcript_cut_after_space), and no 'Åben sag' or
+    'Lukket sag' is there for the cut after it. Most long lines (prose paragraphs) have no cut at all,
+    and finding cuts one by one (_cuts) costs a pattern call at every capitalised word."""
+    if "ben sag" in text or "ket sag" in text:
+        return True
+    # A printable text holds no white space but the space (str.isprintable: other separators are not).
+    scan = P.transcript_cut_after_blank if text.isprintable() else P.transcript_cut_after_space
+    return any(found >= count for found, _ in enumerate(scan.finditer(text), 1))
+
+
 def cut_page(text: str) -> list[str]:
     """Cut a page at its line breaks; an item number right after a capitalised abbreviation ('... lokaler
     på Chr. 8. Vej 7') is part of the sentence, no cut."""

@@ -215,6 +215,12 @@ PHRASES.update({
 
 # Shared pieces of patterns.
 FRAGMENTS: dict[str, str] = {
+    # What stands after a white space where a PDF transcript's line break was (transcripts.may_cut): the
+    # phrases of transcript_cut's first alternatives and of transcript_decision_cut, in a look-ahead.
+    "transcript_cut_phrases": r"(?:(?:{transcript_labels})\s*:|(?:{heading_names_capitalised})(?=\s+[A-ZÆØÅ]|\s*$)"
+                              r"|(?:{heading_names_upper})(?=\s|$)|\d{1,3}\.\s+(?=[A-ZÆØÅ][a-zæøå])|(?:Åben|Lukket)\s+sag\b"
+                              r"|Side\s+\d{1,3}(?:\s+af\s+\d{1,3}\b|$)|Sagsoversigt\b"
+                              r"|(?:Beslutning|Afgørelse)\s+(?:i|fra)\s+[A-ZÆØÅ])",
     "up": "A-ZÆØÅÄÖÜÉ",  # capitals that begin a title or a body's name
     "markers": "•·▪●■◦",  # list markers (bullets) before a line's text: LIST_MARKERS below
     "up_name": "A-ZÆØÅÄÖÜÉÈÁÓÍÚÇŞĞİ",  # capitals that begin a name word (names from abroad too)
@@ -495,6 +501,14 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # alternative) and after a white space before a character that one of its other alternatives opens with.
     # Group 'sag' is set in the first case. Starting with \s, the search skips other characters in C.
     "transcript_cut_candidate": (r"\s(?:(?P<sag>(?<=sag\s))|(?=[\dÅLS{transcript_cut_initials}]))", 0),
+    # A white space after which transcript_cut (other than its empty alternative after 'sag') or
+    # transcript_decision_cut matches: all in one scan, to count a line's cuts from above before they
+    # are found one by one (transcripts.may_cut).
+    "transcript_cut_after_space": (r"\s(?={transcript_cut_phrases})", 0),
+    # The same for a line whose only white space is the space: a pattern that opens with a literal skips to
+    # the next space in C, where one that opens with \s tests each character's class (four times slower);
+    # the class after the space (the phrases' first characters) stops the try at most words at once.
+    "transcript_cut_after_blank": (r" (?=[\dÅLSAB{transcript_cut_initials}])(?={transcript_cut_phrases})", 0),
     "transcript_heading_run": (r"^(?P<head>[A-ZÆØÅÉ]{4,}(?:\s+[A-ZÆØÅÉ]+)*)\s+(?P<rest>[A-ZÆØÅ][a-zæøå].*)$", 0),
     "transcript_dated_heading": (r"^(?P<head>(?:Beslutning|Afgørelse)\b.{0,80}?\s(?:den|d\.))\s+(?P<rest>[A-ZÆØÅ].*)$", 0),
     "transcript_heading_text": (r"^(?P<head>{heading_names_capitalised})\s+(?P<rest>[A-ZÆØÅ].*)$", 0),  # "Indledning I takt ..."
