@@ -156,3 +156,23 @@ def test_a_start_gate_never_hides_a_match(name):
         if found is not None:
             assert gated.match(line) is not None, (name, line)
             assert gated.match(line).span() == found.span()
+
+
+def test_the_ascii_lookalikes_are_every_letter_beyond_ascii_that_ignorecase_takes_for_ascii():
+    import re
+    import sys
+
+    beyond = "".join(chr(code) for code in range(128, sys.maxunicode + 1) if not 0xD800 <= code < 0xE000)
+    assert "".join(re.findall(r"[\x00-\x7f]", beyond, re.IGNORECASE)) == G.ASCII_LOOKALIKES
+
+
+@pytest.mark.parametrize("name", GATED)
+def test_the_lines_that_may_match_are_found_in_the_whole_text(name):
+    """may_lines of a text of many lines keeps every line of which the gate says may, with ASCII lookalikes
+    (the exact scan) and without (the scan of the ASCII bytes)."""
+    gated = getattr(G, name)
+    lines = [line for line in _lines() if "\n" not in line]
+    for text in (lines, [line for line in lines if not any(char in line for char in G.ASCII_LOOKALIKES)]):
+        found = gated.may_lines("\n".join(text))
+        if found is not None:
+            assert {index for index, line in enumerate(text) if gated.may(line)} <= found, name

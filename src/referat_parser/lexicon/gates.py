@@ -41,6 +41,9 @@ MAX_WORDS = 12  # more tests than this cost about what the pattern costs
 # Letters that match 'i' and 's' under IGNORECASE without lower() folding them together (re._casefix),
 # and the combining dot that lower('İ') adds: a line with one of them goes to the pattern.
 _UNFOLDED = ("ı", "ſ", "\u0307")
+# The characters beyond ASCII that IGNORECASE matches to an ASCII letter (re's simple case mappings and
+# re._casefix; tests/test_gates.py reads every code point): bytes.lower() leaves them apart from the letter.
+ASCII_LOOKALIKES = "\u0130\u0131\u017f\u212a"
 _SIGMAS = "σς"  # lower() of 'Σ' depends on the letters around it
 NEAR_SHARE = 8  # Gated.search_near tries at most one position in this many before it searches plainly
 PREFIXED_TEXT = 100  # characters; search_lower of a longer text tries only where a match can start
@@ -556,6 +559,35 @@ def line_numbers(text: str, positions: Iterable[int]) -> set[int]:
     return lines
 
 
+def _ascii_run(word: str) -> str:
+    """The longest run of ASCII characters in ``word`` (the first of the longest); "" when it has none."""
+    runs = "".join(char if char.isascii() else "\n" for char in word).split("\n")
+    return max(runs, key=len)
+
+
+def _ascii_lines(data: bytes, words: tuple[bytes, ...]) -> set[int]:
+    """The numbers of the lines of ``data`` (a text in UTF-8, its ASCII letters in lower case) that hold one
+    of ``words`` (ASCII). A superset of the lines whose lower case holds a word of which these are the ASCII
+    runs, found without lower() of the whole text (four times slower than the encoding and bytes.lower()):
+    where no ASCII_LOOKALIKES stand, IGNORECASE matches an ASCII character only to ASCII characters, and UTF-8
+    keeps each ASCII character one byte and every other character off the ASCII bytes. The line breaks
+    are the text's, so the lines are counted as in the text."""
+    positions: list[int] = []
+    for word in words:
+        found = data.find(word)
+        while found >= 0:
+            positions.append(found)
+            end = data.find(b"\n", found)
+            found = data.find(word, end) if end >= 0 else -1
+    lines: set[int] = set()
+    line = previous = 0
+    for position in sorted(positions):
+        line += data.count(b"\n", previous, position)
+        previous = position
+        lines.add(line)
+    return lines
+
+
 def _digit_lines(text: str) -> Iterator[int]:
     """Where the first digit stands in each line of ``text`` that holds one."""
     match = P.digits.search(text)
@@ -570,7 +602,7 @@ def _digit_lines(text: str) -> Iterator[int]:
 class Gated:
     """A compiled pattern behind its gate: the methods the parser uses, with the pattern's answers."""
 
-    __slots__ = ("digit", "need", "pattern", "starts", "words")
+    __slots__ = ("ascii_words", "digit", "need", "pattern", "starts", "words")
 
     def __init__(self, pattern: re.Pattern[str], need: frozenset[str] | None,
                  starts: frozenset[str] | None = None) -> None:
@@ -580,6 +612,9 @@ class Gated:
         # The need split for the lowered-text methods, which test it inline without a call per ask.
         self.words = None if need is None else tuple(token for token in need if token != DIGIT)
         self.digit = need is not None and DIGIT in need
+        # For may_lines: the longest run of ASCII characters of each word, as bytes (None if a word has none).
+        runs = None if self.words is None else [_ascii_run(word) for word in self.words]
+        self.ascii_words = None if runs is None or not all(runs) else tuple(run.encode() for run in runs)
 
     # Each method tests the gate inline: one Python call more than the bare pattern, not three.
     def may(self, text: str) -> bool:
@@ -604,6 +639,8 @@ class Gated:
         stands in that line's part of the whole text's lower case."""
         if self.words is None:
             return None
+        if self.ascii_words is not None and not self.digit and not any(map(joined.__contains__, ASCII_LOOKALIKES)):
+            return _ascii_lines(joined.encode().lower(), self.ascii_words)
         low = joined.lower()
         if len(low) != len(joined) or any(char in low for char in _UNFOLDED):
             return None
