@@ -176,3 +176,22 @@ def test_the_lines_that_may_match_are_found_in_the_whole_text(name):
         found = gated.may_lines("\n".join(text))
         if found is not None:
             assert {index for index, line in enumerate(text) if gated.may(line)} <= found, name
+
+
+def test_the_breadcrumb_shape_matches_what_its_backtracking_form_matched():
+    """noise.toml's breadcrumb takes each step's run whole (possessive) and checks its last character after:
+    the same lines as the plain form, which gave back one character at a time on every line."""
+    import random
+    import re
+
+    from referat_parser.lexicon.data import noise
+
+    plain = re.compile(r"(?:[^>›]{1,40}\s[>›]\s){2,}[^>›]{1,60}\Z", re.IGNORECASE)
+    (shape,) = [re.compile(p + r"\Z", re.IGNORECASE) for p in noise()["patterns"] if "›" in p]
+    chance = random.Random(5)
+    pieces = [">", "›", " ", "\t", "a", "Forside", "x" * 38, "x" * 39, "x" * 40, "x" * 41, " > ", " › ", ">>"]
+    lines = ["".join(chance.choice(pieces) for _ in range(chance.randint(1, 10))) for _ in range(20000)]
+    lines += ["Forside > Politik > Referat", "Hjem › Byråd › Møder", "a > b > c", " > b > c", "ab > b > c"]
+    for line in lines:
+        assert (plain.match(line) is None) == (shape.match(line) is None), line
+    assert sum(plain.match(line) is not None for line in lines) > 20
