@@ -475,16 +475,20 @@ def _continues(prev: _Row, line: _Row, blanks: int) -> bool:
 
 
 def _assemble(raw: list[_Row], warnings: list[tuple[str, str]], collapse_blanks: bool = True) -> Cleaned:
-    if collapse_blanks:  # runs of blank lines collapsed, and blank lines at the start dropped
-        raw = [line for line, before in zip(raw, [_BLANK, *raw][: len(raw)], strict=True) if line.text or before.text]
+    # One pass: with collapse_blanks, a blank row after a blank row (or at the start) is dropped, so runs
+    # of blank lines collapse; the lines and their texts are built as the rows are read.
     lines: list[Line] = []
-    append = lines.append
+    texts: list[str] = []
+    append, add_text = lines.append, texts.append
     offset = 0
+    before = ""  # the text of the row before (a dropped row's too): blank lines at the start are dropped
     for line in raw:
-        end = offset + len(line.text)
-        append(Line(line.text, offset, end, line.page, line.bold, line.size, line.indent, line.gap_before))
+        text = line.text
+        if not text and not before and collapse_blanks:
+            continue  # ``before`` stays blank, as this row is
+        before = text
+        end = offset + len(text)
+        append(Line(text, offset, end, line.page, line.bold, line.size, line.indent, line.gap_before))
+        add_text(text)
         offset = end + 1
-    return Cleaned("\n".join([line.text for line in raw]), lines, warnings)
-
-
-_BLANK = _Row("", None, None, None, False)  # what stands before the first row: blank lines there are dropped
+    return Cleaned("\n".join(texts), lines, warnings)
