@@ -6,7 +6,12 @@ from pathlib import Path
 import pytest
 
 from referat_parser import parse_text
-from referat_parser.lexicon.residue import is_noise, may_hold_inline_noise, strip_inline_noise
+from referat_parser.lexicon.residue import (
+    is_noise,
+    may_hold_inline_noise,
+    normalise_joined,
+    strip_inline_noise,
+)
 
 HEAD = "Referat\nTeknik- og Miljøudvalget\nMødedato: 02-05-2023\n\n"
 
@@ -103,3 +108,23 @@ def test_the_lines_that_may_hold_inline_noise_are_all_that_change():
         found = inline_noise_lines(texts)
         changed = {index for index, text in enumerate(texts) if text and strip_inline_noise(text) != text}
         assert found is None or changed <= found, texts
+        normalised, joined = normalise_joined(texts)  # as clean asks: with the joined text of the normalised lines
+        found = inline_noise_lines(normalised, joined)
+        changed = {index for index, text in enumerate(normalised) if text and strip_inline_noise(text) != text}
+        assert found is None or changed <= found, texts
+
+
+def test_menu_lines_are_the_lines_with_a_separator_and_the_others_are_noise_or_not_without_the_test():
+    import random
+
+    from referat_parser.lexicon.residue import menu_lines
+
+    atoms = ["Rss", "Print", "| ", " |", "·", "•", "Tip en ven", "Udskriv", " ", "x", "1"]
+    rng = random.Random(3)
+    for _ in range(3000):
+        texts = ["".join(rng.choice(atoms) for _ in range(rng.randint(0, 5))) for _ in range(rng.randint(1, 6))]
+        found = menu_lines("\n".join(texts))
+        assert found == {index for index, text in enumerate(texts) if any(sep in text for sep in "|·•")}, texts
+        for index, text in enumerate(texts):
+            if index not in found:
+                assert is_noise(text, menu=False) == is_noise(text), text

@@ -15,7 +15,15 @@ from .lexicon import gates as G
 from .lexicon import patterns as P
 from .lexicon.data import abbreviations
 from .lexicon.headings import match_heading
-from .lexicon.residue import inline_noise_lines, is_noise, normalise, normalise_all, strip_inline_noise
+from .lexicon.residue import (
+    inline_noise_lines,
+    is_noise,
+    menu_lines,
+    normalise,
+    normalise_all,
+    normalise_joined,
+    strip_inline_noise,
+)
 from .lexicon.words import ends_sentence, join_text
 from .read import Document, RawLine
 from .transcripts import cut_page, is_transcript, may_cut, page_lines, running_header, split_page
@@ -68,13 +76,16 @@ def clean(doc: Document) -> Cleaned:
     at_break = False  # the lines since the last page marker are all markers or marked running lines
     raw_texts = [line.text for line in doc.lines]
     source = _split_margin_headings(doc.lines, raw_texts)
-    texts = normalise_all(raw_texts if source is doc.lines else [line.text for line in source])
+    texts, joined = normalise_joined(raw_texts if source is doc.lines else [line.text for line in source])
     transcript = is_transcript(texts)  # before the viewer's boilerplate is dropped as noise
     recurring = _recurring_marked_lines(texts)
-    _strip_inline_noise(texts)
+    # The lines with a menu separator, found in the whole text: is_noise tests no other line for a menu row.
+    # (Stripping inline noise may take a separator away, never add one.)
+    menus = None if joined is None else menu_lines(joined)
+    _strip_inline_noise(texts, joined)
     append = raw.append
-    for line, text in zip(source, texts, strict=True):
-        if text and is_noise(text):
+    for index, (line, text) in enumerate(zip(source, texts, strict=True)):
+        if text and is_noise(text, menus is None or index in menus):
             if not paged and P.page_marker.match(text) and not at_break:
                 sheet, at_break = sheet + 1, True
             continue
@@ -111,10 +122,10 @@ def clean(doc: Document) -> Cleaned:
 _INDENTS = frozenset((" ", "\t", "\u00a0"))  # a raw line that starts with one of these is indented
 
 
-def _strip_inline_noise(texts: list[str]) -> None:
-    """Strip inline noise from the lines that may hold some, found in the whole text at once: most
-    documents have no such line, and none of their lines is read alone for it."""
-    noisy = inline_noise_lines(texts)
+def _strip_inline_noise(texts: list[str], joined: str | None) -> None:
+    """Strip inline noise from the lines that may hold some, found in the whole text at once (``joined``,
+    where the caller has it): most documents have no such line, and none of their lines is read alone for it."""
+    noisy = inline_noise_lines(texts, joined)
     for index in range(len(texts)) if noisy is None else noisy:
         if texts[index]:
             texts[index] = strip_inline_noise(texts[index])

@@ -38,9 +38,16 @@ def normalise(text: str) -> str:
 
 def normalise_all(texts: list[str]) -> list[str]:
     """normalise() for many lines at once: one pass of each C-level operation over the joined text."""
+    return normalise_joined(texts)[0]
+
+
+def normalise_joined(texts: list[str]) -> tuple[list[str], str | None]:
+    """normalise_all(texts), and the normalised lines joined by line breaks before each was stripped (what
+    the whole-text scans of inline_noise_lines and menu_lines read: a line's text with its ends' spaces);
+    None for it when a line holds a line break (the lines of the joined text are then not the lines)."""
     joined = "\n".join(texts)
     if joined.count("\n") != len(texts) - 1:
-        return [normalise(text) for text in texts]
+        return [normalise(text) for text in texts], None
     joined = unicodedata.normalize("NFC", joined)
     # One substring test per special character, and a replace for the few that stand in the text: far
     # faster than translate() or a search for the class (as each replacement is a space or nothing, no
@@ -50,7 +57,7 @@ def normalise_all(texts: list[str]) -> list[str]:
             joined = joined.replace(char, replacement)
     if "  " in joined:  # a substitution that finds nothing still costs a pass and a copy
         joined = P.multispace.sub(" ", joined)
-    return list(map(str.strip, joined.split("\n")))
+    return list(map(str.strip, joined.split("\n"))), joined
 
 
 
@@ -60,11 +67,20 @@ def _noise_lines() -> frozenset[str]:
     return frozenset(fold(line) for line in noise()["lines"])
 
 
-def is_noise(text: str) -> bool:
+def is_noise(text: str, menu: bool = True) -> bool:
     """A whole line of furniture: a listed line ('Til toppen', 'Udskriv', also with a list marker:
     '• Udskriv'), a menu row of listed lines ('| Rss | Print |') or a noise shape (page numbers).
-    The shapes see the line as printed: '• 1' is an item number, not a page number."""
-    return (len(text) <= NOISE_LINE_MAX and _listed(text)) or _noise_shape().match(text) is not None
+    The shapes see the line as printed: '• 1' is an item number, not a page number. ``menu`` False
+    tells that the line holds no menu separator (menu_lines), which spares the test of each."""
+    return (len(text) <= NOISE_LINE_MAX and _listed(text, menu)) or _noise_shape().match(text) is not None
+
+
+def menu_lines(joined: str) -> set[int]:
+    """The numbers of the lines of ``joined`` (lines joined by line breaks) that hold a menu separator:
+    a few substring scans of the whole text, where most documents have no such line."""
+    positions = [position for separator in _menu_separators() if separator in joined
+                 for position in G.line_positions(joined, separator)]
+    return G.line_numbers(joined, positions) if positions else set()
 
 
 @cache
@@ -80,14 +96,14 @@ def _menu_separators() -> frozenset[str]:
     return frozenset("".join(noise()["menu_separators"]))
 
 
-def _listed(text: str) -> bool:
+def _listed(text: str, menu: bool = True) -> bool:
     lines = _noise_lines()
     if fold(text) in lines:
         return True
     marker = P.list_marker.match(text) if text[:1] in P.LIST_MARKERS else None
     if marker is not None and fold(text[marker.end():]) in lines:
         return True
-    if not any(map(text.__contains__, _menu_separators())):  # three substring tests, not a set of the line
+    if not (menu and any(map(text.__contains__, _menu_separators()))):  # three substring tests, not a set of the line
         return False
     parts = [part for part in P.menu_separators.split(text) if part]
     return bool(parts) and parts != [text] and all(fold(part) in lines for part in parts)
@@ -107,13 +123,16 @@ def may_hold_inline_noise(texts: list[str]) -> bool:
     return LINK_REPEAT_WORDS in joined or G.noise_inline.may(joined)
 
 
-def inline_noise_lines(texts: list[str]) -> set[int] | None:
+def inline_noise_lines(texts: list[str], joined: str | None = None) -> set[int] | None:
     """The indexes of ``texts`` that strip_inline_noise may change (None: any of them may): those that
     hold one of the inline noise's gate words or the words of a repeated link text. Found by scans of
-    the joined text, as may_hold_inline_noise asks, so that no line is read alone in most documents."""
+    the joined text, as may_hold_inline_noise asks, so that no line is read alone in most documents.
+    ``joined``: the texts joined by line breaks, where the caller has them (normalise_joined's, whose
+    lines may still have spaces at their ends: a word found there marks a line that need not change)."""
     if not noise()["inline"]:
         return set()
-    joined = "\n".join(texts)
+    if joined is None:
+        joined = "\n".join(texts)
     found = G.noise_inline.may_lines(joined)
     if found is None:
         return None
