@@ -837,14 +837,11 @@ def _absence_in_run(roll: _Roll, row: Line) -> bool:
 
 def _attendance_statement(roll: _Roll, row: Line) -> bool:
     """A line recording absence, partial attendance or substitutes ('Afbud: X', 'Y deltog i stedet')."""
-    if not _may_state_attendance(row):
+    found = _attendance_in_line(row)
+    if found is None:
         return False
+    partial, absent, substitutes = found
     line = row.text
-    partial = [person for person, _ in partial_absences(line)]
-    absent = _whole_meeting(absences_in_line(line), partial)
-    substitutes = substitutes_in_line(line)
-    if absent is None and not substitutes and not partial:
-        return False
     # Partial attendance in an attendance list makes a participant; in remarks
     # ('Bemærkninger: X deltog ikke under punkt 5') it only marks the items missed.
     attendance = roll.in_list or row.absence_label is not None
@@ -852,7 +849,8 @@ def _attendance_statement(roll: _Roll, row: Line) -> bool:
     roll.absent_mode, roll.names_read = roll.in_list, False
     for person in absent or []:
         _mark_absent(roll.people, person.name, person.party)
-    _mark_absent_by_first_name(roll.people, first_names_absent(line))
+    if row.absence_label is not None:  # first_names_absent reads only an absence label's names
+        _mark_absent_by_first_name(roll.people, first_names_absent(line))
     roll.recent = [person.name for person in absent] if absent else roll.recent
     for person in partial if attendance else []:  # attended part of the meeting: not absent
         _add(roll.people, ParticipantRef(person.name, person.party, None, None))
@@ -862,12 +860,28 @@ def _attendance_statement(roll: _Roll, row: Line) -> bool:
     return True
 
 
-def _may_state_attendance(row: Line) -> bool:
-    """Whether partial_absences, absences_in_line or substitutes_in_line can find anything in the line:
-    all three start from an absence label, the 'all except' phrase or one of these gates' words. Most
-    header lines have none, and are passed over without the three reading the line again."""
-    return bool(row.absence_label or row.all_except or row.may(G.afbud_fra) or row.may(G.absent_verb)
-                or row.may(G.partial_verb) or row.may(G.substitute_hint))
+Attendance = tuple[list[PersonRef], list[PersonRef] | None, list[ParticipantRef]]
+
+
+def _attendance_in_line(row: Line) -> Attendance | None:
+    """What partial_absences, absences_in_line and substitutes_in_line find in the line (the partial
+    attendance, the absent, the substitutes); None when they find nothing. Each of the three starts
+    from an absence label, the 'all except' phrase or its own gates' words: one whose words the line
+    lacks would answer nothing ([], None, []), and is not asked. Most header lines have none of them,
+    and are passed over without the three reading the line again."""
+    label = row.absence_label is not None
+    may_absent = label or row.all_except is not None or row.may(G.afbud_fra) or row.may(G.absent_verb)
+    may_partial = label or row.may(G.partial_verb)
+    may_substitute = row.may(G.substitute_hint)
+    if not (may_absent or may_partial or may_substitute):
+        return None
+    line = row.text
+    partial = [person for person, _ in partial_absences(line)] if may_partial else []
+    absent = _whole_meeting(absences_in_line(line), partial) if may_absent else None
+    substitutes = substitutes_in_line(line) if may_substitute else []
+    if absent is None and not substitutes and not partial:
+        return None
+    return partial, absent, substitutes
 
 
 def _list_line(roll: _Roll, row: Line) -> bool:
