@@ -493,7 +493,8 @@ def _location_label_in_run(ctx: _Context) -> Iterator[str]:
     """'1 Byrådet DAGSORDEN Sted: Mødelokale 4, rådhuset Dato: ...': a place label inside a page
     transcript's run of fields, its value up to the next label."""
     for row in ctx.meeting_rows:
-        match = row.search(G.location_label_inline)
+        # Every match holds the label's colon: most header lines (prose above all) have none.
+        match = row.search(G.location_label_inline) if ":" in row.text else None
         value = _first_column(match["value"]) if match else ""
         if value and not P.any_label.match(value) and not next(iter_dates(value), None):
             yield value
@@ -823,7 +824,9 @@ def _absence_in_run(roll: _Roll, row: Line) -> bool:
     labels without values ('Medlemmer: Afbud: Byrådets mødesal A, B, ...') names nobody: the values
     after the run belong to the first label."""
     line = row.text
-    label = None if row.absence_label else row.search(G.absence_label_inline)
+    # Every match ends in the label's colon: most header lines have none, and their words ('ikke',
+    # 'deltog') pass the pattern's gate in prose.
+    label = None if row.absence_label or ":" not in line else row.search(G.absence_label_inline)
     if label is None or line[: label.start()].rstrip().endswith(":"):
         return False
     value = P.dated_sublabel.sub(" ", line[label.end():]).strip()
