@@ -187,6 +187,8 @@ def _label_values(rows: list[Line], columns: dict[int, int], label: re.Pattern[s
     # line's facts know already.
     for index, row in enumerate(rows):
         line = row.text
+        if not line:  # no label pattern matches an empty line (a third of the header's lines)
+            continue
         if row.header_label_alone and alone.match(line):
             below = columns.get(index, _next_row(rows, index))
             if below is not None and not rows[below].is_label:
