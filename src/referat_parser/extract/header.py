@@ -713,13 +713,18 @@ MEETING_SIGNS: tuple[tuple[str, Callable[[Line, str], bool], bool], ...] = (
 def _meeting_signs(ctx: _Context) -> list[str]:
     texts = [row for row in ctx.rows if row.text]
     before_title = [row for row in ctx.rows[: ctx.title_at] if row.text]
+    # Each line with the next non-blank line's text, for both spans of lines, made once for all signs.
+    spans = {False: (texts, _belows(texts)), True: (before_title, _belows(before_title))}
     found = []
     for name, test, only_before_title in MEETING_SIGNS:
-        rows = before_title if only_before_title else texts
-        belows = [row.text for row in rows[1:]] + [""] if rows else []
-        if any(test(row, below) for row, below in zip(rows, belows, strict=True)):
+        rows, belows = spans[only_before_title]
+        if any(map(test, rows, belows)):  # as a generator over zip(rows, belows), without its frame
             found.append(name)
     return found
+
+
+def _belows(rows: list[Line]) -> list[str]:
+    return [row.text for row in rows[1:]] + [""] if rows else []
 
 
 def extract_header(lines: list[str], full_text: str, title_at: int | None = None) -> HeaderDraft:
