@@ -880,6 +880,8 @@ def _attendance_in_line(row: Line) -> Attendance | None:
     lacks would answer nothing ([], None, []), and is not asked. Most header lines have none of them,
     and are passed over without the three reading the line again."""
     label = row.absence_label is not None
+    if not label and row.all_except is None and not _may_hold_attendance_words(row):
+        return None
     may_absent = label or row.all_except is not None or row.may(G.afbud_fra) or row.may(G.absent_verb)
     may_partial = label or row.may(G.partial_verb)
     may_substitute = row.may(G.substitute_hint)
@@ -892,6 +894,33 @@ def _attendance_in_line(row: Line) -> Attendance | None:
     if absent is None and not substitutes and not partial:
         return None
     return partial, absent, substitutes
+
+
+ATTENDANCE_GATES = ("afbud_fra", "absent_verb", "partial_verb", "substitute_hint")  # asked by _attendance_in_line
+
+
+@lru_cache(maxsize=1)
+def _attendance_words() -> tuple[str, ...] | None:
+    """The words of all ATTENDANCE_GATES in one tuple (None if a gate passes every line or waits for a digit)."""
+    gates = [getattr(G, name) for name in ATTENDANCE_GATES]
+    if any(gate.words is None or gate.digit for gate in gates):
+        return None
+    return tuple(dict.fromkeys(word for gate in gates for word in gate.words))
+
+
+def _may_hold_attendance_words(row: Line) -> bool:
+    """Whether any of the ATTENDANCE_GATES passes the line: one walk over their words, as each gate's
+    own test would make, instead of four asks (most header lines hold none of the words)."""
+    words = _attendance_words()
+    low = row.low
+    if words is None or low is None:
+        return True
+    found = False
+    for word in words:  # a plain loop: cheaper than any() over a generator or a map of __contains__
+        if word in low:
+            found = True
+            break
+    return found
 
 
 def _list_line(roll: _Roll, row: Line) -> bool:
