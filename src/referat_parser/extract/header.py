@@ -340,8 +340,10 @@ def _committee_body_only_label(ctx: _Context) -> Iterator[str]:
 def _committee_candidates(ctx: _Context) -> list[str]:
     """Header lines that may name the body: not a member list, not prose, not navigation that lists
     bodies in general ("Byråd og udvalg")."""
-    return [line for line in ctx.lines[: ctx.title_at] if not P.participant_label.match(line) and len(line) <= LINE_MAX
-            and not G.navigation_word.search(line)]
+    # The length first (a long line is passed over without a search); the navigation gate reads the
+    # line's lower case that its facts keep.
+    return [row.text for row in ctx.rows[: ctx.title_at] if len(row.text) <= LINE_MAX
+            and not P.participant_label.match(row.text) and not row.search(G.navigation_word)]
 
 
 def _lower_case_body(line: str) -> str | None:
