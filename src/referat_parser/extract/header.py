@@ -110,7 +110,8 @@ class _Context:
 
     @memo
     def meeting_columns(self) -> dict[int, int]:
-        return _label_columns(self.meeting_rows)
+        # Most headers have no e-mail header or next-meeting line to blank: the same lines, the same columns.
+        return self.columns if self.meeting_lines == self.lines else _label_columns(self.meeting_rows)
 
     @memo
     def committee_candidates(self) -> list[str]:
