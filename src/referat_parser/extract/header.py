@@ -110,7 +110,8 @@ class _Context:
 
     @memo
     def meeting_columns(self) -> dict[int, int]:
-        return _label_columns(self.meeting_rows)
+        # Most headers have no e-mail header or next-meeting line to blank: the same lines, the same columns.
+        return self.columns if self.meeting_lines == self.lines else _label_columns(self.meeting_rows)
 
     @memo
     def committee_candidates(self) -> list[str]:
@@ -187,6 +188,8 @@ def _label_values(rows: list[Line], columns: dict[int, int], label: re.Pattern[s
     # line's facts know already.
     for index, row in enumerate(rows):
         line = row.text
+        if not line:  # no label pattern matches an empty line (a third of the header's lines)
+            continue
         if row.header_label_alone and alone.match(line):
             below = columns.get(index, _next_row(rows, index))
             if below is not None and not rows[below].is_label:
@@ -338,8 +341,10 @@ def _committee_body_only_label(ctx: _Context) -> Iterator[str]:
 def _committee_candidates(ctx: _Context) -> list[str]:
     """Header lines that may name the body: not a member list, not prose, not navigation that lists
     bodies in general ("Byråd og udvalg")."""
-    return [line for line in ctx.lines[: ctx.title_at] if not P.participant_label.match(line) and len(line) <= LINE_MAX
-            and not G.navigation_word.search(line)]
+    # The length first (a long line is passed over without a search); the navigation gate reads the
+    # line's lower case that its facts keep.
+    return [row.text for row in ctx.rows[: ctx.title_at] if len(row.text) <= LINE_MAX
+            and not P.participant_label.match(row.text) and not row.search(G.navigation_word)]
 
 
 def _lower_case_body(line: str) -> str | None:
@@ -493,7 +498,8 @@ def _location_label_in_run(ctx: _Context) -> Iterator[str]:
     """'1 Byrådet DAGSORDEN Sted: Mødelokale 4, rådhuset Dato: ...': a place label inside a page
     transcript's run of fields, its value up to the next label."""
     for row in ctx.meeting_rows:
-        match = row.search(G.location_label_inline)
+        # Every match holds the label's colon: most header lines (prose above all) have none.
+        match = row.search(G.location_label_inline) if ":" in row.text else None
         value = _first_column(match["value"]) if match else ""
         if value and not P.any_label.match(value) and not next(iter_dates(value), None):
             yield value
@@ -710,13 +716,18 @@ MEETING_SIGNS: tuple[tuple[str, Callable[[Line, str], bool], bool], ...] = (
 def _meeting_signs(ctx: _Context) -> list[str]:
     texts = [row for row in ctx.rows if row.text]
     before_title = [row for row in ctx.rows[: ctx.title_at] if row.text]
+    # Each line with the next non-blank line's text, for both spans of lines, made once for all signs.
+    spans = {False: (texts, _belows(texts)), True: (before_title, _belows(before_title))}
     found = []
     for name, test, only_before_title in MEETING_SIGNS:
-        rows = before_title if only_before_title else texts
-        belows = [row.text for row in rows[1:]] + [""] if rows else []
-        if any(test(row, below) for row, below in zip(rows, belows, strict=True)):
+        rows, belows = spans[only_before_title]
+        if any(map(test, rows, belows)):  # as a generator over zip(rows, belows), without its frame
             found.append(name)
     return found
+
+
+def _belows(rows: list[Line]) -> list[str]:
+    return [row.text for row in rows[1:]] + [""] if rows else []
 
 
 def extract_header(lines: list[str], full_text: str, title_at: int | None = None) -> HeaderDraft:
@@ -823,7 +834,9 @@ def _absence_in_run(roll: _Roll, row: Line) -> bool:
     labels without values ('Medlemmer: Afbud: Byrådets mødesal A, B, ...') names nobody: the values
     after the run belong to the first label."""
     line = row.text
-    label = None if row.absence_label else row.search(G.absence_label_inline)
+    # Every match ends in the label's colon: most header lines have none, and their words ('ikke',
+    # 'deltog') pass the pattern's gate in prose.
+    label = None if row.absence_label or ":" not in line else row.search(G.absence_label_inline)
     if label is None or line[: label.start()].rstrip().endswith(":"):
         return False
     value = P.dated_sublabel.sub(" ", line[label.end():]).strip()
@@ -837,14 +850,11 @@ def _absence_in_run(roll: _Roll, row: Line) -> bool:
 
 def _attendance_statement(roll: _Roll, row: Line) -> bool:
     """A line recording absence, partial attendance or substitutes ('Afbud: X', 'Y deltog i stedet')."""
-    if not _may_state_attendance(row):
+    found = _attendance_in_line(row)
+    if found is None:
         return False
+    partial, absent, substitutes = found
     line = row.text
-    partial = [person for person, _ in partial_absences(line)]
-    absent = _whole_meeting(absences_in_line(line), partial)
-    substitutes = substitutes_in_line(line)
-    if absent is None and not substitutes and not partial:
-        return False
     # Partial attendance in an attendance list makes a participant; in remarks
     # ('Bemærkninger: X deltog ikke under punkt 5') it only marks the items missed.
     attendance = roll.in_list or row.absence_label is not None
@@ -852,7 +862,8 @@ def _attendance_statement(roll: _Roll, row: Line) -> bool:
     roll.absent_mode, roll.names_read = roll.in_list, False
     for person in absent or []:
         _mark_absent(roll.people, person.name, person.party)
-    _mark_absent_by_first_name(roll.people, first_names_absent(line))
+    if row.absence_label is not None:  # first_names_absent reads only an absence label's names
+        _mark_absent_by_first_name(roll.people, first_names_absent(line))
     roll.recent = [person.name for person in absent] if absent else roll.recent
     for person in partial if attendance else []:  # attended part of the meeting: not absent
         _add(roll.people, ParticipantRef(person.name, person.party, None, None))
@@ -862,12 +873,57 @@ def _attendance_statement(roll: _Roll, row: Line) -> bool:
     return True
 
 
-def _may_state_attendance(row: Line) -> bool:
-    """Whether partial_absences, absences_in_line or substitutes_in_line can find anything in the line:
-    all three start from an absence label, the 'all except' phrase or one of these gates' words. Most
-    header lines have none, and are passed over without the three reading the line again."""
-    return bool(row.absence_label or row.all_except or row.may(G.afbud_fra) or row.may(G.absent_verb)
-                or row.may(G.partial_verb) or row.may(G.substitute_hint))
+Attendance = tuple[list[PersonRef], list[PersonRef] | None, list[ParticipantRef]]
+
+
+def _attendance_in_line(row: Line) -> Attendance | None:
+    """What partial_absences, absences_in_line and substitutes_in_line find in the line (the partial
+    attendance, the absent, the substitutes); None when they find nothing. Each of the three starts
+    from an absence label, the 'all except' phrase or its own gates' words: one whose words the line
+    lacks would answer nothing ([], None, []), and is not asked. Most header lines have none of them,
+    and are passed over without the three reading the line again."""
+    label = row.absence_label is not None
+    if not label and row.all_except is None and not _may_hold_attendance_words(row):
+        return None
+    may_absent = label or row.all_except is not None or row.may(G.afbud_fra) or row.may(G.absent_verb)
+    may_partial = label or row.may(G.partial_verb)
+    may_substitute = row.may(G.substitute_hint)
+    if not (may_absent or may_partial or may_substitute):
+        return None
+    line = row.text
+    partial = [person for person, _ in partial_absences(line)] if may_partial else []
+    absent = _whole_meeting(absences_in_line(line), partial) if may_absent else None
+    substitutes = substitutes_in_line(line) if may_substitute else []
+    if absent is None and not substitutes and not partial:
+        return None
+    return partial, absent, substitutes
+
+
+ATTENDANCE_GATES = ("afbud_fra", "absent_verb", "partial_verb", "substitute_hint")  # asked by _attendance_in_line
+
+
+@lru_cache(maxsize=1)
+def _attendance_words() -> tuple[str, ...] | None:
+    """The words of all ATTENDANCE_GATES in one tuple (None if a gate passes every line or waits for a digit)."""
+    gates = [getattr(G, name) for name in ATTENDANCE_GATES]
+    if any(gate.words is None or gate.digit for gate in gates):
+        return None
+    return tuple(dict.fromkeys(word for gate in gates for word in gate.words))
+
+
+def _may_hold_attendance_words(row: Line) -> bool:
+    """Whether any of the ATTENDANCE_GATES passes the line: one walk over their words, as each gate's
+    own test would make, instead of four asks (most header lines hold none of the words)."""
+    words = _attendance_words()
+    low = row.low
+    if words is None or low is None:
+        return True
+    found = False
+    for word in words:  # a plain loop: cheaper than any() over a generator or a map of __contains__
+        if word in low:
+            found = True
+            break
+    return found
 
 
 def _list_line(roll: _Roll, row: Line) -> bool:
