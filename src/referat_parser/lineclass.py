@@ -305,10 +305,19 @@ WEAK_AFTER_MARKER = frozenset({"item_bare", "item_dash", "item_glued"})
 
 _LIST_MARKERS = P.LIST_MARKERS
 
+# The Info of every blank line and of every line no rule recognises: one shared instance each, not one
+# built per line (building an Info costs about what the rules of a blank line cost). The later passes
+# replace a line's Info (infos[index] = Info(...)) and never change these two: they change only the
+# Infos of numbered lines (join_wrapped_titles), which classify builds one by one.
+BLANK_LINE = Info(BLANK, rule="blank")
+TEXT_LINE = Info(TEXT, rule="text")
+
 
 def classify(text: str, bold: bool | None = None) -> Info:
     # Run for every line of every document: written for few Python operations per line.
-    first = text[:1]
+    if not text:
+        return BLANK_LINE  # what LINE_RULES' first rule, 'blank', answers for it
+    first = text[0]
     if first in _LIST_MARKERS:
         return _classify_marked(text, bold)
     for name, test in _line_rules(first):
@@ -316,7 +325,7 @@ def classify(text: str, bold: bool | None = None) -> Info:
         if info is not None:
             info.rule = info.rule or name
             return info
-    return Info(TEXT, rule="text")
+    return TEXT_LINE
 
 
 def _classify_marked(text: str, bold: bool | None) -> Info:
@@ -336,7 +345,7 @@ def _classify_marked(text: str, bold: bool | None) -> Info:
             if marker is not None and info.kind is NUMBERED and info.rule in WEAK_AFTER_MARKER:
                 return Info(TEXT, rule="bulleted_list_entry")
             return info
-    return Info(TEXT, rule="text")
+    return TEXT_LINE
 
 
 def _toc_entry(text: str, page: str) -> Info:
