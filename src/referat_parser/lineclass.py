@@ -265,11 +265,19 @@ LINE_RULES: tuple[LineRule, ...] = (
 FIRST_CHARACTERS = 1024  # distinct first characters whose rule lists are kept: more than any alphabet
 
 
-@lru_cache(maxsize=FIRST_CHARACTERS)
-def _line_rules(first: str) -> tuple[tuple[str, Callable[[str, bool | None], Info | None]], ...]:
+RuleList = tuple[tuple[str, Callable[[str, bool | None], Info | None]], ...]
+_RULES_BY_FIRST: dict[str, RuleList] = {}  # _line_rules' answers: a dict read costs less than an lru_cache call
+
+
+def _line_rules(first: str) -> RuleList:
     """(name, test) of the rules that may recognise a line starting with ``first`` ('' for a blank
     line), in order: the pairs themselves, so that classify reads no attributes per rule."""
-    return tuple((rule.name, rule.test) for rule in LINE_RULES if rule.may_apply(first))
+    rules = _RULES_BY_FIRST.get(first)
+    if rules is None:
+        rules = tuple((rule.name, rule.test) for rule in LINE_RULES if rule.may_apply(first))
+        if len(_RULES_BY_FIRST) < FIRST_CHARACTERS:  # bounded: past that, worked out per line
+            _RULES_BY_FIRST[first] = rules
+    return rules
 
 
 @lru_cache(maxsize=FIRST_CHARACTERS)
@@ -320,7 +328,8 @@ def classify(text: str, bold: bool | None = None) -> Info:
     first = text[0]
     if first in _LIST_MARKERS:
         return _classify_marked(text, bold)
-    for name, test in _line_rules(first):
+    # The dict read first (never empty: 'heading' and 'status_cells' read every line), the call only once per character.
+    for name, test in _RULES_BY_FIRST.get(first) or _line_rules(first):
         info = test(text, bold)
         if info is not None:
             info.rule = info.rule or name
