@@ -78,6 +78,7 @@ FIELD_RULES: tuple[tuple[str, str], ...] = (
 _FIELD_INITIALS = frozenset("SsJjAaDdKkØøBbOoFfCc")  # the first letters of the field labels: a cheap first test
 BARE_CASE_MAX = 40  # characters of a case number printed alone on its line
 CONTENTS_COLUMNS_MAX = 40  # characters of a contents table's header row
+PLAIN_MIN = max(BARE_CASE_MAX, CONTENTS_COLUMNS_MAX)  # characters; a plain line (_is_plain) is longer
 
 
 def _blank(text: str, bold: bool | None) -> Info | None:
@@ -238,11 +239,31 @@ class LineRule:
     test: Callable[[str, bool | None], Info | None]
     starts: tuple[str, ...] = ()
     blank: bool = False
+    refuses_plain: bool = False  # the test's own first check answers None for every plain line (see _is_plain)
 
     def may_apply(self, first: str) -> bool:
         if self.blank or not first:
             return self.blank and not first
         return not self.starts or any(G.may_start(G.initials(name), first) for name in self.starts)
+
+    def may_apply_to_start(self, start: str) -> bool:
+        """may_apply for a line that starts with the two characters ``start``: besides the first
+        character, a pattern whose matches all start with one of known texts (gates.prefixes, two
+        characters or more, in lower case) needs the line's first two characters to start one of them."""
+        if not self.may_apply(start[:1]):
+            return False
+        low = G.lowered(start)
+        if not self.starts or len(start) != 2 or low is None or len(low) != 2:
+            return True
+        return any(_may_start_with(name, start[:1], low) for name in self.starts)
+
+
+def _may_start_with(name: str, first: str, low: str) -> bool:
+    """Whether pattern ``name`` may match a line whose first two characters are, in lower case, ``low``."""
+    if not G.may_start(G.initials(name), first):
+        return False
+    known = G.prefixes(name)
+    return known is None or any(prefix[:2] == low for prefix in known)
 
 
 # What a line is: the first rule that recognises it decides; a line no rule recognises is text.
@@ -250,15 +271,15 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("blank", _blank, blank=True),
     LineRule("heading", _heading),
     LineRule("contents_heading", _contents_heading, ("toc_mark",)),
-    LineRule("contents_columns", _contents_columns, ("toc_columns",)),
-    LineRule("contents_entry", _contents_entry, ("toc_leader",)),
+    LineRule("contents_columns", _contents_columns, ("toc_columns",), refuses_plain=True),
+    LineRule("contents_entry", _contents_entry, ("toc_leader",), refuses_plain=True),
     LineRule("open_closed", _open_closed, ("public",)),
     LineRule("open_closed_with_case", _open_closed_with_case, ("public_with_case",)),
     LineRule("number_alone", _number_alone, ("number_only",)),
     LineRule("number_with_case", _number_with_case, ("number_with_case",)),
     LineRule("field", _field, tuple(pattern for _, pattern in FIELD_RULES)),
-    LineRule("status_cells", _status_cells),
-    LineRule("bare_case_number", _bare_case_number, ("bare_case",)),
+    LineRule("status_cells", _status_cells, refuses_plain=True),
+    LineRule("bare_case_number", _bare_case_number, ("bare_case",), refuses_plain=True),
     LineRule("numbered_title", _numbered_title, ITEM_RULES),
 )
 
@@ -267,6 +288,30 @@ FIRST_CHARACTERS = 1024  # distinct first characters whose rule lists are kept: 
 
 RuleList = tuple[tuple[str, Callable[[str, bool | None], Info | None]], ...]
 _RULES_BY_FIRST: dict[str, RuleList] = {}  # _line_rules' answers: a dict read costs less than an lru_cache call
+STARTS_KEPT = 8192  # distinct two-character line starts whose rule lists are kept
+_RULES_BY_START: dict[str, RuleList] = {}  # _start_rules' answers, for lines that are not plain
+_PLAIN_RULES_BY_START: dict[str, RuleList] = {}  # ... and for plain lines
+
+
+def _is_plain(text: str) -> bool:
+    """A plain line: longer than CONTENTS_COLUMNS_MAX and BARE_CASE_MAX, no cell separator '|', and
+    not ending in a digit or a line break, as a contents entry's page does. The rules marked
+    refuses_plain answer None for it by their own first test, so classify does not call them."""
+    last = text[-1]
+    return len(text) > PLAIN_MIN and "|" not in text and not (last.isdecimal() or last == "\n")
+
+
+def _start_rules(start: str, plain: bool) -> RuleList:
+    """(name, test) of the rules that may recognise a line starting with the (one or two) characters
+    ``start``, in order; for a plain line without the rules that refuse plain lines."""
+    kept = _PLAIN_RULES_BY_START if plain else _RULES_BY_START
+    rules = kept.get(start)
+    if rules is None:
+        rules = tuple((rule.name, rule.test) for rule in LINE_RULES
+                      if rule.may_apply_to_start(start) and not (plain and rule.refuses_plain))
+        if len(kept) < STARTS_KEPT:  # bounded: past that, worked out per line
+            kept[start] = rules
+    return rules
 
 
 def _line_rules(first: str) -> RuleList:
@@ -328,8 +373,13 @@ def classify(text: str, bold: bool | None = None) -> Info:
     first = text[0]
     if first in _LIST_MARKERS:
         return _classify_marked(text, bold)
-    # The dict read first (never empty: 'heading' and 'status_cells' read every line), the call only once per character.
-    for name, test in _RULES_BY_FIRST.get(first) or _line_rules(first):
+    # The dict read first (never empty: 'heading' reads every line), the call only once per start.
+    start = text[:2]
+    if len(text) > PLAIN_MIN and "|" not in text and not ((last := text[-1]).isdecimal() or last == "\n"):
+        rules = _PLAIN_RULES_BY_START.get(start) or _start_rules(start, True)  # _is_plain, written out
+    else:
+        rules = _RULES_BY_START.get(start) or _start_rules(start, False)
+    for name, test in rules:
         info = test(text, bold)
         if info is not None:
             info.rule = info.rule or name
