@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .lexicon import gates as G
@@ -246,24 +246,25 @@ class LineRule:
             return self.blank and not first
         return not self.starts or any(G.may_start(G.initials(name), first) for name in self.starts)
 
-    def may_apply_to_start(self, start: str) -> bool:
-        """may_apply for a line that starts with the two characters ``start``: besides the first
-        character, a pattern whose matches all start with one of known texts (gates.prefixes, two
-        characters or more, in lower case) needs the line's first two characters to start one of them."""
-        if not self.may_apply(start[:1]):
-            return False
-        low = G.lowered(start)
-        if not self.starts or len(start) != 2 or low is None or len(low) != 2:
-            return True
-        return any(_may_start_with(name, start[:1], low) for name in self.starts)
+    def may_begin(self, low: str) -> bool:
+        """Whether the rule may recognise a line whose first two characters are, in lower case (as
+        gates.lowered gives them), ``low``: each of its patterns whose matches all start with one of
+        known texts (gates.prefixes, two characters or more, in lower case) needs ``low`` to start one."""
+        pairs = _two_character_starts(self.starts)
+        return pairs is None or low in pairs
 
 
-def _may_start_with(name: str, first: str, low: str) -> bool:
-    """Whether pattern ``name`` may match a line whose first two characters are, in lower case, ``low``."""
-    if not G.may_start(G.initials(name), first):
-        return False
-    known = G.prefixes(name)
-    return known is None or any(prefix[:2] == low for prefix in known)
+@cache  # one entry per rule of LINE_RULES
+def _two_character_starts(names: tuple[str, ...]) -> frozenset[str] | None:
+    """The first two characters (lower case) of the known starts of patterns ``names``; None when one
+    of them may start otherwise (no known starts) or there are no patterns."""
+    pairs: set[str] = set()
+    for name in names:
+        known = G.prefixes(name)
+        if known is None:
+            return None
+        pairs |= {prefix[:2] for prefix in known}
+    return frozenset(pairs) if names else None
 
 
 # What a line is: the first rule that recognises it decides; a line no rule recognises is text.
@@ -307,11 +308,20 @@ def _start_rules(start: str, plain: bool) -> RuleList:
     kept = _PLAIN_RULES_BY_START if plain else _RULES_BY_START
     rules = kept.get(start)
     if rules is None:
-        rules = tuple((rule.name, rule.test) for rule in LINE_RULES
-                      if rule.may_apply_to_start(start) and not (plain and rule.refuses_plain))
+        low = G.lowered(start) if len(start) == 2 else None
+        if low is not None and len(low) != 2:
+            low = None  # a letter whose lower case is two characters: the first character decides
+        rules = tuple((rule.name, rule.test) for rule in _first_rules(start[:1])
+                      if not (plain and rule.refuses_plain) and (low is None or rule.may_begin(low)))
         if len(kept) < STARTS_KEPT:  # bounded: past that, worked out per line
             kept[start] = rules
     return rules
+
+
+@lru_cache(maxsize=FIRST_CHARACTERS)
+def _first_rules(first: str) -> tuple[LineRule, ...]:
+    """The rules of LINE_RULES that may recognise a line starting with ``first``, in order."""
+    return tuple(rule for rule in LINE_RULES if rule.may_apply(first))
 
 
 def _line_rules(first: str) -> RuleList:
