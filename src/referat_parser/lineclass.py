@@ -246,25 +246,34 @@ class LineRule:
             return self.blank and not first
         return not self.starts or any(G.may_start(G.initials(name), first) for name in self.starts)
 
-    def may_begin(self, low: str) -> bool:
-        """Whether the rule may recognise a line whose first two characters are, in lower case (as
-        gates.lowered gives them), ``low``: each of its patterns whose matches all start with one of
-        known texts (gates.prefixes, two characters or more, in lower case) needs ``low`` to start one."""
-        pairs = _two_character_starts(self.starts)
-        return pairs is None or low in pairs
-
-
-@cache  # one entry per rule of LINE_RULES
-def _two_character_starts(names: tuple[str, ...]) -> frozenset[str] | None:
-    """The first two characters (lower case) of the known starts of patterns ``names``; None when one
-    of them may start otherwise (no known starts) or there are no patterns."""
-    pairs: set[str] = set()
-    for name in names:
-        known = G.prefixes(name)
-        if known is None:
+    def patterns_for(self, first: str) -> tuple[str, ...] | None:
+        """The patterns of ``starts`` that may match a line starting with ``first``; None when the rule
+        reads every line (no patterns)."""
+        if not self.starts:
             return None
-        pairs |= {prefix[:2] for prefix in known}
-    return frozenset(pairs) if names else None
+        return tuple(name for name in self.starts if G.may_start(G.initials(name), first))
+
+
+def _may_begin(names: tuple[str, ...] | None, low: str) -> bool:
+    """Whether one of patterns ``names`` (None: the rule reads every line) may match a line whose first
+    two characters are, in lower case (as gates.lowered gives them), ``low``: a pattern whose matches
+    all start with one of known texts (gates.prefixes, two characters or more, in lower case) needs
+    ``low`` to start one of them."""
+    if names is None:
+        return True
+    for name in names:
+        pairs = _two_character_starts(name)
+        if pairs is None or low in pairs:
+            return True
+    return False
+
+
+@cache  # one entry per pattern named by LINE_RULES
+def _two_character_starts(name: str) -> frozenset[str] | None:
+    """The first two characters (lower case) of the known starts of pattern ``name``; None when it may
+    start otherwise (no known starts)."""
+    known = G.prefixes(name)
+    return None if known is None else frozenset(prefix[:2] for prefix in known)
 
 
 # What a line is: the first rule that recognises it decides; a line no rule recognises is text.
@@ -311,17 +320,18 @@ def _start_rules(start: str, plain: bool) -> RuleList:
         low = G.lowered(start) if len(start) == 2 else None
         if low is not None and len(low) != 2:
             low = None  # a letter whose lower case is two characters: the first character decides
-        rules = tuple((rule.name, rule.test) for rule in _first_rules(start[:1])
-                      if not (plain and rule.refuses_plain) and (low is None or rule.may_begin(low)))
+        rules = tuple((rule.name, rule.test) for rule, names in _first_rules(start[:1])
+                      if not (plain and rule.refuses_plain) and (low is None or _may_begin(names, low)))
         if len(kept) < STARTS_KEPT:  # bounded: past that, worked out per line
             kept[start] = rules
     return rules
 
 
 @lru_cache(maxsize=FIRST_CHARACTERS)
-def _first_rules(first: str) -> tuple[LineRule, ...]:
-    """The rules of LINE_RULES that may recognise a line starting with ``first``, in order."""
-    return tuple(rule for rule in LINE_RULES if rule.may_apply(first))
+def _first_rules(first: str) -> tuple[tuple[LineRule, tuple[str, ...] | None], ...]:
+    """The rules of LINE_RULES that may recognise a line starting with ``first``, in order, each with
+    its patterns that may match such a line (LineRule.patterns_for)."""
+    return tuple((rule, rule.patterns_for(first)) for rule in LINE_RULES if rule.may_apply(first))
 
 
 def _line_rules(first: str) -> RuleList:
