@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .lexicon import gates as G
@@ -78,6 +78,7 @@ FIELD_RULES: tuple[tuple[str, str], ...] = (
 _FIELD_INITIALS = frozenset("SsJjAaDdKkØøBbOoFfCc")  # the first letters of the field labels: a cheap first test
 BARE_CASE_MAX = 40  # characters of a case number printed alone on its line
 CONTENTS_COLUMNS_MAX = 40  # characters of a contents table's header row
+PLAIN_MIN = max(BARE_CASE_MAX, CONTENTS_COLUMNS_MAX)  # characters; a plain line (_is_plain) is longer
 
 
 def _blank(text: str, bold: bool | None) -> Info | None:
@@ -238,11 +239,41 @@ class LineRule:
     test: Callable[[str, bool | None], Info | None]
     starts: tuple[str, ...] = ()
     blank: bool = False
+    refuses_plain: bool = False  # the test's own first check answers None for every plain line (see _is_plain)
 
     def may_apply(self, first: str) -> bool:
         if self.blank or not first:
             return self.blank and not first
         return not self.starts or any(G.may_start(G.initials(name), first) for name in self.starts)
+
+    def patterns_for(self, first: str) -> tuple[str, ...] | None:
+        """The patterns of ``starts`` that may match a line starting with ``first``; None when the rule
+        reads every line (no patterns)."""
+        if not self.starts:
+            return None
+        return tuple(name for name in self.starts if G.may_start(G.initials(name), first))
+
+
+def _may_begin(names: tuple[str, ...] | None, low: str) -> bool:
+    """Whether one of patterns ``names`` (None: the rule reads every line) may match a line whose first
+    two characters are, in lower case (as gates.lowered gives them), ``low``: a pattern whose matches
+    all start with one of known texts (gates.prefixes, two characters or more, in lower case) needs
+    ``low`` to start one of them."""
+    if names is None:
+        return True
+    for name in names:
+        pairs = _two_character_starts(name)
+        if pairs is None or low in pairs:
+            return True
+    return False
+
+
+@cache  # one entry per pattern named by LINE_RULES
+def _two_character_starts(name: str) -> frozenset[str] | None:
+    """The first two characters (lower case) of the known starts of pattern ``name``; None when it may
+    start otherwise (no known starts)."""
+    known = G.prefixes(name)
+    return None if known is None else frozenset(prefix[:2] for prefix in known)
 
 
 # What a line is: the first rule that recognises it decides; a line no rule recognises is text.
@@ -250,26 +281,68 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("blank", _blank, blank=True),
     LineRule("heading", _heading),
     LineRule("contents_heading", _contents_heading, ("toc_mark",)),
-    LineRule("contents_columns", _contents_columns, ("toc_columns",)),
-    LineRule("contents_entry", _contents_entry, ("toc_leader",)),
+    LineRule("contents_columns", _contents_columns, ("toc_columns",), refuses_plain=True),
+    LineRule("contents_entry", _contents_entry, ("toc_leader",), refuses_plain=True),
     LineRule("open_closed", _open_closed, ("public",)),
     LineRule("open_closed_with_case", _open_closed_with_case, ("public_with_case",)),
     LineRule("number_alone", _number_alone, ("number_only",)),
     LineRule("number_with_case", _number_with_case, ("number_with_case",)),
     LineRule("field", _field, tuple(pattern for _, pattern in FIELD_RULES)),
-    LineRule("status_cells", _status_cells),
-    LineRule("bare_case_number", _bare_case_number, ("bare_case",)),
+    LineRule("status_cells", _status_cells, refuses_plain=True),
+    LineRule("bare_case_number", _bare_case_number, ("bare_case",), refuses_plain=True),
     LineRule("numbered_title", _numbered_title, ITEM_RULES),
 )
 
 FIRST_CHARACTERS = 1024  # distinct first characters whose rule lists are kept: more than any alphabet
 
 
+RuleList = tuple[tuple[str, Callable[[str, bool | None], Info | None]], ...]
+_RULES_BY_FIRST: dict[str, RuleList] = {}  # _line_rules' answers: a dict read costs less than an lru_cache call
+STARTS_KEPT = 8192  # distinct two-character line starts whose rule lists are kept
+_RULES_BY_START: dict[str, RuleList] = {}  # _start_rules' answers, for lines that are not plain
+_PLAIN_RULES_BY_START: dict[str, RuleList] = {}  # ... and for plain lines
+
+
+def _is_plain(text: str) -> bool:
+    """A plain line: longer than CONTENTS_COLUMNS_MAX and BARE_CASE_MAX, no cell separator '|', and
+    not ending in a digit or a line break, as a contents entry's page does. The rules marked
+    refuses_plain answer None for it by their own first test, so classify does not call them."""
+    last = text[-1]
+    return len(text) > PLAIN_MIN and "|" not in text and not (last.isdecimal() or last == "\n")
+
+
+def _start_rules(start: str, plain: bool) -> RuleList:
+    """(name, test) of the rules that may recognise a line starting with the (one or two) characters
+    ``start``, in order; for a plain line without the rules that refuse plain lines."""
+    kept = _PLAIN_RULES_BY_START if plain else _RULES_BY_START
+    rules = kept.get(start)
+    if rules is None:
+        low = G.lowered(start) if len(start) == 2 else None
+        if low is not None and len(low) != 2:
+            low = None  # a letter whose lower case is two characters: the first character decides
+        rules = tuple((rule.name, rule.test) for rule, names in _first_rules(start[:1])
+                      if not (plain and rule.refuses_plain) and (low is None or _may_begin(names, low)))
+        if len(kept) < STARTS_KEPT:  # bounded: past that, worked out per line
+            kept[start] = rules
+    return rules
+
+
 @lru_cache(maxsize=FIRST_CHARACTERS)
-def _line_rules(first: str) -> tuple[tuple[str, Callable[[str, bool | None], Info | None]], ...]:
+def _first_rules(first: str) -> tuple[tuple[LineRule, tuple[str, ...] | None], ...]:
+    """The rules of LINE_RULES that may recognise a line starting with ``first``, in order, each with
+    its patterns that may match such a line (LineRule.patterns_for)."""
+    return tuple((rule, rule.patterns_for(first)) for rule in LINE_RULES if rule.may_apply(first))
+
+
+def _line_rules(first: str) -> RuleList:
     """(name, test) of the rules that may recognise a line starting with ``first`` ('' for a blank
     line), in order: the pairs themselves, so that classify reads no attributes per rule."""
-    return tuple((rule.name, rule.test) for rule in LINE_RULES if rule.may_apply(first))
+    rules = _RULES_BY_FIRST.get(first)
+    if rules is None:
+        rules = tuple((rule.name, rule.test) for rule in LINE_RULES if rule.may_apply(first))
+        if len(_RULES_BY_FIRST) < FIRST_CHARACTERS:  # bounded: past that, worked out per line
+            _RULES_BY_FIRST[first] = rules
+    return rules
 
 
 @lru_cache(maxsize=FIRST_CHARACTERS)
@@ -305,18 +378,33 @@ WEAK_AFTER_MARKER = frozenset({"item_bare", "item_dash", "item_glued"})
 
 _LIST_MARKERS = P.LIST_MARKERS
 
+# The Info of every blank line and of every line no rule recognises: one shared instance each, not one
+# built per line (building an Info costs about what the rules of a blank line cost). The later passes
+# replace a line's Info (infos[index] = Info(...)) and never change these two: they change only the
+# Infos of numbered lines (join_wrapped_titles), which classify builds one by one.
+BLANK_LINE = Info(BLANK, rule="blank")
+TEXT_LINE = Info(TEXT, rule="text")
+
 
 def classify(text: str, bold: bool | None = None) -> Info:
     # Run for every line of every document: written for few Python operations per line.
-    first = text[:1]
+    if not text:
+        return BLANK_LINE  # what LINE_RULES' first rule, 'blank', answers for it
+    first = text[0]
     if first in _LIST_MARKERS:
         return _classify_marked(text, bold)
-    for name, test in _line_rules(first):
+    # The dict read first (never empty: 'heading' reads every line), the call only once per start.
+    start = text[:2]
+    if len(text) > PLAIN_MIN and "|" not in text and not ((last := text[-1]).isdecimal() or last == "\n"):
+        rules = _PLAIN_RULES_BY_START.get(start) or _start_rules(start, True)  # _is_plain, written out
+    else:
+        rules = _RULES_BY_START.get(start) or _start_rules(start, False)
+    for name, test in rules:
         info = test(text, bold)
         if info is not None:
             info.rule = info.rule or name
             return info
-    return Info(TEXT, rule="text")
+    return TEXT_LINE
 
 
 def _classify_marked(text: str, bold: bool | None) -> Info:
@@ -336,7 +424,7 @@ def _classify_marked(text: str, bold: bool | None) -> Info:
             if marker is not None and info.kind is NUMBERED and info.rule in WEAK_AFTER_MARKER:
                 return Info(TEXT, rule="bulleted_list_entry")
             return info
-    return Info(TEXT, rule="text")
+    return TEXT_LINE
 
 
 def _toc_entry(text: str, page: str) -> Info:

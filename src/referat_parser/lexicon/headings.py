@@ -124,7 +124,7 @@ def _long_line(line: _Line) -> Heading | None:
     if len(line.text) <= LONG_LINE:
         return None
     # The digit test reads the whole line: the test of the head's words (the first characters) comes first.
-    return _glued(line.text) or (_may_open_with_decision(line.text) and line.digit and _dated_decision_glued(line.text)) \
+    return _glued(line.text) or (_may_open_with_decision(line.text) and line.digit and _glued_after_date(line.text)) \
         or NOT_A_HEADING
 
 
@@ -335,8 +335,11 @@ def _heading_with_bracketed_date(text: str) -> Heading | None:
 
 def _dated_decision_glued(text: str) -> Heading | None:
     """A dated decision heading with the first words of its text after it on the same line."""
-    if not _may_open_with_decision(text):
-        return None
+    return _glued_after_date(text) if _may_open_with_decision(text) else None
+
+
+def _glued_after_date(text: str) -> Heading | None:
+    """_dated_decision_glued after its first test (for _long_line, which has made that test already)."""
     match = P.decision_glued_after_date.match(text)
     if match is None:
         return None
