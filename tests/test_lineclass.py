@@ -86,3 +86,21 @@ def test_table_of_contents_lines():
 def test_table_of_contents_entry_prints_its_number(line, number, title, page):
     info = classify(line)
     assert (info.kind, info.number, info.title, info.value) == (Kind.TOC, number, title, page)
+
+
+def test_shared_blank_and_text_infos_stay_unchanged_by_parsing():
+    """classify returns one shared Info for every blank line and every plain text line; a later pass
+    that changed such an Info in place (instead of replacing infos[i]) would change every line's."""
+    from pathlib import Path
+
+    from referat_parser import parse_file
+    from referat_parser.lineclass import BLANK_LINE, TEXT_LINE, Info
+
+    root = Path(__file__).resolve().parent.parent
+    inputs = sorted(p for folder in (root / "fixtures", root / "tests" / "cases")
+                    for p in folder.iterdir() if p.suffix in {".txt", ".html", ".pdf", ".docx", ".xml"})
+    assert len(inputs) > 20
+    for path in inputs:
+        parse_file(path)
+        assert Info(Kind.BLANK, rule="blank") == BLANK_LINE, path
+        assert Info(Kind.TEXT, rule="text") == TEXT_LINE, path
