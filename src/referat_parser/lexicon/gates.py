@@ -100,8 +100,11 @@ def _is_digit_class(items: list) -> bool:
     return len(items) == 1 and items[0] == (C.CATEGORY, C.CATEGORY_DIGIT)
 
 
-def _sequence(items: Any, ignore: bool) -> Need:
-    """What a sequence must contain: its best run of adjacent literals, or the best need of one item."""
+def _sequence(items: Any, ignore: bool, loose: bool = False) -> Need:
+    """What a sequence must contain: its best run of adjacent literals, or the best need of one item.
+    ``loose``: any run of literals (one character too) and any class of literal characters count as
+    tokens, and their number has no limit (loose_requirement)."""
+    token = _run_token if loose else _word
     best: Need = None
     run = ""
     for op, arg in _flatten(items, ignore):
@@ -111,10 +114,14 @@ def _sequence(items: Any, ignore: bool) -> Need:
             continue
         if op is C.AT:  # zero width: the literals on either side stay adjacent
             continue
-        best = _better(best, _word(run))
+        best = _better(best, token(run))
         run = ""
-        best = _better(best, _item(op, arg, ignore))
-    return _better(best, _word(run))
+        best = _better(best, _item(op, arg, ignore, loose))
+    return _better(best, token(run))
+
+
+def _run_token(run: str) -> Need:
+    return frozenset([run]) if run else None
 
 
 def _flatten(items: Any, ignore: bool) -> Iterator[tuple[Any, Any]]:
@@ -126,21 +133,23 @@ def _flatten(items: Any, ignore: bool) -> Iterator[tuple[Any, Any]]:
             yield op, arg
 
 
-def _item(op: Any, arg: Any, ignore: bool) -> Need:
+def _item(op: Any, arg: Any, ignore: bool, loose: bool = False) -> Need:
     if op is C.BRANCH:
-        return _either([_sequence(alternative, ignore) for alternative in arg[1]])
+        return _either([_sequence(alternative, ignore, loose) for alternative in arg[1]])
     if op is C.SUBPATTERN:
         _group, add, remove, body = arg
-        return _sequence(body, bool((ignore or add & re.IGNORECASE) and not remove & re.IGNORECASE))
+        return _sequence(body, bool((ignore or add & re.IGNORECASE) and not remove & re.IGNORECASE), loose)
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
         low, _high, body = arg
-        return _sequence(body, ignore) if low >= 1 else None
+        return _sequence(body, ignore, loose) if low >= 1 else None
     if op is C.ATOMIC_GROUP:
-        return _sequence(arg, ignore)
-    if op is C.IN and _is_digit_class(arg):
-        return frozenset([DIGIT])
+        return _sequence(arg, ignore, loose)
+    if op is C.IN:
+        if loose:
+            return _class_tokens(arg, ignore)
+        return frozenset([DIGIT]) if _is_digit_class(arg) else None
     if op is C.ASSERT:  # a lookaround's text is in the line too
-        return _sequence(arg[1], ignore)
+        return _sequence(arg[1], ignore, loose)
     return None
 
 
@@ -205,42 +214,7 @@ def _loose_requirement(name: str) -> frozenset[str] | None:
     tree = _tree(name)
     if tree is None:
         return None
-    return _loose(tree, bool(tree.state.flags & re.IGNORECASE))
-
-
-def _loose(items: Any, ignore: bool) -> Need:
-    """As _sequence, with the looser tokens."""
-    best: Need = None
-    run = ""
-    for op, arg in _flatten(items, ignore):
-        char = _literal(arg, ignore) if op is C.LITERAL else None
-        if char is not None:
-            run += char
-            continue
-        if op is C.AT:
-            continue
-        best = _better(best, frozenset([run]) if run else None)
-        run = ""
-        best = _better(best, _loose_item(op, arg, ignore))
-    return _better(best, frozenset([run]) if run else None)
-
-
-def _loose_item(op: Any, arg: Any, ignore: bool) -> Need:
-    if op is C.BRANCH:
-        return _either([_loose(alternative, ignore) for alternative in arg[1]])
-    if op is C.SUBPATTERN:
-        _group, add, remove, body = arg
-        return _loose(body, bool((ignore or add & re.IGNORECASE) and not remove & re.IGNORECASE))
-    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-        low, _high, body = arg
-        return _loose(body, ignore) if low >= 1 else None
-    if op is C.ATOMIC_GROUP:
-        return _loose(arg, ignore)
-    if op is C.IN:
-        return _class_tokens(arg, ignore)
-    if op is C.ASSERT:  # a lookaround's text is in the line too
-        return _loose(arg[1], ignore)
-    return None
+    return _sequence(tree, bool(tree.state.flags & re.IGNORECASE), loose=True)
 
 
 def _class_tokens(items: list, ignore: bool) -> Need:
@@ -420,7 +394,7 @@ def _start_parts(name: str) -> tuple[frozenset[str], frozenset[str]] | None:
         if first is not None and not empty:
             firsts |= first
             continue
-        need = _loose(alternative, ignore)
+        need = _sequence(alternative, ignore, loose=True)
         if need is None:
             return None
         needs |= need
