@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
-from typing import Any
+from typing import Any, AnyStr
 
 from . import patterns as P
 from . import stored
@@ -466,20 +466,26 @@ def finditer_prefixed(name: str, text: str) -> Iterator[re.Match[str]]:
     if starts is None or low is None or len(low) != len(text):
         yield from pattern.finditer(text)
         return
+    positions = _start_positions(starts, low)
+    if len(positions) > len(text) // NEAR_SHARE:  # starts everywhere: the engine's own scan is cheaper
+        yield from pattern.finditer(text)
+        return
+    end = 0  # as finditer: the next match starts where the last ended (a prefix is never empty)
+    for position in positions:
+        if position >= end and (match := pattern.match(text, position)) is not None:
+            yield match
+            end = match.end()
+
+
+def _start_positions(starts: Iterable[str], low: str) -> list[int]:
+    """Every position of ``low`` (a text in lower case) where one of ``starts`` stands, in order."""
     positions: set[int] = set()
     for start in starts:
         found = low.find(start)
         while found >= 0:
             positions.add(found)
             found = low.find(start, found + 1)
-    if len(positions) > len(text) // NEAR_SHARE:  # starts everywhere: the engine's own scan is cheaper
-        yield from pattern.finditer(text)
-        return
-    end = 0  # as finditer: the next match starts where the last ended (a prefix is never empty)
-    for position in sorted(positions):
-        if position >= end and (match := pattern.match(text, position)) is not None:
-            yield match
-            end = match.end()
+    return sorted(positions)
 
 
 # --- the gate --------------------------------------------------------------------------------------
@@ -511,23 +517,26 @@ def lowered(text: str) -> str | None:
     return low
 
 
-def line_positions(text: str, word: str) -> Iterator[int]:
-    """Where ``word`` (no line break in it) first stands in each line of ``text`` that holds it."""
+def line_positions(text: AnyStr, word: AnyStr) -> Iterator[int]:
+    """Where ``word`` (no line break in it) first stands in each line of ``text`` (a str, or bytes) that
+    holds it."""
+    newline = "\n" if isinstance(text, str) else b"\n"
     found = text.find(word)
     while found >= 0:
         yield found
-        end = text.find("\n", found)
+        end = text.find(newline, found)  # type: ignore[arg-type]
         if end < 0:
             return
         found = text.find(word, end)
 
 
-def line_numbers(text: str, positions: Iterable[int]) -> set[int]:
-    """The numbers (from 0) of the lines of ``text`` in which ``positions`` stand."""
+def line_numbers(text: AnyStr, positions: Iterable[int]) -> set[int]:
+    """The numbers (from 0) of the lines of ``text`` (a str, or bytes) in which ``positions`` stand."""
+    newline = "\n" if isinstance(text, str) else b"\n"
     lines: set[int] = set()
     line = previous = 0
     for position in sorted(positions):
-        line += text.count("\n", previous, position)
+        line += text.count(newline, previous, position)  # type: ignore[arg-type]
         previous = position
         lines.add(line)
     return lines
@@ -546,20 +555,7 @@ def _ascii_lines(data: bytes, words: tuple[bytes, ...]) -> set[int]:
     where no ASCII_LOOKALIKES stand, IGNORECASE matches an ASCII character only to ASCII characters, and UTF-8
     keeps each ASCII character one byte and every other character off the ASCII bytes. The line breaks
     are the text's, so the lines are counted as in the text."""
-    positions: list[int] = []
-    for word in words:
-        found = data.find(word)
-        while found >= 0:
-            positions.append(found)
-            end = data.find(b"\n", found)
-            found = data.find(word, end) if end >= 0 else -1
-    lines: set[int] = set()
-    line = previous = 0
-    for position in sorted(positions):
-        line += data.count(b"\n", previous, position)
-        previous = position
-        lines.add(line)
-    return lines
+    return line_numbers(data, [position for word in words for position in line_positions(data, word)])
 
 
 def _digit_lines(text: str) -> Iterator[int]:
@@ -650,16 +646,11 @@ class Gated:
     def _search_prefixed(self, text: str, low: str) -> re.Match[str] | None:
         """search(text) tried only where a match can start (see finditer_prefixed): on a long line the
         engine's scan of every position costs more than finding the few starts."""
-        positions: list[int] = []
-        for start in self.starts or ():
-            found = low.find(start)
-            while found >= 0:
-                positions.append(found)
-                found = low.find(start, found + 1)
+        positions = _start_positions(self.starts or (), low)
         if len(positions) > len(text) // NEAR_SHARE:
             return self.pattern.search(text)
         match = self.pattern.match
-        return next((found for position in sorted(positions) if (found := match(text, position)) is not None), None)
+        return next((found for position in positions if (found := match(text, position)) is not None), None)
 
     def search_near(self, text: str, lead: int) -> re.Match[str] | None:
         """As search(text), for a pattern whose every match starts at most ``lead`` characters, then a
