@@ -325,8 +325,7 @@ def _gapped_lines(texts: list[str]) -> list[int]:
         return []
     if joined.count("\n") != len(texts) - 1:  # a line holds a break: line numbers are not indexes
         return [i for i, text in enumerate(texts) if MARGIN_HINT in text or "\t" in text]
-    positions = [*G.line_positions(joined, MARGIN_HINT), *G.line_positions(joined, "\t")]
-    return sorted(G.line_numbers(joined, positions))
+    return sorted(G.lines_holding(joined, (MARGIN_HINT, "\t")))
 
 
 def _text_column(line: str, text: str) -> int:

@@ -542,20 +542,16 @@ def line_numbers(text: AnyStr, positions: Iterable[int]) -> set[int]:
     return lines
 
 
+def lines_holding(text: AnyStr, words: Iterable[AnyStr]) -> set[int]:
+    """The numbers (from 0) of the lines of ``text`` (a str, or bytes) that hold one of ``words`` (none
+    with a line break): a few substring scans of the whole text instead of a test of each line."""
+    return line_numbers(text, [position for word in words for position in line_positions(text, word)])
+
+
 def _ascii_run(word: str) -> str:
     """The longest run of ASCII characters in ``word`` (the first of the longest); "" when it has none."""
     runs = "".join(char if char.isascii() else "\n" for char in word).split("\n")
     return max(runs, key=len)
-
-
-def _ascii_lines(data: bytes, words: tuple[bytes, ...]) -> set[int]:
-    """The numbers of the lines of ``data`` (a text in UTF-8, its ASCII letters in lower case) that hold one
-    of ``words`` (ASCII). A superset of the lines whose lower case holds a word of which these are the ASCII
-    runs, found without lower() of the whole text (four times slower than the encoding and bytes.lower()):
-    where no ASCII_LOOKALIKES stand, IGNORECASE matches an ASCII character only to ASCII characters, and UTF-8
-    keeps each ASCII character one byte and every other character off the ASCII bytes. The line breaks
-    are the text's, so the lines are counted as in the text."""
-    return line_numbers(data, [position for word in words for position in line_positions(data, word)])
 
 
 def _digit_lines(text: str) -> Iterator[int]:
@@ -610,7 +606,13 @@ class Gated:
         if self.words is None:
             return None
         if self.ascii_words is not None and not self.digit and not any(map(joined.__contains__, ASCII_LOOKALIKES)):
-            return _ascii_lines(joined.encode().lower(), self.ascii_words)
+            # The lines of the UTF-8 bytes, their ASCII letters in lower case, that hold the words' ASCII
+            # runs: a superset of the lines whose lower case holds a word, without lower() of the whole
+            # text (four times slower than the encoding and bytes.lower()). Where no ASCII_LOOKALIKES
+            # stand, IGNORECASE matches an ASCII character only to ASCII characters, and UTF-8 keeps each
+            # ASCII character one byte and every other character off the ASCII bytes; the line breaks are
+            # the text's, so the lines are counted as in the text.
+            return lines_holding(joined.encode().lower(), self.ascii_words)
         low = joined.lower()
         if len(low) != len(joined) or any(char in low for char in _UNFOLDED):
             return None

@@ -78,9 +78,7 @@ def is_noise(text: str, menu: bool = True) -> bool:
 def menu_lines(joined: str) -> set[int]:
     """The numbers of the lines of ``joined`` (lines joined by line breaks) that hold a menu separator:
     a few substring scans of the whole text, where most documents have no such line."""
-    positions = [position for separator in _menu_separators() if separator in joined
-                 for position in G.line_positions(joined, separator)]
-    return G.line_numbers(joined, positions) if positions else set()
+    return G.lines_holding(joined, _menu_separators())
 
 
 @cache
@@ -136,8 +134,7 @@ def inline_noise_lines(texts: list[str], joined: str | None = None) -> set[int] 
     found = G.noise_inline.may_lines(joined)
     if found is None:
         return None
-    if LINK_REPEAT_WORDS in joined:
-        found |= G.line_numbers(joined, G.line_positions(joined, LINK_REPEAT_WORDS))
+    found |= G.lines_holding(joined, (LINK_REPEAT_WORDS,))
     if found and joined.count("\n") != len(texts) - 1:  # a line holds a break: line numbers are not indexes
         return None
     return found
