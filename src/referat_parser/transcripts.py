@@ -109,9 +109,7 @@ def cut_page(text: str) -> list[str]:
     på Chr. 8. Vej 7') is part of the sentence, no cut."""
     cuts = {m.start() for m in _cuts(text)
             if not (text[m.start():m.start() + 1].isdigit() and _after_initial(text, m.start()))}
-    # transcript_decision_cut's matches (a word each, so the two words' matches never overlap), found faster.
-    cuts |= {m.start() for m in P.transcript_decision_cut_beslutning.finditer(text)}
-    cuts |= {m.start() for m in P.transcript_decision_cut_afgoerelse.finditer(text)}
+    cuts |= {m.start() for m in P.transcript_decision_cut.finditer(text)}
     bounds = sorted(cuts | {0, len(text)})
     return [piece for piece in (text[a:b].strip() for a, b in pairwise(bounds)) if piece]
 

@@ -512,12 +512,10 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     "transcript_heading_run": (r"^(?P<head>[A-ZÆØÅÉ]{4,}(?:\s+[A-ZÆØÅÉ]+)*)\s+(?P<rest>[A-ZÆØÅ][a-zæøå].*)$", 0),
     "transcript_dated_heading": (r"^(?P<head>(?:Beslutning|Afgørelse)\b.{0,80}?\s(?:den|d\.))\s+(?P<rest>[A-ZÆØÅ].*)$", 0),
     "transcript_heading_text": (r"^(?P<head>{heading_names_capitalised})\s+(?P<rest>[A-ZÆØÅ].*)$", 0),  # "Indledning I takt ..."
-    # "Beslutning i Erhvervsudvalget den ...": a dated decision heading inside a page line.
-    "transcript_decision_cut": (r"(?<=\s)(?:Beslutning|Afgørelse)(?=\s+(?:i|fra)\s+[A-ZÆØÅ])", 0),
-    # The same matches, one word each, with the word first: a search then skips to the word as str.find
-    # does, where the look-behind in front makes it try every position (transcripts.cut_page).
-    "transcript_decision_cut_beslutning": (r"Beslutning(?<=\sBeslutning)(?=\s+(?:i|fra)\s+[A-ZÆØÅ])", 0),
-    "transcript_decision_cut_afgoerelse": (r"Afgørelse(?<=\sAfgørelse)(?=\s+(?:i|fra)\s+[A-ZÆØÅ])", 0),
+    # "Beslutning i Erhvervsudvalget den ...": a dated decision heading inside a page line. Each word
+    # comes first and its white space is looked behind at, so a search skips to the words' first letters
+    # in C, where a look-behind in front makes the engine try every position (transcripts.cut_page).
+    "transcript_decision_cut": (r"(?:Beslutning(?<=\sBeslutning)|Afgørelse(?<=\sAfgørelse))(?=\s+(?:i|fra)\s+[A-ZÆØÅ])", 0),
     "sentence_inside": (r"[a-zæøå)]\.(?:\s|$)", 0),  # a sentence ends in the text ("... inhabil. August")
     "transcript_empty_labels": (r"^(?:(?:{transcript_labels})\s*:\s*)+$", 0),  # "Mødested:", its value elsewhere
     "transcript_page_end": (r"^(?P<text>.*[.!?:])\s+\d{1,3}$", 0),  # "Godkendt. 2": the page's number
