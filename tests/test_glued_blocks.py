@@ -53,3 +53,11 @@ def test_a_saved_page_with_glued_blocks_parses_like_one_without():
     assert [s.heading for s in item.sections] == ["Sagsfremstilling", "Indstilling", "Beslutning", "Fraværende"]
     assert item.decision.text == "Godkendt."
     assert [(p.name, p.present) for p in meeting.participants] == [("Hanne Jensen", False)]
+
+
+def test_the_prefilter_asks_every_cheap_test_of_the_glue_rules():
+    """_split_glued_blocks asks GLUE_PREFILTER's tests written out, not GLUE_RULES': a rule with a new
+    cheap test must add it there, or its lines would never reach the rule."""
+    from referat_parser.clean import GLUE_PREFILTER, GLUE_RULES
+
+    assert {test for _, test in GLUE_RULES} == set(GLUE_PREFILTER)

@@ -182,12 +182,12 @@ GLUE_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("glued_heading_before_list", _glued_word),  # "Fraværende- Anne Hansen ()"
     ("glued_header_value", _glued_word),  # "UdvalgKommunalbestyrelsen"
 )
-assert {test for _, test in GLUE_RULES} == {_glued_word, _sentence_then_word}  # the tests _split_glued_blocks asks
+GLUE_PREFILTER = (_glued_word, _sentence_then_word)  # every cheap test of GLUE_RULES (a test checks)
 
 
 def _split_glued_blocks(rows: list[_Row]) -> list[_Row]:
-    # Most lines pass no cheap test (the two of GLUE_RULES, asked here without a loop over them) and
-    # need no search; most documents have no glued line at all, and keep their rows as they are.
+    # Most lines pass no cheap test (GLUE_PREFILTER, asked here without a loop over them) and need no
+    # search; most documents have no glued line at all, and keep their rows as they are.
     found = {index: match for index, row in enumerate(rows)
              if row.text[:1].isalpha() and (_glued_word(row.text) or _sentence_then_word(row.text))
              and (match := _glued_match(row.text)) is not None}

@@ -395,8 +395,8 @@ def classify(text: str, bold: bool | None = None) -> Info:
         return _classify_marked(text, bold)
     # The dict read first (never empty: 'heading' reads every line), the call only once per start.
     start = text[:2]
-    if len(text) > PLAIN_MIN and "|" not in text and not ((last := text[-1]).isdecimal() or last == "\n"):
-        rules = _PLAIN_RULES_BY_START.get(start) or _start_rules(start, True)  # _is_plain, written out
+    if _is_plain(text):
+        rules = _PLAIN_RULES_BY_START.get(start) or _start_rules(start, True)
     else:
         rules = _RULES_BY_START.get(start) or _start_rules(start, False)
     for name, test in rules:
