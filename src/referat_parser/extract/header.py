@@ -885,9 +885,9 @@ def _attendance_in_line(row: Line) -> Attendance | None:
     label = row.absence_label is not None
     if not label and row.all_except is None and not _may_hold_attendance_words(row):
         return None
-    may_absent = label or row.all_except is not None or row.may(G.afbud_fra) or row.may(G.absent_verb)
-    may_partial = label or row.may(G.partial_verb)
-    may_substitute = row.may(G.substitute_hint)
+    may_absent = label or row.all_except is not None or _may(row, ABSENT_GATES)
+    may_partial = label or _may(row, PARTIAL_GATES)
+    may_substitute = _may(row, SUBSTITUTE_GATES)
     if not (may_absent or may_partial or may_substitute):
         return None
     line = row.text
@@ -899,7 +899,16 @@ def _attendance_in_line(row: Line) -> Attendance | None:
     return partial, absent, substitutes
 
 
-ATTENDANCE_GATES = ("afbud_fra", "absent_verb", "partial_verb", "substitute_hint")  # asked by _attendance_in_line
+# The gates of absences_in_line, partial_absences and substitutes_in_line, whose words a line needs for
+# each to find anything (beside an absence label or 'all except'), and all of them for the first test.
+ABSENT_GATES = ("afbud_fra", "absent_verb")
+PARTIAL_GATES = ("partial_verb",)
+SUBSTITUTE_GATES = ("substitute_hint",)
+ATTENDANCE_GATES = (*ABSENT_GATES, *PARTIAL_GATES, *SUBSTITUTE_GATES)
+
+
+def _may(row: Line, gates: tuple[str, ...]) -> bool:
+    return any(row.may(getattr(G, name)) for name in gates)
 
 
 @lru_cache(maxsize=1)
@@ -915,15 +924,7 @@ def _may_hold_attendance_words(row: Line) -> bool:
     """Whether any of the ATTENDANCE_GATES passes the line: one walk over their words, as each gate's
     own test would make, instead of four asks (most header lines hold none of the words)."""
     words = _attendance_words()
-    low = row.low
-    if words is None or low is None:
-        return True
-    found = False
-    for word in words:  # a plain loop: cheaper than any() over a generator or a map of __contains__
-        if word in low:
-            found = True
-            break
-    return found
+    return words is None or row.low is None or G.holds_any(row.low, words)
 
 
 def _list_line(roll: _Roll, row: Line) -> bool:

@@ -517,6 +517,16 @@ def lowered(text: str) -> str | None:
     return low
 
 
+def holds_any(low: str, words: Iterable[str]) -> bool:
+    """Whether one of ``words`` stands in ``low`` (a text's lower case, as lowered() gives it): the test
+    a gate makes, for words gathered from several gates (a plain loop: this runs on hot paths, where
+    any() over a generator costs a frame, and a map of __contains__ a call per word)."""
+    for word in words:  # noqa: SIM110
+        if word in low:
+            return True
+    return False
+
+
 def line_positions(text: AnyStr, word: AnyStr) -> Iterator[int]:
     """Where ``word`` (no line break in it) first stands in each line of ``text`` (a str, or bytes) that
     holds it."""

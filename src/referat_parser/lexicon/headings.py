@@ -377,12 +377,7 @@ def _may_open_with_decision(text: str) -> bool:
     low = G.lowered(text[:DECISION_HEAD_MAX])
     if low is None:  # letters that lower() does not fold as the patterns do: the patterns decide
         return True
-    for word in words:  # a loop, not any() over a generator: this runs for every long line
-        if word in low:
-            break
-    else:
-        return False
-    return True
+    return G.holds_any(low, words)
 
 
 GLUED_PREFIX = 3  # characters of a glued heading name looked up before its pattern runs
