@@ -12,7 +12,7 @@ from operator import attrgetter, itemgetter
 from ..clean import Line
 from ..lexicon import patterns as P
 from ..lexicon.headings import Heading
-from ..lineclass import BLANK, FIELD, HEADING, NUMBER_ONLY, NUMBERED, TEXT, Info, Kind
+from ..lineclass import BLANK, FIELD, HEADING, NUMBER_ONLY, NUMBERED, TEXT, Info
 
 MIN_BULLETED_HEADINGS = 2  # vocabulary headings with a marker that show the accordion layout
 MAX_ROW_WORDS = 5  # a section's row names it in a few words
@@ -31,7 +31,7 @@ def accordion_headings(infos: list[Info], lines: list[Line]) -> None:
     marked = [index for index in compress(count(), first_marked) if marker(texts[index])]
     for index in marked:  # 'Bilag' / '• Indstilling' / '• Bilag 1: ...': an entry of a list, not a section
         if infos[index].kind is HEADING and _list_entry(infos, lines, index):
-            infos[index] = Info(Kind.TEXT, rule="bulleted_list_entry")
+            infos[index] = Info(TEXT, rule="bulleted_list_entry")
     vocabulary = [index for index in marked if infos[index].kind is HEADING]
     if len(vocabulary) < MIN_BULLETED_HEADINGS:
         return
@@ -39,7 +39,7 @@ def accordion_headings(infos: list[Info], lines: list[Line]) -> None:
         if index > vocabulary[0] and infos[index].kind is TEXT and _row_shaped(lines[index].text) \
                 and _content_follows(infos, lines, index):
             name = lines[index].text[P.list_marker.match(lines[index].text).end():]  # type: ignore[union-attr]
-            infos[index] = Info(Kind.HEADING, heading=Heading(ROW_KEY, name, rule="accordion_row"), rule="heading")
+            infos[index] = Info(HEADING, heading=Heading(ROW_KEY, name, rule="accordion_row"), rule="heading")
 
 
 def _row_shaped(text: str) -> bool:

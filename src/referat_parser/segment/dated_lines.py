@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..clean import Line
 from ..lexicon.headings import body_date_heading
-from ..lineclass import BLANK, TEXT, Info, Kind
+from ..lineclass import BLANK, HEADING, TEXT, Info
 from .blocks import ItemBlock
 
 RULE = "body_date_in_item"
@@ -34,7 +34,7 @@ def body_date_headings(item: ItemBlock, infos: list[Info], lines: list[Line]) ->
             continue
         if before is not None and body_date_heading(lines[before].text) is not None:
             continue
-        infos[index] = Info(Kind.HEADING, heading=heading, rule=RULE)
+        infos[index] = Info(HEADING, heading=heading, rule=RULE)
 
 
 def _next_line(infos: list[Info], index: int, stop: int, step: int) -> int | None:

@@ -13,7 +13,7 @@ from ..lexicon import patterns as P
 from ..lexicon.data import fold
 from ..lexicon.titles import MAX_TITLE, is_title_like
 from ..lexicon.words import ends_sentence
-from ..lineclass import BLANK, FIELD, HEADING, NUMBER_ONLY, NUMBERED, PUBLIC, TEXT, TOC, Info, Kind
+from ..lineclass import BLANK, FIELD, HEADING, NUMBER_ONLY, NUMBERED, PUBLIC, TEXT, TOC, Info
 from .blocks import ItemBlock
 from .lines import (
     body_follows,
@@ -128,7 +128,7 @@ def join_wrapped_titles(infos: list[Info], lines: list[Line]) -> None:
         if P.initial_at_line_end.search(info.title) is None or int(following.number or 0) == int(info.number or 0) + 1:
             continue
         info.title = f"{info.title} {lines[index + 1].text}"
-        infos[index + 1] = Info(Kind.TEXT, rule="wrapped_title")
+        infos[index + 1] = Info(TEXT, rule="wrapped_title")
 
 
 ITEM_MARK_WINDOW = 2  # non-blank lines after a title in which an item's case number or marker stands

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..clean import Line
-from ..lineclass import HEADING, TEXT, Info, Kind
+from ..lineclass import HEADING, TEXT, Info
 
 Style = tuple[bool, float]
 MIN_STYLED_HEADINGS = 3  # vocabulary headings needed to know the document's heading style
@@ -60,4 +60,4 @@ def demote_body_style_headings(infos: list[Info], lines: list[Line]) -> None:
     _, body_style = styles
     for index, (info, line) in enumerate(zip(infos, lines, strict=True)):
         if info.kind is HEADING and _plain_name(info) and _style(line) == body_style:
-            infos[index] = Info(Kind.TEXT, rule="body_style")
+            infos[index] = Info(TEXT, rule="body_style")
