@@ -32,6 +32,7 @@ def _load(name: str) -> dict[str, Any]:
 
 
 FOLD_CACHED_TEXT = 200  # characters; the folds of lines this short are kept: several stages fold the same line
+FOLD_STRIPS = ":.;?"  # the end punctuation fold strips (with the spaces)
 
 
 def fold(text: str) -> str:
@@ -47,7 +48,7 @@ def _cached_fold(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    return " ".join(text.casefold().split()).strip(" :.;?")
+    return " ".join(text.casefold().split()).strip(" " + FOLD_STRIPS)
 
 
 @dataclass(frozen=True)

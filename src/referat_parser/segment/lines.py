@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..clean import Line
 from ..lexicon import patterns as P
 from ..lexicon.attendance import is_attendance_line
-from ..lexicon.data import fold
+from ..lexicon.data import FOLD_STRIPS, fold
 from ..lexicon.outcomes import classify_outcome
 from ..lexicon.titles import is_title_like
 from ..lineclass import BLANK, FIELD, HEADING, NUMBER_ONLY, NUMBERED, PUBLIC, TEXT, Info, Kind
@@ -157,9 +157,6 @@ def repeat_lines(item: ItemBlock, infos: list[Info], lines: list[Line]) -> set[i
                 repeats.add(index)
         previous = kind
     return repeats
-
-
-FOLD_STRIPS = ":.;?"  # the punctuation data.fold strips from a text's ends (with white space)
 
 
 def _may_fold_to(text: str, folded: str) -> bool:
