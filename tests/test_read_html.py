@@ -144,6 +144,15 @@ def test_an_accordion_toggle_names_its_section_without_its_icon():
         "Punkt 7: Klimaplan", "Indstilling", "Forvaltningen indstiller, at planen godkendes.", "Beslutning", "Godkendt."]
 
 
+def test_words_that_carry_an_icon_class_are_kept():
+    """Only a glyph with an icon class is decoration: a link to an attachment or a sentence that a site
+    styles with the class is text."""
+    body = ('<h3>Beslutning</h3><p>Godkendt. <span class="icon">Per Holm (V) stemte imod.</span></p>'
+            '<p>Bilag: <a class="icon icon-pdf" href="a.pdf">Lokalplanforslag 112</a></p>')
+    assert texts(read_html_bytes(page(body)).lines) == [
+        "Beslutning", "Godkendt. Per Holm (V) stemte imod.", "Bilag: Lokalplanforslag 112"]
+
+
 def test_a_form_that_wraps_the_page_is_kept():
     doc = read_html_bytes(page('<form id="aspnetForm"><h1>Referat</h1><p>Økonomiudvalget</p></form>'))
     assert texts(doc.lines) == ["Referat", "Økonomiudvalget"]

@@ -291,7 +291,8 @@ class _Walker:
             if style and _STYLE_HIDDEN.search(style):
                 return True
             classes = attrs.get("class")
-            if classes and not rules.hidden_classes.isdisjoint(classes.split()):
+            if classes and (not rules.hidden_classes.isdisjoint(classes.split())
+                            or (not rules.glyph_classes.isdisjoint(classes.split()) and _glyph_only(node))):
                 return True
         if tag == "dialog":
             return "open" not in attrs
@@ -394,3 +395,8 @@ def _check_nesting(data: bytes) -> None:
         if deepest > MAX_NESTING:
             raise ReferatError("unsupported_format", f"an HTML page nested over {MAX_NESTING} levels deep; "
                                                      "no real page is, so it is not read")
+
+
+def _glyph_only(node: LexborNode) -> bool:
+    """The element's text holds no letter or digit: a glyph ('+', '–', '›'), not words."""
+    return not any(char.isalnum() for char in node.text(deep=True) or "")

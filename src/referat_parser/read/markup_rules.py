@@ -17,6 +17,7 @@ class MarkupRules:
     control_roles: frozenset[str]
     dropped_roles: frozenset[str]
     hidden_classes: frozenset[str]
+    glyph_classes: frozenset[str]
     heading_styles: tuple[str, ...]
     title_styles: tuple[str, ...]
     field_heading_keys: frozenset[str]
@@ -34,6 +35,7 @@ def markup_rules() -> MarkupRules:
         control_roles=frozenset(html["control_roles"]),
         dropped_roles=frozenset(html["dropped_roles"]),
         hidden_classes=frozenset(html["hidden_classes"]),
+        glyph_classes=frozenset(html["glyph_classes"]),
         heading_styles=tuple(word["heading_styles"]),
         title_styles=tuple(word["title_styles"]),
         field_heading_keys=frozenset(tables["field_heading_keys"]),
