@@ -816,8 +816,17 @@ def _ends_in_a_name(text: str, line: str) -> bool:
     line of a member list that breaks inside its last name, the rest of it opening ``line``."""
     if not line[:1].isupper() or P.any_label.match(line):
         return False
+    last = _last_word_entry(text)
+    return last is not None and last[:1].isupper()
+
+
+def _last_word_entry(text: str) -> str | None:
+    """The last entry of the list in ``text`` when it is one word in title case: a name that the line's
+    end broke ('..., Torben' / 'Ravnkilde (A)'); None otherwise, or when ``text`` is no list."""
+    if "," not in text:
+        return None
     last = P.list_comma.split(text)[-1].strip()
-    return "," in text and " " not in last and last[:1].isupper() and last.istitle()
+    return last if " " not in last and last.istitle() else None
 
 
 def _absence_label_alone(roll: _Roll, row: Line) -> bool:
@@ -1057,9 +1066,9 @@ WRAPPED_NAME_WORDS = 3  # words of the rest of a name wrapped onto the next line
 def _name_wraps(rest: str, line: str) -> bool:
     """'..., Tina Holm (Fravær), Githa' / 'Nelander': a list whose last entry is a first name alone,
     the rest of the name on the next line."""
-    last = P.list_comma.split(rest)[-1].strip()
-    return (" " not in last and last.istitle() and "," in rest and line[:1].isupper()
-            and len(line.split()) <= WRAPPED_NAME_WORDS and participant_entry(f"{last} {line}") is not None)
+    last = _last_word_entry(rest)
+    return (last is not None and line[:1].isupper() and len(line.split()) <= WRAPPED_NAME_WORDS
+            and participant_entry(f"{last} {line}") is not None)
 
 
 def _add(people: list[ParticipantRef], entry: ParticipantRef) -> None:
