@@ -67,7 +67,7 @@ def _without_cells(line: str) -> str:
     if P.table_separator_row.match(line):
         return ""
     row = P.label_cell_row.match(line)
-    if row and _field_label(row["label"]):
+    if row and _cell_label(row["label"]):
         return f"{row['label'].rstrip(' :')}: {row['value'].strip()}"
     return P.cell_bar_end.sub("", line)
 
@@ -79,9 +79,14 @@ def _only_names(text: str) -> bool:
                                for part in parts)
 
 
-def _field_label(text: str) -> bool:
+def _cell_label(text: str) -> bool:
     """A header field's label (date, place, attendance, absence, substitute), alone in its cell."""
-    return bool(P.header_label_alone.match(text) or P.absence_alone.match(text) or P.substitute_label_alone.match(text))
+    return _label_alone(text, P.substitute_label_alone)
+
+
+def _label_alone(text: str, other: re.Pattern[str]) -> bool:
+    """A header field's or an absence label alone in ``text``, or what ``other`` matches at its start."""
+    return bool(P.header_label_alone.match(text) or P.absence_alone.match(text) or other.match(text))
 
 
 @dataclass
@@ -223,7 +228,8 @@ def _field_label_words(words: list[str]) -> bool:
 
 
 def _is_label(text: str) -> bool:
-    return bool(P.header_label_alone.match(text) or P.absence_alone.match(text) or P.member_list_label.match(text))
+    """A header field's, an absence or a member list's label (as header_facts.Line.is_label, for a text)."""
+    return _label_alone(text, P.member_list_label)
 
 
 def _first_column(value: str) -> str:
