@@ -751,8 +751,8 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # "5 imod (Ø, O og Nye Borgerlige)"; "13 stemmer mod 2 (SF)" counts the 2 against.
     "vote_counted_side": (r"(?<![\d.,])(?:(?P<count>\d{1,3})\s+(?:stemmer?\s+)?(?P<side>for|imod)"
                           r"|\d{1,3}\s+stemmer?\s+mod\s+(?P<count2>\d{1,3}))\s*\((?P<list>[^()]{1,120})\)", IGNORE),
-    "vote_members": (r"(?P<count>\d+)\s+medlem(?:mer)?\s*\((?P<parties>[^)]*)\)\s*(?P<verb>anbefaler|stemte\s+for"
-                     r"|stemmer\s+for|{against}|undlod)", IGNORE),
+    "vote_members": (r"(?P<count>\d+)\s+medlem(?:mer)?\s*\((?P<parties>[^)]*)\)\s*(?P<verb>anbefaler|{in_favour}"
+                     r"|{against}|undlod)", IGNORE),
     # Who voted for what was rejected ('Bente Holm (V) og Kirsten Balle (C) stemte for indstillingen'):
     # the named members before the verb.
     "voted_for": (r"\b{in_favour}(?!\s+ændringsforslag)", IGNORE),
