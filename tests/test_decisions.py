@@ -173,3 +173,11 @@ def test_a_council_that_can_or_cannot_recommend_and_a_refusal():
     assert classify_outcome("Ældrerådet kan anbefale kvalitetsstandarden, men ønsker en opfølgning.") == "recommended"
     assert classify_outcome("Handicaprådet kan ikke anbefale forslaget.") == "rejected"
     assert classify_outcome("Udvalget meddeler afslag på landzonetilladelse.") == "rejected"
+
+
+def test_members_counted_with_every_form_of_voting_for():
+    """vote_members reads the in_favour fragment: 'stemmede for' counts as 'stemte for' does."""
+    for verb in ("stemte for", "stemmer for", "stemmede for"):
+        votes = find_votes(f"5 medlemmer (A+V) {verb} forslaget.\n2 medlemmer (O) stemte imod.")
+        assert (votes.for_.count, votes.for_.parties) == (5, ["A", "V"]), verb
+        assert (votes.against.count, votes.against.parties) == (2, ["O"]), verb
