@@ -148,6 +148,7 @@ PHRASES: dict[str, Callable[[], str]] = {
     "attendance_labels": lambda: _alternation(data.people()["attendance_labels"]),
     "absence_labels": lambda: _alternation(data.people()["absence"]["labels"]),
     "absence_alone": lambda: _alternation(data.people()["absence"]["alone"]),
+    "substitute_labels": lambda: _alternation(data.people()["substitute_labels"]),  # 'Stedfortræder', 'Suppleanter'
     "absence_none": lambda: _alternation(data.people()["absence"]["none"]),
     "absence_all_except": lambda: _alternation(data.people()["absence"]["all_except"]),
     "absence_phrases": lambda: _alternation(data.people()["absence"]["phrases"]),
@@ -249,8 +250,6 @@ FRAGMENTS: dict[str, str] = {
                    r"|stemme\s+for|tiltræde|bakke\s+op)",
     "against": r"(?:stemte|stemmer|stemmede)\s+imod",
     "in_favour": r"(?:stemte|stemmer|stemmede)\s+for\b",
-    # The label a substitute is listed under ('Stedfortræder', 'Suppleanter').
-    "substitute_labels": r"stedfortræder(?:e)?|suppleant(?:er)?",
     "letter": "[A-ZÆØÅ]",
     "side_words": r"(?:For|Imod|Undlod|Hverken\s+for\s+eller\s+imod)",
     "meeting_end": r"Mødet\s+(?:blev\s+)?(?:hævet|sluttede|sluttet|afsluttet|afsluttedes|slut|ophævet)\b",
@@ -593,7 +592,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # values on the next line; and the substitutes' column beside an absence column ("Fraværende Stedfortræder").
     "label_row": (r"^(?:(?:{all_header_labels})\s+){1,4}(?:{all_header_labels})$", IGNORE),
     "label_in_row": (r"(?:{all_header_labels})(?=\s|$)", IGNORE),
-    "absence_substitute_row": (r"^(?P<absence>{absence_alone})\s+(?P<substitute>stedfortrædere?|suppleanter?)$", IGNORE),
+    "absence_substitute_row": (r"^(?P<absence>{absence_alone})\s+(?P<substitute>{substitute_labels})$", IGNORE),
     # A clock time or a range at the start of a cell: "17:00 - 20:35", "kl. 13.00".
     "time_cell": (r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?", IGNORE),
     "empty_cell": (r"\s+[-–]\s*$|^\s*[-–]\s*$", 0),
