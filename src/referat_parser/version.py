@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-__version__ = "0.6.4"
+__version__ = "0.6.5"
 SCHEMA_VERSION = "1.3"
 
 
