@@ -21,10 +21,12 @@ from referat_parser.batch import (
     Input,
     UsageError,
     discover,
+    output_names,
     parse_size,
     plan_targets,
     run_batch,
 )
+from referat_parser.batch.discovery import suffix
 from referat_parser.executors import DaskExecutor, InlineExecutor, ProcessPool
 from referat_parser.output import temp_prefix
 from referat_parser.worker import FileResult, Task, process_one, remove_partial
@@ -107,11 +109,25 @@ def test_unreadable_folder_is_reported_and_the_rest_found(tmp_path):
     assert "2024/referat.txt" in [f.rel.as_posix() for f in found]
 
 
+@pytest.mark.parametrize("name", ["a.txt", "a.b.txt", ".profile", "notes.", "x", "..", "a..txt", ".a.md", "ø.PDF"])
+def test_suffixes_and_output_names_follow_pathlib(name):
+    assert suffix(name) == PurePosixPath(name).suffix
+    [output] = output_names([Input(f"d/{name}", f"d/{name}")])
+    assert output == PurePosixPath(f"d/{name}").with_suffix(".json").as_posix()
+
+
+def test_the_current_folder_as_input_gives_paths_without_dot_slash(tmp_path, monkeypatch):
+    make_archive(tmp_path)
+    monkeypatch.chdir(tmp_path / "archive")
+    found = list(discover([Path(".")]))
+    assert [f.source for f in found] == ["2023/referat.txt", "2024/referat.txt", os.path.join("2024", "udvalg", "møde.md")]
+    assert [f.path for f in found] == [Path(f.rel_posix) for f in found]
+
+
 def test_targets_mirror_the_tree_and_never_collide(tmp_path):
-    files = [Input(Path("a/x.txt"), PurePosixPath("a/x.txt")), Input(Path("b/x.txt"), PurePosixPath("b/x.txt")),
-             Input(Path("c/y.txt"), PurePosixPath("c/y.txt")), Input(Path("c/y.md"), PurePosixPath("c/y.md")),
-             Input(Path("y.txt"), PurePosixPath("y.txt")), Input(Path("other/y.txt"), PurePosixPath("y.txt")),
-             Input(Path("third/y.txt"), PurePosixPath("y.txt"))]
+    files = [Input("a/x.txt", "a/x.txt"), Input("b/x.txt", "b/x.txt"), Input("c/y.txt", "c/y.txt"),
+             Input("c/y.md", "c/y.md"), Input("y.txt", "y.txt"), Input("other/y.txt", "y.txt"),
+             Input("third/y.txt", "y.txt")]
     targets = [t.relative_to(tmp_path).as_posix() for t in plan_targets(files, tmp_path)]
     assert targets == ["a/x.json", "b/x.json", "c/y.json", "c/y.md.json", "y.json", "y.txt.json", "y.txt-2.json"]
     assert len(set(targets)) == len(targets)
@@ -174,6 +190,39 @@ def test_an_unchanged_rerun_leaves_the_manifest_as_it_is(tmp_path):
         handle.write(manifest.read_text(encoding="utf-8").splitlines()[0] + "\n")
     assert run_batch([archive], out, executor=InlineExecutor()).skipped == 3
     assert len(manifest.read_text(encoding="utf-8").splitlines()) == 3
+
+
+def rewrite_manifest(out: Path, damage) -> None:  # type: ignore[no-untyped-def]
+    manifest = out / "_manifest.jsonl"
+    manifest.write_bytes(b"".join(line + b"\n" for line in damage(manifest.read_bytes().splitlines())))
+
+
+def test_damaged_manifest_lines_are_left_out_and_the_rest_kept(tmp_path):
+    archive, out = make_archive(tmp_path), tmp_path / "out"
+    run_batch([archive], out, executor=InlineExecutor())
+    # A line cut short (a killed run) and a damaged byte spoil only their own lines.
+    rewrite_manifest(out, lambda lines: [lines[0][:-9], lines[1].replace(b'"output"', b'"outp\xff"'), lines[2]])
+    assert run_batch([archive], out, executor=InlineExecutor()).skipped == 1
+    entries = [json.loads(line) for line in (out / MANIFEST).read_text(encoding="utf-8").splitlines()]
+    assert sorted(e["output"] for e in entries) == outputs(out)  # compacted whole again
+    assert run_batch([archive], out, executor=InlineExecutor()).skipped == 3
+
+
+def test_a_manifest_line_holding_two_values_is_not_trusted(tmp_path):
+    archive, out = make_archive(tmp_path), tmp_path / "out"
+    run_batch([archive], out, executor=InlineExecutor())
+    rewrite_manifest(out, lambda lines: [lines[0], lines[1], lines[2] + b', {"output": "x.json"}'])
+    assert run_batch([archive], out, executor=InlineExecutor()).skipped == 2
+
+
+def test_file_names_with_line_separators_are_kept_across_runs(tmp_path):
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    for name in ("a\u2028b.txt", "c\x85d.txt"):
+        shutil.copy(SAMPLES[0], archive / name)
+    out = tmp_path / "out"
+    assert run_batch([archive], out, executor=InlineExecutor()).parsed == 2
+    assert run_batch([archive], out, executor=InlineExecutor()).skipped == 2
 
 
 def test_failures_go_to_errors_jsonl_and_the_batch_goes_on(tmp_path):

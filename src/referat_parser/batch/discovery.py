@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import os
 import stat
@@ -22,32 +23,49 @@ DEFAULT_SUFFIXES = (".txt", ".md", ".pdf", ".html", ".htm", ".docx", ".xml")
 
 @dataclass(frozen=True)
 class Input:
-    path: Path  # as found (joined to the input given)
-    rel: PurePosixPath  # relative to its input root; the file name for a file input
+    """One file found. Kept as text, not as paths: a re-run of a large archive lists every file
+    and parses few, and building paths for each was most of what such a run cost."""
+
+    source: str  # the path as found (joined to the input given)
+    rel_posix: str  # relative to its input root, with '/'; the file name for a file input
     size: int = 0
     mtime_ns: int = 0
     error: tuple[str, str] | None = None  # (code, message) when it cannot even be listed
 
+    @property
+    def path(self) -> Path:
+        return Path(self.source)
 
-def _matches(rel: PurePosixPath, pattern: str) -> bool:
+    @property
+    def rel(self) -> PurePosixPath:
+        return PurePosixPath(self.rel_posix)
+
+
+def suffix(name: str) -> str:
+    """The last suffix of a file name as pathlib gives it: '' for '.profile' and for 'notes.'."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
+def _matches(rel: str, pattern: str) -> bool:
     """gitignore-like: a pattern without '/' matches a file or folder name at any depth; a pattern
     with '/' matches the path relative to the input folder (or a folder that holds it)."""
+    parts = rel.split("/")
     if "/" not in pattern.strip("/"):
-        return any(fnmatch.fnmatchcase(part, pattern.strip("/")) for part in rel.parts)
+        return any(fnmatch.fnmatchcase(part, pattern.strip("/")) for part in parts)
     pattern = pattern.strip("/")
-    text = rel.as_posix()
-    if fnmatch.fnmatchcase(text, pattern) or fnmatch.fnmatchcase(text, pattern + "/*"):
+    if fnmatch.fnmatchcase(rel, pattern) or fnmatch.fnmatchcase(rel, pattern + "/*"):
         return True
-    return any(fnmatch.fnmatchcase("/".join(rel.parts[:i]), pattern) for i in range(1, len(rel.parts)))
+    return any(fnmatch.fnmatchcase("/".join(parts[:i]), pattern) for i in range(1, len(parts)))
 
 
-def _wanted(rel: PurePosixPath, globs: Sequence[str], excludes: Sequence[str]) -> bool:
+def _wanted(rel: str, globs: Sequence[str], excludes: Sequence[str]) -> bool:
     if any(_matches(rel, pattern) for pattern in excludes):
         return False
+    name = rel.rpartition("/")[2]
     if globs:
-        return any(fnmatch.fnmatchcase(rel.name, g) if "/" not in g else fnmatch.fnmatchcase(rel.as_posix(), g)
-                   for g in globs)
-    return rel.suffix.lower() in DEFAULT_SUFFIXES
+        return any(fnmatch.fnmatchcase(name if "/" not in g else rel, g) for g in globs)
+    return suffix(name).lower() in DEFAULT_SUFFIXES
 
 
 def os_error(exc: OSError) -> tuple[str, str]:
@@ -64,36 +82,46 @@ def discover(inputs: Sequence[Path], *, globs: Sequence[str] = (), excludes: Seq
     """Every input file, in a stable order. Files given by name are always taken; folders are
     searched recursively for files matching ``globs`` (default: DEFAULT_SUFFIXES) and not
     ``excludes``. Folders in ``skip`` (the output folder) are not entered."""
-    skip_real = {os.path.realpath(p) for p in skip}
+    skip_ids = _folder_ids(skip)
     for item in inputs:
         try:
             st = os.stat(item)
         except OSError as exc:
-            yield Input(item, PurePosixPath(item.name or str(item)), error=os_error(exc))
+            yield Input(str(item), item.name or str(item), error=os_error(exc))
             continue
         if stat.S_ISDIR(st.st_mode):
-            yield from _walk(item, globs, excludes, skip_real)
+            yield from _walk(item, globs, excludes, skip_ids)
         else:
-            yield Input(item, PurePosixPath(item.name), st.st_size, st.st_mtime_ns)
+            yield Input(str(item), item.name, st.st_size, st.st_mtime_ns)
 
 
-def _walk(root: Path, globs: Sequence[str], excludes: Sequence[str], skip_real: set[str]) -> Iterator[Input]:
-    seen: set[tuple[int, int]] = set()
+def _folder_ids(folders: Sequence[Path]) -> set[tuple[int, int]]:
+    """(device, inode) of each folder that exists: how a folder reached by any path is recognised."""
+    ids = set()
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            st = os.stat(folder)
+            ids.add((st.st_dev, st.st_ino))
+    return ids
 
-    def visit(folder: Path, rel: PurePosixPath) -> Iterator[Input]:
+
+def _walk(root: Path, globs: Sequence[str], excludes: Sequence[str], skip_ids: set[tuple[int, int]]) -> Iterator[Input]:
+    seen = set(skip_ids)  # the output folder counts as seen: it is never entered
+
+    def visit(folder: str, rel: str) -> Iterator[Input]:
         try:
             st = os.stat(folder)
-            if (st.st_dev, st.st_ino) in seen or os.path.realpath(folder) in skip_real:
+            if (st.st_dev, st.st_ino) in seen:
                 return  # a symlink loop, a folder reached twice, or the output folder
             seen.add((st.st_dev, st.st_ino))
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            yield Input(folder, rel if rel.parts else PurePosixPath(folder.name), error=os_error(exc))
+            yield Input(folder, rel or root.name, error=os_error(exc))
             return
         for entry in entries:
-            child = rel / entry.name
-            path = folder / entry.name
+            child = f"{rel}/{entry.name}" if rel else entry.name
+            path = entry.name if folder == "." else entry.path  # as Path joins it: no './' in front
             try:
                 is_dir = entry.is_dir()  # follows symlinks; `seen` ends loops
             except OSError:
@@ -112,4 +140,4 @@ def _walk(root: Path, globs: Sequence[str], excludes: Sequence[str], skip_real: 
             if stat.S_ISREG(est.st_mode):
                 yield Input(path, child, est.st_size, est.st_mtime_ns)
 
-    yield from visit(root, PurePosixPath())
+    yield from visit(str(root), "")

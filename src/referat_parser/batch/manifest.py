@@ -42,12 +42,27 @@ def digest(package: Path) -> str:
     return files_digest(package, files)[:16]
 
 
-def sha256_file(path: Path) -> str:
+def sha256_file(path: str | os.PathLike[str]) -> str:
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
+    with open(path, "rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def _read_entries(lines: list[str]) -> list[Any]:
+    """The JSON value of each line, leaving out lines that are not JSON (a run killed mid-write).
+    One parse of the whole file when every line is sound, which a re-run of a large archive
+    nearly always finds."""
+    with contextlib.suppress(ValueError):
+        entries = json.loads("[" + ",".join(lines) + "]")
+        if len(entries) == len(lines):  # else a line held more than one value: read them one by one
+            return entries
+    entries = []
+    for line in lines:
+        with contextlib.suppress(ValueError):
+            entries.append(json.loads(line))
+    return entries
 
 
 class Manifest:
@@ -61,27 +76,31 @@ class Manifest:
         self._handle: IO[str] | None = None
         self._lines = 0  # lines in the file; more than entries when later lines superseded earlier ones
         self._changed = False
-        with contextlib.suppress(OSError), self.path.open(encoding="utf-8") as handle:
-            for line in handle:
-                self._lines += 1
-                with contextlib.suppress(ValueError, KeyError, TypeError):
-                    entry = json.loads(line)
-                    self.entries[entry["output"]] = entry
+        lines: list[str] = []
+        # A damaged byte spoils its line only (errors="replace"), as a line cut short by a killed run does.
+        with contextlib.suppress(OSError), self.path.open(encoding="utf-8", errors="replace") as handle:
+            lines = handle.read().split("\n")  # not splitlines(): a file name may hold U+2028
+            if lines[-1] == "":
+                lines.pop()
+        self._lines = len(lines)
+        for entry in _read_entries(lines):
+            with contextlib.suppress(KeyError, TypeError):
+                self.entries[entry["output"]] = entry
 
-    def unchanged(self, item: Input, target: Path, output: str) -> bool:
+    def unchanged(self, item: Input, target: str | os.PathLike[str], output: str) -> bool:
         """Whether ``target`` (``output`` relative to OUT) is the current output of ``item``:
         made with the current fingerprint, and from the same bytes. Cheap (stat only) when size and
         mtime are those recorded, else the content hash decides."""
         entry = self.entries.get(escape_path(output))
         if (not entry or entry.get("fingerprint") != self.key
-                or entry.get("source") != escape_path(os.path.abspath(item.path)) or not target.exists()):
+                or entry.get("source") != escape_path(os.path.abspath(item.source)) or not os.path.exists(target)):
             return False
         if entry.get("size") == item.size and entry.get("mtime_ns") == item.mtime_ns:
             return True
         if entry.get("size") != item.size:
             return False
         try:
-            digest = sha256_file(item.path)
+            digest = sha256_file(item.source)
         except OSError:
             return False
         if digest != entry.get("sha256"):
@@ -92,7 +111,7 @@ class Manifest:
     def record(self, output: str, item: Input, sha256: str) -> None:
         key = escape_path(output)
         self._changed = True
-        entry = {"output": key, "source": escape_path(os.path.abspath(item.path)), "size": item.size,
+        entry = {"output": key, "source": escape_path(os.path.abspath(item.source)), "size": item.size,
                  "mtime_ns": item.mtime_ns, "sha256": sha256, "fingerprint": self.key}
         self.entries[key] = entry
         if self._handle is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from .discovery import Input, discover
 from .manifest import Manifest
 from .options import BatchOptions
 from .summary import Events, NoEvents, Summary
-from .targets import check_no_input_replaced, check_output, plan_targets
+from .targets import check_no_input_replaced, check_output, output_names
 
 ERRORS = "_errors.jsonl"
 
@@ -56,28 +57,27 @@ def _plan(inputs: Sequence[Path], out: Path | None, options: BatchOptions, mode:
     files = list(discover(inputs, globs=options.globs, excludes=options.excludes,
                           skip=[out] if out is not None else []))
     plan = _Plan(total=len(files))
-    targets: list[Path | None]
+    targets: list[str | None]
+    names: list[str | None]
     if mode == "file" and out is not None:
-        planned = plan_targets(files, out)
-        check_no_input_replaced(files, planned)
-        targets = list(planned)
+        names = list(output_names(files))
+        out_text = os.fspath(out)
+        targets = [os.path.join(out_text, name) for name in names]
+        check_no_input_replaced(files, targets)
     else:
-        targets = [None] * len(files)
-    for f, target in zip(files, targets, strict=True):
+        names = targets = [None] * len(files)
+    for f, target, name in zip(files, targets, names, strict=True):
         if f.error is not None:
-            plan.early.append(FileResult(source=str(f.path), target=str(target) if target else None,
-                                         code=f.error[0], message=f.error[1]))
+            plan.early.append(FileResult(source=f.source, target=target, code=f.error[0], message=f.error[1]))
             continue
-        if manifest is not None and target is not None and out is not None:
-            key = target.relative_to(out).as_posix()
-            if not options.force and manifest.unchanged(f, target, key):
+        if manifest is not None and target is not None and name is not None:
+            if not options.force and manifest.unchanged(f, target, name):
                 plan.skipped += 1
                 continue
-            manifest.forget(key)
-            plan.outputs[str(target)] = (f, key)
+            manifest.forget(name)
+            plan.outputs[target] = (f, name)
         plan.planned_bytes += f.size
-        plan.tasks.append(Task(source=str(f.path), target=str(target) if target else None, mode=mode,
-                               options=parse_options))
+        plan.tasks.append(Task(source=f.source, target=target, mode=mode, options=parse_options))
     return plan
 
 

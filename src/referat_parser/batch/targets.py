@@ -13,32 +13,45 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Sequence
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from ..errors import UsageError
 from ..paths import escape_path
-from .discovery import Input
+from .discovery import Input, suffix
+
+
+def output_names(files: Sequence[Input]) -> list[str]:
+    """The output of each input relative to OUT, with '/': ``<rel>.json``, with collisions resolved
+    as the module says. Text, not paths: a re-run of a large archive plans every file."""
+    first = [_with_json_suffix(f.rel_posix) for f in files]
+    counts = Counter(first)
+    used: set[str] = set(first)
+    seen: set[str] = set()
+    names: list[str] = []
+    for f, name in zip(files, first, strict=True):
+        if counts[name] > 1 and name in seen:  # the first keeps <stem>.json, so every stem has one
+            name = base = f.rel_posix + ".json"
+            n = 2
+            while name in used:
+                name = f"{base[:-5]}-{n}.json"
+                n += 1
+            used.add(name)
+        else:
+            seen.add(name)
+        names.append(name)
+    return names
 
 
 def plan_targets(files: Sequence[Input], out: Path) -> list[Path]:
     """The output file of each input: OUT/<rel>.json, with collisions resolved as the module says."""
-    first = [PurePosixPath(f.rel).with_suffix(".json") for f in files]
-    counts = Counter(first)
-    used: set[PurePosixPath] = set(first)
-    seen: set[PurePosixPath] = set()
-    targets: list[Path] = []
-    for f, rel in zip(files, first, strict=True):
-        if counts[rel] > 1 and rel in seen:  # the first keeps <stem>.json, so every stem has one
-            rel = PurePosixPath(f.rel).with_name(f.rel.name + ".json")
-            base, n = rel, 2
-            while rel in used:
-                rel = base.with_name(f"{base.name[:-5]}-{n}.json")
-                n += 1
-            used.add(rel)
-        else:
-            seen.add(rel)
-        targets.append(out.joinpath(*rel.parts))
-    return targets
+    return [out.joinpath(*name.split("/")) for name in output_names(files)]
+
+
+def _with_json_suffix(rel: str) -> str:
+    """``rel`` with its file name's suffix replaced by '.json', as PurePosixPath.with_suffix does."""
+    head, slash, name = rel.rpartition("/")
+    old = suffix(name)
+    return f"{head}{slash}{name[:len(name) - len(old)] if old else name}.json"
 
 
 def check_output(inputs: Sequence[Path], out: Path) -> None:
@@ -68,12 +81,13 @@ def check_jsonl_target(inputs: Sequence[Path], target: Path) -> None:
         raise UsageError(f"cannot write {escape_path(target)}: it is a folder")
 
 
-def check_no_input_replaced(files: Sequence[Input], targets: Sequence[Path]) -> None:
+def check_no_input_replaced(files: Sequence[Input], targets: Sequence[str | os.PathLike[str]]) -> None:
     """Refuse outputs that would replace an input (``referat parse a.json --glob '*.json' -o .``)."""
-    input_files = {os.path.realpath(f.path) for f in files if f.rel.suffix.lower() == ".json"}
+    input_files = {os.path.realpath(f.source) for f in files
+                   if suffix(f.rel_posix.rpartition("/")[2]).lower() == ".json"}
     if not input_files:
         return
     for f, target in zip(files, targets, strict=True):
         if os.path.realpath(target) in input_files:
-            raise UsageError(f"the output {escape_path(target)} would overwrite the input {escape_path(f.path)}; "
+            raise UsageError(f"the output {escape_path(target)} would overwrite the input {escape_path(f.source)}; "
                              "choose another output folder")
