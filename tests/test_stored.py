@@ -3,7 +3,9 @@ that ``re.compile`` makes, and never turns a cache problem into an error."""
 
 from __future__ import annotations
 
+import os
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -139,3 +141,72 @@ def test_cache_files_are_readable_by_other_users(cache_dir: Path) -> None:
     assert stored.fill(_sources())
     for path in cache_dir.glob("patterns-*.marshal"):
         assert path.stat().st_mode & 0o777 == 0o644
+
+
+# --- digests of the package's files, kept beside their sizes and change times -----------------
+
+def _tree(root: Path) -> list[Path]:
+    (root / "sub").mkdir(parents=True)
+    files = [root / "a.toml", root / "sub" / "b.py"]
+    for index, path in enumerate(files):
+        path.write_text(f"value = {index}\n", encoding="utf-8")
+    return files
+
+
+@pytest.fixture
+def settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stored, "SETTLED_NS", 0)  # files written by the test count as settled
+
+
+def test_a_stored_digest_is_the_worked_out_one_and_is_read_back(cache_dir: Path, tmp_path: Path, settled_at_once: None,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from referat_parser import version
+
+    files = _tree(tmp_path / "pkg")
+    expected = version.files_digest(tmp_path / "pkg", files)
+    assert stored.files_digest("test", tmp_path / "pkg", files) == expected
+    monkeypatch.setattr(version, "files_digest", lambda root, files: pytest.fail("worked out again"))
+    assert stored.files_digest("test", tmp_path / "pkg", reversed(files)) == expected
+
+
+def test_a_changed_file_is_digested_again_even_with_its_old_size_and_time(cache_dir: Path, tmp_path: Path,
+                                                                          settled_at_once: None) -> None:
+    from referat_parser import version
+
+    files = _tree(tmp_path / "pkg")
+    before = stored.files_digest("test", tmp_path / "pkg", files)
+    time.sleep(0.05)  # past the file system's clock tick
+    old = files[1].stat()
+    files[1].write_text("value = 7\n", encoding="utf-8")  # the same size
+    os.utime(files[1], ns=(old.st_atime_ns, old.st_mtime_ns))  # and the old modification time
+    after = stored.files_digest("test", tmp_path / "pkg", files)
+    assert after == version.files_digest(tmp_path / "pkg", files) != before
+    # An added file counts too; another name over the same root keeps its own digest.
+    added = [*files, tmp_path / "pkg" / "c.json"]
+    added[-1].write_text("{}", encoding="utf-8")
+    assert stored.files_digest("test", tmp_path / "pkg", added) == version.files_digest(tmp_path / "pkg", added)
+    assert stored.files_digest("other", tmp_path / "pkg", files) == after
+
+
+def test_a_digest_of_files_just_written_is_not_stored(cache_dir: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from referat_parser import version
+
+    files = _tree(tmp_path / "pkg")
+    stored.files_digest("test", tmp_path / "pkg", files)
+    calls = []
+    monkeypatch.setattr(version, "files_digest", lambda root, files: calls.append(root) or "worked out")
+    assert stored.files_digest("test", tmp_path / "pkg", files) == "worked out" and calls
+
+
+def test_a_damaged_digest_cache_or_none_works_the_digest_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from referat_parser import version
+
+    files = _tree(tmp_path / "pkg")
+    expected = version.files_digest(tmp_path / "pkg", files)
+    monkeypatch.setenv("REFERAT_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "digests.marshal").write_bytes(b"\x00garbage")
+    assert stored.files_digest("test", tmp_path / "pkg", files) == expected
+    monkeypatch.setenv("REFERAT_CACHE_DIR", "")
+    assert stored.files_digest("test", tmp_path / "pkg", files) == expected

@@ -8,21 +8,20 @@ output (see ``fingerprint()``). Paths are written with ``paths.escape_path``.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
+from ..lexicon.stored import files_digest
 from ..paths import escape_path
-from ..version import files_digest
 from .discovery import Input
 
 MANIFEST = "_manifest.jsonl"
 _PACKAGE = Path(__file__).resolve().parent.parent
 # What decides an output: the parser's code and its data (vocabularies, rules, schema).
-_OUTPUT_DECIDING = ("*.py", "*.toml", "*.json")
+_OUTPUT_DECIDING = (".py", ".toml", ".json")
 
 
 @cache
@@ -37,12 +36,18 @@ def fingerprint() -> str:
 
 
 def digest(package: Path) -> str:
-    """The first 16 hex digits of a SHA-256 of the source and data files under ``package``."""
-    files = [p for pattern in _OUTPUT_DECIDING for p in package.rglob(pattern) if "__pycache__" not in p.parts]
-    return files_digest(package, files)[:16]
+    """The first 16 hex digits of a SHA-256 of the source and data files under ``package`` (read
+    from the cache folder when none of them changed: see ``lexicon.stored.files_digest``)."""
+    files: list[Path] = []
+    for folder, subfolders, names in os.walk(package):
+        subfolders[:] = [sub for sub in subfolders if sub != "__pycache__"]
+        files += [Path(folder, name) for name in names if name.endswith(_OUTPUT_DECIDING)]
+    return files_digest("package", package, files)[:16]
 
 
 def sha256_file(path: str | os.PathLike[str]) -> str:
+    import hashlib  # here: an unchanged re-run hashes nothing (its fingerprint comes from the cache)
+
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):

@@ -10,15 +10,17 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import UsageError
-from ..worker import FileResult, Mode, Task
 from .discovery import Input, discover
 from .manifest import Manifest
 from .options import BatchOptions
 from .summary import Events, NoEvents, Summary
 from .targets import check_no_input_replaced, check_output, output_names
+
+if TYPE_CHECKING:
+    from ..worker import FileResult, Mode, Task
 
 ERRORS = "_errors.jsonl"
 
@@ -66,9 +68,11 @@ def _plan(inputs: Sequence[Path], out: Path | None, options: BatchOptions, mode:
         check_no_input_replaced(files, targets)
     else:
         names = targets = [None] * len(files)
+    failed: list[tuple[Input, str | None]] = []
+    todo: list[tuple[Input, str | None]] = []
     for f, target, name in zip(files, targets, names, strict=True):
         if f.error is not None:
-            plan.early.append(FileResult(source=f.source, target=target, code=f.error[0], message=f.error[1]))
+            failed.append((f, target))
             continue
         if manifest is not None and target is not None and name is not None:
             if not options.force and manifest.unchanged(f, target, name):
@@ -77,7 +81,13 @@ def _plan(inputs: Sequence[Path], out: Path | None, options: BatchOptions, mode:
             manifest.forget(name)
             plan.outputs[target] = (f, name)
         plan.planned_bytes += f.size
-        plan.tasks.append(Task(source=f.source, target=target, mode=mode, options=parse_options))
+        todo.append((f, target))
+    if failed or todo:  # an unchanged re-run makes neither, nor imports the worker module (2 ms)
+        from ..worker import FileResult, Task
+
+        plan.early = [FileResult(source=f.source, target=target, code=f.error[0], message=f.error[1])
+                      for f, target in failed if f.error is not None]
+        plan.tasks = [Task(source=f.source, target=target, mode=mode, options=parse_options) for f, target in todo]
     return plan
 
 
@@ -168,6 +178,8 @@ def run_batch(inputs: Sequence[Path], out: Path | None, options: BatchOptions | 
 def parse_to_text(path: Path, options: BatchOptions | None = None) -> FileResult:
     """Parse one file (in this process with the timeout and memory limit, or on the Dask cluster)
     and return its pretty JSON in ``result.text`` (or the failure)."""
+    from ..worker import Task
+
     options = options or BatchOptions()
     task = Task(source=str(path), target=None, mode="text", options=options.parse_options())
     executor = make_executor(options, 1)

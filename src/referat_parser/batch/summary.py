@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from ..worker import FileResult
+if TYPE_CHECKING:
+    from ..worker import FileResult  # only named: an unchanged re-run makes no result
 
 
 class Events(Protocol):

@@ -20,6 +20,10 @@ Safety:
 - Written once, atomically (a temporary file renamed over the target), by the first process that
   misses; concurrent writers write the same bytes.
 
+The same folder keeps the digests of the package's own files (``files_digest``), which key this
+cache and the batch manifest, beside each file's size and change times: a process whose files are
+as they were reads the digest instead of reading, hashing (and importing hashlib for) the package.
+
 The folder is ``$REFERAT_CACHE_DIR``, else ``$XDG_CACHE_HOME/referat`` or ``~/.cache/referat``;
 ``REFERAT_CACHE_DIR=`` (empty) turns the cache off.
 """
@@ -27,14 +31,13 @@ The folder is ``$REFERAT_CACHE_DIR``, else ``$XDG_CACHE_HOME/referat`` or ``~/.c
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 import os
 import re
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -47,6 +50,10 @@ Arguments = tuple[Any, ...]  # what _sre.compile takes: (text, flags, code, grou
 Source = Callable[[], tuple[str, int]]  # the regex text and flags of one pattern, expanded on demand
 
 _loaded: dict[str, Arguments] | None = None
+_DIGESTS = "digests.marshal"  # {"<name>:<root>": (stamp of the files, digest)}; not keyed by _key(), which needs one
+# A digest is stored only when every file is older than this: a file changed again within the
+# file system's clock tick would keep its stamp (git's "racily clean" rule).
+SETTLED_NS = 2_000_000_000
 
 
 def folder() -> Path | None:
@@ -82,12 +89,53 @@ def _usable() -> bool:
 @cache
 def _key() -> str:
     import _sre
+    import hashlib  # here: a batch re-run reads its digests from the cache and hashes nothing
 
-    from ..version import __version__, files_digest  # the version: an install without sources still re-keys
+    from ..version import __version__  # the version: an install without sources still re-keys
 
     files = [*_LEXICON.glob("*.py"), *_VOCAB.rglob("*.toml")]
-    build = f"{__version__}|{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}|{files_digest(_LEXICON.parent, files)}"
+    build = f"{__version__}|{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}|{files_digest('lexicon', _LEXICON.parent, files)}"
     return hashlib.sha256(build.encode()).hexdigest()[:20]
+
+
+def files_digest(name: str, root: Path, files: Iterable[Path]) -> str:
+    """``version.files_digest(root, files)``, read from the cache folder when no file was added,
+    removed or touched since it was worked out. A file is taken as unchanged when its size, inode,
+    modification and change times are (the batch manifest trusts size and time for its inputs);
+    the change time cannot be set back, so even a copy that keeps the modification time counts as
+    changed. ``name`` tells apart the file sets of one root."""
+    from ..version import files_digest as work_out
+
+    paths = sorted(set(files))
+    stamp = tuple(_stamp(path) for path in paths)
+    where = folder()
+    entry = f"{name}:{root}"
+    known = _digests(where / _DIGESTS) if where is not None else {}
+    found = known.get(entry)
+    if isinstance(found, tuple) and len(found) == 2 and found[0] == stamp and isinstance(found[1], str):
+        return found[1]
+    digest = work_out(root, paths)
+    settled = time.time_ns() - SETTLED_NS
+    if where is not None and all(changed < settled for *_, changed in stamp) and _writable(where):
+        known[entry] = (stamp, digest)
+        _write(where / _DIGESTS, marshal.dumps(known))
+    return digest
+
+
+def _stamp(path: Path) -> tuple[str, int, int, int, int]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return (str(path), -1, -1, -1, -1)
+    return (str(path), st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def _digests(path: Path) -> dict[str, Any]:
+    try:
+        found = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 def _path(kind: str) -> Path | None:
