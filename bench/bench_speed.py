@@ -2,6 +2,7 @@
 
     python bench/bench_speed.py             # about 2 minutes on 2 cores
     python bench/bench_speed.py --quick     # fewer repeats, no 600-file archive
+    python bench/bench_speed.py --archive-only --repeat 5   # only the archive (4.)
 
 Measured, in this order, on the same machine within minutes of each other:
 
@@ -15,7 +16,8 @@ Measured, in this order, on the same machine within minutes of each other:
    the same text (MB/s), and the cost of a 2 kB document (many different 2 kB documents parsed
    after warm-up; the fixed part is what is left after the per-byte cost).
 3. PDF: ``parse_file`` on a 200-page PDF against bare pypdfium2 text extraction (pages/s of CPU).
-4. Archive: ``referat parse ARCHIVE -o OUT`` on 600 documents, then the unchanged re-run.
+4. Archive: ``referat parse ARCHIVE -o OUT`` on 600 documents (three first runs), then the unchanged
+   re-run, alternated with the floor command on the same arguments.
 
 Start-up is measured with a bytecode cache (PYTHONPYCACHEPREFIX) and a warm compiled-pattern cache,
 as a user's second run has them; the first run after an install pays ~150 ms more once.
@@ -177,16 +179,28 @@ def pdf(pages: int, folder: Path) -> None:
         f"goal >= 300 pages/s and <= 3x bare ({full / bare:.1f}x)")
 
 
-def archive(files: int, folder: Path) -> None:
+def archive(files: int, folder: Path, repeat: int) -> None:
+    """First runs (each into a new folder) and unchanged re-runs, alternated with the floor command on
+    the same arguments, so that a drift of the machine's speed moves all three alike."""
     count, size = build_archive(folder / "archive", files)
-    command = [*referat_command(), "parse", str(folder / "archive"), "-o", str(folder / "out"), "--quiet"]
-    start = time.perf_counter()
-    subprocess.run(command, check=False, capture_output=True)
-    first = time.perf_counter() - start
-    again, _ = process(command, 3)
-    print(f"4. archive ({count} documents, {size / 1e6:.1f} MB; wall)")
-    row("first run", f"{first:6.2f} s")
-    row("unchanged re-run", f"{again:6.2f} s", f"goal <= 5 % of the first ({100 * again / first:.1f} %)")
+    firsts = []
+    for index in range(3):
+        command = [*referat_command(), "parse", str(folder / "archive"), "-o", str(folder / f"out{index}"), "--quiet"]
+        start = time.perf_counter()
+        subprocess.run(command, check=False, capture_output=True)
+        firsts.append(time.perf_counter() - start)
+    floor = [sys.executable, str(BENCH / "floor_command.py"), *command[len(referat_command()) + 1:]]
+    again, floors = [], []
+    for _ in range(3 * repeat):
+        again.append(process(command, 1)[0])
+        floors.append(process(floor, 1)[0])
+    first, rerun, base = (statistics.median(runs) for runs in (firsts, again, floors))
+    print(f"4. archive ({count} documents, {size / 1e6:.1f} MB; wall; median of 3 first runs, "
+          f"of {3 * repeat} re-runs and floors alternated)")
+    row("first run", f"{first:6.2f} s", f"({', '.join(f'{t:.2f}' for t in firsts)})")
+    row("unchanged re-run", f"{rerun:6.3f} s", f"goal <= 5 % of the first ({100 * rerun / first:.1f} %)")
+    row("the floor, the same arguments", f"{base:6.3f} s",
+        f"({100 * base / first:.1f} % of the first run; the re-run's own part {1000 * (rerun - base):.0f} ms)")
 
 
 def main() -> None:
@@ -194,16 +208,18 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="3 repeats, no archive")
     parser.add_argument("--repeat", type=int, default=7, help="runs of each whole-process measure")
     parser.add_argument("--files", type=int, default=600, help="documents in the archive")
+    parser.add_argument("--archive-only", action="store_true", help="only the archive (4.)")
     args = parser.parse_args()
     repeat = 3 if args.quick else args.repeat
     print(f"python {sys.version.split()[0]}, load {os.getloadavg()[0]:.1f}, {time.strftime('%Y-%m-%d %H:%M')}")
     with tempfile.TemporaryDirectory(prefix="referat-speed-") as tmp:
         folder = Path(tmp)
-        startup(repeat, folder / "one")
-        text(2.0)
-        pdf(200, folder)
-        if not args.quick:
-            archive(args.files, folder)
+        if not args.archive_only:
+            startup(repeat, folder / "one")
+            text(2.0)
+            pdf(200, folder)
+        if not args.quick or args.archive_only:
+            archive(args.files, folder, repeat)
     print(f"load after: {os.getloadavg()[0]:.1f}")
 
 
