@@ -4,9 +4,11 @@ does no parsing, and validates one small pydantic model (a script, run by bench_
     python bench/floor_command.py SEED -o DIR --force --quiet
 
 What it pays is what any typer + pydantic command of this shape pays, before any of our parsing:
-the interpreter, importing typer and pydantic, typer coercing each option (typer 0.29 builds one
-pydantic TypeAdapter per option), and pydantic's first validator, which looks for installed
-plugins through importlib.metadata. The gap between this and `referat parse` is ours.
+the interpreter, importing typer and pydantic, typer coercing each option (typer 0.29, which
+pyproject.toml keeps out, builds one pydantic TypeAdapter per option), and pydantic's first
+validator, which looks for installed plugins through importlib.metadata. The gap between this and
+`referat parse` is ours. A command that builds no model (an unchanged batch re-run) need not
+import pydantic at all, so it can run below this floor.
 """
 
 from __future__ import annotations

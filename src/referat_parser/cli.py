@@ -258,7 +258,7 @@ class _OptionalValueCommand(TyperCommand):
 @_guarded
 def parse(
     inputs: Annotated[list[Path], typer.Argument(help="Minutes files (.txt, .md, .pdf, .html, .htm, .docx, .xml) or folders (searched "
-                                                      "recursively).", show_default=False, metavar="INPUT")],
+                                                      "recursively).", show_default=False, metavar="INPUT...")],
     out: Annotated[Path | None, typer.Option("--out", "-o", metavar="DIR", help="Write one JSON file per input here, "
                                              "mirroring the input folders.")] = None,
     jsonl: Annotated[str | None, typer.Option(
@@ -415,7 +415,7 @@ def schema() -> None:
 @app.command()
 @_guarded
 def validate(
-    paths: Annotated[list[Path] | None, typer.Argument(help="JSON outputs, or folders of them.", metavar="JSON",
+    paths: Annotated[list[Path] | None, typer.Argument(help="JSON outputs, or folders of them.", metavar="JSON...",
                                                        show_default=False)] = None,
     golden: Annotated[Path | None, typer.Option(metavar="DIR", help="Parse every input in DIR and compare with the expected "
                                                 "JSON beside it (NAME.txt -> NAME.txt.json).")] = None,
@@ -545,7 +545,7 @@ class TableFormat(StrEnum):
 @app.command()
 @_guarded
 def table(
-    paths: Annotated[list[Path], typer.Argument(help="Output folders or JSON / JSON Lines files.", metavar="OUTPUT",
+    paths: Annotated[list[Path], typer.Argument(help="Output folders or JSON / JSON Lines files.", metavar="OUTPUT...",
                                                 show_default=False)],
     out: Annotated[Path | None, typer.Option("--out", "-o", metavar="FILE", help="File to write [default: CSV to stdout].",
                                              show_default=False)] = None,
