@@ -23,6 +23,7 @@ HEAD = "Referat\nTeknik- og Miljøudvalget\nMødedato: 02-05-2023\n\n"
         ("Ny cykelsti langs ÅvejKlik her for at folde ud og læse mere om Ny cykelsti langs Åvej", "Ny cykelsti langs Åvej"),
         ("Ny cykelsti langs Åvej og læse mere om Ny cykelsti langs Åvej", "Ny cykelsti langs Åvej"),
         ("12. Ny cykelsti langs Åvej og læse mere om Ny cykelsti langs Åvej", "12. Ny cykelsti langs Åvej"),
+        ("12. Ny cykelsti langs Åvej og  læse mere\tom Ny cykelsti langs Åvej", "12. Ny cykelsti langs Åvej"),
         ("<strong>TEKNIK- OG MILJØUDVALGET</strong><br />", "TEKNIK- OG MILJØUDVALGET"),
         ("<b>Dagsorden</b> <b>med</b> <b>beslutninger</b><br/>", "Dagsorden med beslutninger"),
         ("Sager til behandling: Fold alle ud", "Sager til behandling"),

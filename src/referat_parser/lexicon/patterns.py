@@ -164,6 +164,7 @@ PHRASES: dict[str, Callable[[], str]] = {
     "noise_inline": lambda: "|".join(f"(?:{p})" for p in data.noise()["inline"]),
     "footer_start": lambda: "|".join(f"(?:{p})" for p in data.noise()["footer_start"]),
     "menu_separators": lambda: _alternation(data.noise()["menu_separators"], spaces=False),
+    "link_repeat": lambda: _alternation(data.noise()["link_repeat"]),
     "contents_column_heads": lambda: _alternation(data.words()["contents"]["column_heads"]),
     "heading_names_upper": _upper_heading_names,
     "transcript_cut_initials": _transcript_cut_initials,
@@ -478,7 +479,7 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # "2. Title og læse mere om Title": a link's text after the title it repeats. The line is a title's: at
     # most a number or list marker before it, the title capitalised ("... besøge biblioteket og læse mere
     # om biblioteket" is a sentence).
-    "link_text_repeat": (r"^(?P<lead>[^\w]*?(?:\d{1,4}[^\w]*?)?)(?P<title>[{up}0-9\"'“«(].*?)\s+og\s+læse\s+mere\s+om\s+(?P=title)$", 0),
+    "link_text_repeat": (r"^(?P<lead>[^\w]*?(?:\d{1,4}[^\w]*?)?)(?P<title>[{up}0-9\"'“«(].*?)\s+(?:{link_repeat})\s+(?P=title)$", 0),
     # The separators of a menu row of link texts: "| Rss | Tip en ven | Print |".
     "menu_separators": (r"\s*(?:{menu_separators})\s*", 0),
     # Block boundaries a saved web page lost; group 'head' is the first of the two lines (clean._split_glued_blocks).

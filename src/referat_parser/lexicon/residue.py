@@ -107,9 +107,6 @@ def _listed(text: str, menu: bool = True) -> bool:
     return bool(parts) and parts != [text] and all(fold(part) in lines for part in parts)
 
 
-LINK_REPEAT_WORDS = "læse mere om"  # what a link text that repeats its title holds (link_text_repeat)
-
-
 def may_hold_inline_noise(texts: list[str]) -> bool:
     """False only when strip_inline_noise leaves every one of ``texts`` as it is: neither the inline
     noise's gate words nor a repeated link text stand anywhere in them. Asked once for a document's
@@ -118,7 +115,7 @@ def may_hold_inline_noise(texts: list[str]) -> bool:
     if not noise()["inline"]:
         return False
     joined = "\n".join(texts)
-    return LINK_REPEAT_WORDS in joined or G.noise_inline.may(joined)
+    return G.link_text_repeat.may(joined) or G.noise_inline.may(joined)
 
 
 def inline_noise_lines(texts: list[str], joined: str | None = None) -> set[int] | None:
@@ -131,10 +128,10 @@ def inline_noise_lines(texts: list[str], joined: str | None = None) -> set[int] 
         return set()
     if joined is None:
         joined = "\n".join(texts)
-    found = G.noise_inline.may_lines(joined)
-    if found is None:
+    found, repeats = G.noise_inline.may_lines(joined), G.link_text_repeat.may_lines(joined)
+    if found is None or repeats is None:
         return None
-    found |= G.lines_holding(joined, (LINK_REPEAT_WORDS,))
+    found |= repeats
     if found and joined.count("\n") != len(texts) - 1:  # a line holds a break: line numbers are not indexes
         return None
     return found
@@ -146,7 +143,7 @@ def strip_inline_noise(text: str) -> str:
     if not noise()["inline"]:
         return text
     replaced, count = G.noise_inline.subn(" ", text)
-    repeat = P.link_text_repeat.match(replaced) if LINK_REPEAT_WORDS in replaced and len(replaced) <= LINK_LINE_MAX else None
+    repeat = G.link_text_repeat.match(replaced) if len(replaced) <= LINK_LINE_MAX else None
     if repeat is not None:  # "2. Title og læse mere om Title" -> "2. Title"
         replaced, count = repeat["lead"] + repeat["title"], count + 1
     return normalise(replaced) if count else text
