@@ -107,21 +107,11 @@ def _listed(text: str, menu: bool = True) -> bool:
     return bool(parts) and parts != [text] and all(fold(part) in lines for part in parts)
 
 
-def may_hold_inline_noise(texts: list[str]) -> bool:
-    """False only when strip_inline_noise leaves every one of ``texts`` as it is: neither the inline
-    noise's gate words nor a repeated link text stand anywhere in them. Asked once for a document's
-    lines, it spares the test of each line in most documents; a word absent from the whole text is
-    absent from each of its lines."""
-    if not noise()["inline"]:
-        return False
-    joined = "\n".join(texts)
-    return G.link_text_repeat.may(joined) or G.noise_inline.may(joined)
-
-
 def inline_noise_lines(texts: list[str], joined: str | None = None) -> set[int] | None:
     """The indexes of ``texts`` that strip_inline_noise may change (None: any of them may): those that
     hold one of the inline noise's gate words or the words of a repeated link text. Found by scans of
-    the joined text, as may_hold_inline_noise asks, so that no line is read alone in most documents.
+    the joined text (a word absent from the whole text is absent from each of its lines), so that no
+    line is read alone in most documents.
     ``joined``: the texts joined by line breaks, where the caller has them (normalise_joined's, whose
     lines may still have spaces at their ends: a word found there marks a line that need not change)."""
     if not noise()["inline"]:
