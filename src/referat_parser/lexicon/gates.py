@@ -46,6 +46,9 @@ _UNFOLDED = ("ı", "ſ", "\u0307")
 ASCII_LOOKALIKES = "\u0130\u0131\u017f\u212a"
 _SIGMAS = "σς"  # lower() of 'Σ' depends on the letters around it
 NEAR_SHARE = 8  # Gated.search_near tries at most one position in this many before it searches plainly
+# may_lines scans the bytes for a word's ASCII run only when every run is this long: a shorter one ('se'
+# of 'læse') stands in most lines, and lower() of the text to find the words themselves costs less.
+MIN_ASCII_RUN = 3
 PREFIXED_TEXT = 100  # characters; search_lower of a longer text tries only where a match can start
 
 
@@ -590,7 +593,8 @@ class Gated:
         self.digit = need is not None and DIGIT in need
         # For may_lines: the longest run of ASCII characters of each word, as bytes (None if a word has none).
         runs = None if self.words is None else [_ascii_run(word) for word in self.words]
-        self.ascii_words = None if runs is None or not all(runs) else tuple(run.encode() for run in runs)
+        self.ascii_words = (None if runs is None or not all(len(run) >= MIN_ASCII_RUN for run in runs)
+                            else tuple(run.encode() for run in runs))
 
     # Each method tests the gate inline: one Python call more than the bare pattern, not three.
     def may(self, text: str) -> bool:
