@@ -29,7 +29,7 @@ def fingerprint() -> str:
     """``<package version>+schema<schema version>+<digest>``: the key of everything that decides an
     output. Any upgrade or edit of the parser, its vocabularies or its rules changes it, so a
     re-run parses again what another parser made, even when the version number was not bumped.
-    Computed once per process (a few milliseconds)."""
+    Computed once per process: read from the cache while the package's files are unchanged."""
     from .. import SCHEMA_VERSION, __version__
 
     return f"{__version__}+schema{SCHEMA_VERSION}+{digest(_PACKAGE)}"
