@@ -85,3 +85,9 @@ def unescape_path(text: str) -> str:
 
 def _is_hex(text: str, length: int) -> bool:
     return len(text) == length and all(char in _HEX for char in text)
+
+
+def join(folder: str, name: str) -> str:
+    """``folder``/``name`` as ``str(Path(folder) / name)`` gives it for a folder pathlib has normalised:
+    the current folder adds no './' in front. Text, as a batch joins a name for every file it lists."""
+    return name if folder == "." else os.path.join(folder, name)

@@ -26,7 +26,7 @@ from .manifest import MANIFEST, Manifest, fingerprint
 from .options import BatchOptions, parse_size
 from .run import ERRORS, make_executor, parse_to_text, run_batch
 from .summary import Events, NoEvents, Summary
-from .targets import check_jsonl_target, check_no_input_replaced, check_output, output_names, plan_targets
+from .targets import check_jsonl_target, check_no_input_replaced, check_output, output_names
 
 __all__ = [
     "DEFAULT_SUFFIXES",
@@ -48,6 +48,5 @@ __all__ = [
     "output_names",
     "parse_size",
     "parse_to_text",
-    "plan_targets",
     "run_batch",
 ]

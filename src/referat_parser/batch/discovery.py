@@ -16,6 +16,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from ..paths import join
+
 # The file name suffixes a folder is searched for (case-insensitive) when no --glob is given.
 # Readers of new formats add theirs here.
 DEFAULT_SUFFIXES = (".txt", ".md", ".pdf", ".html", ".htm", ".docx", ".xml")
@@ -32,6 +34,12 @@ class Input:
     mtime_ns: int = 0
     error: tuple[str, str] | None = None  # (code, message) when it cannot even be listed
 
+    def __post_init__(self) -> None:  # Input(Path(...), PurePosixPath(...)) as before: kept as text
+        if not isinstance(self.source, str):
+            object.__setattr__(self, "source", os.fspath(self.source))
+        if not isinstance(self.rel_posix, str):
+            object.__setattr__(self, "rel_posix", PurePosixPath(self.rel_posix).as_posix())
+
     @property
     def path(self) -> Path:
         return Path(self.source)
@@ -42,7 +50,8 @@ class Input:
 
 
 def suffix(name: str) -> str:
-    """The last suffix of a file name as pathlib gives it: '' for '.profile' and for 'notes.'."""
+    """The last suffix of a file name, as pathlib gave it up to Python 3.13: '' for '.profile' and for
+    'notes.'. Written out so that output names do not depend on the Python version."""
     dot = name.rfind(".")
     return name[dot:] if 0 < dot < len(name) - 1 else ""
 
@@ -121,7 +130,7 @@ def _walk(root: Path, globs: Sequence[str], excludes: Sequence[str], skip_ids: s
             return
         for entry in entries:
             child = f"{rel}/{entry.name}" if rel else entry.name
-            path = entry.name if folder == "." else entry.path  # as Path joins it: no './' in front
+            path = join(folder, entry.name)
             try:
                 is_dir = entry.is_dir()  # follows symlinks; `seen` ends loops
             except OSError:

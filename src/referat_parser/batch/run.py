@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import UsageError
+from ..paths import join
 from .discovery import Input, discover
 from .manifest import Manifest
 from .options import BatchOptions
@@ -59,15 +60,13 @@ def _plan(inputs: Sequence[Path], out: Path | None, options: BatchOptions, mode:
     files = list(discover(inputs, globs=options.globs, excludes=options.excludes,
                           skip=[out] if out is not None else []))
     plan = _Plan(total=len(files))
-    targets: list[str | None]
-    names: list[str | None]
+    names: list[str] | list[None] = [None] * len(files)
+    targets: list[str] | list[None] = [None] * len(files)
     if mode == "file" and out is not None:
-        names = list(output_names(files))
+        names = output_names(files)
         out_text = os.fspath(out)
-        targets = [os.path.join(out_text, name) for name in names]
+        targets = [join(out_text, name) for name in names]
         check_no_input_replaced(files, targets)
-    else:
-        names = targets = [None] * len(files)
     failed: list[tuple[Input, str | None]] = []
     todo: list[tuple[Input, str | None]] = []
     for f, target, name in zip(files, targets, names, strict=True):

@@ -42,11 +42,6 @@ def output_names(files: Sequence[Input]) -> list[str]:
     return names
 
 
-def plan_targets(files: Sequence[Input], out: Path) -> list[Path]:
-    """The output file of each input: OUT/<rel>.json, with collisions resolved as the module says."""
-    return [out.joinpath(*name.split("/")) for name in output_names(files)]
-
-
 def _with_json_suffix(rel: str) -> str:
     """``rel`` with its file name's suffix replaced by '.json', as PurePosixPath.with_suffix does."""
     head, slash, name = rel.rpartition("/")
