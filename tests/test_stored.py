@@ -199,7 +199,7 @@ def test_a_digest_of_files_just_written_is_not_stored(cache_dir: Path, tmp_path:
     assert stored.files_digest("test", tmp_path / "pkg", files) == "worked out" and calls
 
 
-def test_a_damaged_digest_cache_or_none_works_the_digest_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_damaged_digest_cache_is_worked_out_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from referat_parser import version
 
     files = _tree(tmp_path / "pkg")
@@ -208,5 +208,26 @@ def test_a_damaged_digest_cache_or_none_works_the_digest_out(tmp_path: Path, mon
     (tmp_path / "cache").mkdir()
     (tmp_path / "cache" / "digests.marshal").write_bytes(b"\x00garbage")
     assert stored.files_digest("test", tmp_path / "pkg", files) == expected
+
+
+def test_with_the_cache_off_a_stored_digest_is_not_read(cache_dir: Path, tmp_path: Path, settled_at_once: None,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from referat_parser import version
+
+    files = _tree(tmp_path / "pkg")
+    stored.files_digest("test", tmp_path / "pkg", files)  # stored in cache_dir
     monkeypatch.setenv("REFERAT_CACHE_DIR", "")
-    assert stored.files_digest("test", tmp_path / "pkg", files) == expected
+    monkeypatch.setattr(version, "files_digest", lambda root, files: "worked out")
+    assert stored.files_digest("test", tmp_path / "pkg", files) == "worked out"
+
+
+def test_entries_of_roots_that_are_gone_are_dropped(cache_dir: Path, tmp_path: Path, settled_at_once: None) -> None:
+    import marshal
+    import shutil
+
+    kept, gone = _tree(tmp_path / "kept"), _tree(tmp_path / "gone")
+    stored.files_digest("test", tmp_path / "gone", gone)
+    shutil.rmtree(tmp_path / "gone")
+    stored.files_digest("test", tmp_path / "kept", kept)
+    table = marshal.loads((cache_dir / "digests.marshal").read_bytes())
+    assert list(table) == [f"test:{tmp_path / 'kept'}"]

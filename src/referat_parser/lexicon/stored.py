@@ -23,6 +23,9 @@ Safety:
 The same folder keeps the digests of the package's own files (``files_digest``), which key this
 cache and the batch manifest, beside each file's size and change times: a process whose files are
 as they were reads the digest instead of reading, hashing (and importing hashlib for) the package.
+That file (``digests.marshal``) is one table for every install using the folder, rewritten whole:
+two processes storing digests at once may lose one of them, which the next process works out again.
+Entries of installs that no longer exist are dropped when it is written.
 
 The folder is ``$REFERAT_CACHE_DIR``, else ``$XDG_CACHE_HOME/referat`` or ``~/.cache/referat``;
 ``REFERAT_CACHE_DIR=`` (empty) turns the cache off.
@@ -117,6 +120,7 @@ def files_digest(name: str, root: Path, files: Iterable[Path]) -> str:
     digest = work_out(root, paths)
     settled = time.time_ns() - SETTLED_NS
     if where is not None and all(changed < settled for *_, changed in stamp) and _writable(where):
+        known = {key: value for key, value in known.items() if os.path.isdir(key.partition(":")[2])}
         known[entry] = (stamp, digest)
         _write(where / _DIGESTS, marshal.dumps(known))
     return digest
