@@ -192,6 +192,24 @@ def test_a_batch_parent_never_imports_the_parser_or_pydantic(tmp_path: Path):
     assert again.stdout.split() == ["0", "3", "[]"], again.stderr
 
 
+def test_an_unchanged_rerun_of_the_command_imports_neither_pydantic_nor_the_worker(tmp_path: Path):
+    """The whole command, typer included: with typer below 0.29 (pyproject.toml: 0.29 builds pydantic
+    adapters for the options on every run) a re-run with nothing to parse needs no pydantic."""
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    for sample in SAMPLES[:3]:
+        shutil.copy(sample, folder / sample.name)
+    arguments = ["parse", str(folder), "-o", str(out), "--quiet"]
+    subprocess.run([sys.executable, "-m", "referat_parser", *arguments, "--inline"], check=True, timeout=300)
+    code = ("import sys\nfrom referat_parser import cli\n"
+            f"sys.argv = ['referat', *{arguments!r}]\n"
+            "try:\n    cli.main()\nexcept SystemExit as stop:\n    status = stop.code\n"
+            "print(status, sorted(m for m in ('pydantic', 'referat_parser.models', 'referat_parser.worker') "
+            "if m in sys.modules))\n")
+    again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert again.stdout.split() == ["0", "[]"], (again.stdout, again.stderr)
+
+
 def test_the_workers_warm_up_document_parses():
     """The fork server parses batch/warm_up.txt before forking workers (preload.py): it must
     parse, or every worker would start cold."""
