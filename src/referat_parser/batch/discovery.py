@@ -49,9 +49,11 @@ class Input:
         return PurePosixPath(self.rel_posix)
 
 
-def suffix(name: str) -> str:
-    """The last suffix of a file name, as pathlib gave it up to Python 3.13: '' for '.profile' and for
-    'notes.'. Written out so that output names do not depend on the Python version."""
+def suffix(rel: str) -> str:
+    """The last suffix of the file name of ``rel`` (a '/'-path or a name), as pathlib gave it up to
+    Python 3.13: '' for '.profile' and for 'notes.'. Written out so that output names do not depend
+    on the Python version."""
+    name = rel.rpartition("/")[2]
     dot = name.rfind(".")
     return name[dot:] if 0 < dot < len(name) - 1 else ""
 
@@ -71,10 +73,10 @@ def _matches(rel: str, pattern: str) -> bool:
 def _wanted(rel: str, globs: Sequence[str], excludes: Sequence[str]) -> bool:
     if any(_matches(rel, pattern) for pattern in excludes):
         return False
-    name = rel.rpartition("/")[2]
     if globs:
+        name = rel.rpartition("/")[2]
         return any(fnmatch.fnmatchcase(name if "/" not in g else rel, g) for g in globs)
-    return suffix(name).lower() in DEFAULT_SUFFIXES
+    return suffix(rel).lower() in DEFAULT_SUFFIXES
 
 
 def os_error(exc: OSError) -> tuple[str, str]:

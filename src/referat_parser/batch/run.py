@@ -67,11 +67,11 @@ def _plan(inputs: Sequence[Path], out: Path | None, options: BatchOptions, mode:
         out_text = os.fspath(out)
         targets = [join(out_text, name) for name in names]
         check_no_input_replaced(files, targets)
-    failed: list[tuple[Input, str | None]] = []
+    failed: list[tuple[Input, str | None, tuple[str, str]]] = []
     todo: list[tuple[Input, str | None]] = []
     for f, target, name in zip(files, targets, names, strict=True):
         if f.error is not None:
-            failed.append((f, target))
+            failed.append((f, target, f.error))
             continue
         if manifest is not None and target is not None and name is not None:
             if not options.force and manifest.unchanged(f, target, name):
@@ -84,8 +84,8 @@ def _plan(inputs: Sequence[Path], out: Path | None, options: BatchOptions, mode:
     if failed or todo:  # an unchanged re-run makes neither, nor imports the worker module (2 ms)
         from ..worker import FileResult, Task
 
-        plan.early = [FileResult(source=f.source, target=target, code=f.error[0], message=f.error[1])
-                      for f, target in failed if f.error is not None]
+        plan.early = [FileResult(source=f.source, target=target, code=code, message=message)
+                      for f, target, (code, message) in failed]
         plan.tasks = [Task(source=f.source, target=target, mode=mode, options=parse_options) for f, target in todo]
     return plan
 

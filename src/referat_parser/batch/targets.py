@@ -44,9 +44,8 @@ def output_names(files: Sequence[Input]) -> list[str]:
 
 def _with_json_suffix(rel: str) -> str:
     """``rel`` with its file name's suffix replaced by '.json', as PurePosixPath.with_suffix does."""
-    head, slash, name = rel.rpartition("/")
-    old = suffix(name)
-    return f"{head}{slash}{name[:len(name) - len(old)] if old else name}.json"
+    old = suffix(rel)
+    return f"{rel[:len(rel) - len(old)] if old else rel}.json"
 
 
 def check_output(inputs: Sequence[Path], out: Path) -> None:
@@ -78,8 +77,7 @@ def check_jsonl_target(inputs: Sequence[Path], target: Path) -> None:
 
 def check_no_input_replaced(files: Sequence[Input], targets: Sequence[str | os.PathLike[str]]) -> None:
     """Refuse outputs that would replace an input (``referat parse a.json --glob '*.json' -o .``)."""
-    input_files = {os.path.realpath(f.source) for f in files
-                   if suffix(f.rel_posix.rpartition("/")[2]).lower() == ".json"}
+    input_files = {os.path.realpath(f.source) for f in files if suffix(f.rel_posix).lower() == ".json"}
     if not input_files:
         return
     for f, target in zip(files, targets, strict=True):

@@ -135,10 +135,7 @@ def _stamp(path: Path) -> tuple[str, int, int, int, int]:
 
 
 def _digests(path: Path) -> dict[str, Any]:
-    try:
-        found = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return {}
+    found = _read(path)
     return found if isinstance(found, dict) else {}
 
 
@@ -150,8 +147,11 @@ def _path(kind: str) -> Path | None:
 def load(kind: str) -> Any | None:
     """The stored value of ``kind`` ("patterns", "vocab"), or None when there is none to read."""
     path = _path(kind)
-    if path is None:
-        return None
+    return None if path is None else _read(path)
+
+
+def _read(path: Path) -> Any | None:
+    """What a cache file holds, or None when it cannot be read or is damaged."""
     try:
         return marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
