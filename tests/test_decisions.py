@@ -95,6 +95,8 @@ def parties(text):
         ("Et mindretal bestående af Venstre og Dansk Folkeparti stemte imod.", ["O", "V"]),
         ("Et mindretal (O) tog forbehold.", []),
         ("Imod stemte Ø, som ønsker cykelstien til venstre for vejen.", ["Ø"]),
+        # Only the supporters listed, without counts, of a rejected proposal: they lost.
+        ("Forslaget blev forkastet.\nFor stemte: A og F.", ["A", "F"]),
     ],
 )
 def test_dissent(text, expected):

@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-__version__ = "0.6.5"
+__version__ = "0.6.6"
 SCHEMA_VERSION = "1.3"
 
 

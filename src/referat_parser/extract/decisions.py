@@ -231,7 +231,7 @@ def _losing_side(ballot: list[re.Match[str]], text: str) -> str:
     for_count, against = counts.get("for") or printed.get("for"), counts.get("imod") or printed.get("imod")
     if for_count is not None and against is not None:
         return "for" if for_count < against else "imod"
-    return "for" if first_outcome(text) == "rejected" and "imod" not in counts else "imod"
+    return "for" if classify_outcome(text) == "rejected" and "imod" not in counts else "imod"
 
 
 def find_votes(text: str) -> VotesRef | None:
