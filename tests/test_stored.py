@@ -164,9 +164,9 @@ def test_a_stored_digest_is_the_worked_out_one_and_is_read_back(cache_dir: Path,
 
     files = _tree(tmp_path / "pkg")
     expected = version.files_digest(tmp_path / "pkg", files)
-    assert stored.files_digest("test", tmp_path / "pkg", files) == expected
+    assert stored.cached_digest("test", tmp_path / "pkg", files) == expected
     monkeypatch.setattr(version, "files_digest", lambda root, files: pytest.fail("worked out again"))
-    assert stored.files_digest("test", tmp_path / "pkg", reversed(files)) == expected
+    assert stored.cached_digest("test", tmp_path / "pkg", reversed(files)) == expected
 
 
 def test_a_changed_file_is_digested_again_even_with_its_old_size_and_time(cache_dir: Path, tmp_path: Path,
@@ -174,18 +174,18 @@ def test_a_changed_file_is_digested_again_even_with_its_old_size_and_time(cache_
     from referat_parser import version
 
     files = _tree(tmp_path / "pkg")
-    before = stored.files_digest("test", tmp_path / "pkg", files)
+    before = stored.cached_digest("test", tmp_path / "pkg", files)
     time.sleep(0.05)  # past the file system's clock tick
     old = files[1].stat()
     files[1].write_text("value = 7\n", encoding="utf-8")  # the same size
     os.utime(files[1], ns=(old.st_atime_ns, old.st_mtime_ns))  # and the old modification time
-    after = stored.files_digest("test", tmp_path / "pkg", files)
+    after = stored.cached_digest("test", tmp_path / "pkg", files)
     assert after == version.files_digest(tmp_path / "pkg", files) != before
     # An added file counts too; another name over the same root keeps its own digest.
     added = [*files, tmp_path / "pkg" / "c.json"]
     added[-1].write_text("{}", encoding="utf-8")
-    assert stored.files_digest("test", tmp_path / "pkg", added) == version.files_digest(tmp_path / "pkg", added)
-    assert stored.files_digest("other", tmp_path / "pkg", files) == after
+    assert stored.cached_digest("test", tmp_path / "pkg", added) == version.files_digest(tmp_path / "pkg", added)
+    assert stored.cached_digest("other", tmp_path / "pkg", files) == after
 
 
 def test_a_digest_of_files_just_written_is_not_stored(cache_dir: Path, tmp_path: Path,
@@ -193,10 +193,10 @@ def test_a_digest_of_files_just_written_is_not_stored(cache_dir: Path, tmp_path:
     from referat_parser import version
 
     files = _tree(tmp_path / "pkg")
-    stored.files_digest("test", tmp_path / "pkg", files)
+    stored.cached_digest("test", tmp_path / "pkg", files)
     calls = []
     monkeypatch.setattr(version, "files_digest", lambda root, files: calls.append(root) or "worked out")
-    assert stored.files_digest("test", tmp_path / "pkg", files) == "worked out" and calls
+    assert stored.cached_digest("test", tmp_path / "pkg", files) == "worked out" and calls
 
 
 def test_a_damaged_digest_cache_is_worked_out_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -207,7 +207,7 @@ def test_a_damaged_digest_cache_is_worked_out_again(tmp_path: Path, monkeypatch:
     monkeypatch.setenv("REFERAT_CACHE_DIR", str(tmp_path / "cache"))
     (tmp_path / "cache").mkdir()
     (tmp_path / "cache" / "digests.marshal").write_bytes(b"\x00garbage")
-    assert stored.files_digest("test", tmp_path / "pkg", files) == expected
+    assert stored.cached_digest("test", tmp_path / "pkg", files) == expected
 
 
 def test_with_the_cache_off_a_stored_digest_is_not_read(cache_dir: Path, tmp_path: Path, settled_at_once: None,
@@ -215,10 +215,10 @@ def test_with_the_cache_off_a_stored_digest_is_not_read(cache_dir: Path, tmp_pat
     from referat_parser import version
 
     files = _tree(tmp_path / "pkg")
-    stored.files_digest("test", tmp_path / "pkg", files)  # stored in cache_dir
+    stored.cached_digest("test", tmp_path / "pkg", files)  # stored in cache_dir
     monkeypatch.setenv("REFERAT_CACHE_DIR", "")
     monkeypatch.setattr(version, "files_digest", lambda root, files: "worked out")
-    assert stored.files_digest("test", tmp_path / "pkg", files) == "worked out"
+    assert stored.cached_digest("test", tmp_path / "pkg", files) == "worked out"
 
 
 def test_entries_of_roots_that_are_gone_are_dropped(cache_dir: Path, tmp_path: Path, settled_at_once: None) -> None:
@@ -226,8 +226,8 @@ def test_entries_of_roots_that_are_gone_are_dropped(cache_dir: Path, tmp_path: P
     import shutil
 
     kept, gone = _tree(tmp_path / "kept"), _tree(tmp_path / "gone")
-    stored.files_digest("test", tmp_path / "gone", gone)
+    stored.cached_digest("test", tmp_path / "gone", gone)
     shutil.rmtree(tmp_path / "gone")
-    stored.files_digest("test", tmp_path / "kept", kept)
+    stored.cached_digest("test", tmp_path / "kept", kept)
     table = marshal.loads((cache_dir / "digests.marshal").read_bytes())
     assert list(table) == [f"test:{tmp_path / 'kept'}"]

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
-from ..lexicon.stored import files_digest
+from ..lexicon.stored import cached_digest
 from ..paths import escape_path
 from .discovery import Input
 
@@ -37,12 +37,12 @@ def fingerprint() -> str:
 
 def digest(package: Path) -> str:
     """The first 16 hex digits of a SHA-256 of the source and data files under ``package`` (read
-    from the cache folder when none of them changed: see ``lexicon.stored.files_digest``)."""
+    from the cache folder when none of them changed: see ``lexicon.stored.cached_digest``)."""
     files: list[Path] = []
     for folder, subfolders, names in os.walk(package):
         subfolders[:] = [sub for sub in subfolders if sub != "__pycache__"]
         files += [Path(folder, name) for name in names if name.endswith(_OUTPUT_DECIDING)]
-    return files_digest("package", package, files)[:16]
+    return cached_digest("package", package, files)[:16]
 
 
 def sha256_file(path: str | os.PathLike[str]) -> str:

@@ -20,7 +20,7 @@ Safety:
 - Written once, atomically (a temporary file renamed over the target), by the first process that
   misses; concurrent writers write the same bytes.
 
-The same folder keeps the digests of the package's own files (``files_digest``), which key this
+The same folder keeps the digests of the package's own files (``cached_digest``), which key this
 cache and the batch manifest, beside each file's size and change times: a process whose files are
 as they were reads the digest instead of reading, hashing (and importing hashlib for) the package.
 That file (``digests.marshal``) is one table for every install using the folder, rewritten whole:
@@ -97,11 +97,11 @@ def _key() -> str:
     from ..version import __version__  # the version: an install without sources still re-keys
 
     files = [*_LEXICON.glob("*.py"), *_VOCAB.rglob("*.toml")]
-    build = f"{__version__}|{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}|{files_digest('lexicon', _LEXICON.parent, files)}"
+    build = f"{__version__}|{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}|{cached_digest('lexicon', _LEXICON.parent, files)}"
     return hashlib.sha256(build.encode()).hexdigest()[:20]
 
 
-def files_digest(name: str, root: Path, files: Iterable[Path]) -> str:
+def cached_digest(name: str, root: Path, files: Iterable[Path]) -> str:
     """``version.files_digest(root, files)``, read from the cache folder when no file was added,
     removed or touched since it was worked out. A file is taken as unchanged when its size, inode,
     modification and change times are (the batch manifest trusts size and time for its inputs);
