@@ -88,6 +88,8 @@ def _is_hex(text: str, length: int) -> bool:
 
 
 def join(folder: str, name: str) -> str:
-    """``folder``/``name`` as ``str(Path(folder) / name)`` gives it for a folder pathlib has normalised:
-    the current folder adds no './' in front. Text, as a batch joins a name for every file it lists."""
-    return name if folder == "." else os.path.join(folder, name)
+    """``folder``/``name`` (``name`` with '/' between its parts) as ``str(Path(folder) / name)`` gives it
+    for a folder pathlib has normalised: the current folder adds no './' in front, and the parts are
+    joined with the system's separator. Text, as a batch joins a name for every file it lists."""
+    parts = name.split("/")
+    return os.path.join(*parts) if folder == "." else os.path.join(folder, *parts)
