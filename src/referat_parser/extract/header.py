@@ -81,12 +81,7 @@ def _only_names(text: str) -> bool:
 
 def _cell_label(text: str) -> bool:
     """A header field's label (date, place, attendance, absence, substitute), alone in its cell."""
-    return _label_alone(text, P.substitute_label_alone)
-
-
-def _label_alone(text: str, other: re.Pattern[str]) -> bool:
-    """A header field's or an absence label alone in ``text``, or what ``other`` matches at its start."""
-    return bool(P.header_label_alone.match(text) or P.absence_alone.match(text) or other.match(text))
+    return bool(P.header_label_alone.match(text) or P.absence_alone.match(text) or P.substitute_label_alone.match(text))
 
 
 @dataclass
@@ -126,10 +121,6 @@ class _Context:
 # --- reading labels -----------------------------------------------------------------------------------
 
 LABEL_VALUE_LINES = 2  # lines after a label alone on its line read for its value
-
-
-def _next_text(lines: list[str], index: int) -> int | None:
-    return next((i for i in range(index + 1, min(len(lines), index + 1 + LABEL_VALUE_LINES)) if lines[i]), None)
 
 
 def _next_row(rows: list[Line], index: int) -> int | None:
@@ -225,11 +216,6 @@ def _inside_another_field(before: str) -> bool:
 def _field_label_words(words: list[str]) -> bool:
     """The words are a header field's label as printed: capitalised ('Møde:', not '... næste møde:')."""
     return words[0][:1].isupper() and fold(" ".join(words)) in field_labels()
-
-
-def _is_label(text: str) -> bool:
-    """A header field's, an absence or a member list's label (as header_facts.Line.is_label, for a text)."""
-    return _label_alone(text, P.member_list_label)
 
 
 def _first_column(value: str) -> str:
@@ -350,7 +336,7 @@ def _committee_candidates(ctx: _Context) -> list[str]:
     # The length first (a long line is passed over without a search); the navigation gate reads the
     # line's lower case that its facts keep.
     return [row.text for row in ctx.rows[: ctx.title_at] if len(row.text) <= LINE_MAX
-            and not P.participant_label.match(row.text) and not row.search(G.navigation_word)]
+            and not row.participant_label and not row.search(G.navigation_word)]
 
 
 def _lower_case_body(line: str) -> str | None:
@@ -389,16 +375,17 @@ def _title_block(ctx: _Context) -> Iterator[str]:
     """'Referat' / 'Mødesystemgruppen' / '06-10-2016 13:00': the line right after a document-type word
     printed alone, with the date below it, names the body when it names nothing else and a word of it
     ends like a body's or group's name ('Styregruppen for X'; not 'Godkendt', 'Udkast')."""
-    texts = [line for line in ctx.lines[: ctx.title_at] if line]
-    for index in range(1, len(texts)):
-        before, line = texts[index - 1], texts[index]
+    rows = [row for row in ctx.rows[: ctx.title_at] if row.text]
+    for index in range(1, len(rows)):
+        before, row = rows[index - 1].text, rows[index]
+        line = row.text
         if not (P.document_word.fullmatch(before.strip(" .:")) and line[:1].isupper()):
             continue
         if (len(line.split()) > TITLE_BLOCK_WORDS or any(ch.isdigit() for ch in line) or line.endswith((".", ":"))
-                or _is_label(line) or P.any_label.match(line) or P.document_word.fullmatch(line.strip(" .:"))
+                or row.is_label or P.any_label.match(line) or P.document_word.fullmatch(line.strip(" .:"))
                 or _names_something_else(line) or not _names_a_group(line)):
             continue
-        if any(next(iter_dates(text), None) for text in texts[index + 1: index + 1 + TITLE_BLOCK_DATE_LINES]):
+        if any(below.dates for below in rows[index + 1: index + 1 + TITLE_BLOCK_DATE_LINES]):
             yield line.strip(" .")
 
 
@@ -536,14 +523,14 @@ def _address_block(ctx: _Context) -> Iterator[str]:
     address printed over lines, ending in a postcode and town, is the place."""
     if ctx.date_line is None:
         return
-    lines = ctx.meeting_lines[: ctx.title_at]
-    for index in range(ctx.date_line + 1, len(lines)):
-        if not P.postcode_town.match(lines[index]):
+    rows = ctx.meeting_rows[: ctx.title_at]
+    for index in range(ctx.date_line + 1, len(rows)):
+        if not P.postcode_town.match(rows[index].text):
             continue
-        block = [lines[index]]
-        for line in reversed(lines[max(ctx.date_line + 1, index - ADDRESS_LINES): index]):
-            if not line or next(iter_dates(line), None) or next(iter_times(line), None) or _is_label(line) \
-                    or P.any_label.match(line) or line.endswith("."):
+        block = [rows[index].text]
+        for row in reversed(rows[max(ctx.date_line + 1, index - ADDRESS_LINES): index]):
+            line = row.text
+            if not line or row.dates or row.times or row.is_label or P.any_label.match(line) or line.endswith("."):
                 break
             block.insert(0, line)
         if len(block) >= 2:
@@ -589,27 +576,28 @@ def _wrapped_place(place: str, lines: list[str], index: int) -> str:
 def _place_line_after_date(ctx: _Context) -> Iterator[str]:
     """A line naming a place within a few lines after the date ("Rådhuset, mødelokale 2"), or an
     'i X' line right under it ("den 26. april 2017 kl. 08:30" / "i Økonomiudvalgsværelset")."""
-    return _place_line_below(ctx.meeting_lines, ctx.date_line)
+    return _place_line_below(ctx.meeting_rows, ctx.date_line)
 
 
 def _place_line_after_time(ctx: _Context) -> Iterator[str]:
     """A line naming a place below the time, where the date was read from another line: eDoc prints
     "Dato: 04.12.2012" on a running line, then "tirsdag den 4. december 2012, kl. 13:00" and
     "i Mødecenter C, Lokale 32" below it."""
-    lines = ctx.meeting_lines
-    time_line = next((i for i, row in enumerate(ctx.meeting_rows) if "kl" in row.text and row.times), None)
-    return _place_line_below(lines, time_line) if time_line != ctx.date_line else iter(())
+    rows = ctx.meeting_rows
+    time_line = next((i for i, row in enumerate(rows) if "kl" in row.text and row.times), None)
+    return _place_line_below(rows, time_line) if time_line != ctx.date_line else iter(())
 
 
-def _place_line_below(lines: list[str], at: int | None) -> Iterator[str]:
+def _place_line_below(rows: list[Line], at: int | None) -> Iterator[str]:
     if at is None:
         return
     start = at + 1
-    for index, line in enumerate(lines[start: start + PLACE_LINES_AFTER_DATE], start):
-        if not line or next(iter_dates(line), None) or next(iter_times(line), None) or P.participant_label.match(line):
+    for index, row in enumerate(rows[start: start + PLACE_LINES_AFTER_DATE], start):
+        line = row.text
+        if not line or row.dates or row.times or row.participant_label:
             continue
         in_line = P.place_i_line.match(line)
-        if in_line and index == _next_text(lines, at):
+        if in_line and index == _next_row(rows, at):
             yield in_line["place"].strip()
         elif P.header_place_words.search(line) and len(line) < PLACE_LINE_MAX and not line.endswith("."):
             yield P.place_preposition.sub("", line).strip()
