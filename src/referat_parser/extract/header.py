@@ -20,6 +20,10 @@ from ..drafts import HeaderDraft
 from ..lexicon import gates as G
 from ..lexicon import patterns as P
 from ..lexicon.attendance import (
+    ABSENT_GATES,
+    ATTENDANCE_GATES,
+    PARTIAL_GATES,
+    SUBSTITUTE_GATES,
     ParticipantRef,
     absences_in_line,
     first_names_absent,
@@ -902,14 +906,6 @@ def _attendance_in_line(row: Line) -> Attendance | None:
     return partial, absent, substitutes
 
 
-# The gates of absences_in_line, partial_absences and substitutes_in_line, whose words a line needs for
-# each to find anything (beside an absence label or 'all except'), and all of them for the first test.
-ABSENT_GATES = ("afbud_fra", "absent_verb")
-PARTIAL_GATES = ("partial_verb",)
-SUBSTITUTE_GATES = ("substitute_hint",)
-ATTENDANCE_GATES = (*ABSENT_GATES, *PARTIAL_GATES, *SUBSTITUTE_GATES)
-
-
 def _may(row: Line, gates: tuple[str, ...]) -> bool:
     return any(row.may(getattr(G, name)) for name in gates)
 
@@ -917,10 +913,7 @@ def _may(row: Line, gates: tuple[str, ...]) -> bool:
 @lru_cache(maxsize=1)
 def _attendance_words() -> tuple[str, ...] | None:
     """The words of all ATTENDANCE_GATES in one tuple (None if a gate passes every line or waits for a digit)."""
-    gates = [getattr(G, name) for name in ATTENDANCE_GATES]
-    if any(gate.words is None or gate.digit for gate in gates):
-        return None
-    return tuple(dict.fromkeys(word for gate in gates for word in gate.words))
+    return G.words_of(ATTENDANCE_GATES)
 
 
 def _may_hold_attendance_words(row: Line) -> bool:

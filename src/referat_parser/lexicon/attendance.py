@@ -29,6 +29,24 @@ class ParticipantRef:
     substitute_for: str | None = None
 
 
+# The patterns whose gates a line must pass for absences_in_line, partial_absences and substitutes_in_line
+# to find anything beside an absence label or 'all except': each function asks them first, and the
+# header (extract.header._attendance_in_line) asks them of a line before it calls the three.
+ABSENT_GATES = ("afbud_fra", "absent_verb")
+PARTIAL_GATES = ("partial_verb",)
+SUBSTITUTE_GATES = ("substitute_hint",)
+ATTENDANCE_GATES = (*ABSENT_GATES, *PARTIAL_GATES, *SUBSTITUTE_GATES)
+
+
+def _may(text: str, names: tuple[str, ...]) -> bool:
+    """Whether one of the gates of patterns ``names`` passes ``text`` (a plain loop: any() over a
+    generator costs a frame, on a path asked of many lines)."""
+    for name in names:  # noqa: SIM110
+        if getattr(G, name).may(text):
+            return True
+    return False
+
+
 # --- absence -------------------------------------------------------------------------------------
 
 def absences_in_line(text: str) -> list[PersonRef] | None:
@@ -48,7 +66,7 @@ def absences_in_line(text: str) -> list[PersonRef] | None:
             return []
         substitutes = {s.name for s in substitutes_in_line(names)}
         return [p for p in _absent_in_list(names) if p.name not in substitutes]
-    if not (G.afbud_fra.may(text) or G.absent_verb.may(text)):
+    if not _may(text, ABSENT_GATES):
         return None  # no sentence of the line can name an absence: no need to split it
     found: list[PersonRef] = []
     for sentence in split_sentences(text):
@@ -151,7 +169,7 @@ def partial_absences(text: str) -> list[tuple[PersonRef, list[str]]]:
     # No sentence of the line has the verb unless the line has it: a sentence ends in [.!?] and the next
     # starts after white space, so a word boundary at a sentence's edge is one in the line too. The
     # gate's words ('kom') are in many lines ('Kommune') that have no verb, and need no split.
-    if not G.partial_verb.may(text) or P.partial_verb.search(text) is None:
+    if not _may(text, PARTIAL_GATES) or P.partial_verb.search(text) is None:
         return found
     for sentence in split_sentences(text):
         verb = G.partial_verb.search(sentence)
@@ -211,7 +229,8 @@ def _substitute_patterns() -> list[re.Pattern[str]]:
 def substitutes_in_line(text: str) -> list[ParticipantRef]:
     """The substitutes a line names, each with whom they stood in for where the line says."""
     found: list[ParticipantRef] = []
-    if not P.substitute_hint.search(text):  # every substitute wording names the role or "i stedet"
+    # Every substitute wording names the role or "i stedet".
+    if not _may(text, SUBSTITUTE_GATES) or not P.substitute_hint.search(text):
         return found
     seen = set()
     for pattern in _substitute_patterns():

@@ -744,3 +744,18 @@ def __getattr__(name: str) -> Gated:
     gated = Gated(getattr(P, name), requirement(name), prefixes(name))
     globals()[name] = gated
     return gated
+
+
+# --- the words of several gates at once -------------------------------------------------------------
+
+def words_of(names: Iterable[str]) -> tuple[str, ...] | None:
+    """The words of the gates of patterns ``names`` in one sorted tuple, for one holds_any walk over a
+    text's lower case in place of a test per gate; None when one of the gates passes every text (no
+    words known) or waits for a digit, which no word test can stand in for. Callers keep the answer."""
+    words: set[str] = set()
+    for name in names:
+        need = requirement(name)
+        if need is None or DIGIT in need:
+            return None
+        words |= need
+    return tuple(sorted(words))

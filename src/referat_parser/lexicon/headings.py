@@ -358,13 +358,10 @@ ITEM_REFERENCE_WORDS = ("pkt", "punkt", "sag")
 def _decision_head_words() -> tuple[str, ...]:
     """The words of which a decision heading holds one (lower case): decision_heading's and
     decision_heading_genitive's, as their gates know them, and an item reference (the bare form's)."""
-    words = {*ITEM_REFERENCE_WORDS}
-    for name in ("decision_heading", "decision_heading_genitive"):
-        need = G.requirement(name)
-        if need is None or G.DIGIT in need:
-            return ()  # no words known: the test stays open
-        words |= need
-    return tuple(sorted(words))
+    words = G.words_of(("decision_heading", "decision_heading_genitive"))
+    if words is None:
+        return ()  # no words known: the test stays open
+    return tuple(sorted({*ITEM_REFERENCE_WORDS, *words}))
 
 
 def _may_open_with_decision(text: str) -> bool:
