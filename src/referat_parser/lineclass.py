@@ -297,7 +297,6 @@ FIRST_CHARACTERS = 1024  # distinct first characters whose rule lists are kept: 
 
 
 RuleList = tuple[tuple[str, Callable[[str, bool | None], Info | None]], ...]
-_RULES_BY_FIRST: dict[str, RuleList] = {}  # _line_rules' answers: a dict read costs less than an lru_cache call
 STARTS_KEPT = 8192  # distinct two-character line starts whose rule lists are kept
 _RULES_BY_START: dict[str, RuleList] = {}  # _start_rules' answers, for lines that are not plain
 _PLAIN_RULES_BY_START: dict[str, RuleList] = {}  # ... and for plain lines
@@ -332,17 +331,6 @@ def _first_rules(first: str) -> tuple[tuple[LineRule, tuple[str, ...] | None], .
     """The rules of LINE_RULES that may recognise a line starting with ``first``, in order, each with
     its patterns that may match such a line (LineRule.patterns_for)."""
     return tuple((rule, rule.patterns_for(first)) for rule in LINE_RULES if rule.may_apply(first))
-
-
-def _line_rules(first: str) -> RuleList:
-    """(name, test) of the rules that may recognise a line starting with ``first`` ('' for a blank
-    line), in order: the pairs themselves, so that classify reads no attributes per rule."""
-    rules = _RULES_BY_FIRST.get(first)
-    if rules is None:
-        rules = tuple((rule.name, rule.test) for rule in LINE_RULES if rule.may_apply(first))
-        if len(_RULES_BY_FIRST) < FIRST_CHARACTERS:  # bounded: past that, worked out per line
-            _RULES_BY_FIRST[first] = rules
-    return rules
 
 
 @lru_cache(maxsize=FIRST_CHARACTERS)
@@ -417,7 +405,9 @@ def _classify_marked(text: str, bold: bool | None) -> Info:
                 info.rule = info.rule or name
                 return info
         text = text[marker.end():]
-    for name, test in _line_rules(text[:1]):
+    # The same rule lists classify reads: the text left after the marker is never empty (list_marker
+    # needs a character after it), the guard keeps _is_plain off an empty text all the same.
+    for name, test in _start_rules(text[:2], bool(text) and _is_plain(text)):
         info = test(text, bold)
         if info is not None:
             info.rule = info.rule or name
