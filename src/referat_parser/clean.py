@@ -443,8 +443,8 @@ def _rejoin(lines: list[_Row]) -> list[_Row]:
             blanks_since_text += 1
             out.append(line)
             continue
-        # The cheap tests first: most lines follow a line with text and start in upper case.
-        previous = (len(out) - 1 if out and out[-1].text else _last_text(out)) if line.text[0].islower() else None
+        # The cheap test first: most lines start in upper case, and only a lower-case start continues.
+        previous = _last_text(out) if line.text[0].islower() else None
         if previous is not None and _continues(out[previous], line, blanks_since_text):
             prev = out[previous]
             prev.text = join_text(prev.text, line.text)
@@ -463,9 +463,7 @@ def _last_text(lines: list[_Row]) -> int | None:
 
 
 def _continues(prev: _Row, line: _Row, blanks: int) -> bool:
-    first = line.text[0]
-    if not first.islower():  # the cheap test first: most lines start in upper case
-        return False
+    """Whether ``line``, which starts in lower case (_rejoin asks no other), continues ``prev``."""
     if P.open_closed_entry.match(line.text):
         return False  # "åbent 2 Title": an entry of a list of items, not a continuation
     if ends_sentence(prev.text):
