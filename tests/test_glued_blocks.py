@@ -56,7 +56,7 @@ def test_a_saved_page_with_glued_blocks_parses_like_one_without():
 
 
 def test_the_prefilter_asks_every_cheap_test_of_the_glue_rules():
-    """_split_glued_blocks asks GLUE_PREFILTER's tests written out, not GLUE_RULES': a rule with a new
+    """_split_glued_blocks asks GLUE_PREFILTER's tests (unpacked, no loop), not GLUE_RULES': a rule with a new
     cheap test must add it there, or its lines would never reach the rule."""
     from referat_parser.clean import GLUE_PREFILTER, GLUE_RULES
 

@@ -186,11 +186,12 @@ GLUE_PREFILTER = (_glued_word, _sentence_then_word)  # every cheap test of GLUE_
 
 
 def _split_glued_blocks(rows: list[_Row]) -> list[_Row]:
-    # Most lines pass no cheap test (GLUE_PREFILTER, asked here without a loop over them) and need no
-    # search; most documents have no glued line at all, and keep their rows as they are.
+    # Most lines pass no cheap test (GLUE_PREFILTER's two, asked here without a loop over them) and
+    # need no search; most documents have no glued line at all, and keep their rows as they are.
+    glued_word, sentence_then_word = GLUE_PREFILTER
     found = {index: match for index, row in enumerate(rows)
-             if row.text[:1].isalpha() and (_glued_word(row.text) or _sentence_then_word(row.text))
-             and (match := _glued_match(row.text)) is not None}
+             if row.text[:1].isalpha() and ((word := glued_word(row.text)) or sentence_then_word(row.text))
+             and (match := _glued_match(row.text, word)) is not None}
     if not found:
         return rows
     out: list[_Row] = []
@@ -209,9 +210,12 @@ def _split_glued_blocks(rows: list[_Row]) -> list[_Row]:
     return out
 
 
-def _glued_match(text: str) -> re.Match[str] | None:
-    """The first glue rule's match in ``text`` among the rules whose cheap test it passes."""
-    passed: dict[Callable[[str], bool], bool] = {}
+def _glued_match(text: str, word: bool) -> re.Match[str] | None:
+    """The first glue rule's match in ``text`` among the rules whose cheap test it passes. ``word`` is
+    what GLUE_PREFILTER's first test answered; a text that failed it passed the second (no other text
+    is asked), so neither test is asked again, and the second only if a rule needs it."""
+    glued_word, sentence_then_word = GLUE_PREFILTER
+    passed = {glued_word: True} if word else {glued_word: False, sentence_then_word: True}
     for rule, test in GLUE_RULES:
         if test not in passed:
             passed[test] = test(text)
