@@ -291,9 +291,11 @@ class _Walker:
             if style and _STYLE_HIDDEN.search(style):
                 return True
             classes = attrs.get("class")
-            if classes and (not rules.hidden_classes.isdisjoint(classes.split())
-                            or (not rules.glyph_classes.isdisjoint(classes.split()) and _glyph_only(node))):
-                return True
+            if classes:
+                names = classes.split()
+                if not rules.hidden_classes.isdisjoint(names) or (
+                        not rules.glyph_classes.isdisjoint(names) and _glyph_only(node)):
+                    return True
         if tag == "dialog":
             return "open" not in attrs
         if tag in rules.page_chrome_tags:
@@ -350,11 +352,6 @@ def _list_number(number: int, style: str) -> str:
 
 # --- entry points ---------------------------------------------------------------------------------
 
-def html_blocks(markup: str, *, newlines: bool = False) -> list[Block]:
-    """The blocks of an HTML document or fragment (for readers of formats that embed HTML)."""
-    return _page_blocks(markup, newlines=newlines)[0]
-
-
 def _page_blocks(markup: str, *, newlines: bool = False) -> tuple[list[Block], list[str]]:
     """The blocks of a page and the text of its banner and footer (dropped from the blocks)."""
     body = LexborHTMLParser(markup).body
@@ -370,7 +367,7 @@ def html_fragment_lines(markup: str) -> list[RawLine]:
     markup = _CONTROL.sub("", markup)
     if "<" not in markup and "&" not in markup:
         return render([Para(text) for line in markup.splitlines() if (text := " ".join(line.split()))])
-    return render(html_blocks(markup, newlines=_BLOCK_MARKUP.search(markup) is None))
+    return render(_page_blocks(markup, newlines=_BLOCK_MARKUP.search(markup) is None)[0])
 
 
 def read_html_bytes(data: bytes) -> Document:
