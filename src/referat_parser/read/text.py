@@ -59,8 +59,10 @@ codecs.register_error("referat-c1", _c1_passthrough)
 # of Latin-1 letters (C2, C3) and of general punctuation (E2) are repaired: a Danish text has no
 # other reason to put "Ã" or "Â" before a continuation character, while other leads (Ø, Å, é...)
 # are ordinary letters and would be "repaired" into nonsense.
-_MOJIBAKE = re.compile(f"[\u00c2\u00c3]{_CONT_CLASS}|\u00e2{_CONT_CLASS}{{2}}")
-_MOJIBAKE_LEADS = ("\u00c2", "\u00c3", "\u00e2")  # the characters every _MOJIBAKE match starts with
+_LETTER_LEADS = "\u00c2\u00c3"  # "Â", "Ã": leads of a Latin-1 letter, one continuation character
+_PUNCTUATION_LEAD = "\u00e2"  # "â": lead of general punctuation, two continuation characters
+_MOJIBAKE = re.compile(f"[{_LETTER_LEADS}]{_CONT_CLASS}|{_PUNCTUATION_LEAD}{_CONT_CLASS}{{2}}")
+_MOJIBAKE_LEADS = (*_LETTER_LEADS, _PUNCTUATION_LEAD)  # the characters every _MOJIBAKE match starts with
 
 # Characters a single non-UTF-8 byte may stand for in a mostly-UTF-8 file (mixed cp1252): the
 # letters and punctuation of Western European text. Others ("Ã", "ÿ", "þ", symbols) are far more
