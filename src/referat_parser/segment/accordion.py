@@ -6,9 +6,6 @@ line among other bulleted lines, under a heading or without text of its own is a
 
 from __future__ import annotations
 
-from itertools import compress, count
-from operator import attrgetter, itemgetter
-
 from ..clean import Line
 from ..lexicon import patterns as P
 from ..lexicon.headings import Heading
@@ -23,12 +20,9 @@ def accordion_headings(infos: list[Info], lines: list[Line]) -> None:
     """Turn bulleted rows into headings (in place) in a document whose sections are bulleted rows:
     from the first bulleted vocabulary heading on, a short capitalised bulleted line without end
     punctuation, followed by a line without a marker (its text or fields), is a heading."""
-    # A marker is the line's first character (list_marker opens with one): the pattern reads only those
-    # lines, found in C (map, compress) rather than by a Python step per line.
-    texts = list(map(attrgetter("text"), lines))
-    first_marked = map(P.LIST_MARKERS.__contains__, map(itemgetter(slice(0, 1)), texts))
-    marker = P.list_marker.match
-    marked = [index for index in compress(count(), first_marked) if marker(texts[index])]
+    # A marker is the line's first character (list_marker opens with one): the pattern reads only those lines.
+    markers, marker = P.LIST_MARKERS, P.list_marker.match  # read once, not per line
+    marked = [index for index, line in enumerate(lines) if line.text[:1] in markers and marker(line.text)]
     for index in marked:  # 'Bilag' / '• Indstilling' / '• Bilag 1: ...': an entry of a list, not a section
         if infos[index].kind is HEADING and _list_entry(infos, lines, index):
             infos[index] = Info(TEXT, rule="bulleted_list_entry")

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import functools
 from functools import lru_cache
-from itertools import compress, count, pairwise
-from operator import attrgetter, itemgetter
+from itertools import pairwise
 
 from ..clean import Line
 from ..lexicon import gates as G
@@ -115,11 +114,9 @@ def _join_wrapped(parts: list[str]) -> str:
 
 def _paged_lines(infos: list[Info], lines: list[Line]) -> list[int]:
     """The text lines that end in a page number (_trailing_page). The page's last digit is the line's
-    last character: the lines that end in a digit are found in C (map, compress), not by a Python step
-    per line, and only they are read."""
-    texts = list(map(attrgetter("text"), lines))
-    ends_in_digit = compress(count(), map(str.isdigit, map(itemgetter(slice(-1, None)), texts)))
-    return [index for index in ends_in_digit if infos[index].kind is TEXT and _trailing_page(texts[index]) is not None]
+    last character: only the lines that end in a digit are read further."""
+    return [i for i, (info, line) in enumerate(zip(infos, lines, strict=True))
+            if line.text[-1:].isdigit() and info.kind is TEXT and _trailing_page(line.text) is not None]
 
 
 def _between(info: Info, text: str) -> bool:
