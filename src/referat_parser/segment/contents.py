@@ -5,7 +5,8 @@ entries are never items."""
 from __future__ import annotations
 
 import functools
-from functools import lru_cache
+import re
+from functools import cache
 from itertools import pairwise
 
 from ..clean import Line
@@ -123,16 +124,14 @@ def _between(info: Info, text: str) -> bool:
     """Whether a line may stand between the entries of a contents run: a blank line, an open/closed
     marker or a subheading ("Lukkede sager")."""
     return info.kind is BLANK or info.kind is PUBLIC \
-        or (_may_start_subheading(text[:1]) and P.toc_subheading.match(text) is not None)
+        or _subheading().match(text) is not None
 
 
-FIRST_CHARACTERS = 1024  # distinct first characters whose answer is kept
-
-
-@lru_cache(maxsize=FIRST_CHARACTERS)
-def _may_start_subheading(first: str) -> bool:
-    """Whether a contents subheading (toc_subheading) may start with ``first`` (gates.initials)."""
-    return G.may_start(G.initials("toc_subheading"), first)
+@cache
+def _subheading() -> G.StartGate | re.Pattern[str]:
+    """toc_subheading, behind a gate on the first character where it has one: most lines start with a
+    letter that no subheading starts with."""
+    return G.start_gate("toc_subheading") or P.toc_subheading
 
 
 def _runs(infos: list[Info], lines: list[Line], members: list[int]) -> list[tuple[list[int], bool]]:
