@@ -195,14 +195,16 @@ def _list_continues(s: _State, c: Candidate) -> bool:
     item"), is the first item with structure, or is bold like the items while the list is not."""
     if s.list_next is None or c.number != s.list_next:
         return False
-    if s.follows_last(c) and s.list_style != c.style and c.style == number_style(s.lines[s.last().title_line].text):
-        return False
-    if s.follows_last(c) and (_item_field_follows(s.infos, c.title_line)
-                              or (c.title is not None and fold(c.title) in s.recurring())):
-        return False
     if not s.accepted and c.structured(s.infos, s.lines):
         return False
-    return not (s.follows_last(c) and _bold_like_items(s.lines, c.index, s.list_line, s.last().title_line))
+    if s.follows_last(c):  # where it would be the next item (so an item is accepted)
+        title_line = s.last().title_line
+        if s.list_style != c.style and c.style == number_style(s.lines[title_line].text):
+            return False
+        if _item_field_follows(s.infos, c.title_line) or (c.title is not None and fold(c.title) in s.recurring()):
+            return False
+        return not _bold_like_items(s.lines, c.index, s.list_line, title_line)
+    return True
 
 
 def _continue_list(s: _State, c: Candidate) -> None:
