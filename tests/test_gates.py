@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from referat_parser.lexicon import gates as G
+from referat_parser.lexicon import headings as H
 from referat_parser.lexicon import patterns as P
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -195,3 +196,32 @@ def test_the_breadcrumb_shape_matches_what_its_backtracking_form_matched():
     for line in lines:
         assert (plain.match(line) is None) == (shape.match(line) is None), line
     assert sum(plain.match(line) is not None for line in lines) > 20
+
+
+GLUED_DECISIONS = [
+    "Beslutning i Økonomiudvalget den 3. maj 2021 Godkendt som indstillet.",
+    "Økonomiudvalgets beslutning den 7. december 2021 Anbefales.",
+    "Teknisk Udvalg, 10. september 2019, pkt. 65 Godkendt.",
+    "BESLUTNING I BYRÅDET DEN 01-02-2020 Godkendt.",
+    "Afgørelse truffet af Byrådet den 1. marts 2022 Taget til efterretning.",
+]
+
+
+def test_decision_head_words_let_every_glued_decision_through():
+    lines = GLUED_DECISIONS + _lines()
+    lines += [line + " Godkendt." for line in lines]
+    for line in lines:
+        if H._glued_after_date(line) is not None:
+            assert H._may_open_with_decision(line), line
+    assert all(H._glued_after_date(line) is not None for line in GLUED_DECISIONS)
+
+
+def test_decision_head_words_are_the_patterns_words():
+    """The words come from the gates of decision_heading and decision_heading_genitive, and from the item
+    reference that decision_heading_bare must end in."""
+    words = set(H._decision_head_words())
+    assert {"beslutning", "afgørelse", "behandling", "indstilling"} <= words
+    assert "(?:pkt|punkt|sag)" in P.FRAGMENTS["pkt"]
+    assert set(H.ITEM_REFERENCE_WORDS) <= words
+    bare, _ = P.TEMPLATES["decision_heading_bare"]
+    assert "{pkt}\\s*" in bare and "{pkt}?" not in bare
