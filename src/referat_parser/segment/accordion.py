@@ -10,6 +10,7 @@ from ..clean import Line
 from ..lexicon import patterns as P
 from ..lexicon.headings import Heading
 from ..lineclass import BLANK, FIELD, HEADING, NUMBER_ONLY, NUMBERED, TEXT, Info
+from .lines import next_text
 
 MIN_BULLETED_HEADINGS = 2  # vocabulary headings with a marker that show the accordion layout
 MAX_ROW_WORDS = 5  # a section's row names it in a few words
@@ -54,8 +55,8 @@ def _list_entry(infos: list[Info], lines: list[Line], index: int) -> bool:
     """A bulleted line with another bulleted line after it or a bulleted entry of text before it, or right
     under a heading, or with no text of its own (the next item or heading follows): an entry of a list,
     such as attachment names (an accordion's rows have their text or a bulleted field between them)."""
-    before = next((i for i in range(index - 1, -1, -1) if infos[i].kind is not BLANK), None)
-    after = next((i for i in range(index + 1, len(infos)) if infos[i].kind is not BLANK), None)
+    before = next_text(infos, index, -1)
+    after = next_text(infos, index, 1)
     if before is not None and (infos[before].kind is HEADING
                                or (infos[before].kind is TEXT and P.list_marker.match(lines[before].text))):
         return True

@@ -16,6 +16,7 @@ from ..lexicon.data import words
 from ..lexicon.words import join_text
 from ..lineclass import BLANK, HEADING, NUMBER_ONLY, NUMBERED, PUBLIC, TEXT, TOC, Info
 from .blocks import ItemBlock, TocLine
+from .lines import next_text
 
 
 def find_toc(infos: list[Info], lines: list[Line]) -> list[TocLine]:
@@ -48,10 +49,8 @@ def find_toc(infos: list[Info], lines: list[Line]) -> list[TocLine]:
 
 def _number_above(infos: list[Info], index: int) -> str | None:
     """'01.' / 'Godkendelse af dagsorden ........ 4': a contents entry whose number stands alone above it."""
-    above = index - 1
-    while above >= 0 and infos[above].kind is BLANK:
-        above -= 1
-    return infos[above].number if above >= 0 and infos[above].kind is NUMBER_ONLY else None
+    above = next_text(infos, index, -1)
+    return infos[above].number if above is not None and infos[above].kind is NUMBER_ONLY else None
 
 
 _COLUMN_HEADS = frozenset(head.casefold() for head in words()["contents"]["column_heads"])

@@ -10,9 +10,9 @@ from itertools import pairwise
 
 from ..clean import Line
 from ..lexicon import patterns as P
-from ..lineclass import BLANK, NUMBERED, TEXT, Info
+from ..lineclass import NUMBERED, TEXT, Info
 from .blocks import ItemBlock
-from .lines import fill_sections
+from .lines import fill_sections, next_text
 
 MIN_SUB_ITEMS = 2  # sub-items in the sequence that show the document numbers its items decimally
 MAX_SUB_STEP = 2  # a sub-number may skip one (a sub-item's line lost across a page break)
@@ -73,7 +73,7 @@ def _chain(entries: list[_Entry], infos: list[Info]) -> list[_Entry]:
     lines are text. The first group is the document's first numbered line: an outline '1 Drift' / '1.1
     Skoler' inside the text of item '1. Budget' numbers that text, not the document."""
     start = next((i for i, (a, b) in enumerate(pairwise(entries))
-                  if a.sub is None and b.top == a.top and b.sub == 1 and _next_text(infos, a.index) == b.index), None)
+                  if a.sub is None and b.top == a.top and b.sub == 1 and next_text(infos, a.index, 1) == b.index), None)
     if start is None or any(entry.sub is None for entry in entries[:start]):
         return []
     first = entries[start]
@@ -85,7 +85,3 @@ def _chain(entries: list[_Entry], infos: list[Info]) -> list[_Entry]:
         if next_sub or next_group:
             chain.append(entry)
     return chain
-
-
-def _next_text(infos: list[Info], index: int) -> int | None:
-    return next((i for i in range(index + 1, len(infos)) if infos[i].kind is not BLANK), None)

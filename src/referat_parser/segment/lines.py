@@ -12,6 +12,16 @@ from ..lexicon.titles import is_title_like
 from ..lineclass import BLANK, FIELD, HEADING, NUMBER_ONLY, NUMBERED, PUBLIC, TEXT, Info, Kind
 from .blocks import ItemBlock, SectionBlock
 
+
+def next_text(infos: list[Info], index: int, step: int) -> int | None:
+    """The nearest line after ``index`` (``step`` 1) or before it (``step`` -1) that is not blank; None
+    when only blank lines lie that way."""
+    other = index + step
+    while 0 <= other < len(infos) and infos[other].kind is BLANK:
+        other += step
+    return other if 0 <= other < len(infos) else None
+
+
 LOOKAHEAD_LINES = 12  # how far an item title looks for the structure (heading, case number) of an item
 
 
@@ -95,7 +105,7 @@ def capitals_continuation(infos: list[Info], lines: list[Line], title: int) -> i
     text = lines[following].text
     if len(text) > CAPITALS_CONTINUATION_MAX or not _in_capitals(text):
         return None
-    after = next((i for i in range(following + 1, len(infos)) if infos[i].kind is not BLANK), None)
+    after = next_text(infos, following, 1)
     return following if after is not None and infos[after].kind in (HEADING, FIELD) else None
 
 
@@ -122,10 +132,8 @@ def closing_title(infos: list[Info], lines: list[Line], title: int, before: int)
 def pull_back(infos: list[Info], start: int) -> int:
     """Include an "Åbent punkt" marker printed just before an item title (Acadre prints the case
     number on the same line)."""
-    back = start - 1
-    while back >= 0 and infos[back].kind is BLANK:
-        back -= 1
-    if back >= 0 and infos[back].kind is PUBLIC:
+    back = next_text(infos, start, -1)
+    if back is not None and infos[back].kind is PUBLIC:
         return back  # with its case number, if it prints one ("Åbent - 07.00.05A08 - 2023/19877")
     return start
 

@@ -21,6 +21,7 @@ from .lines import (
     closing_title,
     fill_sections,
     has_item_structure,
+    next_text,
     number_style,
     pull_back,
     similar,
@@ -157,7 +158,7 @@ def _list_in_sections(s: _State, c: Candidate) -> bool:
 
 def _heading_follows(infos: list[Info], index: int) -> bool:
     """The next line with text after ``index`` is a section heading."""
-    following = next((i for i in range(index + 1, len(infos)) if infos[i].kind is not BLANK), None)
+    following = next_text(infos, index, 1)
     return following is not None and infos[following].kind is HEADING
 
 
@@ -181,7 +182,7 @@ def _item_field_follows(infos: list[Info], index: int) -> bool:
 
 def _after_list_intro(infos: list[Info], lines: list[Line], index: int) -> bool:
     """The line before is a recommendation's intro ('Forvaltningen indstiller, at') or ends in a colon."""
-    before = next((i for i in range(index - 1, -1, -1) if infos[i].kind is not BLANK), None)
+    before = next_text(infos, index, -1)
     if before is None or infos[before].kind is not TEXT:
         return False
     text = lines[before].text.rstrip()
@@ -330,20 +331,13 @@ def _is_case_line(info: Info) -> bool:
 
 def _case_line_above(infos: list[Info], start: int) -> int | None:
     """The case-number line separated from ``start`` by blank lines only."""
-    above = _previous_text(infos, start)
+    above = next_text(infos, start, -1)
     return above if above is not None and _is_case_line(infos[above]) else None
 
 
 def _case_line_below(infos: list[Info], title: int) -> bool:
-    below = next((i for i in range(title + 1, len(infos)) if infos[i].kind is not BLANK), None)
+    below = next_text(infos, title, 1)
     return below is not None and _is_case_line(infos[below])
-
-
-def _previous_text(infos: list[Info], index: int) -> int | None:
-    back = index - 1
-    while back >= 0 and infos[back].kind is BLANK:
-        back -= 1
-    return back if back >= 0 else None
 
 
 def _sections_first(infos: list[Info], toc_lines: set[int]) -> bool:

@@ -16,7 +16,7 @@ from ..lexicon.outcomes import classify_outcome
 from ..lexicon.titles import is_meeting_line, is_title_like
 from ..lineclass import BLANK, FIELD, HEADING, PUBLIC, TEXT, Info
 from .blocks import ItemBlock, SectionBlock
-from .lines import assign_lines, attendance_label_alone, closing_title, title_before
+from .lines import assign_lines, attendance_label_alone, closing_title, next_text, title_before
 
 _HEAD_FIELDS = ("case_number", "document_number", "case_worker", "competence", "department")
 
@@ -171,13 +171,13 @@ def _sole_outcome(infos: list[Info], lines: list[Line], index: int, floor: int) 
 
 def _under_attendance_label(infos: list[Info], lines: list[Line], index: int) -> bool:
     """'Fraværende uden afbud:' / 'Ole Dam': a name under an attendance label is no title."""
-    before = next((i for i in range(index - 1, -1, -1) if infos[i].kind is not BLANK), None)
+    before = next_text(infos, index, -1)
     return before is not None and infos[before].kind is TEXT and attendance_label_alone(lines[before].text)
 
 
 def _has_text(infos: list[Info], index: int) -> bool:
     """Some line other than a heading follows the heading at ``index``."""
-    following = next((i for i in range(index + 1, len(infos)) if infos[i].kind is not BLANK), None)
+    following = next_text(infos, index, 1)
     return following is not None and infos[following].kind is not HEADING
 
 
@@ -186,7 +186,7 @@ def _titled(infos: list[Info], lines: list[Line], index: int) -> bool:
     title = title_before(infos, lines, index)
     if title is None or title != index - 1:
         return False
-    before = next((i for i in range(title - 1, -1, -1) if infos[i].kind is not BLANK), None)
+    before = next_text(infos, title, -1)
     return before is not None and closing_title(infos, lines, title, before)
 
 
