@@ -179,6 +179,21 @@ def test_the_lines_that_may_match_are_found_in_the_whole_text(name):
             assert {index for index, line in enumerate(text) if gated.may(line)} <= found, name
 
 
+def test_the_lines_of_several_gates_are_the_union_of_each_gates_lines():
+    """may_lines_of lowers the text once for several gates: the same lines as each gate's may_lines, with
+    gates that take the bytes path or need a digit (asked on their own) and with gates that do not."""
+    lines = [line for line in _lines() if "\n" not in line]
+    plain = [line for line in lines if not any(char in line for char in G.ASCII_LOOKALIKES)]
+    groups = [("noise_inline", "link_text_repeat"), ("noise_inline", "date"), tuple(GATED[:6]), tuple(GATED[-6:])]
+    for text in (lines, plain, lines[:40], ["", "ı", "İ"]):
+        joined = "\n".join(text)
+        for names in groups:
+            gates = [getattr(G, name) for name in names]
+            each = [gate.may_lines(joined) for gate in gates]
+            union = None if None in each else set().union(*each)
+            assert G.may_lines_of(joined, *gates) == union, names
+
+
 def test_the_breadcrumb_shape_matches_what_its_backtracking_form_matched():
     """noise.toml's breadcrumb takes each step's run whole (possessive) and checks its last character after:
     the same lines as the plain form, which gave back one character at a time on every line."""

@@ -578,6 +578,33 @@ def _digit_lines(text: str) -> Iterator[int]:
         match = P.digits.search(text, end)
 
 
+def _word_lines(low: str, words: Iterable[str]) -> list[int]:
+    """line_positions of each of ``words`` in ``low`` (a text's lower case); a substring test first:
+    most words stand nowhere in most texts."""
+    return [position for word in words if word in low for position in line_positions(low, word)]
+
+
+def may_lines_of(joined: str, *gates: Gated) -> set[int] | None:
+    """The union of the gates' may_lines(joined) (None when one of them is None), with the text lowered
+    once for all of them instead of once per gate. Where a gate takes the bytes path or needs a digit,
+    each gate is asked on its own, as may_lines does."""
+    if any(gate.digit or gate._bytes_path(joined) for gate in gates):
+        found: set[int] = set()
+        for gate in gates:
+            lines = gate.may_lines(joined)
+            if lines is None:
+                return None
+            found |= lines
+        return found
+    if any(gate.words is None for gate in gates):
+        return None
+    low = lowered(joined)
+    if low is None or len(low) != len(joined):
+        return None
+    positions = [position for gate in gates for position in _word_lines(low, gate.words or ())]
+    return line_numbers(joined, positions) if positions else set()
+
+
 class Gated:
     """A compiled pattern behind its gate: the methods the parser uses, with the pattern's answers."""
 
@@ -619,7 +646,7 @@ class Gated:
         stands in that line's part of the whole text's lower case."""
         if self.words is None:
             return None
-        if self.ascii_words is not None and not self.digit and not any(map(joined.__contains__, ASCII_LOOKALIKES)):
+        if self._bytes_path(joined):
             # The lines of the UTF-8 bytes, their ASCII letters in lower case, that hold the words' ASCII
             # runs: a superset of the lines whose lower case holds a word, without lower() of the whole
             # text (four times slower than the encoding and bytes.lower()). Where no ASCII_LOOKALIKES
@@ -627,14 +654,17 @@ class Gated:
             # ASCII character one byte and every other character off the ASCII bytes; the line breaks are
             # the text's, so the lines are counted as in the text.
             return lines_holding(joined.encode().lower(), self.ascii_words)
-        low = joined.lower()
-        if len(low) != len(joined) or any(char in low for char in _UNFOLDED):
+        low = lowered(joined)
+        if low is None or len(low) != len(joined):
             return None
-        # A substring test first: most words stand nowhere in most texts.
-        positions = [position for word in self.words if word in low for position in line_positions(low, word)]
+        positions = _word_lines(low, self.words)
         if self.digit:
             positions.extend(_digit_lines(joined))
         return line_numbers(joined, positions) if positions else set()
+
+    def _bytes_path(self, joined: str) -> bool:
+        """Whether may_lines(joined) scans the UTF-8 bytes instead of the lowered text."""
+        return self.ascii_words is not None and not self.digit and not any(map(joined.__contains__, ASCII_LOOKALIKES))
 
     # As may and search, for a text whose gate form the caller keeps (``low`` = lowered(text)): a line
     # that several gates ask about is lowered and scanned for unfolded letters once.

@@ -118,10 +118,9 @@ def inline_noise_lines(texts: list[str], joined: str | None = None) -> set[int] 
         return set()
     if joined is None:
         joined = "\n".join(texts)
-    found, repeats = G.noise_inline.may_lines(joined), G.link_text_repeat.may_lines(joined)
-    if found is None or repeats is None:
+    found = G.may_lines_of(joined, G.noise_inline, G.link_text_repeat)
+    if found is None:
         return None
-    found |= repeats
     if found and joined.count("\n") != len(texts) - 1:  # a line holds a break: line numbers are not indexes
         return None
     return found
