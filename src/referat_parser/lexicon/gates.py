@@ -629,12 +629,12 @@ class Gated:
         return self.need is None or may_match(self.need, text)
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:
+        if self.starts is not None and not args and len(text) > PREFIXED_TEXT:
+            # search_lower applies the gate to the lowered text and tries only where a match can start:
+            # the long line is lowered once, for both.
+            return self.search_lower(text, lowered(text))
         if self.need is not None and not may_match(self.need, text):
             return None
-        if self.starts is not None and not args and len(text) > PREFIXED_TEXT:  # as in search_lower
-            low = lowered(text)
-            if low is not None and len(low) == len(text):
-                return self._search_prefixed(text, low)
         return self.pattern.search(text, *args)
 
     def may_lines(self, joined: str) -> set[int] | None:
