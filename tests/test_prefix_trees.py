@@ -73,8 +73,15 @@ PLAIN: dict[str, Callable[[], str]] = {
     "transcript_page_one_labels": lambda: P._alternation(data.words()["transcript"]["page_one_labels"]),
     "glued_header_labels": lambda: P._alternation(data.words()["glued"]["header_labels"], spaces=False),
 }
+def _names(template: str, placeholder: str) -> bool:
+    """Whether ``template`` names ``placeholder``, itself or in a fragment it names (transcript_cut's lists
+    are in its fragment transcript_cut_marks)."""
+    names = re.findall(r"\{(\w+)\}", template)
+    return placeholder in names or any(_names(P.FRAGMENTS[name], placeholder) for name in names if name in P.FRAGMENTS)
+
+
 TREE_PATTERNS = sorted({(name, placeholder) for placeholder in PLAIN for name, (template, _) in P.TEMPLATES.items()
-                        if "{" + placeholder + "}" in template})
+                        if _names(template, placeholder)})
 
 
 def _phrase_texts(placeholder: str) -> list[str]:

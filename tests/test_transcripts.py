@@ -236,3 +236,39 @@ def test_may_cut_counts_every_cut_from_above():
         if text.isprintable():
             assert ([m.start() for m in P.transcript_cut_after_blank.finditer(text)]
                     == [m.start() for m in P.transcript_cut_after_space.finditer(text)]), text
+
+
+def test_the_mark_initials_cover_every_first_character_of_the_cut_marks():
+    """transcript_mark_initials is written out: with transcript_cut_initials (the labels' and headings') it
+    holds every character a phrase of transcript_cut_marks may start with, and AB those of the decisions."""
+    import re
+    from re import _parser as sre_parse
+
+    from referat_parser.lexicon import gates as G
+    from referat_parser.lexicon import patterns as P
+
+    initials = P.expand("{transcript_mark_initials}{transcript_cut_initials}")
+    covers = re.compile(f"[{initials}AB]")
+    for name, extra in (("transcript_cut_marks", ""), ("transcript_cut_phrases", "AB")):
+        first, empty = G._first(sre_parse.parse(P.fragment(name)), False)
+        assert first and not empty, name
+        for char in first:  # in lower case (G._first's form): one of its case forms is in the class
+            forms = ["0"] if char == G.DIGIT else [char, char.upper()]
+            assert any(re.fullmatch(f"[{initials}{extra}]", form) for form in forms), (name, char)
+            assert any(covers.fullmatch(form) for form in forms), (name, char)
+
+
+def test_may_cut_looks_for_the_ends_of_the_phrases_cut_after():
+    """may_cut looks for 'ben sag' and 'ket sag' (no lower() of a long line) where transcript_cut's empty
+    alternative (transcript_after_sag) cuts: every phrase of that alternative is found so."""
+    import re
+
+    from referat_parser.lexicon import patterns as P
+    from referat_parser.transcripts import may_cut
+
+    phrases = re.findall(r"\(\?<=\\s([^)]*)\)", P.fragment("transcript_after_sag"))
+    assert sorted(phrases) == ["Lukket sag", "Åben sag"]
+    for phrase in phrases:
+        text = f"Punkt {phrase} Tekst"
+        assert re.search(P.fragment("transcript_after_sag"), text) is not None
+        assert may_cut(text, 99), phrase

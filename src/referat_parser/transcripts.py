@@ -97,6 +97,8 @@ def may_cut(text: str, count: int) -> bool:
     after them (found in one scan of the text, P.transcript_cut_after_space), and no 'Åben sag' or
     'Lukket sag' is there for the cut after it. Most long lines (prose paragraphs) have no cut at all,
     and finding cuts one by one (_cuts) costs a pattern call at every capitalised word."""
+    # The ends of the phrases of P's fragment transcript_after_sag (tests/test_transcripts.py checks that
+    # they are found), looked for as they stand: a gate would lower the long line first (four times slower).
     if "ben sag" in text or "ket sag" in text:
         return True
     # A printable text holds no white space but the space (str.isprintable: other separators are not).

@@ -217,12 +217,20 @@ PHRASES.update({
 
 # Shared pieces of patterns.
 FRAGMENTS: dict[str, str] = {
-    # What stands after a white space where a PDF transcript's line break was (transcripts.may_cut): the
-    # phrases of transcript_cut's first alternatives and of transcript_decision_cut, in a look-ahead.
-    "transcript_cut_phrases": r"(?:(?:{transcript_labels})\s*:|(?:{heading_names_capitalised})(?=\s+[A-ZÆØÅ]|\s*$)"
-                              r"|(?:{heading_names_upper})(?=\s|$)|\d{1,3}\.\s+(?=[A-ZÆØÅ][a-zæøå])|(?:Åben|Lukket)\s+sag\b"
-                              r"|Side\s+\d{1,3}(?:\s+af\s+\d{1,3}\b|$)|Sagsoversigt\b"
-                              r"|(?:Beslutning|Afgørelse)\s+(?:i|fra)\s+[A-ZÆØÅ])",
+    # What stands after a white space where a PDF transcript's line break was: transcript_cut's first
+    # alternatives (a label with its colon, a heading, an item number, an open/closed mark, a page marker).
+    "transcript_cut_marks": r"(?:{transcript_labels})\s*:|(?:{heading_names_capitalised})(?=\s+[A-ZÆØÅ]|\s*$)"
+                            r"|(?:{heading_names_upper})(?=\s|$)|\d{1,3}\.\s+(?=[A-ZÆØÅ][a-zæøå])|(?:Åben|Lukket)\s+sag\b"
+                            r"|Side\s+\d{1,3}(?:\s+af\s+\d{1,3}\b|$)|Sagsoversigt\b",
+    # The first characters of the marks' fixed phrases (item number, Åben, Lukket, Side, Sagsoversigt), for
+    # a class beside transcript_cut_initials (the labels' and headings'); tests/test_transcripts.py checks
+    # that the two cover every first character of transcript_cut_marks.
+    "transcript_mark_initials": r"\dÅLS",
+    # The cut after an open/closed mark: transcript_cut's last, empty alternative (transcripts.may_cut looks
+    # for its phrases' ends, 'ben sag' and 'ket sag').
+    "transcript_after_sag": r"(?:(?<=\sÅben sag)|(?<=\sLukket sag))(?=\s)",
+    # The marks and transcript_decision_cut's phrases, for a look-ahead (transcripts.may_cut).
+    "transcript_cut_phrases": r"(?:{transcript_cut_marks}|(?:Beslutning|Afgørelse)\s+(?:i|fra)\s+[A-ZÆØÅ])",
     "up": "A-ZÆØÅÄÖÜÉ",  # capitals that begin a title or a body's name
     "markers": "•·▪●■◦",  # list markers (bullets) before a line's text: LIST_MARKERS below
     "up_name": "A-ZÆØÅÄÖÜÉÈÁÓÍÚÇŞĞİ",  # capitals that begin a name word (names from abroad too)
@@ -493,14 +501,11 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # where its line breaks were: before a label with its colon, a heading, an item number, an open/closed
     # mark or a page marker, and after the mark and the marker.
     "transcript_page": (r"^(?P<page>\d{1,3})(?:\s+(?P<text>.*))?$", 0),
-    "transcript_cut": (r"(?<=\s)(?:(?:{transcript_labels})\s*:|(?:{heading_names_capitalised})(?=\s+[A-ZÆØÅ]|\s*$)"
-                       r"|(?:{heading_names_upper})(?=\s|$)|\d{1,3}\.\s+(?=[A-ZÆØÅ][a-zæøå])|(?:Åben|Lukket)\s+sag\b"
-                       r"|Side\s+\d{1,3}(?:\s+af\s+\d{1,3}\b|$)|Sagsoversigt\b)"
-                       r"|(?:(?<=\sÅben sag)|(?<=\sLukket sag))(?=\s)", 0),
+    "transcript_cut": (r"(?<=\s)(?:{transcript_cut_marks})|{transcript_after_sag}", 0),
     # Where transcript_cut can match (transcripts._cuts): at the white space after 'sag' (its last, empty
     # alternative) and after a white space before a character that one of its other alternatives opens with.
     # Group 'sag' is set in the first case. Starting with \s, the search skips other characters in C.
-    "transcript_cut_candidate": (r"\s(?:(?P<sag>(?<=sag\s))|(?=[\dÅLS{transcript_cut_initials}]))", 0),
+    "transcript_cut_candidate": (r"\s(?:(?P<sag>(?<=sag\s))|(?=[{transcript_mark_initials}{transcript_cut_initials}]))", 0),
     # A white space after which transcript_cut (other than its empty alternative after 'sag') or
     # transcript_decision_cut matches: all in one scan, to count a line's cuts from above before they
     # are found one by one (transcripts.may_cut).
@@ -508,7 +513,8 @@ TEMPLATES: dict[str, tuple[str, int]] = {
     # The same for a line whose only white space is the space: a pattern that opens with a literal skips to
     # the next space in C, where one that opens with \s tests each character's class (four times slower);
     # the class after the space (the phrases' first characters) stops the try at most words at once.
-    "transcript_cut_after_blank": (r" (?=[\dÅLSAB{transcript_cut_initials}])(?={transcript_cut_phrases})", 0),
+    # (A, B: Afgørelse, Beslutning.)
+    "transcript_cut_after_blank": (r" (?=[{transcript_mark_initials}AB{transcript_cut_initials}])(?={transcript_cut_phrases})", 0),
     "transcript_heading_run": (r"^(?P<head>[A-ZÆØÅÉ]{4,}(?:\s+[A-ZÆØÅÉ]+)*)\s+(?P<rest>[A-ZÆØÅ][a-zæøå].*)$", 0),
     "transcript_dated_heading": (r"^(?P<head>(?:Beslutning|Afgørelse)\b.{0,80}?\s(?:den|d\.))\s+(?P<rest>[A-ZÆØÅ].*)$", 0),
     "transcript_heading_text": (r"^(?P<head>{heading_names_capitalised})\s+(?P<rest>[A-ZÆØÅ].*)$", 0),  # "Indledning I takt ..."
