@@ -182,8 +182,11 @@ def _sorted(need: frozenset[str] | None) -> list[str] | None:
     return None if need is None else sorted(need)
 
 
+@cache
 def _tree(name: str) -> Any | None:
-    """The parse tree of pattern ``name`` (re's own parser), or None where it cannot be read."""
+    """The parse tree of pattern ``name`` (re's own parser), or None where it cannot be read. Kept: each
+    stored table (gates, loose_gates, initials, start_rejected, start_needs, prefixes) reads every tree,
+    and parsing one costs ~1 ms (the trees of all patterns take ~8 MB; read only, never changed)."""
     if sre_parse is None:
         return None
     template, flags = P.TEMPLATES[name]
