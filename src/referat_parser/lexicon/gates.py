@@ -353,7 +353,7 @@ class StartGate:
     def match(self, text: str) -> re.Match[str] | None:
         if text[:1] in self.rejected:
             if self.caseless is not None:
-                if not any(map(text.__contains__, self.caseless)):
+                if not holds_any(text, self.caseless):
                     return None
             elif not (self.needs and may_match(self.needs, text)):
                 return None
@@ -420,7 +420,7 @@ def _alternatives(tree: Any) -> list[Any]:
 # --- what a match starts with ----------------------------------------------------------------------
 
 MIN_PREFIX = 2  # a shorter start is in too many places to be worth finding
-_ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
+_ZERO_WIDTH = () if C is None else (C.AT, C.ASSERT, C.ASSERT_NOT)  # opcodes, compared as elsewhere
 
 
 @cache
@@ -440,7 +440,7 @@ def _prefixes(name: str) -> frozenset[str] | None:
 
 def _zero_width(items: Any) -> bool:
     """A sequence of zero-width items only ('^', a lookbehind): an alternative of '(?:^|(?<=\\s))'."""
-    return all(str(op) in _ZERO_WIDTH for op, _arg in items)
+    return all(op in _ZERO_WIDTH for op, _arg in items)
 
 
 def _starts(items: Any, ignore: bool) -> set[str] | None:
@@ -448,7 +448,7 @@ def _starts(items: Any, ignore: bool) -> set[str] | None:
     characters after one are still the match's first). A text cut short is still a start."""
     run = ""
     for op, arg in _flatten(items, ignore):
-        if not run and (str(op) in _ZERO_WIDTH or (op is C.BRANCH and all(map(_zero_width, arg[1])))):
+        if not run and (op in _ZERO_WIDTH or (op is C.BRANCH and all(map(_zero_width, arg[1])))):
             continue
         char = _literal(arg, ignore) if op is C.LITERAL else None
         if char is not None:
